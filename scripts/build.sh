@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Build the newschart widget for the browser into pkg/.
+#
+#   bash scripts/build.sh          # release build, optimized with wasm-opt -Oz
+#   bash scripts/build.sh --dev    # same, but skip wasm-opt (faster while iterating)
+#
+# Output (what a page loads):
+#   pkg/newschart.js             custom-element loader (copied from src/web/newschart.js)
+#   pkg/newschart_wasm.js        wasm-bindgen JS glue (--target web, an ES module)
+#   pkg/newschart_wasm_bg.wasm   the module
+
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+usage() { sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+DEV=0
+for arg in "$@"; do
+  case "$arg" in
+    --dev) DEV=1 ;;
+    -h | --help) usage; exit 0 ;;
+    *) printf '==> ERROR: unknown argument: %s\n' "$arg" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+# Installs what is missing; defines NEWSCHART_REPO and puts ~/.cargo/bin on PATH.
+# shellcheck source=scripts/setup.sh
+source "$REPO/scripts/setup.sh"
+
+say() { printf '==> %s\n' "$*"; }
+warn() { printf '==> WARNING: %s\n' "$*" >&2; }
+die() { printf '==> ERROR: %s\n' "$*" >&2; exit 1; }
+
+cd "$REPO"
+CRATE=newschart
+PKG="$REPO/pkg"
+WASM_OPT="$REPO/node_modules/.bin/wasm-opt"
+# Features rustc (1.95) enables by default for wasm32-unknown-unknown; wasm-opt must accept them
+# all or it rejects the module. (Debian's binaryen 108 is too old: its output fails in Chromium.)
+WASM_OPT_FLAGS=(-Oz
+  --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
+  --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals
+  --enable-call-indirect-overlong
+  --strip-debug --strip-producers --strip-target-features)
+
+TARGET_DIR="$(cargo metadata --format-version 1 --no-deps --offline 2>/dev/null |
+  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.parse(s).target_directory))' ||
+  true)"
+[[ -n "$TARGET_DIR" ]] || TARGET_DIR="${CARGO_TARGET_DIR:-$REPO/target}"
+mkdir -p "$TARGET_DIR"
+
+# Two builds writing pkg/ at once (a demo and a test run) would interleave: take turns.
+exec 9>"$TARGET_DIR/.newschart-build.lock"
+if ! flock -n 9; then
+  say "another build of newschart is running; waiting for it"
+  flock 9
+fi
+
+SECONDS=0
+say "cargo build --lib --release --target wasm32-unknown-unknown"
+cargo build --lib --release --target wasm32-unknown-unknown
+RAW_WASM="$TARGET_DIR/wasm32-unknown-unknown/release/$CRATE.wasm"
+[[ -f "$RAW_WASM" ]] || die "cargo did not produce $RAW_WASM (is crate-type cdylib set in Cargo.toml?)"
+
+say "wasm-bindgen --target web -> pkg/"
+mkdir -p "$PKG"
+wasm-bindgen --target web --no-typescript --out-dir "$PKG" --out-name newschart_wasm "$RAW_WASM"
+OUT_WASM="$PKG/newschart_wasm_bg.wasm"
+
+if ((DEV)); then
+  say "--dev: skipping wasm-opt"
+else
+  [[ -x "$WASM_OPT" ]] || die "$WASM_OPT missing (run bash scripts/setup.sh)"
+  # wasm-opt -Oz takes ~10 s; cache its result keyed by input, binaryen version and flags, so an
+  # unchanged crate rebuilds in a second.
+  CACHE_DIR="$TARGET_DIR/newschart-wasm-opt-cache"
+  KEY="$( { sha256sum <"$OUT_WASM"; "$WASM_OPT" --version; printf '%s\n' "${WASM_OPT_FLAGS[@]}"; } | sha256sum | cut -c1-32)"
+  CACHED="$CACHE_DIR/$KEY.wasm"
+  if [[ -f "$CACHED" ]]; then
+    say "wasm-opt -Oz: input unchanged, reusing the cached optimized module"
+    cp "$CACHED" "$OUT_WASM"
+  else
+    say "wasm-opt -Oz (npm binaryen $("$WASM_OPT" --version | awk '{print $3}'))"
+    PRE="$(mktemp "${TMPDIR:-/tmp}/newschart-preopt.XXXXXX.wasm")"
+    trap 'rm -f "$PRE" "$OUT_WASM.opt"' EXIT
+    cp "$OUT_WASM" "$PRE"
+    "$WASM_OPT" "${WASM_OPT_FLAGS[@]}" "$PRE" -o "$OUT_WASM.opt"
+    # The optimized module must still compile with the same imports and exports, and must
+    # instantiate through the glue whenever the unoptimized one does (Debian's old binaryen made
+    # modules that compiled but failed at instantiation: "WebAssembly.Table.set(): Argument 1 is
+    # invalid"). A module whose start code needs a browser cannot be instantiated in node; then
+    # only the compile check applies.
+    node --input-type=module -e '
+      import fs from "node:fs";
+      import { pathToFileURL } from "node:url";
+      const [glue, pre, post] = process.argv.slice(1);
+      const sig = (m) => JSON.stringify({ imports: WebAssembly.Module.imports(m), exports: WebAssembly.Module.exports(m) });
+      const fail = (msg) => { console.error("==> ERROR: optimized wasm is unusable: " + msg); process.exit(1); };
+      let a, b;
+      try { a = await WebAssembly.compile(fs.readFileSync(pre)); b = await WebAssembly.compile(fs.readFileSync(post)); }
+      catch (e) { fail(e.message); }
+      if (sig(a) !== sig(b)) fail("wasm-opt changed the module interface (imports/exports)");
+      const tryInit = async (tag, module) => {
+        try {
+          const g = await import(pathToFileURL(glue).href + "?" + tag); // separate module instance
+          g.initSync({ module });
+          return null;
+        } catch (e) { return String(e && e.message || e); }
+      };
+      const errPre = await tryInit("pre", a);
+      const errPost = await tryInit("post", b);
+      if (errPre === null && errPost !== null) fail("instantiation fails after wasm-opt: " + errPost);
+      console.log(errPre === null ? "==> optimized wasm compiles and instantiates (node)"
+        : "==> optimized wasm compiles (instantiation needs a browser: " + errPre.split("\n")[0] + ")");
+    ' "$PKG/newschart_wasm.js" "$PRE" "$OUT_WASM.opt"
+    mv "$OUT_WASM.opt" "$OUT_WASM"
+    rm -rf "$CACHE_DIR" && mkdir -p "$CACHE_DIR" && cp "$OUT_WASM" "$CACHED"
+    rm -f "$PRE"
+    trap - EXIT
+  fi
+fi
+
+LOADER_SRC="$REPO/src/web/newschart.js"
+if [[ -f "$LOADER_SRC" ]]; then
+  cp "$LOADER_SRC" "$PKG/newschart.js"
+else
+  warn "src/web/newschart.js does not exist yet: pkg/newschart.js (the custom-element loader) not updated"
+fi
+
+say "built pkg/ in ${SECONDS}s$( ((DEV)) && echo ' (--dev: not optimized)')"
+say "size report (what ships; bytes)"
+node -e '
+  const fs = require("fs"), path = require("path"), zlib = require("zlib");
+  const repo = process.argv[1], files = process.argv.slice(2);
+  const rows = [], total = { raw: 0, gz: 0, br: 0 };
+  for (const f of files) {
+    const p = path.join(repo, f);
+    if (!fs.existsSync(p)) { rows.push([f, "missing", "", ""]); continue; }
+    const buf = fs.readFileSync(p);
+    const gz = zlib.gzipSync(buf, { level: 9 }).length;
+    const br = zlib.brotliCompressSync(buf, { params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+      [zlib.constants.BROTLI_PARAM_MODE]: f.endsWith(".wasm") ? zlib.constants.BROTLI_MODE_GENERIC : zlib.constants.BROTLI_MODE_TEXT,
+    } }).length;
+    total.raw += buf.length; total.gz += gz; total.br += br;
+    rows.push([f, buf.length, gz, br]);
+  }
+  rows.push(["total", total.raw, total.gz, total.br]);
+  const fmt = (n) => typeof n === "number" ? n.toLocaleString("en-US") : n;
+  const head = ["file", "raw", "gzip -9", "brotli 11"];
+  const table = [head, ...rows.map((r) => r.map(fmt))];
+  const w = head.map((_, i) => Math.max(...table.map((r) => String(r[i]).length)));
+  for (const r of table) console.log("    " + r.map((c, i) => i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i])).join("  "));
+' "$REPO" pkg/newschart.js pkg/newschart_wasm.js pkg/newschart_wasm_bg.wasm

@@ -1,0 +1,224 @@
+#!/usr/bin/env bash
+# Install everything newschart needs to build, serve and test, skipping what is already there.
+#
+#   bash scripts/setup.sh        # run alone
+#   source scripts/setup.sh      # from another bash script (also exports PATH)
+#
+# Installs when missing:
+#   - rustup target wasm32-unknown-unknown
+#   - wasm-bindgen CLI (wasm-bindgen + wasm-bindgen-test-runner) at exactly the version of the
+#     `wasm-bindgen` crate in Cargo.lock
+#   - node packages from package.json / package-lock.json (binaryen's wasm-opt, playwright-core, ...)
+#   - Debian packages: chromium, chromium-driver, fonts-noto-cjk
+# Idempotent: a second run installs nothing and takes a second or two.
+
+set -euo pipefail
+
+NEWSCHART_REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export NEWSCHART_REPO
+# cargo-installed tools (wasm-bindgen) live here; a fresh login shell may not have it on PATH yet.
+case ":$PATH:" in
+  *":${CARGO_HOME:-$HOME/.cargo}/bin:"*) ;;
+  *) export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH" ;;
+esac
+
+_ns_say() { printf '==> %s\n' "$*"; }
+_ns_warn() { printf '==> WARNING: %s\n' "$*" >&2; }
+_ns_die() { printf '==> ERROR: %s\n' "$*" >&2; exit 1; }
+
+_ns_need_cmd() {
+  command -v "$1" >/dev/null 2>&1 || _ns_die "'$1' is required but not on PATH. $2"
+}
+
+# --- Rust target --------------------------------------------------------------------------
+_ns_setup_rust_target() {
+  _ns_need_cmd rustup "Install Rust with rustup (https://rustup.rs)."
+  _ns_need_cmd cargo "Install Rust with rustup (https://rustup.rs)."
+  local installed
+  installed="$(rustup target list --installed)" # (no pipe into grep -q: SIGPIPE + pipefail)
+  if grep -qx 'wasm32-unknown-unknown' <<<"$installed"; then
+    _ns_say "rust target wasm32-unknown-unknown: already installed"
+  else
+    _ns_say "rust target wasm32-unknown-unknown: installing"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+# --- wasm-bindgen CLI ---------------------------------------------------------------------
+# Prints the version of the `wasm-bindgen` package recorded in Cargo.lock.
+_ns_lock_wasm_bindgen_version() {
+  awk '
+    /^\[\[package\]\]/ { in_wb = 0 }
+    /^name = "wasm-bindgen"$/ { in_wb = 1; next }
+    in_wb && /^version = / { gsub(/"/, "", $3); print $3; exit }
+  ' "$NEWSCHART_REPO/Cargo.lock"
+}
+
+# Prints the version of the wasm-bindgen on PATH, or nothing.
+_ns_installed_wasm_bindgen_version() {
+  if command -v wasm-bindgen >/dev/null 2>&1; then
+    wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true
+  fi
+}
+
+_ns_setup_wasm_bindgen() {
+  if [[ ! -f "$NEWSCHART_REPO/Cargo.lock" ]]; then
+    _ns_say "Cargo.lock missing: running cargo generate-lockfile"
+    (cd "$NEWSCHART_REPO" && cargo generate-lockfile)
+  fi
+  local want have
+  want="$(_ns_lock_wasm_bindgen_version)"
+  [[ -n "$want" ]] || _ns_die "no 'wasm-bindgen' package in Cargo.lock (is wasm-bindgen a dependency in Cargo.toml?)"
+  have="$(_ns_installed_wasm_bindgen_version)"
+
+  # Another process may be installing the CLI right now: wait for it instead of racing it
+  # (two concurrent `cargo install`s of the same crate fight over ~/.cargo/bin and the 2 cores).
+  if [[ "$have" != "$want" ]] && pgrep -f "cargo install wasm-bindgen-cli" >/dev/null 2>&1; then
+    _ns_say "wasm-bindgen-cli: another 'cargo install wasm-bindgen-cli' is running; waiting for it to finish"
+    local waited=0
+    while pgrep -f "cargo install wasm-bindgen-cli" >/dev/null 2>&1; do
+      sleep 5
+      waited=$((waited + 5))
+      if (( waited % 60 == 0 )); then _ns_say "  ... still waiting (${waited}s)"; fi
+    done
+    hash -r
+    have="$(_ns_installed_wasm_bindgen_version)"
+  fi
+
+  if [[ "$have" == "$want" ]] && command -v wasm-bindgen-test-runner >/dev/null 2>&1; then
+    _ns_say "wasm-bindgen-cli $want: already installed"
+    return 0
+  fi
+
+  local force=()
+  if [[ -n "$have" ]]; then
+    _ns_say "wasm-bindgen-cli: found $have but Cargo.lock needs $want; reinstalling"
+    force=(--force)
+  else
+    _ns_say "wasm-bindgen-cli $want: installing (cargo install, takes ~4 min on 2 cores)"
+  fi
+  # No --locked: the CLI's own Cargo.lock pins a crate version the registry no longer has.
+  cargo install wasm-bindgen-cli --version "$want" "${force[@]}"
+  hash -r
+  have="$(_ns_installed_wasm_bindgen_version)"
+  [[ "$have" == "$want" ]] || _ns_die "wasm-bindgen on PATH is '${have:-none}' after install, expected $want (is ${CARGO_HOME:-$HOME/.cargo}/bin early enough in PATH? $(command -v wasm-bindgen || true))"
+}
+
+# --- node packages ------------------------------------------------------------------------
+_ns_write_package_json() {
+  cat >"$NEWSCHART_REPO/package.json" <<'EOF'
+{
+  "name": "newschart-dev",
+  "version": "0.0.0",
+  "private": true,
+  "type": "module",
+  "description": "Development tooling for newschart (wasm-opt, browser end-to-end tests). Not published.",
+  "devDependencies": {
+    "ajv": "8.20.0",
+    "axe-core": "4.14.1",
+    "binaryen": "132.0.0",
+    "playwright-core": "1.65.1"
+  }
+}
+EOF
+}
+
+# True when package-lock.json records exactly the dependency specs of package.json
+# (otherwise `npm ci` refuses to run: someone added or changed a dependency).
+_ns_lock_matches_package_json() {
+  (cd "$NEWSCHART_REPO" && node -e '
+    const fs = require("fs");
+    const pkg = JSON.parse(fs.readFileSync("package.json", "utf8"));
+    const lock = JSON.parse(fs.readFileSync("package-lock.json", "utf8"));
+    const root = (lock.packages && lock.packages[""]) || {};
+    const same = (a = {}, b = {}) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+    const ok = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"]
+      .every((k) => same(pkg[k], root[k]));
+    process.exit(ok ? 0 : 1);
+  ')
+}
+
+_ns_setup_node() {
+  _ns_need_cmd node "Install Node.js 20 or newer."
+  _ns_need_cmd npm "Install npm (comes with Node.js)."
+  local repo="$NEWSCHART_REPO"
+  if [[ ! -f "$repo/package.json" ]]; then
+    _ns_say "package.json missing: writing the default one"
+    _ns_write_package_json
+  fi
+  local stamp="$repo/node_modules/.package-lock.json" # rewritten by npm on every install
+  local npm_flags=(--no-audit --no-fund --loglevel=error)
+  if [[ ! -f "$repo/package-lock.json" ]]; then
+    _ns_say "node packages: no package-lock.json; running npm install (creates it)"
+    (cd "$repo" && npm install "${npm_flags[@]}")
+  elif ! _ns_lock_matches_package_json; then
+    # package.json was edited (a dependency added) and the lock no longer matches it.
+    _ns_say "node packages: package.json changed since package-lock.json; running npm install"
+    (cd "$repo" && npm install "${npm_flags[@]}")
+  elif [[ ! -d "$repo/node_modules" || ! -f "$stamp" || "$repo/package-lock.json" -nt "$stamp" ]]; then
+    _ns_say "node packages: node_modules missing or older than package-lock.json; running npm ci"
+    (cd "$repo" && npm ci "${npm_flags[@]}")
+  else
+    _ns_say "node packages: up to date"
+  fi
+  [[ -x "$repo/node_modules/.bin/wasm-opt" ]] || _ns_die "node_modules/.bin/wasm-opt missing after npm install (binaryen in package.json?)"
+  # npm ci/install rewrites the stamp; make sure it ends up newer than the lock so the next run skips.
+  [[ -f "$stamp" ]] && touch "$stamp"
+  # Safety: the `playwright` package would download its own browser; we use the system chromium.
+  if [[ -d "$repo/node_modules/playwright" ]]; then
+    _ns_warn "node_modules/playwright is installed; use playwright-core with /usr/bin/chromium instead"
+  fi
+}
+
+# --- Debian packages ----------------------------------------------------------------------
+_ns_apt_installed() {
+  [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" == "install ok installed" ]]
+}
+
+_ns_setup_apt() {
+  local wanted=(chromium chromium-driver fonts-noto-cjk)
+  local missing=() p
+  for p in "${wanted[@]}"; do
+    _ns_apt_installed "$p" || missing+=("$p")
+  done
+  if ((${#missing[@]} == 0)); then
+    _ns_say "apt packages (${wanted[*]}): already installed"
+    return 0
+  fi
+  _ns_need_cmd apt-get "This needs a Debian/Ubuntu machine to install: ${missing[*]}."
+  local sudo=()
+  if [[ "$(id -u)" != 0 ]]; then
+    command -v sudo >/dev/null 2>&1 || _ns_die "not root and no sudo: install as root: apt-get install -y ${missing[*]}"
+    sudo=(sudo)
+  fi
+  # Wait for a dpkg/apt lock held by someone else instead of failing.
+  local apt_opts=(-o DPkg::Lock::Timeout=600 -o Acquire::Retries=3)
+  _ns_say "apt packages: installing ${missing[*]} (apt-get update first)"
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" install -y -q "${missing[@]}"
+  for p in "${missing[@]}"; do
+    _ns_apt_installed "$p" || _ns_die "apt package $p still not installed"
+  done
+}
+
+# --- summary ------------------------------------------------------------------------------
+_ns_summary() {
+  local rustc_v wb_v opt_v node_v chromium_v driver_v
+  rustc_v="$(rustc --version 2>/dev/null | awk '{print $2}')"
+  wb_v="$(_ns_installed_wasm_bindgen_version)"
+  opt_v="$("$NEWSCHART_REPO/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{print $3}')"
+  node_v="$(node --version 2>/dev/null)"
+  chromium_v="$(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}' || true)"
+  driver_v="$(/usr/bin/chromedriver --version 2>/dev/null | awk '{print $2}' || true)"
+  _ns_say "setup OK: rustc ${rustc_v:-?}, wasm-bindgen ${wb_v:-?}, wasm-opt ${opt_v:-?} (npm binaryen), node ${node_v:-?}, npm $(npm --version 2>/dev/null || echo '?'), chromium ${chromium_v:-?}, chromedriver ${driver_v:-?}"
+}
+
+newschart_setup() {
+  _ns_setup_rust_target
+  _ns_setup_apt
+  _ns_setup_node
+  _ns_setup_wasm_bindgen
+  _ns_summary
+}
+
+newschart_setup
