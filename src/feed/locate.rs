@@ -1,0 +1,189 @@
+//! Finds where a JSON path's value starts in the feed text, so that every
+//! problem can name a line and column, not only syntax errors.
+//!
+//! The text has already parsed as JSON when this runs, so the scanner can be small.
+
+/// One step of a JSON path.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Seg {
+    /// An object member.
+    Key(String),
+    /// An array element.
+    Index(usize),
+}
+
+/// Splits `datasets[0].series[1].name` into segments.
+pub fn parse_path(path: &str) -> Vec<Seg> {
+    let mut out = Vec::new();
+    for part in path.split('.') {
+        let mut rest = part;
+        if let Some(b) = rest.find('[') {
+            if b > 0 {
+                out.push(Seg::Key(rest[..b].to_string()));
+            }
+            rest = &rest[b..];
+            while let Some(stripped) = rest.strip_prefix('[') {
+                let end = stripped.find(']').unwrap_or(stripped.len());
+                if let Ok(i) = stripped[..end].parse::<usize>() {
+                    out.push(Seg::Index(i));
+                }
+                rest = stripped.get(end + 1..).unwrap_or("");
+            }
+        } else if !rest.is_empty() {
+            out.push(Seg::Key(rest.to_string()));
+        }
+    }
+    out
+}
+
+/// Line and column (1-based, columns in characters) of the value at `path`,
+/// or of the deepest enclosing value found.
+pub fn locate(src: &str, path: &[Seg]) -> (u32, u32) {
+    let b = src.as_bytes();
+    let mut pos = 0;
+    skip_ws(b, &mut pos);
+    let mut at = pos;
+    for seg in path {
+        match find_child(b, at, seg) {
+            Some(p) => at = p,
+            None => break,
+        }
+    }
+    line_col(src, at)
+}
+
+/// Line and column of byte offset `at`.
+pub fn line_col(src: &str, at: usize) -> (u32, u32) {
+    let at = at.min(src.len());
+    let mut line = 1u32;
+    let mut col = 1u32;
+    for (i, c) in src.char_indices() {
+        if i >= at {
+            break;
+        }
+        if c == '\n' {
+            line += 1;
+            col = 1;
+        } else {
+            col += 1;
+        }
+    }
+    (line, col)
+}
+
+fn skip_ws(b: &[u8], pos: &mut usize) {
+    while *pos < b.len() && matches!(b[*pos], b' ' | b'\t' | b'\n' | b'\r') {
+        *pos += 1;
+    }
+    // a UTF-8 byte order mark before the value
+    if b[*pos..].starts_with(&[0xEF, 0xBB, 0xBF]) {
+        *pos += 3;
+        skip_ws(b, pos);
+    }
+}
+
+/// Start of the child `seg` of the value starting at `at`.
+fn find_child(b: &[u8], at: usize, seg: &Seg) -> Option<usize> {
+    let mut pos = at;
+    match (b.get(pos)?, seg) {
+        (b'{', Seg::Key(key)) => {
+            pos += 1;
+            loop {
+                skip_ws(b, &mut pos);
+                if *b.get(pos)? != b'"' {
+                    return None;
+                }
+                let k = read_string(b, &mut pos)?;
+                skip_ws(b, &mut pos);
+                pos += 1; // ':'
+                skip_ws(b, &mut pos);
+                if &k == key {
+                    return Some(pos);
+                }
+                skip_value(b, &mut pos)?;
+                skip_ws(b, &mut pos);
+                if *b.get(pos)? != b',' {
+                    return None;
+                }
+                pos += 1;
+            }
+        }
+        (b'[', Seg::Index(i)) => {
+            pos += 1;
+            let mut n = 0;
+            loop {
+                skip_ws(b, &mut pos);
+                if *b.get(pos)? == b']' {
+                    return None;
+                }
+                if n == *i {
+                    return Some(pos);
+                }
+                skip_value(b, &mut pos)?;
+                skip_ws(b, &mut pos);
+                if *b.get(pos)? != b',' {
+                    return None;
+                }
+                pos += 1;
+                n += 1;
+            }
+        }
+        _ => None,
+    }
+}
+
+fn read_string(b: &[u8], pos: &mut usize) -> Option<String> {
+    let start = *pos + 1;
+    let mut p = start;
+    let mut has_escape = false;
+    while *b.get(p)? != b'"' {
+        if b[p] == b'\\' {
+            has_escape = true;
+            p += 1;
+        }
+        p += 1;
+    }
+    *pos = p + 1;
+    let raw = std::str::from_utf8(&b[start..p]).ok()?;
+    if has_escape {
+        // let serde_json decode escapes exactly as it did for the parse
+        serde_json::from_slice::<String>(&b[start - 1..p + 1]).ok()
+    } else {
+        Some(raw.to_string())
+    }
+}
+
+fn skip_value(b: &[u8], pos: &mut usize) -> Option<()> {
+    match *b.get(*pos)? {
+        b'"' => {
+            read_string(b, pos)?;
+        }
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            loop {
+                match *b.get(*pos)? {
+                    b'"' => {
+                        read_string(b, pos)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            *pos += 1;
+                            return Some(());
+                        }
+                    }
+                    _ => {}
+                }
+                *pos += 1;
+            }
+        }
+        _ => {
+            while *pos < b.len() && !matches!(b[*pos], b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                *pos += 1;
+            }
+        }
+    }
+    Some(())
+}

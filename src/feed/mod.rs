@@ -1,0 +1,71 @@
+//! Feed text → JSON value, with syntax errors located by line and column.
+//!
+//! The feed format is versioned from day one: `{"version": 1, "datasets": [...]}`.
+//! `normalize` turns the parsed value into the typed model.
+
+pub mod locate;
+pub mod problem;
+
+pub use problem::{Problem, Severity};
+
+/// Largest feed text accepted, in bytes (5 MiB). The web layer may lower it.
+pub const DEFAULT_MAX_BYTES: usize = 5 * 1024 * 1024;
+
+/// Parses feed text into a JSON value. A byte order mark is accepted;
+/// anything else that is not JSON is one problem with line and column.
+pub fn parse(text: &str, max_bytes: usize) -> Result<serde_json::Value, Problem> {
+    if text.len() > max_bytes {
+        return Err(Problem::error(
+            "",
+            format!("数据文件过大：{} 字节，上限为 {} 字节（max_bytes）", text.len(), max_bytes),
+            format!("feed is too large: {} bytes, the limit is {} bytes (max_bytes)", text.len(), max_bytes),
+        ));
+    }
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if body.trim().is_empty() {
+        return Err(Problem::error("", "数据文件是空的".to_string(), "the feed is empty".to_string()));
+    }
+    serde_json::from_str(body).map_err(|e| {
+        let mut p = Problem::error(
+            "",
+            format!("不是有效的 JSON：{}", syntax_zh(&e)),
+            format!("not valid JSON: {}", syntax_en(&e)),
+        );
+        p.line = e.line() as u32;
+        p.column = char_column(body, e.line(), e.column());
+        p
+    })
+}
+
+fn syntax_en(e: &serde_json::Error) -> String {
+    // serde_json appends " at line L column C"; we report those separately.
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+fn syntax_zh(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let en = syntax_en(e);
+    let what = match e.classify() {
+        Category::Eof => "内容不完整，文件意外结束（可能缺少 } 或 ]）",
+        Category::Syntax => "语法错误",
+        Category::Data => "数据错误",
+        Category::Io => "读取错误",
+    };
+    format!("{}（{}）", what, en)
+}
+
+/// serde_json counts columns in bytes; readers count characters.
+fn char_column(text: &str, line: usize, byte_col: usize) -> u32 {
+    let Some(l) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_col as u32;
+    };
+    let mut end = byte_col.min(l.len());
+    while end > 0 && !l.is_char_boundary(end) {
+        end -= 1;
+    }
+    l[..end].chars().count().max(1) as u32
+}

@@ -1,0 +1,67 @@
+//! Chinese large-number units: 万 (10^4) and 亿 (10^8), as readers of a Chinese
+//! paper expect them: 7.25万人, 1.5亿元.
+
+use super::decimal;
+
+/// The unit a value is written in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CnUnit {
+    /// Plain digits, below 1万.
+    One,
+    /// 万 = 10^4.
+    Wan,
+    /// 亿 = 10^8.
+    Yi,
+}
+
+impl CnUnit {
+    /// The unit for a magnitude: 万 from 10^4, 亿 from 10^8.
+    pub fn for_magnitude(a: f64) -> CnUnit {
+        if a >= 1e8 {
+            CnUnit::Yi
+        } else if a >= 1e4 {
+            CnUnit::Wan
+        } else {
+            CnUnit::One
+        }
+    }
+
+    /// How many ones one of this unit holds.
+    pub fn factor(self) -> f64 {
+        match self {
+            CnUnit::One => 1.0,
+            CnUnit::Wan => 1e4,
+            CnUnit::Yi => 1e8,
+        }
+    }
+
+    /// The character written after the number.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            CnUnit::One => "",
+            CnUnit::Wan => "万",
+            CnUnit::Yi => "亿",
+        }
+    }
+}
+
+/// The exact value in Chinese units: 72500 → "7.25万", 150000000 → "1.5亿",
+/// 5313 → "5313". Keeps every significant decimal (up to `max_decimals` after
+/// scaling) so that the reader sees the feed's number, not a rounded one.
+pub fn exact(v: f64, max_decimals: u32) -> String {
+    let unit = CnUnit::for_magnitude(v.abs());
+    let mut s = decimal::exact(v / unit.factor(), max_decimals, false);
+    s.push_str(unit.suffix());
+    s
+}
+
+/// A value written in a given unit with a fixed number of decimals, trailing
+/// zeros trimmed: used for axis ticks, which share one unit.
+pub fn in_unit(v: f64, unit: CnUnit, decimals: u32) -> String {
+    if v == 0.0 {
+        return "0".to_string();
+    }
+    let mut s = decimal::fixed(v / unit.factor(), decimals, true, false);
+    s.push_str(unit.suffix());
+    s
+}

@@ -1,0 +1,110 @@
+//! Number formatting: Chinese units, full digits and compact English, for
+//! exact values (tooltips, tables, labels) and for axis ticks.
+//!
+//! Everything here is our own code rather than `Intl.NumberFormat`, so every
+//! browser engine shows the same text.
+
+pub mod cn_units;
+pub mod decimal;
+
+use cn_units::CnUnit;
+
+/// How numbers are written.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NumberStyle {
+    /// Chinese units: 7.25万, 1.5亿.
+    Cn,
+    /// Full digits with grouping: 72,500.
+    Full,
+    /// Compact English: 72.5K, 150M.
+    Compact,
+}
+
+impl NumberStyle {
+    /// Parses the feed's name for a style.
+    pub fn from_name(s: &str) -> Option<NumberStyle> {
+        match s {
+            "cn" => Some(NumberStyle::Cn),
+            "full" => Some(NumberStyle::Full),
+            "compact" => Some(NumberStyle::Compact),
+            _ => None,
+        }
+    }
+}
+
+/// Decimals kept for exact values after unit scaling.
+const EXACT_DECIMALS: u32 = 6;
+
+/// The exact value, as the feed gives it, in the chosen style.
+pub fn exact(v: f64, style: NumberStyle) -> String {
+    match style {
+        NumberStyle::Cn => cn_units::exact(v, EXACT_DECIMALS),
+        NumberStyle::Full => decimal::exact(v, EXACT_DECIMALS, true),
+        NumberStyle::Compact => {
+            let a = v.abs();
+            let (f, suffix) = compact_unit(a);
+            let mut s = decimal::exact(v / f, EXACT_DECIMALS, false);
+            s.push_str(suffix);
+            s
+        }
+    }
+}
+
+fn compact_unit(a: f64) -> (f64, &'static str) {
+    if a >= 1e9 {
+        (1e9, "B")
+    } else if a >= 1e6 {
+        (1e6, "M")
+    } else if a >= 1e3 {
+        (1e3, "K")
+    } else {
+        (1.0, "")
+    }
+}
+
+/// A percentage with two decimals at most: 107.0695… → "107.07%".
+pub fn percent(p: f64) -> String {
+    let mut s = decimal::fixed(p, 2, true, false);
+    s.push('%');
+    s
+}
+
+/// Formats a set of axis ticks that share one step: one unit for all of them,
+/// and just enough decimals to tell neighbours apart.
+pub struct TickFormat {
+    style: NumberStyle,
+    factor: f64,
+    suffix: &'static str,
+    decimals: u32,
+}
+
+impl TickFormat {
+    /// Chooses unit and decimals for ticks up to magnitude `max_abs`, `step` apart.
+    pub fn new(style: NumberStyle, max_abs: f64, step: f64) -> TickFormat {
+        let (factor, suffix) = match style {
+            NumberStyle::Cn => {
+                let u = CnUnit::for_magnitude(max_abs);
+                (u.factor(), u.suffix())
+            }
+            NumberStyle::Full => (1.0, ""),
+            NumberStyle::Compact => compact_unit(max_abs),
+        };
+        let decimals = if step > 0.0 && step.is_finite() {
+            decimal::shortest_decimals(step / factor, 6)
+        } else {
+            0
+        };
+        TickFormat { style, factor, suffix, decimals }
+    }
+
+    /// The text of one tick.
+    pub fn format(&self, v: f64) -> String {
+        if v == 0.0 {
+            return "0".to_string();
+        }
+        let group = self.style == NumberStyle::Full;
+        let mut s = decimal::fixed(v / self.factor, self.decimals, true, group);
+        s.push_str(self.suffix);
+        s
+    }
+}

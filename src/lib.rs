@@ -1,0 +1,60 @@
+//! # newschart
+//!
+//! A newsroom chart widget: Rust compiled to WebAssembly, drawn with plotters.
+//!
+//! One pipeline, one module per stage:
+//!
+//! ```text
+//! feed text ──feed──▶ JSON value ──normalize──▶ model ──layout──▶ boxes
+//!        ──marks──▶ scene (display list + data) ──render──▶ canvas / SVG
+//!                                   └──▶ hit-testing, tooltips, keyboard, description
+//! ```
+//!
+//! - [`feed`]: parses text, locates problems by line and column.
+//! - [`normalize`]: checks every field, fills defaults, reports every problem in one pass.
+//! - [`model`]: the typed chart description.
+//! - [`format`]: numbers in Chinese units (7.25万), full digits or compact English.
+//! - [`scale`]: linear and band scales, nice ticks.
+//! - [`layout`]: margins and label modes, a pure function of model, size and a text measurer.
+//! - [`marks`]: builds the [`scene`] for each chart kind.
+//! - [`scene`]: marks with their data; hit-testing and the text description read it.
+//! - [`render`]: draws a scene with plotters (SVG natively, canvas in the browser).
+//! - `web` (wasm32 only): the thin browser layer the custom element calls.
+#![deny(missing_docs)]
+
+pub mod feed;
+pub mod format;
+pub mod layout;
+pub mod marks;
+pub mod model;
+pub mod normalize;
+pub mod render;
+pub mod scale;
+pub mod scene;
+pub mod theme;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+/// Reads a feed and builds the scene of one dataset at a size, natively:
+/// the path the command-line tool and the tests take.
+pub fn scene_for(text: &str, dataset: Option<&str>, width: f64, height: Option<f64>) -> Result<(model::Dataset, scene::Scene), Vec<feed::Problem>> {
+    let n = normalize::read(text, normalize::Limits::default());
+    let Some(feed) = n.feed else { return Err(n.problems) };
+    let ds = match dataset {
+        Some(id) => feed.datasets.into_iter().find(|d| d.id == id),
+        None => feed.datasets.into_iter().next(),
+    };
+    let Some(ds) = ds else {
+        let id = dataset.unwrap_or("");
+        return Err(vec![feed::Problem::error(
+            "datasets",
+            format!("没有 id 为 \"{}\" 的数据集", id),
+            format!("there is no dataset with id \"{}\"", id),
+        )]);
+    };
+    let m = layout::EstimateMeasure;
+    let h = height.unwrap_or_else(|| layout::default_height(&ds, width));
+    let scene = marks::build(&ds, width, h, &m, &theme::Theme::default());
+    Ok((ds, scene))
+}

@@ -1,0 +1,76 @@
+//! The words a datum carries: its value with unit, its share of a target, and
+//! its sentence for screen readers, in the dataset's language.
+
+use crate::format::{self, NumberStyle};
+use crate::model::{Dataset, Target};
+
+/// The value with its unit: 7.25万人, 72.5K people, 107.07%.
+pub fn value_text(ds: &Dataset, v: f64) -> String {
+    with_unit(ds, &format::exact(v, ds.number_style))
+}
+
+/// A formatted number followed by the dataset's unit.
+pub fn with_unit(ds: &Dataset, number: &str) -> String {
+    let mut s = number.to_string();
+    if !ds.unit.is_empty() {
+        if !ds.zh() && ds.unit != "%" && ds.unit.chars().next().is_some_and(|c| c.is_alphabetic()) {
+            s.push(' ');
+        }
+        s.push_str(&ds.unit);
+    }
+    s
+}
+
+/// The share of a target: 完成年度任务的107.07% / 107.07% of the annual target.
+pub fn target_detail(ds: &Dataset, v: f64, t: &Target) -> String {
+    let pct = format::percent(v / t.value * 100.0);
+    if ds.zh() {
+        let label = if t.label.is_empty() { "目标" } else { &t.label };
+        format!("完成{}的{}", label, pct)
+    } else {
+        let label = if t.label.is_empty() { "the target" } else { &t.label };
+        format!("{} of {}", pct, label)
+    }
+}
+
+/// The target's own text: 年度任务 6.7713万人.
+pub fn target_text(ds: &Dataset, t: &Target) -> String {
+    let v = value_text(ds, t.value);
+    if t.label.is_empty() {
+        v
+    } else {
+        format!("{} {}", t.label, v)
+    }
+}
+
+/// One sentence for a datum: 已就业脱贫户：7.25万人，完成年度任务的107.07%.
+pub fn datum_label(ds: &Dataset, category: &str, series: &str, value_text: &str, detail: &str) -> String {
+    let zh = ds.zh();
+    let mut s = String::new();
+    s.push_str(category);
+    if ds.series.len() > 1 {
+        s.push_str(if zh { "，" } else { ", " });
+        s.push_str(series);
+    }
+    s.push_str(if zh { "：" } else { ": " });
+    s.push_str(value_text);
+    if !detail.is_empty() {
+        s.push_str(if zh { "，" } else { ", " });
+        s.push_str(detail);
+    }
+    s
+}
+
+/// The text for a missing value.
+pub fn missing_text(ds: &Dataset) -> &'static str {
+    if ds.zh() {
+        "无数据"
+    } else {
+        "no data"
+    }
+}
+
+/// Whether values are written with Chinese units.
+pub fn is_cn(ds: &Dataset) -> bool {
+    ds.number_style == NumberStyle::Cn
+}

@@ -1,0 +1,569 @@
+//! JSON value → typed model: fills defaults, checks every field, and reports
+//! every problem in one pass, each with its JSON path, line and column.
+
+use serde_json::{Map, Value};
+
+use crate::feed::{self, locate, Problem, Severity};
+use crate::format::NumberStyle;
+use crate::model::{Dataset, Feed, Kind, Locale, Series, Source, Target, SUPPORTED_VERSION};
+use crate::theme::Color;
+
+/// Limits on what a feed may hold.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Largest feed text, in bytes.
+    pub max_bytes: usize,
+    /// Most values (categories × series) in one dataset.
+    pub max_points: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { max_bytes: feed::DEFAULT_MAX_BYTES, max_points: 100_000 }
+    }
+}
+
+/// The outcome of reading a feed: the model when there is no error, and all problems.
+#[derive(Debug)]
+pub struct Normalized {
+    /// The feed, `None` when any problem is an error.
+    pub feed: Option<Feed>,
+    /// Every error and warning, in document order of discovery.
+    pub problems: Vec<Problem>,
+}
+
+impl Normalized {
+    /// The errors only.
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.severity == Severity::Error)
+    }
+}
+
+/// Reads feed text into the model, reporting every problem.
+pub fn read(text: &str, limits: Limits) -> Normalized {
+    let value = match feed::parse(text, limits.max_bytes) {
+        Ok(v) => v,
+        Err(p) => return Normalized { feed: None, problems: vec![p] },
+    };
+    let mut cx = Cx { problems: Vec::new(), limits };
+    let feed = cx.feed(&value);
+    let mut problems = cx.problems;
+    for p in problems.iter_mut() {
+        let (line, column) = locate::locate(text, &locate::parse_path(&p.path));
+        p.line = line;
+        p.column = column;
+    }
+    let ok = !problems.iter().any(|p| p.severity == Severity::Error);
+    Normalized { feed: if ok { feed } else { None }, problems }
+}
+
+struct Cx {
+    problems: Vec<Problem>,
+    limits: Limits,
+}
+
+const FEED_KEYS: &[&str] = &["version", "datasets", "$schema"];
+const DATASET_KEYS: &[&str] = &[
+    "id", "kind", "locale", "title", "subtitle", "unit", "numberStyle", "date", "categories",
+    "series", "target", "notes", "source", "illustrative",
+];
+const SERIES_KEYS: &[&str] = &["name", "values", "color"];
+
+fn type_name_zh(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "布尔值",
+        Value::Number(_) => "数字",
+        Value::String(_) => "文本",
+        Value::Array(_) => "数组",
+        Value::Object(_) => "对象",
+    }
+}
+
+fn type_name_en(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        let mut s = String::with_capacity(path.len() + key.len() + 1);
+        s.push_str(path);
+        s.push('.');
+        s.push_str(key);
+        s
+    }
+}
+
+fn index(path: &str, i: usize) -> String {
+    format!("{}[{}]", path, i)
+}
+
+impl Cx {
+    fn error(&mut self, path: &str, zh: String, en: String) {
+        self.problems.push(Problem::error(path, zh, en));
+    }
+
+    fn wrong_type(&mut self, path: &str, want_zh: &str, want_en: &str, got: &Value) {
+        self.error(
+            path,
+            format!("应为{}，实际是{}", want_zh, type_name_zh(got)),
+            format!("must be {}, found {}", want_en, type_name_en(got)),
+        );
+    }
+
+    fn missing(&mut self, path: &str, key: &str) {
+        self.error(
+            path,
+            format!("缺少必填字段 \"{}\"", key),
+            format!("required field \"{}\" is missing", key),
+        );
+    }
+
+    fn unknown_keys(&mut self, path: &str, obj: &Map<String, Value>, known: &[&str]) {
+        for k in obj.keys() {
+            if !known.contains(&k.as_str()) {
+                self.problems.push(Problem::warning(
+                    &join(path, k),
+                    format!("未知字段 \"{}\"，已忽略", k),
+                    format!("unknown field \"{}\" was ignored", k),
+                ));
+            }
+        }
+    }
+
+    fn feed(&mut self, v: &Value) -> Option<Feed> {
+        let Some(obj) = v.as_object() else {
+            self.wrong_type("", "对象 {\"version\": 1, \"datasets\": [...]}", "an object {\"version\": 1, \"datasets\": [...]}", v);
+            return None;
+        };
+        let version = match obj.get("version") {
+            None => {
+                self.missing("", "version");
+                None
+            }
+            Some(Value::Number(n)) => match n.as_u64() {
+                Some(ver) if ver == SUPPORTED_VERSION => Some(ver),
+                Some(ver) if ver > SUPPORTED_VERSION => {
+                    self.error(
+                        "version",
+                        format!("数据格式版本 {} 比本组件新；本组件只能读取版本 {}，请更新组件", ver, SUPPORTED_VERSION),
+                        format!("feed format version {} is newer than this widget reads; it reads version {} only, please update the widget", ver, SUPPORTED_VERSION),
+                    );
+                    // the rest of a newer format cannot be judged by this version's rules
+                    return None;
+                }
+                _ => {
+                    self.error(
+                        "version",
+                        format!("版本号 {} 无效；本组件读取版本 {}", n, SUPPORTED_VERSION),
+                        format!("version {} is not valid; this widget reads version {}", n, SUPPORTED_VERSION),
+                    );
+                    None
+                }
+            },
+            Some(other) => {
+                self.wrong_type("version", "整数 1", "the integer 1", other);
+                None
+            }
+        };
+        self.unknown_keys("", obj, FEED_KEYS);
+        let datasets = match obj.get("datasets") {
+            None => {
+                self.missing("", "datasets");
+                Vec::new()
+            }
+            Some(Value::Array(items)) => {
+                if items.is_empty() {
+                    self.error("datasets", "至少需要一个数据集".to_string(), "needs at least one dataset".to_string());
+                }
+                let mut out = Vec::with_capacity(items.len());
+                for (i, d) in items.iter().enumerate() {
+                    if let Some(ds) = self.dataset(&index("datasets", i), i, d) {
+                        out.push(ds);
+                    }
+                }
+                self.unique_ids(&out);
+                out
+            }
+            Some(other) => {
+                self.wrong_type("datasets", "数组", "an array", other);
+                Vec::new()
+            }
+        };
+        Some(Feed { version: version?, datasets })
+    }
+
+    fn unique_ids(&mut self, datasets: &[Dataset]) {
+        for (i, d) in datasets.iter().enumerate() {
+            if datasets[..i].iter().any(|e| e.id == d.id) {
+                self.error(
+                    &join(&index("datasets", i), "id"),
+                    format!("数据集 id \"{}\" 重复", d.id),
+                    format!("dataset id \"{}\" is used twice", d.id),
+                );
+            }
+        }
+    }
+
+    fn string(&mut self, obj: &Map<String, Value>, path: &str, key: &str, required: bool) -> Option<String> {
+        match obj.get(key) {
+            None | Some(Value::Null) if !required => None,
+            None => {
+                self.missing(path, key);
+                None
+            }
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(other) => {
+                self.wrong_type(&join(path, key), "文本", "text", other);
+                None
+            }
+        }
+    }
+
+    fn dataset(&mut self, path: &str, i: usize, v: &Value) -> Option<Dataset> {
+        let Some(obj) = v.as_object() else {
+            self.wrong_type(path, "对象", "an object", v);
+            return None;
+        };
+        self.unknown_keys(path, obj, DATASET_KEYS);
+        let before = self.problems.len();
+
+        let id = self.string(obj, path, "id", false).unwrap_or_else(|| format!("dataset-{}", i + 1));
+        let kind = match self.string(obj, path, "kind", true) {
+            Some(k) => match Kind::from_name(&k) {
+                Some(kind) => Some(kind),
+                None => {
+                    self.error(
+                        &join(path, "kind"),
+                        format!("不认识的图表类型 \"{}\"；可用：progress、column、bar", k),
+                        format!("unknown chart kind \"{}\"; use progress, column or bar", k),
+                    );
+                    None
+                }
+            },
+            None => None,
+        };
+        let locale = match self.string(obj, path, "locale", false).as_deref() {
+            None | Some("zh-CN") | Some("zh") => Locale::Zh,
+            Some("en") | Some("en-US") | Some("en-GB") => Locale::En,
+            Some(other) => {
+                self.error(
+                    &join(path, "locale"),
+                    format!("不支持的语言 \"{}\"；可用：zh-CN、en", other),
+                    format!("unsupported locale \"{}\"; use zh-CN or en", other),
+                );
+                Locale::Zh
+            }
+        };
+        let title = self.string(obj, path, "title", true);
+        let subtitle = self.string(obj, path, "subtitle", false).unwrap_or_default();
+        let unit = self.string(obj, path, "unit", false).unwrap_or_default();
+        let date = self.string(obj, path, "date", false).unwrap_or_default();
+        let number_style = match self.string(obj, path, "numberStyle", false) {
+            None => {
+                if locale == Locale::Zh {
+                    NumberStyle::Cn
+                } else {
+                    NumberStyle::Compact
+                }
+            }
+            Some(s) => NumberStyle::from_name(&s).unwrap_or_else(|| {
+                self.error(
+                    &join(path, "numberStyle"),
+                    format!("不认识的数字格式 \"{}\"；可用：cn、full、compact", s),
+                    format!("unknown number style \"{}\"; use cn, full or compact", s),
+                );
+                NumberStyle::Cn
+            }),
+        };
+        let categories = self.categories(obj, path);
+        let series = self.all_series(obj, path, categories.as_ref().map(|c| c.len()));
+        let target = self.target(obj, path, kind);
+        let notes = self.notes(obj, path);
+        let source = self.source(obj, path);
+        let illustrative = match obj.get("illustrative") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                self.wrong_type(&join(path, "illustrative"), "true 或 false", "true or false", other);
+                false
+            }
+        };
+        if let (Some(c), Some(s)) = (&categories, &series) {
+            let points = c.len().saturating_mul(s.len());
+            if points > self.limits.max_points {
+                self.error(
+                    path,
+                    format!("数据点过多：{} 个，上限为 {} 个（max_points）", points, self.limits.max_points),
+                    format!("too many data points: {}, the limit is {} (max_points)", points, self.limits.max_points),
+                );
+            }
+        }
+        if self.problems[before..].iter().any(|p| p.severity == Severity::Error) {
+            return None;
+        }
+        Some(Dataset {
+            id,
+            kind: kind?,
+            locale,
+            title: title?,
+            subtitle,
+            unit,
+            number_style,
+            date,
+            categories: categories?,
+            series: series?,
+            target,
+            notes,
+            source,
+            illustrative,
+        })
+    }
+
+    fn categories(&mut self, obj: &Map<String, Value>, path: &str) -> Option<Vec<String>> {
+        let p = join(path, "categories");
+        match obj.get("categories") {
+            None => {
+                self.missing(path, "categories");
+                None
+            }
+            Some(Value::Array(items)) => {
+                if items.is_empty() {
+                    self.error(&p, "至少需要一个类别".to_string(), "needs at least one category".to_string());
+                    return None;
+                }
+                let mut out = Vec::with_capacity(items.len());
+                let mut ok = true;
+                for (i, c) in items.iter().enumerate() {
+                    match c {
+                        Value::String(s) => out.push(s.clone()),
+                        Value::Number(n) => out.push(n.to_string()),
+                        other => {
+                            self.wrong_type(&index(&p, i), "文本", "text", other);
+                            ok = false;
+                        }
+                    }
+                }
+                ok.then_some(out)
+            }
+            Some(other) => {
+                self.wrong_type(&p, "文本数组", "an array of text", other);
+                None
+            }
+        }
+    }
+
+    fn all_series(&mut self, obj: &Map<String, Value>, path: &str, n_categories: Option<usize>) -> Option<Vec<Series>> {
+        let p = join(path, "series");
+        match obj.get("series") {
+            None => {
+                self.missing(path, "series");
+                None
+            }
+            Some(Value::Array(items)) => {
+                if items.is_empty() {
+                    self.error(&p, "至少需要一个数据系列".to_string(), "needs at least one series".to_string());
+                    return None;
+                }
+                let mut out = Vec::with_capacity(items.len());
+                let mut ok = true;
+                for (i, s) in items.iter().enumerate() {
+                    match self.series(&index(&p, i), s, n_categories) {
+                        Some(s) => out.push(s),
+                        None => ok = false,
+                    }
+                }
+                ok.then_some(out)
+            }
+            Some(other) => {
+                self.wrong_type(&p, "数组", "an array", other);
+                None
+            }
+        }
+    }
+
+    fn series(&mut self, path: &str, v: &Value, n_categories: Option<usize>) -> Option<Series> {
+        let Some(obj) = v.as_object() else {
+            self.wrong_type(path, "对象 {\"name\": …, \"values\": […]}", "an object {\"name\": …, \"values\": […]}", v);
+            return None;
+        };
+        self.unknown_keys(path, obj, SERIES_KEYS);
+        let name = self.string(obj, path, "name", true);
+        let color = match self.string(obj, path, "color", false) {
+            None => None,
+            Some(c) => match Color::parse_hex(&c) {
+                Some(col) => Some(col),
+                None => {
+                    self.error(
+                        &join(path, "color"),
+                        format!("颜色 \"{}\" 无效；请写成 #1f77b4 这样的形式", c),
+                        format!("colour \"{}\" is not valid; write it like #1f77b4", c),
+                    );
+                    None
+                }
+            },
+        };
+        let vp = join(path, "values");
+        let values = match obj.get("values") {
+            None => {
+                self.missing(path, "values");
+                None
+            }
+            Some(Value::Array(items)) => {
+                let mut out = Vec::with_capacity(items.len());
+                let mut ok = true;
+                for (i, x) in items.iter().enumerate() {
+                    match x {
+                        Value::Null => out.push(None),
+                        Value::Number(n) => match n.as_f64() {
+                            Some(f) if f.is_finite() => out.push(Some(if f == 0.0 { 0.0 } else { f })),
+                            _ => {
+                                self.error(&index(&vp, i), "数字超出范围".to_string(), "number is out of range".to_string());
+                                ok = false;
+                            }
+                        },
+                        Value::String(s) => {
+                            self.error(
+                                &index(&vp, i),
+                                format!("应为数字，实际是文本 \"{}\"；请去掉引号，写成不带单位的数字（如 72500），缺失值写 null", s),
+                                format!("must be a number, found text \"{}\"; remove the quotes and write a plain number (e.g. 72500), or null for a missing value", s),
+                            );
+                            ok = false;
+                        }
+                        other => {
+                            self.wrong_type(&index(&vp, i), "数字或 null", "a number or null", other);
+                            ok = false;
+                        }
+                    }
+                }
+                if let Some(n) = n_categories {
+                    if ok && out.len() != n {
+                        self.error(
+                            &vp,
+                            format!("有 {} 个值，但有 {} 个类别；两者数量必须相同", out.len(), n),
+                            format!("has {} values but there are {} categories; they must match", out.len(), n),
+                        );
+                        ok = false;
+                    }
+                }
+                ok.then_some(out)
+            }
+            Some(other) => {
+                self.wrong_type(&vp, "数字数组", "an array of numbers", other);
+                None
+            }
+        };
+        Some(Series { name: name?, values: values?, color })
+    }
+
+    fn target(&mut self, obj: &Map<String, Value>, path: &str, kind: Option<Kind>) -> Option<Target> {
+        let p = join(path, "target");
+        match obj.get("target") {
+            None | Some(Value::Null) => {
+                if kind == Some(Kind::Progress) {
+                    self.error(
+                        path,
+                        "进度图需要 \"target\"：{\"value\": 目标值, \"label\": \"年度任务\"}".to_string(),
+                        "a progress chart needs \"target\": {\"value\": …, \"label\": \"…\"}".to_string(),
+                    );
+                }
+                None
+            }
+            Some(Value::Object(t)) => {
+                let label = self.string(t, &p, "label", false).unwrap_or_default();
+                let value = match t.get("value") {
+                    Some(Value::Number(n)) => match n.as_f64() {
+                        Some(f) if f.is_finite() && f > 0.0 => Some(f),
+                        _ => {
+                            self.error(&join(&p, "value"), "目标值必须大于 0".to_string(), "target value must be greater than 0".to_string());
+                            None
+                        }
+                    },
+                    None => {
+                        self.missing(&p, "value");
+                        None
+                    }
+                    Some(other) => {
+                        self.wrong_type(&join(&p, "value"), "数字", "a number", other);
+                        None
+                    }
+                };
+                Some(Target { value: value?, label })
+            }
+            Some(other) => {
+                self.wrong_type(&p, "对象", "an object", other);
+                None
+            }
+        }
+    }
+
+    fn notes(&mut self, obj: &Map<String, Value>, path: &str) -> Vec<String> {
+        let p = join(path, "notes");
+        match obj.get("notes") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::String(s)) => vec![s.clone()],
+            Some(Value::Array(items)) => {
+                let mut out = Vec::new();
+                for (i, n) in items.iter().enumerate() {
+                    match n {
+                        Value::String(s) => out.push(s.clone()),
+                        other => self.wrong_type(&index(&p, i), "文本", "text", other),
+                    }
+                }
+                out
+            }
+            Some(other) => {
+                self.wrong_type(&p, "文本或文本数组", "text or an array of text", other);
+                Vec::new()
+            }
+        }
+    }
+
+    fn source(&mut self, obj: &Map<String, Value>, path: &str) -> Option<Source> {
+        let p = join(path, "source");
+        match obj.get("source") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(Source { text: s.clone(), url: None }),
+            Some(Value::Object(o)) => {
+                let text = self.string(o, &p, "text", true)?;
+                let url = self.string(o, &p, "url", false);
+                let url = match url {
+                    Some(u) if is_http_url(&u) => Some(u),
+                    Some(u) => {
+                        self.error(
+                            &join(&p, "url"),
+                            format!("链接 \"{}\" 无效；只接受 http:// 或 https:// 开头的地址", u),
+                            format!("link \"{}\" is not allowed; only http:// and https:// addresses are", u),
+                        );
+                        None
+                    }
+                    None => None,
+                };
+                Some(Source { text, url })
+            }
+            Some(other) => {
+                self.wrong_type(&p, "文本或对象 {\"text\": …, \"url\": …}", "text or an object {\"text\": …, \"url\": …}", other);
+                None
+            }
+        }
+    }
+}
+
+/// True for an absolute http or https address with a host.
+pub fn is_http_url(u: &str) -> bool {
+    let lower = u.trim_start().to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(r) => !r.is_empty() && !r.starts_with('/') && !u.chars().any(|c| c.is_control() || c == ' '),
+        None => false,
+    }
+}

@@ -1,0 +1,90 @@
+//! Render: draws a scene with plotters onto any `DrawingBackend`: the browser
+//! canvas (`web::canvas`) or SVG (`render::svg`).
+//!
+//! Scene coordinates are CSS pixels; `scale` maps them to backend pixels
+//! (the devicePixelRatio on canvas, dpi/96 for print).
+
+pub mod svg;
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::scene::{HAlign, Scene, Shape, VAlign};
+use crate::theme;
+
+/// The font stack charts are drawn in: CJK faces of every platform, then sans-serif.
+pub const FONT_STACK: &str = "system-ui, -apple-system, \"PingFang SC\", \"Hiragino Sans GB\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"WenQuanYi Micro Hei\", sans-serif";
+
+/// How text sizes reach a backend: plotters' SVG backend writes `size / 1.24`.
+#[derive(Clone, Copy, Debug)]
+pub struct Options<'a> {
+    /// Backend pixels per CSS pixel.
+    pub scale: f64,
+    /// Multiplier applied to font sizes before they reach the backend.
+    pub text_factor: f64,
+    /// CSS font-family list.
+    pub font: &'a str,
+}
+
+fn rgb(c: theme::Color) -> RGBColor {
+    RGBColor(c.r, c.g, c.b)
+}
+
+fn px(v: f64, scale: f64) -> i32 {
+    let p = (v * scale).round();
+    if p.is_finite() {
+        p.clamp(-1e6, 1e6) as i32
+    } else {
+        0
+    }
+}
+
+/// Draws every mark of `scene` onto `backend`.
+pub fn draw<DB: DrawingBackend>(scene: &Scene, backend: DB, opt: Options) -> Result<(), String> {
+    let root = backend.into_drawing_area();
+    let s = opt.scale;
+    for mark in &scene.marks {
+        let r = match &mark.shape {
+            Shape::Rect(r) => {
+                let (x0, y0, x1, y1) = (px(r.x, s), px(r.y, s), px(r.x + r.w, s), px(r.y + r.h, s));
+                if x1 <= x0 || y1 <= y0 {
+                    continue;
+                }
+                match mark.fill {
+                    Some(c) => root.draw(&Rectangle::new([(x0, y0), (x1, y1)], rgb(c).filled())),
+                    None => continue,
+                }
+            }
+            Shape::Line { x1, y1, x2, y2 } => {
+                let Some(c) = mark.stroke else { continue };
+                let w = (mark.stroke_width * s).round().max(1.0) as u32;
+                root.draw(&PathElement::new(
+                    vec![(px(*x1, s), px(*y1, s)), (px(*x2, s), px(*y2, s))],
+                    rgb(c).stroke_width(w),
+                ))
+            }
+            Shape::Text { x, y, text, size, h, v, bold } => {
+                let Some(c) = mark.fill else { continue };
+                let style = if *bold { FontStyle::Bold } else { FontStyle::Normal };
+                let font = FontDesc::new(FontFamily::Name(opt.font), size * s * opt.text_factor, style);
+                let pos = Pos::new(
+                    match h {
+                        HAlign::Start => HPos::Left,
+                        HAlign::Middle => HPos::Center,
+                        HAlign::End => HPos::Right,
+                    },
+                    match v {
+                        VAlign::Top => VPos::Top,
+                        VAlign::Middle => VPos::Center,
+                        VAlign::Bottom => VPos::Bottom,
+                    },
+                );
+                let color = rgb(c);
+                let ts = TextStyle::from(font).color(&color).pos(pos);
+                root.draw(&Text::new(text.as_str(), (px(*x, s), px(*y, s)), ts))
+            }
+        };
+        r.map_err(|e| e.to_string())?;
+    }
+    root.present().map_err(|e| e.to_string())
+}

@@ -1,0 +1,37 @@
+//! The text description of a chart, for screen readers, built from the scene's
+//! data: the same numbers that are drawn.
+
+use super::Scene;
+use crate::model::Dataset;
+
+/// Most data points read out in the summary before "and N more".
+const MAX_POINTS: usize = 12;
+
+/// A summary such as "已就业脱贫户：7.25万人，完成年度任务的107.07%。".
+pub fn describe(ds: &Dataset, scene: &Scene) -> String {
+    let zh = ds.zh();
+    let mut s = String::new();
+    s.push_str(&ds.title);
+    s.push_str(if zh { "。" } else { ". " });
+    if ds.illustrative {
+        s.push_str(if zh { "示例数据，非报道数字。" } else { "Illustrative data, not reported figures. " });
+    }
+    for (i, d) in scene.data.iter().take(MAX_POINTS).enumerate() {
+        if i > 0 {
+            s.push_str(if zh { "；" } else { "; " });
+        }
+        s.push_str(&d.label);
+    }
+    if scene.data.len() > MAX_POINTS {
+        let rest = scene.data.len() - MAX_POINTS;
+        if zh {
+            s.push_str(&format!("；另有{}项", rest));
+        } else {
+            s.push_str(&format!("; and {} more", rest));
+        }
+    }
+    if !scene.data.is_empty() {
+        s.push_str(if zh { "。" } else { "." });
+    }
+    s
+}

@@ -1,0 +1,224 @@
+//! The scene: a display list of marks, each with its datum, bounds and
+//! accessible label. Rendering draws it; hit-testing, tooltips, keyboard focus
+//! and the text description read it. Nothing reads pixels.
+
+pub mod describe;
+pub mod hit;
+
+use crate::theme::Color;
+
+/// An axis-aligned rectangle in CSS pixels.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Rect {
+    /// Left.
+    pub x: f64,
+    /// Top.
+    pub y: f64,
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+}
+
+impl Rect {
+    /// True when the point lies inside (edges included).
+    pub fn contains(&self, px: f64, py: f64) -> bool {
+        px >= self.x && px <= self.x + self.w && py >= self.y && py <= self.y + self.h
+    }
+
+    /// Distance from a point to the rectangle (0 inside).
+    pub fn distance(&self, px: f64, py: f64) -> f64 {
+        let dx = (self.x - px).max(0.0).max(px - (self.x + self.w));
+        let dy = (self.y - py).max(0.0).max(py - (self.y + self.h));
+        (dx * dx + dy * dy).sqrt()
+    }
+}
+
+/// Horizontal alignment of text at its anchor point.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum HAlign {
+    /// Text starts at the anchor.
+    Start,
+    /// Text is centred on the anchor.
+    Middle,
+    /// Text ends at the anchor.
+    End,
+}
+
+/// Vertical alignment of text at its anchor point.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum VAlign {
+    /// The anchor is at the top of the text.
+    Top,
+    /// The anchor is at the middle of the text.
+    Middle,
+    /// The anchor is at the bottom of the text.
+    Bottom,
+}
+
+/// The geometry of a mark.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    /// A filled and/or stroked rectangle.
+    Rect(Rect),
+    /// A straight line.
+    Line {
+        /// Start x.
+        x1: f64,
+        /// Start y.
+        y1: f64,
+        /// End x.
+        x2: f64,
+        /// End y.
+        y2: f64,
+    },
+    /// One line of text.
+    Text {
+        /// Anchor x.
+        x: f64,
+        /// Anchor y.
+        y: f64,
+        /// The text, exactly as the feed gives it.
+        text: String,
+        /// Font size in CSS px.
+        size: f64,
+        /// Horizontal alignment.
+        h: HAlign,
+        /// Vertical alignment.
+        v: VAlign,
+        /// Bold.
+        bold: bool,
+    },
+}
+
+/// What a mark is for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Role {
+    /// A grid line.
+    Grid,
+    /// The zero line.
+    Baseline,
+    /// A tick label of the value axis.
+    Tick,
+    /// A category label.
+    Category,
+    /// A bar or column: one datum.
+    Bar,
+    /// The background track of a progress bar.
+    Track,
+    /// A target marker.
+    Target,
+    /// A target's label.
+    TargetLabel,
+    /// A value written beside its bar.
+    ValueLabel,
+}
+
+/// One drawable thing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    /// Geometry.
+    pub shape: Shape,
+    /// Fill colour (text colour for text).
+    pub fill: Option<Color>,
+    /// Stroke colour.
+    pub stroke: Option<Color>,
+    /// Stroke width, CSS px.
+    pub stroke_width: f64,
+    /// What the mark is for.
+    pub role: Role,
+    /// The datum this mark shows, an index into `Scene::data`.
+    pub datum: Option<usize>,
+}
+
+impl Mark {
+    /// A filled rectangle.
+    pub fn rect(r: Rect, fill: Color, role: Role, datum: Option<usize>) -> Mark {
+        Mark { shape: Shape::Rect(r), fill: Some(fill), stroke: None, stroke_width: 0.0, role, datum }
+    }
+
+    /// A line.
+    pub fn line(x1: f64, y1: f64, x2: f64, y2: f64, color: Color, width: f64, role: Role) -> Mark {
+        Mark { shape: Shape::Line { x1, y1, x2, y2 }, fill: None, stroke: Some(color), stroke_width: width, role, datum: None }
+    }
+
+    /// A text label.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(x: f64, y: f64, text: &str, size: f64, h: HAlign, v: VAlign, color: Color, role: Role) -> Mark {
+        Mark {
+            shape: Shape::Text { x, y, text: text.to_string(), size, h, v, bold: false },
+            fill: Some(color),
+            stroke: None,
+            stroke_width: 0.0,
+            role,
+            datum: None,
+        }
+    }
+}
+
+/// One data point as the reader meets it: where it is and what it says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Datum {
+    /// Series index.
+    pub series: usize,
+    /// Category index.
+    pub index: usize,
+    /// The area that picks this datum: its whole band, so short bars are easy to hit.
+    pub bounds: Rect,
+    /// The visible bar; tooltips point at it.
+    pub bar: Rect,
+    /// Category label.
+    pub category: String,
+    /// Series name.
+    pub series_name: String,
+    /// The value, exactly as in the feed.
+    pub value: f64,
+    /// The value written out with its unit: 7.25万人.
+    pub value_text: String,
+    /// A further line, e.g. 完成年度任务的107.07%; may be empty.
+    pub detail: String,
+    /// The whole thing as one sentence, for screen readers.
+    pub label: String,
+}
+
+/// The display list for one chart at one size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    /// Width in CSS px.
+    pub width: f64,
+    /// Height in CSS px.
+    pub height: f64,
+    /// The plot area.
+    pub plot: Rect,
+    /// Marks in drawing order.
+    pub marks: Vec<Mark>,
+    /// Data points, in reading order (category, then series).
+    pub data: Vec<Datum>,
+}
+
+impl Scene {
+    /// The text marks' boxes as the measurer sees them: for overlap checks.
+    pub fn label_boxes(&self, role: Role, m: &dyn crate::layout::TextMeasure) -> Vec<Rect> {
+        self.marks
+            .iter()
+            .filter(|mk| mk.role == role)
+            .filter_map(|mk| match &mk.shape {
+                Shape::Text { x, y, text, size, h, v, .. } => {
+                    let w = m.width(text, *size);
+                    let x0 = match h {
+                        HAlign::Start => *x,
+                        HAlign::Middle => x - w / 2.0,
+                        HAlign::End => x - w,
+                    };
+                    let y0 = match v {
+                        VAlign::Top => *y,
+                        VAlign::Middle => y - size / 2.0,
+                        VAlign::Bottom => y - size,
+                    };
+                    Some(Rect { x: x0, y: y0, w, h: *size })
+                }
+                _ => None,
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,93 @@
+//! Colours: the default palette and the theme the host page may override.
+
+/// An sRGB colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Color {
+    /// Red.
+    pub r: u8,
+    /// Green.
+    pub g: u8,
+    /// Blue.
+    pub b: u8,
+}
+
+impl Color {
+    /// A colour from its components.
+    pub const fn rgb(r: u8, g: u8, b: u8) -> Color {
+        Color { r, g, b }
+    }
+
+    /// Parses `#rgb` or `#rrggbb`.
+    pub fn parse_hex(s: &str) -> Option<Color> {
+        let h = s.trim().strip_prefix('#')?;
+        let nib = |c: u8| -> Option<u8> {
+            match c {
+                b'0'..=b'9' => Some(c - b'0'),
+                b'a'..=b'f' => Some(c - b'a' + 10),
+                b'A'..=b'F' => Some(c - b'A' + 10),
+                _ => None,
+            }
+        };
+        let b = h.as_bytes();
+        match b.len() {
+            3 => {
+                let r = nib(b[0])?;
+                let g = nib(b[1])?;
+                let bl = nib(b[2])?;
+                Some(Color::rgb(r * 17, g * 17, bl * 17))
+            }
+            6 => Some(Color::rgb(
+                nib(b[0])? * 16 + nib(b[1])?,
+                nib(b[2])? * 16 + nib(b[3])?,
+                nib(b[4])? * 16 + nib(b[5])?,
+            )),
+            _ => None,
+        }
+    }
+}
+
+/// The colours a chart is drawn with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Theme {
+    /// Main text (labels).
+    pub text: Color,
+    /// Secondary text (ticks).
+    pub muted: Color,
+    /// Grid lines and tracks.
+    pub grid: Color,
+    /// The baseline and target markers.
+    pub axis: Color,
+    /// Series colours, in order.
+    pub palette: Vec<Color>,
+}
+
+impl Default for Theme {
+    /// The light theme. The palette is Okabe and Ito's, chosen to stay
+    /// distinguishable for readers with colour-vision deficiency; the first
+    /// colours are dark enough to carry white text.
+    fn default() -> Theme {
+        Theme {
+            text: Color::rgb(0x1a, 0x1a, 0x1a),
+            muted: Color::rgb(0x59, 0x59, 0x59),
+            grid: Color::rgb(0xe2, 0xe2, 0xe2),
+            axis: Color::rgb(0x33, 0x33, 0x33),
+            palette: vec![
+                Color::rgb(0x00, 0x72, 0xb2),
+                Color::rgb(0xd5, 0x5e, 0x00),
+                Color::rgb(0x00, 0x9e, 0x73),
+                Color::rgb(0xcc, 0x79, 0xa7),
+                Color::rgb(0x56, 0xb4, 0xe9),
+                Color::rgb(0xe6, 0x9f, 0x00),
+            ],
+        }
+    }
+}
+
+impl Theme {
+    /// The colour of series `i`.
+    pub fn series_color(&self, i: usize, explicit: Option<Color>) -> Color {
+        explicit.unwrap_or_else(|| {
+            self.palette.get(i % self.palette.len().max(1)).copied().unwrap_or(self.text)
+        })
+    }
+}
