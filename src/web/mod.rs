@@ -1,0 +1,192 @@
+//! The browser layer: the only code that touches web-sys. The custom element
+//! (`newschart.js`) fetches feeds and owns the DOM; it calls this for
+//! everything else: reading the feed, layout, scene, drawing, hit-testing.
+
+pub mod canvas;
+pub mod measure;
+pub mod panic;
+
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use crate::feed::{Problem, Severity};
+use crate::model::{Dataset, Feed};
+use crate::normalize::{self, Limits};
+use crate::render::{self, FONT_STACK};
+use crate::scene::{describe, hit, Rect, Scene};
+use crate::theme::{Color, Theme};
+
+#[wasm_bindgen(start)]
+fn start() {
+    panic::install();
+}
+
+fn problems_json(problems: &[Problem]) -> serde_json::Value {
+    serde_json::Value::Array(
+        problems
+            .iter()
+            .map(|p| {
+                json!({
+                    "severity": if p.severity == Severity::Error { "error" } else { "warning" },
+                    "path": p.path, "line": p.line, "column": p.column, "zh": p.zh, "en": p.en,
+                })
+            })
+            .collect(),
+    )
+}
+
+fn rect_json(r: &Rect) -> serde_json::Value {
+    json!({ "x": r.x, "y": r.y, "w": r.w, "h": r.h })
+}
+
+/// One chart: its feed, the dataset shown, and the scene at the current size.
+#[wasm_bindgen]
+pub struct Chart {
+    feed: Feed,
+    current: usize,
+    warnings: Vec<Problem>,
+    scene: Option<Scene>,
+    theme: Theme,
+    font: String,
+}
+
+#[wasm_bindgen]
+impl Chart {
+    /// Reads feed text. On any error, throws a JSON string `{"problems": [...]}`,
+    /// every problem with path, line, column and messages in Chinese and English.
+    pub fn load(text: &str, max_bytes: usize) -> Result<Chart, JsValue> {
+        let limits = Limits { max_bytes: if max_bytes == 0 { Limits::default().max_bytes } else { max_bytes }, ..Limits::default() };
+        let n = normalize::read(text, limits);
+        match n.feed {
+            Some(feed) => Ok(Chart {
+                feed,
+                current: 0,
+                warnings: n.problems,
+                scene: None,
+                theme: Theme::default(),
+                font: FONT_STACK.to_string(),
+            }),
+            None => Err(JsValue::from_str(&json!({ "problems": problems_json(&n.problems) }).to_string())),
+        }
+    }
+
+    /// Shows the dataset with this id; false when there is none.
+    pub fn select(&mut self, id: &str) -> bool {
+        match self.feed.datasets.iter().position(|d| d.id == id) {
+            Some(i) => {
+                self.current = i;
+                self.scene = None;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn dataset(&self) -> &Dataset {
+        &self.feed.datasets[self.current.min(self.feed.datasets.len() - 1)]
+    }
+
+    /// The words around the chart, as JSON: title, subtitle, notes, source,
+    /// illustrative flag, locale, the feed's datasets and any warnings.
+    pub fn meta(&self) -> String {
+        let ds = self.dataset();
+        json!({
+            "id": ds.id,
+            "title": ds.title,
+            "subtitle": ds.subtitle,
+            "unit": ds.unit,
+            "date": ds.date,
+            "notes": ds.notes,
+            "source": ds.source.as_ref().map(|s| json!({ "text": s.text, "url": s.url })),
+            "illustrative": ds.illustrative,
+            "locale": if ds.zh() { "zh-CN" } else { "en" },
+            "datasets": self.feed.datasets.iter().map(|d| json!({ "id": d.id, "title": d.title })).collect::<Vec<_>>(),
+            "warnings": problems_json(&self.warnings),
+        })
+        .to_string()
+    }
+
+    /// The height the chart wants at `width` CSS px when the page sets none.
+    pub fn default_height(&self, width: f64) -> f64 {
+        crate::layout::default_height(self.dataset(), width)
+    }
+
+    /// Sets colours (`#rrggbb`; empty keeps the default) and the font family.
+    pub fn set_theme(&mut self, text: &str, muted: &str, grid: &str, axis: &str, palette: &str, font: &str) {
+        let d = Theme::default();
+        let pick = |s: &str, dflt: Color| Color::parse_hex(s).unwrap_or(dflt);
+        let pal: Vec<Color> = palette.split(',').filter_map(Color::parse_hex).collect();
+        self.theme = Theme {
+            text: pick(text, d.text),
+            muted: pick(muted, d.muted),
+            grid: pick(grid, d.grid),
+            axis: pick(axis, d.axis),
+            palette: if pal.is_empty() { d.palette } else { pal },
+        };
+        self.font = if font.trim().is_empty() { FONT_STACK.to_string() } else { font.to_string() };
+        self.scene = None;
+    }
+
+    /// Lays the chart out at `width` × `height` CSS px and builds its scene.
+    pub fn layout(&mut self, width: f64, height: f64) {
+        let m = measure::CanvasMeasure::new(&self.font);
+        self.scene = Some(crate::marks::build(self.dataset(), width, height, &m, &self.theme));
+    }
+
+    /// Draws the scene onto `canvas` at `dpr` device pixels per CSS pixel,
+    /// sizing its backing store to match.
+    pub fn draw(&self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsValue> {
+        let Some(scene) = &self.scene else { return Err(JsValue::from_str("layout() must run before draw()")) };
+        let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(4.0) } else { 1.0 };
+        let w = (scene.width * dpr).round().max(1.0) as u32;
+        let h = (scene.height * dpr).round().max(1.0) as u32;
+        if canvas.width() != w {
+            canvas.set_width(w);
+        }
+        if canvas.height() != h {
+            canvas.set_height(h);
+        }
+        let ctx = canvas
+            .get_context("2d")?
+            .ok_or_else(|| JsValue::from_str("canvas 2d context is unavailable"))?
+            .dyn_into::<CanvasRenderingContext2d>()?;
+        ctx.clear_rect(0.0, 0.0, w as f64, h as f64);
+        let backend = canvas::CanvasBackend::new(ctx, w, h);
+        render::draw(scene, backend, render::Options { scale: dpr, text_factor: 1.0, font: &self.font }).map_err(|e| JsValue::from_str(&e))
+    }
+
+    /// The datum at (x, y) CSS px from the canvas's top left, or -1.
+    pub fn hit(&self, x: f64, y: f64) -> i32 {
+        self.scene.as_ref().and_then(|s| hit::hit(s, x, y)).map_or(-1, |i| i as i32)
+    }
+
+    /// Every datum as JSON, in reading order: category, series, value, texts and boxes.
+    pub fn points(&self) -> String {
+        let Some(scene) = &self.scene else { return "[]".to_string() };
+        serde_json::Value::Array(
+            scene
+                .data
+                .iter()
+                .map(|d| {
+                    json!({
+                        "category": d.category, "series": d.series_name, "seriesIndex": d.series,
+                        "index": d.index, "value": d.value, "valueText": d.value_text,
+                        "detail": d.detail, "label": d.label,
+                        "bar": rect_json(&d.bar), "bounds": rect_json(&d.bounds),
+                    })
+                })
+                .collect(),
+        )
+        .to_string()
+    }
+
+    /// The text description for screen readers, built from the scene.
+    pub fn summary(&self) -> String {
+        match &self.scene {
+            Some(s) => describe::describe(self.dataset(), s),
+            None => String::new(),
+        }
+    }
+}
