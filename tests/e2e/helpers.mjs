@@ -1,0 +1,97 @@
+// Shared helpers for the end-to-end tests: a static server on a free port,
+// Chromium through playwright-core (never a downloaded browser), console
+// capture and an artifacts folder for screenshots.
+
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ARTIFACTS = process.env.NEWSCHART_ARTIFACTS || join(REPO, 'target', 'e2e-artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** Starts scripts/serve.py on a free port, with tests/e2e/pages mounted at /e2e. */
+export async function startServer() {
+  const proc = spawn('python3', [join(REPO, 'scripts', 'serve.py'), '--port', '0', '--quiet', '--mount', '/e2e=tests/e2e/pages'], {
+    cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`server did not start: ${out}`)), 10000);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) { clearTimeout(timer); ok(m[0]); }
+    });
+    proc.stderr.on('data', (d) => { out += d; });
+    proc.on('exit', (code) => { clearTimeout(timer); fail(new Error(`server exited ${code}: ${out}`)); });
+  });
+  return { url, close: () => proc.kill('SIGTERM') };
+}
+
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+/** A fresh persistent Chromium context (system /usr/bin/chromium). */
+export async function launch(options = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'newschart-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1000, height: 900 },
+    ...options,
+  });
+  const close = async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); };
+  return { context, close };
+}
+
+/** Records console messages, page errors and failed requests of a page. */
+export function watch(page) {
+  const log = { console: [], errors: [], failed: [] };
+  page.on('console', (m) => log.console.push({ type: m.type(), text: m.text() }));
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  page.on('requestfailed', (r) => log.failed.push(`${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => { if (r.status() >= 400) log.failed.push(`${r.url()} ${r.status()}`); });
+  return log;
+}
+
+/** Waits until every <news-chart> on the page has left the loading state. */
+export async function settled(page, count) {
+  await page.waitForFunction((n) => {
+    const els = [...document.querySelectorAll('news-chart')];
+    return els.length === n && els.every((e) => ['ready', 'error'].includes(e.getAttribute('data-state')));
+  }, count, { timeout: 20000 });
+}
+
+/** Page coordinates of the middle of data point `i` of the chart matched by `selector`. */
+export async function pointCenter(page, selector, i) {
+  return page.evaluate(([sel, idx]) => {
+    const el = document.querySelector(sel);
+    const p = el.points()[idx];
+    const r = el.shadowRoot.querySelector('canvas').getBoundingClientRect();
+    return { x: r.left + p.bar.x + p.bar.w / 2, y: r.top + p.bar.y + p.bar.h / 2, point: p };
+  }, [selector, i]);
+}
+
+/** Counts, inside the canvas, the opaque pixels within every bar of the chart, and the pixel at each bar's centre. */
+export async function readBack(page, selector) {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    const c = el.shadowRoot.querySelector('canvas');
+    const ctx = c.getContext('2d');
+    const dpr = c.width / c.getBoundingClientRect().width;
+    const full = ctx.getImageData(0, 0, c.width, c.height).data;
+    let painted = 0;
+    for (let k = 3; k < full.length; k += 4) if (full[k] > 0) painted++;
+    const bars = el.points().map((p) => {
+      const x = Math.floor((p.bar.x + p.bar.w / 2) * dpr);
+      const y = Math.floor((p.bar.y + p.bar.h / 2) * dpr);
+      return [...ctx.getImageData(x, y, 1, 1).data];
+    });
+    return { painted, total: full.length / 4, bars, dpr, width: c.width, height: c.height };
+  }, selector);
+}

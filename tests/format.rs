@@ -1,0 +1,107 @@
+//! Number formatting: Chinese units, grouping, rounding and float noise.
+
+use newschart::format::{self, cn_units, decimal, NumberStyle, TickFormat};
+
+#[test]
+fn chinese_units_write_the_exact_value() {
+    assert_eq!(format::exact(72500.0, NumberStyle::Cn), "7.25万");
+    assert_eq!(format::exact(150_000_000.0, NumberStyle::Cn), "1.5亿");
+    assert_eq!(format::exact(54000.0, NumberStyle::Cn), "5.4万");
+    assert_eq!(format::exact(1_960_000.0, NumberStyle::Cn), "196万");
+    assert_eq!(format::exact(1_000_000.0, NumberStyle::Cn), "100万");
+    assert_eq!(format::exact(67713.0, NumberStyle::Cn), "6.7713万");
+    assert_eq!(format::exact(14808.0, NumberStyle::Cn), "1.4808万");
+    assert_eq!(format::exact(387_000_000.0, NumberStyle::Cn), "3.87亿");
+    assert_eq!(format::exact(10000.0, NumberStyle::Cn), "1万");
+}
+
+#[test]
+fn below_ten_thousand_is_plain_digits() {
+    assert_eq!(format::exact(5313.0, NumberStyle::Cn), "5313");
+    assert_eq!(format::exact(9999.0, NumberStyle::Cn), "9999");
+    assert_eq!(format::exact(107.07, NumberStyle::Cn), "107.07");
+}
+
+#[test]
+fn zero_and_negative_zero() {
+    assert_eq!(format::exact(0.0, NumberStyle::Cn), "0");
+    assert_eq!(format::exact(-0.0, NumberStyle::Cn), "0");
+    assert_eq!(format::exact(0.0, NumberStyle::Full), "0");
+    assert_eq!(format::exact(0.0, NumberStyle::Compact), "0");
+}
+
+#[test]
+fn negative_values_keep_their_sign_and_unit() {
+    assert_eq!(format::exact(-72500.0, NumberStyle::Cn), "-7.25万");
+    assert_eq!(format::exact(-150_000_000.0, NumberStyle::Cn), "-1.5亿");
+    assert_eq!(format::exact(-1234567.0, NumberStyle::Full), "-1,234,567");
+    assert_eq!(format::exact(-72500.0, NumberStyle::Compact), "-72.5K");
+}
+
+#[test]
+fn no_float_noise() {
+    assert_eq!(format::exact(0.1 + 0.2, NumberStyle::Cn), "0.3");
+    assert_eq!(format::exact(0.1 + 0.2, NumberStyle::Full), "0.3");
+    assert_eq!(format::exact(1.1 * 3.0, NumberStyle::Full), "3.3");
+    assert_eq!(format::exact((0.1 + 0.2) * 1e5, NumberStyle::Cn), "3万");
+    assert_eq!(decimal::exact(0.30000000000000004, 6, false), "0.3");
+}
+
+#[test]
+fn rounding_is_half_away_from_zero_at_the_asked_decimals() {
+    assert_eq!(decimal::fixed(2.5, 0, false, false), "3");
+    assert_eq!(decimal::fixed(-2.5, 0, false, false), "-3");
+    assert_eq!(decimal::fixed(1.005, 2, false, false), "1.00"); // 1.005 is 1.00499… in binary
+    assert_eq!(decimal::fixed(107.0695, 2, false, false), "107.07");
+    assert_eq!(decimal::fixed(1.2, 3, false, false), "1.200");
+    assert_eq!(decimal::fixed(1.2, 3, true, false), "1.2");
+    assert_eq!(format::percent(72500.0 / 67713.0 * 100.0), "107.07%");
+    assert_eq!(format::percent(50.0), "50%");
+}
+
+#[test]
+fn full_digits_are_grouped() {
+    assert_eq!(format::exact(72500.0, NumberStyle::Full), "72,500");
+    assert_eq!(format::exact(150_000_000.0, NumberStyle::Full), "150,000,000");
+    assert_eq!(format::exact(999.0, NumberStyle::Full), "999");
+    assert_eq!(format::exact(1746.53, NumberStyle::Full), "1,746.53");
+}
+
+#[test]
+fn compact_english() {
+    assert_eq!(format::exact(72500.0, NumberStyle::Compact), "72.5K");
+    assert_eq!(format::exact(150_000_000.0, NumberStyle::Compact), "150M");
+    assert_eq!(format::exact(2_500_000_000.0, NumberStyle::Compact), "2.5B");
+    assert_eq!(format::exact(512.0, NumberStyle::Compact), "512");
+}
+
+#[test]
+fn ticks_share_one_unit_and_enough_decimals() {
+    let f = TickFormat::new(NumberStyle::Cn, 80000.0, 20000.0);
+    let got: Vec<String> = [0.0, 20000.0, 40000.0, 80000.0].iter().map(|v| f.format(*v)).collect();
+    assert_eq!(got, ["0", "2万", "4万", "8万"]);
+    let f = TickFormat::new(NumberStyle::Cn, 15000.0, 5000.0);
+    let got: Vec<String> = [5000.0, 10000.0, 15000.0].iter().map(|v| f.format(*v)).collect();
+    assert_eq!(got, ["0.5万", "1万", "1.5万"]);
+    let f = TickFormat::new(NumberStyle::Cn, 2e8, 5e7);
+    assert_eq!(f.format(1.5e8), "1.5亿");
+    let f = TickFormat::new(NumberStyle::Full, 3e6, 1e6);
+    assert_eq!(f.format(2e6), "2,000,000");
+    let f = TickFormat::new(NumberStyle::Cn, 1.0, 0.2);
+    assert_eq!(f.format(0.6000000000000001), "0.6");
+}
+
+#[test]
+fn unit_thresholds() {
+    assert_eq!(cn_units::CnUnit::for_magnitude(9999.0), cn_units::CnUnit::One);
+    assert_eq!(cn_units::CnUnit::for_magnitude(1e4), cn_units::CnUnit::Wan);
+    assert_eq!(cn_units::CnUnit::for_magnitude(99_999_999.0), cn_units::CnUnit::Wan);
+    assert_eq!(cn_units::CnUnit::for_magnitude(1e8), cn_units::CnUnit::Yi);
+    assert_eq!(cn_units::in_unit(25000.0, cn_units::CnUnit::Wan, 1), "2.5万");
+}
+
+#[test]
+fn non_finite_never_prints_noise() {
+    assert_eq!(decimal::fixed(f64::NAN, 2, true, false), "–");
+    assert_eq!(decimal::fixed(f64::INFINITY, 2, true, false), "–");
+}

@@ -1,0 +1,151 @@
+//! The scene built from real feeds: the numbers drawn are the feed's numbers,
+//! every mark stays inside the box, labels never overlap, and hit-testing and
+//! the description read the same data.
+
+use std::fs;
+
+use newschart::layout::EstimateMeasure;
+use newschart::scene::{describe::describe, hit::hit, Role, Scene, Shape};
+
+const FEEDS: [&str; 3] = ["www/feeds/employment.json", "www/feeds/toilets.json", "www/feeds/hamlets.json"];
+const WIDTHS: [f64; 5] = [280.0, 320.0, 375.0, 768.0, 1200.0];
+
+fn build(file: &str, width: f64) -> (newschart::model::Dataset, Scene) {
+    let text = fs::read_to_string(file).unwrap();
+    newschart::scene_for(&text, None, width, None).unwrap()
+}
+
+fn overlaps(boxes: &[newschart::scene::Rect]) -> Option<(usize, usize)> {
+    for i in 0..boxes.len() {
+        for j in i + 1..boxes.len() {
+            let (a, b) = (boxes[i], boxes[j]);
+            if a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5 {
+                return Some((i, j));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn drawn_values_are_exactly_the_feed_values() {
+    for file in FEEDS {
+        for w in WIDTHS {
+            let (ds, scene) = build(file, w);
+            let want: Vec<f64> = ds.series[0].values.iter().flatten().copied().collect();
+            let got: Vec<f64> = scene.data.iter().map(|d| d.value).collect();
+            assert_eq!(got, want, "{} at {}", file, w);
+            let bars = scene.marks.iter().filter(|m| m.role == Role::Bar).count();
+            assert_eq!(bars, want.len(), "{}: one bar per value", file);
+        }
+    }
+}
+
+#[test]
+fn tooltip_texts_use_chinese_units() {
+    let (_, s) = build("www/feeds/employment.json", 640.0);
+    assert_eq!(s.data[0].value_text, "7.25万人");
+    assert_eq!(s.data[0].detail, "完成年度任务的107.07%");
+    assert_eq!(s.data[0].label, "已就业脱贫户：7.25万人，完成年度任务的107.07%");
+    let (_, s) = build("www/feeds/toilets.json", 640.0);
+    assert_eq!(s.data[1].value_text, "5.4万户");
+    let (_, s) = build("www/feeds/hamlets.json", 640.0);
+    assert_eq!(s.data[0].value_text, "2800万元");
+}
+
+#[test]
+fn every_mark_is_finite_and_inside_the_box() {
+    let m = EstimateMeasure;
+    for file in FEEDS {
+        for w in WIDTHS {
+            let (_, s) = build(file, w);
+            for mark in &s.marks {
+                match &mark.shape {
+                    Shape::Rect(r) => {
+                        for v in [r.x, r.y, r.w, r.h] {
+                            assert!(v.is_finite());
+                        }
+                        assert!(r.x >= -0.01 && r.y >= -0.01 && r.x + r.w <= s.width + 0.01 && r.y + r.h <= s.height + 0.01, "{} at {}: {:?}", file, w, r);
+                    }
+                    Shape::Line { x1, y1, x2, y2 } => {
+                        for v in [x1, y1, x2, y2] {
+                            assert!(v.is_finite() && *v >= -0.01);
+                        }
+                        assert!(x1.max(*x2) <= s.width + 0.01 && y1.max(*y2) <= s.height + 0.01);
+                    }
+                    Shape::Text { .. } => {}
+                }
+            }
+            for role in [Role::Tick, Role::Category, Role::ValueLabel, Role::TargetLabel] {
+                for b in s.label_boxes(role, &m) {
+                    assert!(b.x >= -1.0 && b.x + b.w <= s.width + 1.0 && b.y >= -1.0 && b.y + b.h <= s.height + 1.0, "{} at {}: {:?} label at {:?}", file, w, role, b);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn tick_and_category_labels_never_overlap() {
+    let m = EstimateMeasure;
+    for file in FEEDS {
+        for w in WIDTHS {
+            let (_, s) = build(file, w);
+            for role in [Role::Tick, Role::Category, Role::ValueLabel] {
+                let boxes = s.label_boxes(role, &m);
+                assert_eq!(overlaps(&boxes), None, "{} at {}px: {:?} labels overlap", file, w, role);
+            }
+        }
+    }
+}
+
+#[test]
+fn narrow_columns_stack_chinese_labels_instead_of_overlapping() {
+    let (_, s) = build("www/feeds/hamlets.json", 280.0);
+    let cats: Vec<&str> = s
+        .marks
+        .iter()
+        .filter(|m| m.role == Role::Category)
+        .filter_map(|m| if let Shape::Text { text, .. } = &m.shape { Some(text.as_str()) } else { None })
+        .collect();
+    // one character a line: 醴 陵 市 …
+    assert!(cats.iter().all(|t| t.chars().count() == 1), "{:?}", cats);
+    assert_eq!(cats.concat(), "醴陵市攸县茶陵县炎陵县渌口区荷塘区芦淞区石峰区天元区");
+}
+
+#[test]
+fn hit_testing_finds_each_bar_and_nothing_far_away() {
+    for file in FEEDS {
+        let (_, s) = build(file, 640.0);
+        for (i, d) in s.data.iter().enumerate() {
+            let (cx, cy) = (d.bar.x + d.bar.w / 2.0, d.bar.y + d.bar.h / 2.0);
+            assert_eq!(hit(&s, cx, cy), Some(i), "{}", file);
+        }
+        assert_eq!(hit(&s, -100.0, -100.0), None);
+    }
+}
+
+#[test]
+fn the_description_reads_the_drawn_data() {
+    let (ds, s) = build("www/feeds/employment.json", 640.0);
+    assert_eq!(describe(&ds, &s), "已就业脱贫户7.25万人，超额完成年度任务。已就业脱贫户：7.25万人，完成年度任务的107.07%。");
+    let (ds, s) = build("www/feeds/hamlets.json", 640.0);
+    let d = describe(&ds, &s);
+    assert!(d.contains("示例数据"), "{}", d);
+    assert!(d.contains("醴陵市：2800万元"), "{}", d);
+}
+
+#[test]
+fn a_gap_draws_no_bar_and_no_zero() {
+    let text = r#"{"version": 1, "datasets": [{"kind": "column", "title": "t", "unit": "人", "categories": ["a", "b", "c"], "series": [{"name": "s", "values": [10, null, 30]}]}]}"#;
+    let (_, s) = newschart::scene_for(text, None, 400.0, Some(200.0)).unwrap();
+    let idx: Vec<usize> = s.data.iter().map(|d| d.index).collect();
+    assert_eq!(idx, [0, 2]);
+}
+
+#[test]
+fn negative_values_grow_down_from_zero() {
+    let text = r#"{"version": 1, "datasets": [{"kind": "column", "title": "t", "categories": ["a", "b"], "series": [{"name": "s", "values": [-20, 40]}]}]}"#;
+    let (_, s) = newschart::scene_for(text, None, 400.0, Some(200.0)).unwrap();
+    assert!(s.data[0].bar.y > s.data[1].bar.y + s.data[1].bar.h - 0.5, "negative bar starts at the zero line");
+}
