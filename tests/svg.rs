@@ -8,7 +8,7 @@ use newschart::render::svg::to_svg;
 #[test]
 fn example_feeds_render_to_svg_with_their_labels() {
     for (file, must) in [
-        ("www/feeds/employment.json", ["7.25万人", "年度任务 6.7713万人", "已就业脱贫户"]),
+        ("www/feeds/employment.json", ["7.25万人（107.07%）", "年度任务 6.7713万人", "已就业脱贫户"]),
         ("www/feeds/toilets.json", ["5.4万户", "196万户", "“百日攻坚”新建改建"]),
         ("www/feeds/hamlets.json", ["2800万", "醴陵市", "3000万"]),
     ] {

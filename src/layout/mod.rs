@@ -149,7 +149,7 @@ pub fn bar(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, value_lab
     let label_width = (widest + 10.0).min(width * 0.4);
     let value_room = value_labels.iter().map(|l| m.width(l, VALUE_SIZE)).fold(0.0, f64::max) + 8.0;
     let last_tick = axis.labels.last().map(|l| m.width(l, LABEL_SIZE) / 2.0).unwrap_or(0.0);
-    let right = value_room.max(last_tick + 4.0).min(width * 0.3);
+    let right = value_room.min(width * 0.4).max(last_tick + 4.0);
     let top = if target.is_some() { LINE + 8.0 } else { 4.0 };
     let bottom = LINE + 8.0;
     let plot = Rect {

@@ -5,7 +5,7 @@ use crate::layout::{self, TextMeasure, LABEL_SIZE, VALUE_SIZE};
 use crate::model::Dataset;
 use crate::scale::{BandScale, LinearScale};
 use crate::scene::{Datum, HAlign, Mark, Rect, Role, Scene, VAlign};
-use crate::theme::Theme;
+use crate::theme::{Color, Theme};
 
 /// Builds the scene of a bar chart, or of a progress chart when the dataset has a target.
 pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: &Theme) -> Scene {
@@ -13,7 +13,11 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
     let mut value_texts = Vec::new();
     for s in &ds.series {
         for v in s.values.iter().flatten() {
-            value_texts.push(text::value_text(ds, *v));
+            let t = text::value_text(ds, *v);
+            value_texts.push(match progress {
+                Some(target) => text::with_share(ds, &t, *v, target),
+                None => t,
+            });
         }
     }
     let lay = layout::bar(ds, width, height, m, &value_texts);
@@ -51,8 +55,14 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
             let label = text::datum_label(ds, cat, &s.name, &value_text, &detail);
             let di = data.len();
             marks.push(Mark::rect(bar, color, Role::Bar, Some(di)));
-            let (lx, ha) = if v >= 0.0 { (bar.x + bar.w + 4.0, HAlign::Start) } else { (bar.x - 4.0, HAlign::End) };
-            labels.push(Mark::text(lx, bar.y + bar.h / 2.0, &value_text, VALUE_SIZE, ha, VAlign::Middle, theme.text, Role::ValueLabel));
+            // a progress bar says how far along it is: 7.25万人（107.07%）
+            let shown = match progress {
+                Some(t) => text::with_share(ds, &value_text, v, t),
+                None => value_text.clone(),
+            };
+            if let Some(label) = value_label(&shown, &value_text, bar, v >= 0.0, width, m, theme) {
+                labels.push(label);
+            }
             data.push(Datum {
                 series: si,
                 index: ci,
@@ -79,6 +89,26 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
     }
     marks.extend(labels);
     Scene { width, height, plot, marks, data }
+}
+
+/// The value written beside its bar, or inside its end when there is no room
+/// outside (white on the bar), or the shorter text, or nothing: never off the box.
+fn value_label(full: &str, short: &str, bar: Rect, positive: bool, width: f64, m: &dyn TextMeasure, theme: &Theme) -> Option<Mark> {
+    let y = bar.y + bar.h / 2.0;
+    for text in [full, short] {
+        let w = m.width(text, VALUE_SIZE);
+        if positive && bar.x + bar.w + 4.0 + w <= width {
+            return Some(Mark::text(bar.x + bar.w + 4.0, y, text, VALUE_SIZE, HAlign::Start, VAlign::Middle, theme.text, Role::ValueLabel));
+        }
+        if !positive && bar.x - 4.0 - w >= 0.0 {
+            return Some(Mark::text(bar.x - 4.0, y, text, VALUE_SIZE, HAlign::End, VAlign::Middle, theme.text, Role::ValueLabel));
+        }
+        if w + 8.0 <= bar.w && bar.h >= VALUE_SIZE {
+            let (x, h) = if positive { (bar.x + bar.w - 4.0, HAlign::End) } else { (bar.x + 4.0, HAlign::Start) };
+            return Some(Mark::text(x, y, text, VALUE_SIZE, h, VAlign::Middle, Color::rgb(255, 255, 255), Role::ValueLabel));
+        }
+    }
+    None
 }
 
 /// Shortens `s` with an ellipsis to fit `max` px; the full text stays in the datum.

@@ -33,6 +33,16 @@ pub fn target_detail(ds: &Dataset, v: f64, t: &Target) -> String {
     }
 }
 
+/// A value followed by its share of the target: 7.25万人（107.07%）.
+pub fn with_share(ds: &Dataset, value_text: &str, v: f64, t: &Target) -> String {
+    let pct = format::percent(v / t.value * 100.0);
+    if ds.zh() {
+        format!("{}（{}）", value_text, pct)
+    } else {
+        format!("{} ({})", value_text, pct)
+    }
+}
+
 /// The target's own text: 年度任务 6.7713万人.
 pub fn target_text(ds: &Dataset, t: &Target) -> String {
     let v = value_text(ds, t.value);
