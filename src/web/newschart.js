@@ -56,6 +56,7 @@ canvas:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-off
 .nc-error { margin: .5em 0; padding: .75em 1em; border: 2px solid var(--nc-error, #b3261e); border-radius: 4px; background: var(--nc-error-bg, #fdecea); color: var(--nc-error-text, #5f0f0a); font-size: .9em; }
 .nc-error[hidden] { display: none; }
 .nc-error strong { display: block; margin-bottom: .3em; }
+.nc-error-src { margin: 0; font-size: .9em; overflow-wrap: anywhere; }
 .nc-error ul { margin: .3em 0 0; padding-left: 1.2em; }
 .nc-error code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .95em; overflow-wrap: anywhere; }
 .nc-error button { margin-top: .5em; font: inherit; padding: .2em .8em; cursor: pointer; }
@@ -121,6 +122,7 @@ const TEXT = {
     internal: '图表组件内部错误',
     where: (p) => `第${p.line}行，第${p.column}列`,
     chart: '图表',
+    file: '数据文件：',
   },
   en: {
     loading: 'Loading chart…',
@@ -139,6 +141,7 @@ const TEXT = {
     internal: 'internal error in the chart component',
     where: (p) => `line ${p.line}, column ${p.column}`,
     chart: 'Chart',
+    file: 'Data file: ',
   },
 };
 
@@ -524,6 +527,11 @@ export class NewsChart extends HTMLElement {
     box.replaceChildren();
     const strong = el('strong', '', box);
     strong.textContent = t.errorTitle;
+    const file = src || this.getAttribute('src');
+    if (file) {
+      const p = el('p', 'nc-error-src', box);
+      p.textContent = `${t.file}${file}`;
+    }
     const ul = el('ul', '', box);
     const lines = [];
     for (const p of problems) {
