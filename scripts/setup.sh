@@ -9,7 +9,11 @@
 #   - wasm-bindgen CLI (wasm-bindgen + wasm-bindgen-test-runner) at exactly the version of the
 #     `wasm-bindgen` crate in Cargo.lock
 #   - node packages from package.json / package-lock.json (binaryen's wasm-opt, playwright-core, ...)
-#   - Debian packages: chromium, chromium-driver, fonts-noto-cjk
+#   - Debian packages: chromium, chromium-driver, fonts-noto-cjk, and for the other two engines
+#     firefox-esr, webkit2gtk-driver (WebKitWebDriver + MiniBrowser), xvfb + xauth (xvfb-run:
+#     MiniBrowser has no headless mode)
+#   - geckodriver (Firefox's WebDriver) via `cargo install geckodriver --locked` (~150 s once;
+#     skipped when `geckodriver --version` already works)
 # Idempotent: a second run installs nothing and takes a second or two.
 
 set -euo pipefail
@@ -176,7 +180,7 @@ _ns_apt_installed() {
 }
 
 _ns_setup_apt() {
-  local wanted=(chromium chromium-driver fonts-noto-cjk)
+  local wanted=(chromium chromium-driver fonts-noto-cjk firefox-esr webkit2gtk-driver xvfb xauth)
   local missing=() p
   for p in "${wanted[@]}"; do
     _ns_apt_installed "$p" || missing+=("$p")
@@ -201,6 +205,35 @@ _ns_setup_apt() {
   done
 }
 
+# --- geckodriver (Firefox's WebDriver) ----------------------------------------------------
+# Not packaged by Debian and GitHub release binaries do not download here: build it from
+# crates.io once (~150 s on 2 cores). --locked works for geckodriver (unlike wasm-bindgen-cli).
+_ns_setup_geckodriver() {
+  if geckodriver --version >/dev/null 2>&1; then
+    _ns_say "geckodriver $(geckodriver --version 2>/dev/null | awk 'NR==1{print $2}'): already installed"
+    return 0
+  fi
+  # Another process may be building it right now: wait instead of racing it for ~/.cargo/bin.
+  if pgrep -f "cargo install geckodriver" >/dev/null 2>&1; then
+    _ns_say "geckodriver: another 'cargo install geckodriver' is running; waiting for it to finish"
+    local waited=0
+    while pgrep -f "cargo install geckodriver" >/dev/null 2>&1; do
+      sleep 5
+      waited=$((waited + 5))
+      if (( waited % 60 == 0 )); then _ns_say "  ... still waiting (${waited}s)"; fi
+    done
+    hash -r
+    if geckodriver --version >/dev/null 2>&1; then
+      _ns_say "geckodriver: installed by the other process"
+      return 0
+    fi
+  fi
+  _ns_say "geckodriver: installing (cargo install geckodriver --locked, ~150 s on 2 cores)"
+  cargo install geckodriver --locked
+  hash -r
+  geckodriver --version >/dev/null 2>&1 || _ns_die "geckodriver does not run after install ($(command -v geckodriver || echo 'not on PATH'))"
+}
+
 # --- summary ------------------------------------------------------------------------------
 _ns_summary() {
   local rustc_v wb_v opt_v node_v chromium_v driver_v
@@ -210,7 +243,11 @@ _ns_summary() {
   node_v="$(node --version 2>/dev/null)"
   chromium_v="$(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}' || true)"
   driver_v="$(/usr/bin/chromedriver --version 2>/dev/null | awk '{print $2}' || true)"
-  _ns_say "setup OK: rustc ${rustc_v:-?}, wasm-bindgen ${wb_v:-?}, wasm-opt ${opt_v:-?} (npm binaryen), node ${node_v:-?}, npm $(npm --version 2>/dev/null || echo '?'), chromium ${chromium_v:-?}, chromedriver ${driver_v:-?}"
+  local firefox_v gecko_v webkit_v
+  firefox_v="$(/usr/bin/firefox-esr --version 2>/dev/null | awk '{print $NF}' || true)"
+  gecko_v="$(geckodriver --version 2>/dev/null | awk 'NR==1{print $2}' || true)"
+  webkit_v="$(dpkg-query -W -f='${Version}' webkit2gtk-driver 2>/dev/null | cut -d- -f1 || true)"
+  _ns_say "setup OK: rustc ${rustc_v:-?}, wasm-bindgen ${wb_v:-?}, wasm-opt ${opt_v:-?} (npm binaryen), node ${node_v:-?}, npm $(npm --version 2>/dev/null || echo '?'), chromium ${chromium_v:-?}, chromedriver ${driver_v:-?}, firefox-esr ${firefox_v:-?}, geckodriver ${gecko_v:-?}, WebKitGTK ${webkit_v:-?}"
 }
 
 newschart_setup() {
@@ -218,6 +255,7 @@ newschart_setup() {
   _ns_setup_apt
   _ns_setup_node
   _ns_setup_wasm_bindgen
+  _ns_setup_geckodriver
   _ns_summary
 }
 
