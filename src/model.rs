@@ -26,6 +26,16 @@ pub enum Kind {
     Column,
     /// Horizontal bars.
     Bar,
+    /// Lines through the values.
+    Line,
+    /// Filled areas under lines.
+    Area,
+    /// A ring of shares.
+    Donut,
+    /// A disc of shares.
+    Pie,
+    /// No drawing: the data as a table.
+    Table,
 }
 
 impl Kind {
@@ -35,9 +45,68 @@ impl Kind {
             "progress" => Some(Kind::Progress),
             "column" => Some(Kind::Column),
             "bar" => Some(Kind::Bar),
+            "line" => Some(Kind::Line),
+            "area" => Some(Kind::Area),
+            "donut" => Some(Kind::Donut),
+            "pie" => Some(Kind::Pie),
+            "table" => Some(Kind::Table),
             _ => None,
         }
     }
+
+    /// The feed's name for the kind.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Progress => "progress",
+            Kind::Column => "column",
+            Kind::Bar => "bar",
+            Kind::Line => "line",
+            Kind::Area => "area",
+            Kind::Donut => "donut",
+            Kind::Pie => "pie",
+            Kind::Table => "table",
+        }
+    }
+
+    /// True for kinds whose categories share a value axis.
+    pub fn has_axis(self) -> bool {
+        matches!(self, Kind::Column | Kind::Bar | Kind::Line | Kind::Area | Kind::Progress)
+    }
+}
+
+/// How categories of a line or area chart are placed along x.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum XScale {
+    /// Evenly spaced, in feed order.
+    Category,
+    /// In time: categories are ISO dates, converted to days in `Dataset::dates`.
+    Date,
+}
+
+/// An annotation drawn on the chart.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Annotation {
+    /// A line across the plot at a value, with its text.
+    Target {
+        /// Where the line is.
+        value: f64,
+        /// What it says.
+        text: String,
+    },
+    /// A category that stands out; the others are drawn lighter.
+    Highlight {
+        /// Index into the categories.
+        category: usize,
+    },
+    /// Text at one data point.
+    Label {
+        /// Index into the categories.
+        category: usize,
+        /// Index into the series.
+        series: usize,
+        /// What it says.
+        text: String,
+    },
 }
 
 /// The language of a dataset's generated text.
@@ -76,6 +145,10 @@ pub struct Series {
     pub values: Vec<Option<f64>>,
     /// An explicit colour, else the palette's.
     pub color: Option<Color>,
+    /// Decimals on labels and axes, overriding the dataset's.
+    pub decimals: Option<u32>,
+    /// Values are fractions shown as percentages, overriding the dataset's.
+    pub percent: Option<bool>,
 }
 
 /// One chart's worth of data and words.
@@ -91,10 +164,22 @@ pub struct Dataset {
     pub title: String,
     /// Line under the title.
     pub subtitle: String,
+    /// Who made the chart.
+    pub byline: String,
     /// Unit written after values (人, 户, 元 …).
     pub unit: String,
     /// How numbers are written.
     pub number_style: NumberStyle,
+    /// Decimals on labels and axes; `None` keeps every significant digit.
+    pub decimals: Option<u32>,
+    /// Values are fractions shown as percentages.
+    pub percent: bool,
+    /// How a line or area chart places its categories.
+    pub x: XScale,
+    /// For dates (`x: date`): each category as days since 1970-01-01.
+    pub dates: Vec<f64>,
+    /// Stack series instead of grouping them.
+    pub stacked: bool,
     /// Date of the data, as the feed writes it.
     pub date: String,
     /// Category labels.
@@ -103,6 +188,8 @@ pub struct Dataset {
     pub series: Vec<Series>,
     /// The target, for progress charts.
     pub target: Option<Target>,
+    /// Target lines, highlights and labels.
+    pub annotations: Vec<Annotation>,
     /// Notes shown under the chart.
     pub notes: Vec<String>,
     /// Where the numbers come from.
@@ -115,5 +202,15 @@ impl Dataset {
     /// True for Chinese text.
     pub fn zh(&self) -> bool {
         self.locale == Locale::Zh
+    }
+
+    /// Whether series `i`'s values are fractions shown as percentages.
+    pub fn percent_of(&self, i: usize) -> bool {
+        self.series.get(i).and_then(|s| s.percent).unwrap_or(self.percent)
+    }
+
+    /// Decimals for series `i` on labels and axes.
+    pub fn decimals_of(&self, i: usize) -> Option<u32> {
+        self.series.get(i).and_then(|s| s.decimals).or(self.decimals)
     }
 }

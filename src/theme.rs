@@ -17,6 +17,53 @@ impl Color {
         Color { r, g, b }
     }
 
+    /// This colour moved towards `other` by `t` (0 = self, 1 = other).
+    pub fn mix(self, other: Color, t: f64) -> Color {
+        let f = |a: u8, b: u8| (a as f64 + (b as f64 - a as f64) * t).round().clamp(0.0, 255.0) as u8;
+        Color::rgb(f(self.r, other.r), f(self.g, other.g), f(self.b, other.b))
+    }
+
+    /// Relative luminance (WCAG 2).
+    pub fn luminance(self) -> f64 {
+        let c = |v: u8| {
+            let s = v as f64 / 255.0;
+            if s <= 0.03928 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * c(self.r) + 0.7152 * c(self.g) + 0.0722 * c(self.b)
+    }
+
+    /// WCAG contrast ratio between two colours (1 to 21).
+    pub fn contrast(self, other: Color) -> f64 {
+        let (a, b) = (self.luminance(), other.luminance());
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    /// The theme's text colour or white, whichever reads better on this fill.
+    pub fn text_on(self, theme: &Theme) -> Color {
+        let white = Color::rgb(255, 255, 255);
+        if self.contrast(white) >= self.contrast(theme.text) {
+            white
+        } else {
+            theme.text
+        }
+    }
+
+    /// `#rrggbb`.
+    pub fn hex(self) -> String {
+        const H: &[u8; 16] = b"0123456789abcdef";
+        let mut s = String::with_capacity(7);
+        s.push('#');
+        for v in [self.r, self.g, self.b] {
+            s.push(H[(v >> 4) as usize] as char);
+            s.push(H[(v & 15) as usize] as char);
+        }
+        s
+    }
+
     /// Parses `#rgb` or `#rrggbb`.
     pub fn parse_hex(s: &str) -> Option<Color> {
         let h = s.trim().strip_prefix('#')?;
@@ -57,6 +104,8 @@ pub struct Theme {
     pub grid: Color,
     /// The baseline and target markers.
     pub axis: Color,
+    /// What the chart is drawn on (for lighter tints and wedge gaps).
+    pub background: Color,
     /// Series colours, in order.
     pub palette: Vec<Color>,
 }
@@ -71,6 +120,7 @@ impl Default for Theme {
             muted: Color::rgb(0x59, 0x59, 0x59),
             grid: Color::rgb(0xe2, 0xe2, 0xe2),
             axis: Color::rgb(0x33, 0x33, 0x33),
+            background: Color::rgb(0xff, 0xff, 0xff),
             palette: vec![
                 Color::rgb(0x00, 0x72, 0xb2),
                 Color::rgb(0xd5, 0x5e, 0x00),

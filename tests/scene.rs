@@ -73,6 +73,12 @@ fn every_mark_is_finite_and_inside_the_box() {
                         }
                         assert!(x1.max(*x2) <= s.width + 0.01 && y1.max(*y2) <= s.height + 0.01);
                     }
+                    Shape::Path { points, .. } => {
+                        for (x, y) in points {
+                            assert!(x.is_finite() && y.is_finite() && *x >= -0.01 && *y >= -0.01 && *x <= s.width + 0.01 && *y <= s.height + 0.01);
+                        }
+                    }
+                    Shape::Circle { x, y, .. } => assert!(*x >= 0.0 && *x <= s.width && *y >= 0.0 && *y <= s.height),
                     Shape::Text { .. } => {}
                 }
             }

@@ -4,6 +4,7 @@
 //! `normalize` turns the parsed value into the typed model.
 
 pub mod locate;
+pub mod spec;
 pub mod problem;
 
 pub use problem::{Problem, Severity};

@@ -5,6 +5,7 @@
 //! browser engine shows the same text.
 
 pub mod cn_units;
+pub mod date;
 pub mod decimal;
 
 use cn_units::CnUnit;
@@ -48,6 +49,22 @@ pub fn exact(v: f64, style: NumberStyle) -> String {
             s
         }
     }
+}
+
+/// The value in the chosen style with exactly `decimals` decimals after unit
+/// scaling: 72500 with 1 decimal → "7.3万" (cn), "72,500.0" (full), "72.5K" (compact).
+pub fn fixed(v: f64, style: NumberStyle, decimals: u32) -> String {
+    let (f, suffix) = match style {
+        NumberStyle::Cn => {
+            let u = CnUnit::for_magnitude(v.abs());
+            (u.factor(), u.suffix())
+        }
+        NumberStyle::Full => (1.0, ""),
+        NumberStyle::Compact => compact_unit(v.abs()),
+    };
+    let mut s = decimal::fixed(v / f, decimals, false, style == NumberStyle::Full);
+    s.push_str(suffix);
+    s
 }
 
 fn compact_unit(a: f64) -> (f64, &'static str) {

@@ -25,10 +25,13 @@ pub const MIN_HEIGHT: f64 = 60.0;
 /// The height a chart wants at a width when the page does not set one.
 pub fn default_height(ds: &Dataset, width: f64) -> f64 {
     let n = ds.categories.len() as f64;
+    let per_row = if ds.stacked { 30.0 } else { (ds.series.len() as f64 * 18.0 + 14.0).max(30.0) };
     let h = match ds.kind {
         Kind::Progress => 58.0 + 40.0 * n,
-        Kind::Bar => 36.0 + n * (ds.series.len() as f64 * 18.0 + 14.0).max(30.0),
-        Kind::Column => (width * 0.6).clamp(220.0, 380.0),
+        Kind::Bar => 36.0 + n * per_row,
+        Kind::Column | Kind::Line | Kind::Area => (width * 0.6).clamp(220.0, 380.0),
+        Kind::Donut | Kind::Pie => (width * 0.6).clamp(200.0, 320.0),
+        Kind::Table => 0.0,
     };
     h.min(2400.0)
 }
@@ -48,6 +51,45 @@ pub enum LabelMode {
     },
 }
 
+/// The smallest and largest value the value axis must show: every value, or
+/// every stack's sum when stacked, and zero.
+pub fn extent(ds: &Dataset) -> (f64, f64) {
+    let (mut lo, mut hi) = (0.0f64, 0.0f64);
+    if ds.stacked {
+        for ci in 0..ds.categories.len() {
+            let (mut pos, mut neg) = (0.0, 0.0);
+            for s in &ds.series {
+                match s.values.get(ci).copied().flatten() {
+                    Some(v) if v >= 0.0 => pos += v,
+                    Some(v) => neg += v,
+                    None => {}
+                }
+            }
+            hi = hi.max(pos);
+            lo = lo.min(neg);
+        }
+    } else {
+        for s in &ds.series {
+            for v in s.values.iter().flatten() {
+                lo = lo.min(*v);
+                hi = hi.max(*v);
+            }
+        }
+    }
+    (lo, hi)
+}
+
+/// Values the axis must reach besides the data: the target and target lines.
+pub fn marked_values(ds: &Dataset) -> Vec<f64> {
+    let mut out: Vec<f64> = ds.target.iter().map(|t| t.value).collect();
+    for a in &ds.annotations {
+        if let crate::model::Annotation::Target { value, .. } = a {
+            out.push(*value);
+        }
+    }
+    out
+}
+
 /// The value axis: domain, ticks and their text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValueAxis {
@@ -62,24 +104,27 @@ pub struct ValueAxis {
 }
 
 impl ValueAxis {
-    /// A nice axis covering zero and every value, with about `count` ticks.
-    pub fn new(ds: &Dataset, extra: Option<f64>, count: usize) -> ValueAxis {
-        let mut lo: f64 = 0.0;
-        let mut hi: f64 = 0.0;
-        for s in &ds.series {
-            for v in s.values.iter().flatten() {
-                lo = lo.min(*v);
-                hi = hi.max(*v);
-            }
-        }
-        if let Some(e) = extra {
+    /// A nice axis covering zero, every value (or stack) and every marked value,
+    /// with about `count` ticks.
+    pub fn new(ds: &Dataset, count: usize) -> ValueAxis {
+        let (mut lo, mut hi) = extent(ds);
+        for e in marked_values(ds) {
             hi = hi.max(e);
             lo = lo.min(e);
         }
         let (lo, hi, ticks) = nice_ticks(lo, hi, count.max(2));
         let step = if ticks.len() > 1 { ticks[1] - ticks[0] } else { 1.0 };
-        let fmt = TickFormat::new(ds.number_style, lo.abs().max(hi.abs()), step);
-        let labels = ticks.iter().map(|t| fmt.format(*t)).collect();
+        let labels = if ds.percent {
+            let d = crate::format::decimal::shortest_decimals(step * 100.0, 4);
+            ticks.iter().map(|t| {
+                let mut s = crate::format::decimal::fixed(t * 100.0, d, true, false);
+                s.push('%');
+                s
+            }).collect()
+        } else {
+            let fmt = TickFormat::new(ds.number_style, lo.abs().max(hi.abs()), step);
+            ticks.iter().map(|t| fmt.format(*t)).collect()
+        };
         ValueAxis { lo, hi, ticks, labels }
     }
 
@@ -104,18 +149,20 @@ pub struct ColumnLayout {
 pub fn column(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure) -> ColumnLayout {
     let (width, height) = (width.max(MIN_WIDTH), height.max(MIN_HEIGHT));
     let count = ((height / 56.0) as usize).clamp(2, 8);
-    let axis = ValueAxis::new(ds, None, count);
-    let left = axis.label_width(m) + 10.0;
+    let axis = ValueAxis::new(ds, count);
+    // very long tick labels (1.7976931348623157e308亿) may not push the plot out of the box
+    let left = (axis.label_width(m) + 10.0).min(width * 0.4);
     let right = 8.0;
     let top = LINE + 6.0;
     let n = ds.categories.len().max(1);
     let step = (width - left - right) / n as f64;
     let widest = ds.categories.iter().map(|c| m.width(c, LABEL_SIZE)).fold(0.0, f64::max);
     let longest = ds.categories.iter().map(|c| c.chars().count()).max().unwrap_or(0);
+    // stacked only when the characters fit under a plot of at least 10 px
     let stackable = ds.categories.iter().all(|c| c.chars().all(measure::is_wide)) && longest <= 8;
     let labels = if widest + 4.0 <= step {
         LabelMode::Horizontal { step: 1 }
-    } else if stackable && LABEL_SIZE + 2.0 <= step {
+    } else if stackable && LABEL_SIZE + 2.0 <= step && top + LINE * longest as f64 + 8.0 + 10.0 <= height {
         LabelMode::Stacked { chars: longest }
     } else {
         LabelMode::Horizontal { step: ((widest + 8.0) / step.max(1.0)).ceil().max(1.0) as usize }
@@ -144,7 +191,7 @@ pub fn bar(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, value_lab
     let (width, height) = (width.max(MIN_WIDTH), height.max(MIN_HEIGHT));
     let target = ds.target.as_ref().map(|t| t.value);
     let count = ((width / 90.0) as usize).clamp(2, 6);
-    let axis = ValueAxis::new(ds, target, count);
+    let axis = ValueAxis::new(ds, count);
     let widest = ds.categories.iter().map(|c| m.width(c, LABEL_SIZE)).fold(0.0, f64::max);
     let label_width = (widest + 10.0).min(width * 0.4);
     let value_room = value_labels.iter().map(|l| m.width(l, VALUE_SIZE)).fold(0.0, f64::max) + 8.0;
@@ -159,4 +206,67 @@ pub fn bar(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, value_lab
         h: (height - top - bottom).max(10.0),
     };
     BarLayout { plot, axis, label_width }
+}
+
+/// Where things go in a line or area chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineLayout {
+    /// The plot area.
+    pub plot: Rect,
+    /// The value axis (vertical).
+    pub axis: ValueAxis,
+    /// x of each category, in px.
+    pub xs: Vec<f64>,
+    /// Labels under the plot: position and text; never overlapping.
+    pub x_labels: Vec<(f64, String)>,
+}
+
+/// Lays out a line or area chart: categories evenly spaced, or dates in time.
+pub fn line(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure) -> LineLayout {
+    use crate::format::date;
+    let (width, height) = (width.max(MIN_WIDTH), height.max(MIN_HEIGHT));
+    let count = ((height / 56.0) as usize).clamp(2, 8);
+    let axis = ValueAxis::new(ds, count);
+    let left = axis.label_width(m) + 10.0;
+    let n = ds.categories.len();
+    // room for the last x label to centre on the last point
+    let last = ds.categories.last().map(|c| m.width(c, LABEL_SIZE)).unwrap_or(0.0);
+    let right = (last / 2.0).clamp(8.0, width * 0.2);
+    let plot = Rect { x: left, y: LINE + 6.0, w: (width - left - right).max(10.0), h: (height - LINE * 2.0 - 20.0).max(10.0) };
+    let dated = ds.x == crate::model::XScale::Date && ds.dates.len() == n && ds.dates.iter().all(|d| d.is_finite());
+    let (xs, candidates): (Vec<f64>, Vec<(f64, String)>) = if dated {
+        let lo = ds.dates.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = ds.dates.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let sx = crate::scale::LinearScale::new(lo, if hi > lo { hi } else { lo + 1.0 }, plot.x, plot.x + plot.w);
+        let xs = ds.dates.iter().map(|d| if hi > lo { sx.map(*d) } else { plot.x + plot.w / 2.0 }).collect();
+        let ticks = date::ticks(lo, hi.max(lo + 1.0), ((plot.w / 80.0) as usize).max(2), ds.zh());
+        (xs, ticks.into_iter().map(|(d, t)| (sx.map(d), t)).collect())
+    } else {
+        let step = if n > 1 { plot.w / (n - 1) as f64 } else { 0.0 };
+        let xs: Vec<f64> = (0..n).map(|i| if n > 1 { plot.x + step * i as f64 } else { plot.x + plot.w / 2.0 }).collect();
+        let c = xs.iter().zip(&ds.categories).map(|(x, c)| (*x, c.clone())).collect();
+        (xs, c)
+    };
+    // keep every k-th label so that none overlaps its neighbour or leaves the box
+    // no label is wider than the plot
+    let candidates: Vec<(f64, String)> = candidates.into_iter().map(|(x, t)| (x, crate::marks::bars::ellipsize(&t, plot.w.min(width - 4.0), m))).collect();
+    let widths: Vec<f64> = candidates.iter().map(|(_, t)| m.width(t, LABEL_SIZE)).collect();
+    let mut k = 1;
+    while k < candidates.len() {
+        let fits = (0..candidates.len()).step_by(k).collect::<Vec<_>>().windows(2).all(|w| {
+            let (a, b) = (w[0], w[1]);
+            candidates[b].0 - candidates[a].0 >= (widths[a] + widths[b]) / 2.0 + 8.0
+        });
+        if fits {
+            break;
+        }
+        k += 1;
+    }
+    let x_labels = candidates
+        .into_iter()
+        .zip(widths)
+        .step_by(k)
+        .map(|((x, t), w)| (x.clamp(w / 2.0, (width - w / 2.0).max(w / 2.0)).min(width), t))
+        .collect();
+    LineLayout { plot, axis, xs, x_labels }
 }

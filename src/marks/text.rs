@@ -1,12 +1,46 @@
 //! The words a datum carries: its value with unit, its share of a target, and
 //! its sentence for screen readers, in the dataset's language.
 
-use crate::format::{self, NumberStyle};
+use crate::format;
 use crate::model::{Dataset, Target};
 
-/// The value with its unit: 7.25万人, 72.5K people, 107.07%.
-pub fn value_text(ds: &Dataset, v: f64) -> String {
-    with_unit(ds, &format::exact(v, ds.number_style))
+/// The number of series `si` as text: every significant digit when `full`
+/// (tooltips, the table), else the dataset's or series' `decimals` (labels).
+pub fn number(ds: &Dataset, si: usize, v: f64, full: bool) -> String {
+    let decimals = if full { None } else { ds.decimals_of(si) };
+    if ds.percent_of(si) {
+        let p = v * 100.0;
+        let mut s = match decimals {
+            Some(d) => format::decimal::fixed(p, d, false, false),
+            None => format::decimal::exact(p, 6, false),
+        };
+        s.push('%');
+        return s;
+    }
+    match decimals {
+        Some(d) => format::fixed(v, ds.number_style, d),
+        None => format::exact(v, ds.number_style),
+    }
+}
+
+/// The value with its unit, at full precision: 7.25万人, 72.5K people, 12.34%.
+pub fn value_text(ds: &Dataset, si: usize, v: f64) -> String {
+    let n = number(ds, si, v, true);
+    if ds.percent_of(si) {
+        n
+    } else {
+        with_unit(ds, &n)
+    }
+}
+
+/// The value with its unit as a label on the chart (the `decimals` setting applies).
+pub fn label_text(ds: &Dataset, si: usize, v: f64) -> String {
+    let n = number(ds, si, v, false);
+    if ds.percent_of(si) {
+        n
+    } else {
+        with_unit(ds, &n)
+    }
 }
 
 /// A formatted number followed by the dataset's unit.
@@ -45,7 +79,7 @@ pub fn with_share(ds: &Dataset, value_text: &str, v: f64, t: &Target) -> String 
 
 /// The target's own text: 年度任务 6.7713万人.
 pub fn target_text(ds: &Dataset, t: &Target) -> String {
-    let v = value_text(ds, t.value);
+    let v = value_text(ds, 0, t.value);
     if t.label.is_empty() {
         v
     } else {
@@ -80,7 +114,3 @@ pub fn missing_text(ds: &Dataset) -> &'static str {
     }
 }
 
-/// Whether values are written with Chinese units.
-pub fn is_cn(ds: &Dataset) -> bool {
-    ds.number_style == NumberStyle::Cn
-}

@@ -3,9 +3,11 @@
 
 use serde_json::{Map, Value};
 
+use crate::feed::spec::{self, Field};
 use crate::feed::{self, locate, Problem, Severity};
+use crate::format::date;
 use crate::format::NumberStyle;
-use crate::model::{Dataset, Feed, Kind, Locale, Series, Source, Target, SUPPORTED_VERSION};
+use crate::model::{Annotation, Dataset, Feed, Kind, Locale, Series, Source, Target, XScale, SUPPORTED_VERSION};
 use crate::theme::Color;
 
 /// Limits on what a feed may hold.
@@ -62,12 +64,6 @@ struct Cx {
     limits: Limits,
 }
 
-const FEED_KEYS: &[&str] = &["version", "datasets", "$schema"];
-const DATASET_KEYS: &[&str] = &[
-    "id", "kind", "locale", "title", "subtitle", "unit", "numberStyle", "date", "categories",
-    "series", "target", "notes", "source", "illustrative",
-];
-const SERIES_KEYS: &[&str] = &["name", "values", "color"];
 
 fn type_name_zh(v: &Value) -> &'static str {
     match v {
@@ -128,9 +124,9 @@ impl Cx {
         );
     }
 
-    fn unknown_keys(&mut self, path: &str, obj: &Map<String, Value>, known: &[&str]) {
+    fn unknown_keys(&mut self, path: &str, obj: &Map<String, Value>, known: &[Field]) {
         for k in obj.keys() {
-            if !known.contains(&k.as_str()) {
+            if !spec::names(known).any(|n| n == k) {
                 self.problems.push(Problem::warning(
                     &join(path, k),
                     format!("未知字段 \"{}\"，已忽略", k),
@@ -175,7 +171,7 @@ impl Cx {
                 None
             }
         };
-        self.unknown_keys("", obj, FEED_KEYS);
+        self.unknown_keys("", obj, spec::FEED);
         let datasets = match obj.get("datasets") {
             None => {
                 self.missing("", "datasets");
@@ -234,7 +230,7 @@ impl Cx {
             self.wrong_type(path, "对象", "an object", v);
             return None;
         };
-        self.unknown_keys(path, obj, DATASET_KEYS);
+        self.unknown_keys(path, obj, spec::DATASET);
         let before = self.problems.len();
 
         let id = self.string(obj, path, "id", false).unwrap_or_else(|| format!("dataset-{}", i + 1));
@@ -244,8 +240,8 @@ impl Cx {
                 None => {
                     self.error(
                         &join(path, "kind"),
-                        format!("不认识的图表类型 \"{}\"；可用：progress、column、bar", k),
-                        format!("unknown chart kind \"{}\"; use progress, column or bar", k),
+                        format!("不认识的图表类型 \"{}\"；可用：{}", k, spec::KINDS.join("、")),
+                        format!("unknown chart kind \"{}\"; use one of {}", k, spec::KINDS.join(", ")),
                     );
                     None
                 }
@@ -266,6 +262,22 @@ impl Cx {
         };
         let title = self.string(obj, path, "title", true);
         let subtitle = self.string(obj, path, "subtitle", false).unwrap_or_default();
+        let byline = self.string(obj, path, "byline", false).unwrap_or_default();
+        let decimals = self.decimals(obj, path);
+        let percent = self.boolean(obj, path, "percent").unwrap_or(false);
+        let stacked = self.boolean(obj, path, "stacked").unwrap_or(false);
+        let x = match self.string(obj, path, "x", false).as_deref() {
+            None | Some("category") => XScale::Category,
+            Some("date") => XScale::Date,
+            Some(other) => {
+                self.error(
+                    &join(path, "x"),
+                    format!("x 只能是 \"category\" 或 \"date\"，实际是 \"{}\"", other),
+                    format!("x must be \"category\" or \"date\", found \"{}\"", other),
+                );
+                XScale::Category
+            }
+        };
         let unit = self.string(obj, path, "unit", false).unwrap_or_default();
         let date = self.string(obj, path, "date", false).unwrap_or_default();
         let number_style = match self.string(obj, path, "numberStyle", false) {
@@ -290,13 +302,17 @@ impl Cx {
         let target = self.target(obj, path, kind);
         let notes = self.notes(obj, path);
         let source = self.source(obj, path);
-        let illustrative = match obj.get("illustrative") {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(b)) => *b,
-            Some(other) => {
-                self.wrong_type(&join(path, "illustrative"), "true 或 false", "true or false", other);
-                false
-            }
+        let illustrative = self.boolean(obj, path, "illustrative").unwrap_or(false);
+        let dates = match (&categories, x) {
+            (Some(c), XScale::Date) => self.dates(c, path),
+            _ => Vec::new(),
+        };
+        if let (Some(Kind::Donut | Kind::Pie), Some(series)) = (kind, &series) {
+            self.shares(series, path);
+        }
+        let annotations = match (&categories, &series) {
+            (Some(c), Some(s)) => self.annotations(obj, path, c, s),
+            _ => Vec::new(),
         };
         if let (Some(c), Some(s)) = (&categories, &series) {
             let points = c.len().saturating_mul(s.len());
@@ -317,6 +333,13 @@ impl Cx {
             locale,
             title: title?,
             subtitle,
+            byline,
+            decimals,
+            percent,
+            x,
+            dates,
+            stacked,
+            annotations,
             unit,
             number_style,
             date,
@@ -396,7 +419,7 @@ impl Cx {
             self.wrong_type(path, "对象 {\"name\": …, \"values\": […]}", "an object {\"name\": …, \"values\": […]}", v);
             return None;
         };
-        self.unknown_keys(path, obj, SERIES_KEYS);
+        self.unknown_keys(path, obj, spec::SERIES);
         let name = self.string(obj, path, "name", true);
         let color = match self.string(obj, path, "color", false) {
             None => None,
@@ -462,7 +485,165 @@ impl Cx {
                 None
             }
         };
-        Some(Series { name: name?, values: values?, color })
+        let decimals = self.decimals(obj, path);
+        let percent = self.boolean(obj, path, "percent");
+        Some(Series { name: name?, values: values?, color, decimals, percent })
+    }
+
+    fn boolean(&mut self, obj: &Map<String, Value>, path: &str, key: &str) -> Option<bool> {
+        match obj.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                self.wrong_type(&join(path, key), "true 或 false", "true or false", other);
+                None
+            }
+        }
+    }
+
+    fn decimals(&mut self, obj: &Map<String, Value>, path: &str) -> Option<u32> {
+        match obj.get("decimals") {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) if n.as_u64().is_some_and(|d| d <= 6) => n.as_u64().map(|d| d as u32),
+            Some(other) => {
+                self.error(
+                    &join(path, "decimals"),
+                    format!("decimals 应为 0 到 6 的整数，实际是 {}", other),
+                    format!("decimals must be a whole number from 0 to 6, found {}", other),
+                );
+                None
+            }
+        }
+    }
+
+    fn dates(&mut self, categories: &[String], path: &str) -> Vec<f64> {
+        let p = join(path, "categories");
+        let mut out = Vec::with_capacity(categories.len());
+        for (i, c) in categories.iter().enumerate() {
+            match date::parse(c) {
+                Some((ymd, _)) => out.push(date::to_days(ymd) as f64),
+                None => {
+                    self.error(
+                        &index(&p, i),
+                        format!("\"{}\" 不是日期；x 为 \"date\" 时类别须写成 2022、2022-03 或 2022-03-15", c),
+                        format!("\"{}\" is not a date; with x \"date\" categories are written 2022, 2022-03 or 2022-03-15", c),
+                    );
+                    out.push(f64::NAN);
+                }
+            }
+        }
+        if let Some(i) = (1..out.len()).find(|&i| out[i] < out[i - 1]) {
+            self.problems.push(Problem::warning(
+                &index(&p, i),
+                format!("日期 \"{}\" 早于前一个日期；图表按时间顺序画线", categories[i]),
+                format!("date \"{}\" comes before the previous one; the chart draws lines in time order", categories[i]),
+            ));
+        }
+        out
+    }
+
+    fn shares(&mut self, series: &[Series], path: &str) {
+        for (i, v) in series[0].values.iter().enumerate() {
+            if v.is_some_and(|v| v < 0.0) {
+                self.error(
+                    &index(&join(&index(&join(path, "series"), 0), "values"), i),
+                    "环形图和饼图表示各部分占比，不能有负数".to_string(),
+                    "a donut or pie shows shares of a whole and cannot have negative values".to_string(),
+                );
+            }
+        }
+        if series.len() > 1 {
+            self.problems.push(Problem::warning(
+                &join(path, "series"),
+                "环形图和饼图只画第一个数据系列".to_string(),
+                "a donut or pie draws the first series only".to_string(),
+            ));
+        }
+    }
+
+    fn annotations(&mut self, obj: &Map<String, Value>, path: &str, categories: &[String], series: &[Series]) -> Vec<Annotation> {
+        let p = join(path, "annotations");
+        let items = match obj.get("annotations") {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.wrong_type(&p, "数组", "an array", other);
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for (i, a) in items.iter().enumerate() {
+            let ap = index(&p, i);
+            let Some(o) = a.as_object() else {
+                self.wrong_type(&ap, "对象", "an object", a);
+                continue;
+            };
+            self.unknown_keys(&ap, o, spec::ANNOTATION);
+            let text = self.string(o, &ap, "text", false).unwrap_or_default();
+            let category = |cx: &mut Cx| -> Option<usize> {
+                let want = match o.get("category") {
+                    Some(Value::String(s)) => s.clone(),
+                    Some(Value::Number(n)) => n.to_string(),
+                    None => {
+                        cx.missing(&ap, "category");
+                        return None;
+                    }
+                    Some(other) => {
+                        cx.wrong_type(&join(&ap, "category"), "文本", "text", other);
+                        return None;
+                    }
+                };
+                let found = categories.iter().position(|c| *c == want);
+                if found.is_none() {
+                    cx.error(
+                        &join(&ap, "category"),
+                        format!("没有名为 \"{}\" 的类别", want),
+                        format!("there is no category \"{}\"", want),
+                    );
+                }
+                found
+            };
+            match self.string(o, &ap, "type", true).as_deref() {
+                Some("target") => match o.get("value") {
+                    Some(Value::Number(n)) if n.as_f64().is_some_and(f64::is_finite) => {
+                        out.push(Annotation::Target { value: n.as_f64().unwrap_or(0.0), text })
+                    }
+                    None => self.missing(&ap, "value"),
+                    Some(other) => self.wrong_type(&join(&ap, "value"), "数字", "a number", other),
+                },
+                Some("highlight") => {
+                    if let Some(c) = category(self) {
+                        out.push(Annotation::Highlight { category: c });
+                    }
+                }
+                Some("label") => {
+                    let s = match self.string(o, &ap, "series", false) {
+                        None => Some(0),
+                        Some(name) => {
+                            let found = series.iter().position(|s| s.name == name);
+                            if found.is_none() {
+                                self.error(
+                                    &join(&ap, "series"),
+                                    format!("没有名为 \"{}\" 的数据系列", name),
+                                    format!("there is no series \"{}\"", name),
+                                );
+                            }
+                            found
+                        }
+                    };
+                    if let (Some(c), Some(s)) = (category(self), s) {
+                        out.push(Annotation::Label { category: c, series: s, text });
+                    }
+                }
+                Some(other) => self.error(
+                    &join(&ap, "type"),
+                    format!("不认识的标注类型 \"{}\"；可用：target、highlight、label", other),
+                    format!("unknown annotation type \"{}\"; use target, highlight or label", other),
+                ),
+                None => {}
+            }
+        }
+        out
     }
 
     fn target(&mut self, obj: &Map<String, Value>, path: &str, kind: Option<Kind>) -> Option<Target> {

@@ -63,6 +63,37 @@ pub fn draw<DB: DrawingBackend>(scene: &Scene, backend: DB, opt: Options) -> Res
                     rgb(c).stroke_width(w),
                 ))
             }
+            Shape::Path { points, closed } => {
+                let pts: Vec<(i32, i32)> = points.iter().map(|(x, y)| (px(*x, s), px(*y, s))).collect();
+                if pts.len() < 2 {
+                    continue;
+                }
+                if let (true, Some(c)) = (*closed, mark.fill) {
+                    root.draw(&Polygon::new(pts.clone(), rgb(c).filled())).map_err(|e| e.to_string())?;
+                }
+                match mark.stroke {
+                    Some(c) => {
+                        let w = (mark.stroke_width * s).round().max(1.0) as u32;
+                        let mut line = pts;
+                        if *closed {
+                            line.push(line[0]);
+                        }
+                        root.draw(&PathElement::new(line, rgb(c).stroke_width(w)))
+                    }
+                    None => continue,
+                }
+            }
+            Shape::Circle { x, y, r } => {
+                let rr = (r * s).round().max(1.0) as i32;
+                let center = (px(*x, s), px(*y, s));
+                if let Some(c) = mark.fill {
+                    root.draw(&Circle::new(center, rr, rgb(c).filled())).map_err(|e| e.to_string())?;
+                }
+                match mark.stroke {
+                    Some(c) => root.draw(&Circle::new(center, rr, rgb(c).stroke_width((mark.stroke_width * s).round().max(1.0) as u32))),
+                    None => continue,
+                }
+            }
             Shape::Text { x, y, text, size, h, v, bold } => {
                 let Some(c) = mark.fill else { continue };
                 let style = if *bold { FontStyle::Bold } else { FontStyle::Normal };

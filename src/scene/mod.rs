@@ -72,6 +72,22 @@ pub enum Shape {
         /// End y.
         y2: f64,
     },
+    /// A polyline, or a polygon when `closed` (filled with `fill`).
+    Path {
+        /// The points, in order.
+        points: Vec<(f64, f64)>,
+        /// Whether the last point joins the first.
+        closed: bool,
+    },
+    /// A dot.
+    Circle {
+        /// Centre x.
+        x: f64,
+        /// Centre y.
+        y: f64,
+        /// Radius.
+        r: f64,
+    },
     /// One line of text.
     Text {
         /// Anchor x.
@@ -112,6 +128,16 @@ pub enum Role {
     TargetLabel,
     /// A value written beside its bar.
     ValueLabel,
+    /// A line through a series' values.
+    Line,
+    /// The fill under a line.
+    Area,
+    /// A dot on a line at a value.
+    Point,
+    /// A wedge of a donut or pie: one datum.
+    Wedge,
+    /// An annotation (target line, label).
+    Annotation,
 }
 
 /// One drawable thing.
@@ -142,6 +168,11 @@ impl Mark {
         Mark { shape: Shape::Line { x1, y1, x2, y2 }, fill: None, stroke: Some(color), stroke_width: width, role, datum: None }
     }
 
+    /// A path: a polyline stroked in `stroke`, or a polygon filled with `fill`.
+    pub fn path(points: Vec<(f64, f64)>, closed: bool, fill: Option<Color>, stroke: Option<Color>, width: f64, role: Role, datum: Option<usize>) -> Mark {
+        Mark { shape: Shape::Path { points, closed }, fill, stroke, stroke_width: width, role, datum }
+    }
+
     /// A text label.
     #[allow(clippy::too_many_arguments)]
     pub fn text(x: f64, y: f64, text: &str, size: f64, h: HAlign, v: VAlign, color: Color, role: Role) -> Mark {
@@ -165,8 +196,11 @@ pub struct Datum {
     pub index: usize,
     /// The area that picks this datum: its whole band, so short bars are easy to hit.
     pub bounds: Rect,
-    /// The visible bar; tooltips point at it.
+    /// The visible bar (or a small box around a point); tooltips point at it.
     pub bar: Rect,
+    /// For donut and pie wedges: centre, inner and outer radius, start and end
+    /// angle (radians, clockwise from 12 o'clock). Hit-testing uses it.
+    pub wedge: Option<[f64; 6]>,
     /// Category label.
     pub category: String,
     /// Series name.

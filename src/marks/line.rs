@@ -1,0 +1,123 @@
+//! Line and area charts: categories evenly spaced or dates in time; several
+//! series as separate lines, or stacked areas. A `null` breaks the line.
+
+use super::{annotate, text};
+use crate::layout::{self, TextMeasure, LABEL_SIZE};
+use crate::model::{Dataset, Kind};
+use crate::scale::LinearScale;
+use crate::scene::{Datum, HAlign, Mark, Rect, Role, Scene, Shape, VAlign};
+use crate::theme::Theme;
+
+/// Builds the scene of a line or area chart.
+pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: &Theme) -> Scene {
+    let lay = layout::line(ds, width, height, m);
+    let plot = lay.plot;
+    let y = LinearScale::new(lay.axis.lo, lay.axis.hi, plot.y + plot.h, plot.y);
+    let area = ds.kind == Kind::Area;
+    let stacked = area && ds.stacked && ds.series.len() > 1;
+    let mut marks = Vec::new();
+    super::axis::vertical(&lay.axis, plot, &y, theme, &mut marks);
+
+    // reading order and drawing order: by x (dates may come out of order in a feed)
+    let mut order: Vec<usize> = (0..ds.categories.len()).collect();
+    order.sort_by(|a, b| lay.xs[*a].total_cmp(&lay.xs[*b]));
+    let n = order.len();
+    // each point picks the strip halfway to its neighbours
+    let strip = |k: usize| -> (f64, f64) {
+        let x = lay.xs[order[k]];
+        let l = if k > 0 { (x + lay.xs[order[k - 1]]) / 2.0 } else { plot.x };
+        let r = if k + 1 < n { (x + lay.xs[order[k + 1]]) / 2.0 } else { plot.x + plot.w };
+        (l, r)
+    };
+
+    // pass 1: each series' top (and bottom, for stacked areas) at each category
+    let nc = ds.categories.len();
+    let mut base = vec![0.0; nc];
+    let mut tops: Vec<Vec<Option<(f64, f64)>>> = Vec::with_capacity(ds.series.len());
+    for s in &ds.series {
+        let mut t = vec![None; nc];
+        for ci in 0..nc {
+            if let Some(v) = s.values.get(ci).copied().flatten() {
+                let lo = if stacked { base[ci] } else { 0.0 };
+                if stacked {
+                    base[ci] = lo + v;
+                }
+                t[ci] = Some((lo, lo + v));
+            }
+        }
+        tops.push(t);
+    }
+    // lines and areas: runs of consecutive values in x order; a gap ends a run
+    for (si, s) in ds.series.iter().enumerate() {
+        let color = theme.series_color(si, s.color);
+        let mut runs: Vec<Vec<(f64, f64, f64)>> = vec![Vec::new()];
+        for &ci in &order {
+            match tops[si][ci] {
+                Some((lo, hi)) => {
+                    if let Some(r) = runs.last_mut() {
+                        r.push((lay.xs[ci], y.map(hi), y.map(lo)));
+                    }
+                }
+                None if runs.last().is_some_and(|r| !r.is_empty()) => runs.push(Vec::new()),
+                None => {}
+            }
+        }
+        for run in runs.iter().filter(|r| !r.is_empty()) {
+            if area {
+                let mut poly: Vec<(f64, f64)> = run.iter().map(|(x, y, _)| (*x, *y)).collect();
+                poly.extend(run.iter().rev().map(|(x, _, b)| (*x, *b)));
+                let fill = color.mix(theme.background, if stacked { 0.25 } else { 0.6 });
+                marks.push(Mark::path(poly, true, Some(fill), None, 0.0, Role::Area, None));
+            }
+            let line: Vec<(f64, f64)> = run.iter().map(|(x, y, _)| (*x, *y)).collect();
+            if line.len() > 1 {
+                marks.push(Mark::path(line, false, None, Some(color), 2.0, Role::Line, None));
+            }
+        }
+    }
+    let zero = y.map(0.0);
+    super::axis::zero_line(plot.x, zero, plot.x + plot.w, zero, theme, &mut marks);
+    annotate::targets(ds, plot, &y, false, width, m, theme, &mut marks);
+
+    // pass 2: data points in reading order (x, then series), each with its dot
+    let dense = n as f64 > plot.w / 6.0;
+    let mut data = Vec::new();
+    for (k, &ci) in order.iter().enumerate() {
+        let (l, r) = strip(k);
+        for (si, s) in ds.series.iter().enumerate() {
+            let (Some(v), Some((_, hi))) = (s.values.get(ci).copied().flatten(), tops[si][ci]) else { continue };
+            let (px, py) = (lay.xs[ci], y.map(hi));
+            let value_text = text::value_text(ds, si, v);
+            let label = text::datum_label(ds, &ds.categories[ci], &s.name, &value_text, "");
+            let di = data.len();
+            if !dense {
+                marks.push(Mark {
+                    shape: Shape::Circle { x: px, y: py, r: 3.0 },
+                    fill: Some(theme.series_color(si, s.color)),
+                    stroke: Some(theme.background),
+                    stroke_width: 1.0,
+                    role: Role::Point,
+                    datum: Some(di),
+                });
+            }
+            data.push(Datum {
+                series: si,
+                index: ci,
+                bounds: Rect { x: l, y: plot.y, w: r - l, h: plot.h },
+                bar: Rect { x: px - 3.0, y: py - 3.0, w: 6.0, h: 6.0 },
+                wedge: None,
+                category: ds.categories[ci].clone(),
+                series_name: s.name.clone(),
+                value: v,
+                value_text,
+                detail: String::new(),
+                label,
+            });
+        }
+    }
+    for (x, t) in &lay.x_labels {
+        marks.push(Mark::text(*x, plot.y + plot.h + 6.0, t, LABEL_SIZE, HAlign::Middle, VAlign::Top, theme.text, Role::Category));
+    }
+    annotate::labels(ds, &data, width, height, m, theme, &mut marks);
+    Scene { width, height, plot, marks, data }
+}
