@@ -5,6 +5,7 @@
 
 pub mod locate;
 pub mod spec;
+pub mod write;
 pub mod problem;
 
 pub use problem::{Problem, Severity};

@@ -179,7 +179,7 @@ pub fn json_schema() -> Value {
         o.insert("title".to_string(), Value::from("newschart feed, version 1"));
         o.insert(
             "description".to_string(),
-            Value::from("Generated from src/feed/spec.rs by `newschart schema`; do not edit by hand."),
+            Value::from("Generated from src/feed/spec.rs (UPDATE_SCHEMA=1 cargo test --test examples rewrites it; a test fails when it drifts); do not edit by hand."),
         );
     }
     s
