@@ -15,6 +15,7 @@ Exit status: 0 on SIGTERM/SIGINT, 3 when the port is busy, 2 on bad arguments.
 
 import argparse
 import errno
+import hashlib
 import http.server
 import os
 import posixpath
@@ -100,9 +101,24 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return full
 
     def send_head(self):
-        if self.translate_path(self.path) is None:
+        full = self.translate_path(self.path)
+        if full is None:
             self.send_error(404, "File not found")
             return None
+        # A strong ETag from the content, so `refresh` polling gets 304 Not Modified
+        # while a feed is unchanged, and the new body as soon as it changes.
+        self._etag = None
+        if os.path.isfile(full):
+            try:
+                with open(full, "rb") as fh:
+                    self._etag = '"' + hashlib.sha1(fh.read()).hexdigest()[:20] + '"'
+            except OSError:
+                pass
+            inm = self.headers.get("If-None-Match")
+            if self._etag and inm and self._etag in [t.strip() for t in inm.split(",")]:
+                self.send_response(304)
+                self.end_headers()
+                return None
         return super().send_head()
 
     def guess_type(self, path):
@@ -110,6 +126,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return MIME_TYPES.get(ext) or super().guess_type(path)
 
     def end_headers(self):
+        if getattr(self, "_etag", None):
+            self.send_header("ETag", self._etag)
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::feed::{Problem, Severity};
-use crate::model::{Dataset, Feed};
+use crate::model::{Dataset, Feed, Kind};
 use crate::normalize::{self, Limits};
 use crate::render::{self, FONT_STACK};
 use crate::scene::{describe, hit, Rect, Scene};
@@ -102,10 +102,52 @@ impl Chart {
             "source": ds.source.as_ref().map(|s| json!({ "text": s.text, "url": s.url })),
             "illustrative": ds.illustrative,
             "locale": if ds.zh() { "zh-CN" } else { "en" },
+            "kind": ds.kind.name(),
+            "byline": ds.byline,
+            "legend": self.legend(),
             "datasets": self.feed.datasets.iter().map(|d| json!({ "id": d.id, "title": d.title })).collect::<Vec<_>>(),
             "warnings": problems_json(&self.warnings),
         })
         .to_string()
+    }
+
+    /// The legend: one entry per series, or per category for donut and pie;
+    /// empty when a single series needs none.
+    fn legend(&self) -> serde_json::Value {
+        let ds = self.dataset();
+        let entries: Vec<serde_json::Value> = match ds.kind {
+            Kind::Donut | Kind::Pie => ds.categories.iter().enumerate().map(|(i, c)| json!({ "name": c, "color": self.theme.series_color(i, None).hex() })).collect(),
+            Kind::Table | Kind::Progress => Vec::new(),
+            _ if ds.series.len() > 1 => ds.series.iter().enumerate().map(|(i, s)| json!({ "name": s.name, "color": self.theme.series_color(i, s.color).hex() })).collect(),
+            _ => Vec::new(),
+        };
+        serde_json::Value::Array(entries)
+    }
+
+    /// The data as a table, JSON: a caption, the header row and one row per
+    /// category with every value written in full (missing values say so).
+    pub fn table(&self) -> String {
+        let ds = self.dataset();
+        let mut headers = vec![String::new()];
+        headers.extend(ds.series.iter().map(|s| s.name.clone()));
+        let rows: Vec<serde_json::Value> = ds
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(ci, c)| {
+                let cells: Vec<serde_json::Value> = ds
+                    .series
+                    .iter()
+                    .enumerate()
+                    .map(|(si, s)| match s.values.get(ci).copied().flatten() {
+                        Some(v) => json!({ "text": crate::marks::text::value_text(ds, si, v), "value": v }),
+                        None => json!({ "text": crate::marks::text::missing_text(ds), "value": null }),
+                    })
+                    .collect();
+                json!({ "category": c, "cells": cells })
+            })
+            .collect();
+        json!({ "caption": ds.title, "headers": headers, "rows": rows }).to_string()
     }
 
     /// The height the chart wants at `width` CSS px when the page sets none.
@@ -114,7 +156,8 @@ impl Chart {
     }
 
     /// Sets colours (`#rrggbb`; empty keeps the default) and the font family.
-    pub fn set_theme(&mut self, text: &str, muted: &str, grid: &str, axis: &str, palette: &str, font: &str) {
+    #[allow(clippy::too_many_arguments)]
+    pub fn set_theme(&mut self, text: &str, muted: &str, grid: &str, axis: &str, background: &str, palette: &str, font: &str) {
         let d = Theme::default();
         let pick = |s: &str, dflt: Color| Color::parse_hex(s).unwrap_or(dflt);
         let pal: Vec<Color> = palette.split(',').filter_map(Color::parse_hex).collect();
@@ -123,6 +166,7 @@ impl Chart {
             muted: pick(muted, d.muted),
             grid: pick(grid, d.grid),
             axis: pick(axis, d.axis),
+            background: pick(background, d.background),
             palette: if pal.is_empty() { d.palette } else { pal },
         };
         self.font = if font.trim().is_empty() { FONT_STACK.to_string() } else { font.to_string() };

@@ -60,6 +60,18 @@ canvas:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-off
 .nc-error ul { margin: .3em 0 0; padding-left: 1.2em; }
 .nc-error code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .95em; overflow-wrap: anywhere; }
 .nc-error button { margin-top: .5em; font: inherit; padding: .2em .8em; cursor: pointer; }
+.nc-tabs { display: flex; flex-wrap: wrap; gap: .25em; margin: 0 0 .5em; }
+.nc-tabs[hidden], .nc-legend[hidden], .nc-table[hidden], .nc-plot[hidden], .nc-stale[hidden] { display: none; }
+.nc-tab { font: inherit; font-size: .85em; padding: .25em .7em; border: 1px solid var(--nc-grid-ui, #8a8a8a); border-radius: 999px; background: transparent; color: inherit; cursor: pointer; }
+.nc-tab[aria-selected="true"] { background: var(--nc-accent, #0b57d0); border-color: var(--nc-accent, #0b57d0); color: #fff; }
+.nc-tab:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-offset: 2px; }
+.nc-legend { display: flex; flex-wrap: wrap; gap: .2em 1em; margin: 0 0 .4em; padding: 0; list-style: none; font-size: .85em; }
+.nc-swatch { display: inline-block; width: .8em; height: .8em; margin-right: .35em; border-radius: 2px; vertical-align: -.05em; }
+.nc-table table { border-collapse: collapse; width: 100%; font-size: .9em; }
+.nc-table caption { text-align: left; font-weight: 700; padding: 0 0 .3em; }
+.nc-table th, .nc-table td { padding: .3em .6em; border-bottom: 1px solid var(--nc-grid-ui, #c8c8c8); text-align: right; font-variant-numeric: tabular-nums; }
+.nc-table th[scope="row"], .nc-table thead th:first-child { text-align: left; }
+.nc-stale { margin: .3em 0 0; font-size: .8em; color: var(--nc-error-text, #8c1d18); }
 .nc-live { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 @media (prefers-color-scheme: dark) {
   :host { color: var(--nc-text, #ececec); }
@@ -74,8 +86,8 @@ canvas:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-off
 
 // Chart colours per theme; CSS custom properties on the host override them.
 const THEMES = {
-  light: { text: '#1a1a1a', muted: '#595959', grid: '#e2e2e2', axis: '#333333' },
-  dark: { text: '#ececec', muted: '#b8b8b8', grid: '#3a3a3a', axis: '#d0d0d0',
+  light: { text: '#1a1a1a', muted: '#595959', grid: '#e2e2e2', axis: '#333333', background: '#ffffff' },
+  dark: { text: '#ececec', muted: '#b8b8b8', grid: '#3a3a3a', axis: '#d0d0d0', background: '#121212',
     palette: '#56b4e9,#e69f00,#009e73,#cc79a7,#0072b2,#d55e00' },
 };
 
@@ -123,6 +135,7 @@ const TEXT = {
     where: (p) => `第${p.line}行，第${p.column}列`,
     chart: '图表',
     file: '数据文件：',
+    stale: (hhmm) => `更新失败，显示的是 ${hhmm} 的数据`,
   },
   en: {
     loading: 'Loading chart…',
@@ -142,6 +155,7 @@ const TEXT = {
     where: (p) => `line ${p.line}, column ${p.column}`,
     chart: 'Chart',
     file: 'Data file: ',
+    stale: (hhmm) => `update failed, showing data from ${hhmm}`,
   },
 };
 
@@ -157,7 +171,7 @@ function problem(zh, en) {
 }
 
 export class NewsChart extends HTMLElement {
-  static get observedAttributes() { return ['src', 'dataset', 'height']; }
+  static get observedAttributes() { return ['src', 'dataset', 'height', 'refresh']; }
 
   constructor() {
     super();
@@ -169,7 +183,14 @@ export class NewsChart extends HTMLElement {
     this._title.setAttribute('role', 'heading');
     this._title.setAttribute('aria-level', '3');
     this._subtitle = el('p', 'nc-subtitle', fig);
+    this._tabs = el('div', 'nc-tabs', fig);
+    this._tabs.setAttribute('role', 'tablist');
+    this._tabs.hidden = true;
+    this._legend = el('ul', 'nc-legend', fig);
+    this._legend.hidden = true;
     this._plot = el('div', 'nc-plot', fig);
+    this._table = el('div', 'nc-table', fig);
+    this._table.hidden = true;
     this._canvas = el('canvas', '', this._plot);
     this._canvas.setAttribute('role', 'img');
     this._canvas.tabIndex = 0;
@@ -185,6 +206,9 @@ export class NewsChart extends HTMLElement {
     this._illustrative.hidden = true;
     this._notes = el('ul', 'nc-notes', fig);
     this._source = el('p', 'nc-source', fig);
+    this._stale = el('p', 'nc-stale', fig);
+    this._stale.setAttribute('role', 'status');
+    this._stale.hidden = true;
     this._live = el('div', 'nc-live', fig);
     this._live.setAttribute('aria-live', 'polite');
 
@@ -243,6 +267,7 @@ export class NewsChart extends HTMLElement {
     this._dprQuery = null;
     if (this._abort) this._abort.abort();
     cancelAnimationFrame(this._frame);
+    this._stopRefresh();
     this._free();
   }
 
@@ -250,15 +275,40 @@ export class NewsChart extends HTMLElement {
     // On upgrade the browser reports every attribute before connectedCallback,
     // which loads anyway: only react to changes after that.
     if (!this._connected || oldValue === value) return;
-    if (name === 'src') this._load();
+    if (name === 'src') { this._text = null; this._etag = null; this._load(); }
     else if (name === 'dataset' && this._chart) {
       if (value && !this._chart.select(value)) this._fail([problem(TEXT.zh.noDataset(value), TEXT.en.noDataset(value))]);
       else { this._showMeta(); this._relayout(true); }
     } else if (name === 'height') this._relayout(true);
+    else if (name === 'refresh') this._startRefresh();
   }
 
   /** Reloads the feed (the retry button calls this). */
   reload() { this._load(); }
+
+  /** The feed as a JSON string or object, given directly instead of by `src`. */
+  set feed(value) { this.setFeed(value); }
+
+  /** The text of the feed on screen. */
+  get feed() { return this._text || null; }
+
+  /** Shows a feed given as a JSON string or object (no fetch); returns a promise that settles when drawn. */
+  setFeed(value) {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    const id = ++this._loadId;
+    if (this._abort) this._abort.abort();
+    return loadWasm()
+      .then(() => { if (id === this._loadId) this._apply(text, this.getAttribute('src') || '(feed)', false); })
+      .catch((e) => { if (id === this._loadId) this._fail([problem(`${TEXT.zh.wasm}：${e.message}`, `${TEXT.en.wasm}: ${e.message}`)]); });
+  }
+
+  /** Switches to dataset `id` of the feed (what the tabs do). */
+  selectDataset(id) {
+    if (!this._chart || !this._chart.select(id)) return false;
+    this._showMeta();
+    this._relayout(true);
+    return true;
+  }
 
   /** Every data point of the chart as drawn: category, series, value, texts and boxes (CSS px). */
   points() { return this._points.slice(); }
@@ -311,22 +361,8 @@ export class NewsChart extends HTMLElement {
         throw new FeedError([problem(`${TEXT.zh.wasm}：${e.message}`, `${TEXT.en.wasm}: ${e.message}`)]);
       })]);
       if (id !== this._loadId) return;
-      let chart;
-      try {
-        chart = Chart.load(text, MAX_FEED_BYTES);
-      } catch (e) {
-        if (typeof e === 'string') throw new FeedError(JSON.parse(e).problems);
-        throw e;
-      }
-      this._free();
-      this._chart = chart;
-      const ds = this.getAttribute('dataset');
-      if (ds && !chart.select(ds)) throw new FeedError([problem(TEXT.zh.noDataset(ds), TEXT.en.noDataset(ds))]);
-      this._showMeta();
-      this._status.hidden = true;
-      this._relayout(true);
-      this._setState('ready');
-      this.dispatchEvent(new CustomEvent('newschart:ready', { bubbles: true, composed: true, detail: { src, dataset: this._meta.id, points: this._points.length } }));
+      this._apply(text, src, false);
+      this._startRefresh();
     } catch (e) {
       if (id !== this._loadId) return;
       if (e instanceof FeedError) this._fail(e.problems, src);
@@ -334,7 +370,86 @@ export class NewsChart extends HTMLElement {
     }
   }
 
-  async _fetch(src) {
+  /** Reads feed text and shows it; on problems, the error box, unless `keepOnError` keeps the chart on screen (a refresh). Returns true when shown. */
+  _apply(text, src, keepOnError) {
+    let chart;
+    try {
+      chart = Chart.load(text, MAX_FEED_BYTES);
+      const ds = this.getAttribute('dataset');
+      if (ds && !chart.select(ds)) {
+        chart.free();
+        throw new FeedError([problem(TEXT.zh.noDataset(ds), TEXT.en.noDataset(ds))]);
+      }
+    } catch (e) {
+      const problems = e instanceof FeedError ? e.problems
+        : typeof e === 'string' ? JSON.parse(e).problems
+          : [problem(`${TEXT.zh.internal}：${e && e.message}`, `${TEXT.en.internal}: ${e && e.message}`)];
+      if (keepOnError && this._chart) { this._markStale(problems, src); return false; }
+      this._fail(problems, src);
+      return false;
+    }
+    this._free();
+    this._chart = chart;
+    this._text = text;
+    this._shownAt = new Date();
+    this._stale.hidden = true;
+    this._error.hidden = true;
+    this._showMeta();
+    this._status.hidden = true;
+    this._relayout(true);
+    this._setState('ready');
+    this.dispatchEvent(new CustomEvent('newschart:ready', { bubbles: true, composed: true, detail: { src, dataset: this._meta.id, points: this._points.length } }));
+    return true;
+  }
+
+  // Polling: refresh="60" re-reads the feed every 60 s with If-None-Match, and
+  // redraws only when it changed. A failed update keeps the last good data.
+  _startRefresh() {
+    this._stopRefresh();
+    const secs = parseFloat(this.getAttribute('refresh'));
+    if (!(secs > 0) || !this.getAttribute('src')) return;
+    this._refreshTimer = setInterval(() => this._poll(), Math.max(1, secs) * 1000);
+  }
+
+  _stopRefresh() {
+    if (this._refreshTimer) clearInterval(this._refreshTimer);
+    this._refreshTimer = null;
+  }
+
+  async _poll() {
+    if (this._polling || !this._chart) return;
+    this._polling = true;
+    const src = this.getAttribute('src');
+    try {
+      const text = await this._fetch(src, true);
+      let changed = false;
+      if (text !== null && text !== this._text) {
+        changed = this._apply(text, src, true);
+      } else {
+        // unchanged (304, or the same text): the data on screen is current
+        this._shownAt = new Date();
+        this._stale.hidden = true;
+      }
+      this.dispatchEvent(new CustomEvent('newschart:refresh', { bubbles: true, composed: true, detail: { src, changed } }));
+    } catch (e) {
+      this._markStale(e instanceof FeedError ? e.problems : [problem(String(e), String(e))], src);
+    } finally {
+      this._polling = false;
+    }
+  }
+
+  _markStale(problems, src) {
+    const t = this.t;
+    const at = this._shownAt || new Date();
+    const hhmm = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+    this._stale.textContent = t.stale(hhmm);
+    this._stale.hidden = false;
+    const zh = (this._locale || this.lang2) === 'zh';
+    console.error(`[newschart] ${src}: ${t.stale(hhmm)}\n  ${problems.map((p) => (p.path ? p.path + ': ' : '') + (zh ? p.zh : p.en)).join('\n  ')}`);
+    this.dispatchEvent(new CustomEvent('newschart:error', { bubbles: true, composed: true, detail: { src, problems, stale: true } }));
+  }
+
+  async _fetch(src, conditional) {
     const ctrl = new AbortController();
     this._abort = ctrl;
     let timedOut = false;
@@ -343,12 +458,15 @@ export class NewsChart extends HTMLElement {
     try {
       let res;
       try {
-        res = await fetch(src, { signal: ctrl.signal, credentials: 'same-origin' });
+        const headers = conditional && this._etag ? { 'If-None-Match': this._etag } : undefined;
+        res = await fetch(src, { signal: ctrl.signal, credentials: 'same-origin', headers, cache: conditional ? 'no-cache' : 'default' });
       } catch (e) {
         if (timedOut) throw fail(TEXT.zh.timeout(FETCH_TIMEOUT_MS), TEXT.en.timeout(FETCH_TIMEOUT_MS));
         throw fail(TEXT.zh.network, TEXT.en.network);
       }
+      if (res.status === 304) return null; // unchanged since the last read
       if (!res.ok) throw fail(TEXT.zh.httpStatus(res.status, res.statusText), TEXT.en.httpStatus(res.status, res.statusText));
+      this._etag = res.headers.get('etag');
       const len = Number(res.headers.get('content-length'));
       if (len > MAX_FEED_BYTES) throw fail(TEXT.zh.tooBig(len), TEXT.en.tooBig(len));
       try {
@@ -368,7 +486,20 @@ export class NewsChart extends HTMLElement {
     this._locale = m.locale === 'en' ? 'en' : 'zh';
     const t = this.t;
     this._title.textContent = m.title;
-    this._subtitle.textContent = m.subtitle;
+    this._subtitle.textContent = m.byline ? `${m.subtitle}${m.subtitle ? ' · ' : ''}${m.byline}` : m.subtitle;
+    this._showTabs(m);
+    this._legend.replaceChildren(...m.legend.map((e) => {
+      const li = el('li');
+      const sw = el('span', 'nc-swatch', li);
+      sw.style.background = e.color; // CSSOM, allowed under a strict style-src
+      li.append(e.name);
+      return li;
+    }));
+    this._legend.hidden = m.legend.length === 0;
+    const tableOnly = m.kind === 'table';
+    this._plot.hidden = tableOnly;
+    this._table.hidden = !tableOnly;
+    if (tableOnly) this._renderTable();
     this._illustrative.hidden = !m.illustrative;
     this._illustrative.textContent = t.illustrative;
     this._notes.replaceChildren(...m.notes.map((n) => { const li = el('li'); li.textContent = n; return li; }));
@@ -390,12 +521,52 @@ export class NewsChart extends HTMLElement {
     }
   }
 
+  _showTabs(m) {
+    const show = m.datasets.length > 1 && !this.getAttribute('dataset');
+    this._tabs.hidden = !show;
+    if (!show) { this._tabs.replaceChildren(); return; }
+    this._tabs.replaceChildren(...m.datasets.map((d, i) => {
+      const b = el('button', 'nc-tab');
+      b.type = 'button';
+      b.setAttribute('role', 'tab');
+      b.setAttribute('aria-selected', String(d.id === m.id));
+      b.tabIndex = d.id === m.id ? 0 : -1;
+      b.textContent = d.title;
+      b.addEventListener('click', () => { this.selectDataset(d.id); this._tabs.children[i]?.focus(); });
+      b.addEventListener('keydown', (e) => {
+        const n = m.datasets.length;
+        const j = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i + n - 1) % n : -1;
+        if (j >= 0) { e.preventDefault(); this.selectDataset(m.datasets[j].id); this._tabs.children[j]?.focus(); }
+      });
+      return b;
+    }));
+  }
+
+  /** The data as a real <table>: caption, header row, one row per category, values in full. */
+  _renderTable() {
+    const data = JSON.parse(this._chart.table());
+    const table = el('table');
+    const cap = el('caption', '', table);
+    cap.textContent = data.caption;
+    const head = el('tr', '', el('thead', '', table));
+    data.headers.forEach((h, i) => { const th = el('th', '', head); th.scope = 'col'; th.textContent = h || (i === 0 ? '' : h); });
+    const body = el('tbody', '', table);
+    for (const row of data.rows) {
+      const tr = el('tr', '', body);
+      const th = el('th', '', tr);
+      th.scope = 'row';
+      th.textContent = row.category;
+      for (const c of row.cells) { const td = el('td', '', tr); td.textContent = c.text; }
+    }
+    this._table.replaceChildren(table);
+  }
+
   _themeColors() {
     const cs = getComputedStyle(this);
     const dark = this.getAttribute('theme') === 'dark' || (this.getAttribute('theme') !== 'light' && window.matchMedia?.('(prefers-color-scheme: dark)').matches);
     const base = dark ? THEMES.dark : THEMES.light;
     const v = (name, dflt) => cs.getPropertyValue(name).trim() || dflt || '';
-    return [v('--nc-text', base.text), v('--nc-muted', base.muted), v('--nc-grid', base.grid), v('--nc-axis', base.axis), v('--nc-palette', base.palette), v('--nc-font', '')];
+    return [v('--nc-text', base.text), v('--nc-muted', base.muted), v('--nc-grid', base.grid), v('--nc-axis', base.axis), v('--nc-background', base.background), v('--nc-palette', base.palette), v('--nc-font', '')];
   }
 
   _schedule() {
@@ -405,6 +576,10 @@ export class NewsChart extends HTMLElement {
 
   _relayout(force) {
     if (!this._chart) return;
+    if (this._meta && this._meta.kind === 'table') {
+      this._points = JSON.parse((this._chart.layout(600, 100), this._chart.points()));
+      return;
+    }
     const width = Math.round(this._plot.clientWidth);
     const dpr = window.devicePixelRatio || 1;
     if (!force && width === this._width && dpr === this._dpr) return;
