@@ -227,7 +227,7 @@ pub fn line(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure) -> LineL
     let (width, height) = (width.max(MIN_WIDTH), height.max(MIN_HEIGHT));
     let count = ((height / 56.0) as usize).clamp(2, 8);
     let axis = ValueAxis::new(ds, count);
-    let left = axis.label_width(m) + 10.0;
+    let left = (axis.label_width(m) + 10.0).min(width * 0.4); // as for columns
     let n = ds.categories.len();
     // room for the last x label to centre on the last point
     let last = ds.categories.last().map(|c| m.width(c, LABEL_SIZE)).unwrap_or(0.0);

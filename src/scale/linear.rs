@@ -22,9 +22,15 @@ impl LinearScale {
     /// The pixel position of `v`. A degenerate domain maps everything to `r0`.
     pub fn map(&self, v: f64) -> f64 {
         let span = self.d1 - self.d0;
-        if span == 0.0 || !span.is_finite() {
+        let t = if span.is_finite() {
+            (v - self.d0) / span
+        } else {
+            // a domain wider than f64 (-1e308 to 1e308): halve everything first
+            (v / 2.0 - self.d0 / 2.0) / (self.d1 / 2.0 - self.d0 / 2.0)
+        };
+        if span == 0.0 || !t.is_finite() {
             return self.r0;
         }
-        self.r0 + (v - self.d0) / span * (self.r1 - self.r0)
+        self.r0 + t * (self.r1 - self.r0)
     }
 }

@@ -10,6 +10,9 @@ fn parts(span: f64, count: usize) -> (f64, i32) {
         return (1.0, 0);
     }
     let raw = span / count.max(1) as f64;
+    if !(raw > 0.0) {
+        return (1.0, 0); // a subnormal span divided down to zero
+    }
     let exp = raw.log10().floor() as i32;
     let norm = if exp >= 0 { raw / 10f64.powi(exp) } else { raw * 10f64.powi(-exp) };
     let nice = if norm <= 1.0 {
@@ -52,8 +55,16 @@ pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> (f64, f64, Vec<f64>) {
     };
     let (nice, exp) = parts(hi - lo, count);
     let step = scaled(nice, exp);
-    let k0 = (lo / step).floor() as i64;
-    let k1 = (hi / step).ceil() as i64;
-    let ticks: Vec<f64> = (k0..=k1).map(|k| scaled(k as f64 * nice, exp)).collect();
-    (scaled(k0 as f64 * nice, exp), scaled(k1 as f64 * nice, exp), ticks)
+    let (k0, k1) = ((lo / step).floor(), (hi / step).ceil());
+    let (nlo, nhi) = (scaled(k0 * nice, exp), scaled(k1 * nice, exp));
+    // Subnormal spans (the step underflows to 0) and spans beyond f64 (the
+    // step or the ends overflow) have no nice step: keep the data's own ends.
+    if !(step > 0.0 && step.is_finite() && k1 - k0 <= MAX_TICKS as f64 && nlo.is_finite() && nhi.is_finite()) {
+        return (lo, hi, vec![lo, hi]);
+    }
+    let ticks: Vec<f64> = (k0 as i64..=k1 as i64).map(|k| scaled(k as f64 * nice, exp)).collect();
+    (nlo, nhi, ticks)
 }
+
+/// Most ticks `nice_ticks` returns: far more than any `count` asks for.
+const MAX_TICKS: usize = 100;
