@@ -11,6 +11,7 @@
 //! ```
 //!
 //! - [`feed`]: parses text, locates problems by line and column.
+//! - [`csv`]: a spreadsheet's CSV export → a feed (encodings, Chinese number forms, dates).
 //! - [`normalize`]: checks every field, fills defaults, reports every problem in one pass.
 //! - [`model`]: the typed chart description.
 //! - [`format`]: numbers in Chinese units (7.25万), full digits or compact English.
@@ -22,6 +23,7 @@
 //! - `web` (wasm32 only): the thin browser layer the custom element calls.
 #![deny(missing_docs)]
 
+pub mod csv;
 pub mod feed;
 pub mod format;
 pub mod layout;
