@@ -14,8 +14,8 @@ export const ARTIFACTS = process.env.NEWSCHART_ARTIFACTS || join(REPO, 'target',
 mkdirSync(ARTIFACTS, { recursive: true });
 
 /** Starts scripts/serve.py on a free port, with tests/e2e/pages mounted at /e2e. */
-export async function startServer() {
-  const proc = spawn('python3', [join(REPO, 'scripts', 'serve.py'), '--port', '0', '--quiet', '--mount', '/e2e=tests/e2e/pages'], {
+export async function startServer(extraArgs = []) {
+  const proc = spawn('python3', [join(REPO, 'scripts', 'serve.py'), '--port', '0', '--quiet', '--mount', '/e2e=tests/e2e/pages', ...extraArgs], {
     cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise((ok, fail) => {
