@@ -1,0 +1,510 @@
+// The demo article end to end in every reader's engine: Chromium (chromedriver), Firefox ESR
+// (geckodriver) and WebKitGTK (WebKitWebDriver + MiniBrowser in a private Xvfb), all through the
+// same W3C WebDriver client (./webdriver.mjs) and the same assertions.
+//
+//   node --test tests/cross/                              # all three engines
+//   NEWSCHART_ENGINES=webkit node --test tests/cross/     # one engine
+//   NEWSCHART_PKG_DIR=/some/pkg node --test tests/cross/  # test another build of pkg/
+//
+// Needs a built pkg/ (bash scripts/build.sh) and the engines from scripts/setup.sh.
+// Screenshots, per-engine times and the API report go to $NEWSCHART_ARTIFACTS
+// (default target/e2e-artifacts): cross-<engine>-*.png and cross-engines.json.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ENGINES, KEYS, Session, startDriver, until } from './webdriver.mjs';
+import { decodePng } from './png.mjs';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ARTIFACTS = process.env.NEWSCHART_ARTIFACTS || join(REPO, 'target', 'e2e-artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+const WANTED = (process.env.NEWSCHART_ENGINES || 'chromium,firefox,webkit').split(',').map((s) => s.trim()).filter(Boolean);
+for (const e of WANTED) if (!ENGINES[e]) throw new Error(`NEWSCHART_ENGINES: unknown engine "${e}" (chromium, firefox, webkit)`);
+
+const CHARTS = ['feeds/employment.json', 'feeds/toilets.json', 'feeds/hamlets.json'];
+const sel = (src) => `news-chart[src="${src}"]`;
+const slug = (src) => src.replace(/^feeds\//, '').replace(/\.json$/, '');
+const feed = (src) => JSON.parse(readFileSync(join(REPO, 'www', src), 'utf8')).datasets[0];
+const BAR = [0x00, 0x72, 0xb2, 255]; // first palette colour, #0072b2
+// What a reader sees on hovering: from the feeds' numbers, in our own Chinese-unit formatting.
+const HOVER = [
+  ['feeds/employment.json', 0, 72500, ['已就业脱贫户', '7.25万人', '完成年度任务的107.07%']],
+  ['feeds/toilets.json', 1, 54000, ['“百日攻坚”新建改建', '5.4万户']],
+  ['feeds/hamlets.json', 0, 28000000, ['醴陵市', '2800万元']],
+];
+
+// --- the static server (scripts/serve.py), as tests/e2e/helpers.mjs starts it ----------------------
+
+function startServer() {
+  const args = [join(REPO, 'scripts', 'serve.py'), '--port', '0', '--quiet',
+    '--mount', '/e2e=tests/e2e/pages', '--mount', '/cross=tests/cross/pages'];
+  if (process.env.NEWSCHART_PKG_DIR) args.push('--mount', `/pkg=${resolve(process.env.NEWSCHART_PKG_DIR)}`);
+  const proc = spawn('python3', args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const killed = () => { try { proc.kill('SIGKILL'); } catch { /* gone */ } };
+  process.on('exit', killed);
+  return new Promise((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => { killed(); fail(new Error(`server did not start: ${out}`)); }, 15000);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) { clearTimeout(timer); ok({ url: m[0], close: () => { proc.kill('SIGTERM'); process.off('exit', killed); } }); }
+    });
+    proc.stderr.on('data', (d) => { out += d; });
+    proc.on('exit', (code) => { clearTimeout(timer); fail(new Error(`server exited ${code}: ${out}`)); });
+  });
+}
+
+// --- functions that run in the page (sent as source through WebDriver) ----------------------------
+
+/** Scrolls a chart to the middle of the viewport and returns what a test needs about it. */
+const chartInfo = (selector) => {
+  const el = document.querySelector(selector);
+  el.scrollIntoView({ block: 'center', inline: 'nearest' });
+  const root = el.shadowRoot;
+  const c = root.querySelector('canvas');
+  const r = c.getBoundingClientRect();
+  const host = el.getBoundingClientRect();
+  const title = root.querySelector('.nc-title');
+  const lh = parseFloat(getComputedStyle(title).lineHeight);
+  return {
+    canvas: { left: r.left, top: r.top, width: r.width, height: r.height, pxWidth: c.width, pxHeight: c.height },
+    host: { left: host.left, top: host.top, width: host.width, height: host.height },
+    dpr: window.devicePixelRatio,
+    points: el.points(),
+    aria: c.getAttribute('aria-label'),
+    title: title.textContent,
+    titleLines: Math.round(title.getBoundingClientRect().height / (lh || 1)),
+    error: (() => { const b = root.querySelector('.nc-error'); return b.hidden || getComputedStyle(b).display === 'none' ? null : b.textContent; })(),
+  };
+};
+
+/** Reads the canvas back: the pixel at every bar's centre and how much of the canvas is painted. */
+const readBack = (selector) => {
+  const el = document.querySelector(selector);
+  const c = el.shadowRoot.querySelector('canvas');
+  const ctx = c.getContext('2d');
+  const dpr = c.width / c.getBoundingClientRect().width;
+  const full = ctx.getImageData(0, 0, c.width, c.height).data;
+  let painted = 0;
+  for (let k = 3; k < full.length; k += 4) if (full[k] > 0) painted++;
+  const bars = el.points().map((p) => {
+    const x = Math.floor((p.bar.x + p.bar.w / 2) * dpr);
+    const y = Math.floor((p.bar.y + p.bar.h / 2) * dpr);
+    return Array.from(ctx.getImageData(x, y, 1, 1).data);
+  });
+  return { painted, total: full.length / 4, bars, dpr };
+};
+
+/** The tooltip's lines when it is visible, else null. */
+const tooltip = (selector) => {
+  const t = document.querySelector(selector).shadowRoot.querySelector('.nc-tooltip');
+  if (t.hidden || getComputedStyle(t).display === 'none' || t.offsetHeight === 0) return null;
+  return Array.from(t.children).map((c) => c.textContent);
+};
+
+/** Which browser APIs the widget touches exist here, and which path the widget took. */
+const apiReport = () => {
+  const el = document.querySelector('news-chart');
+  const root = el.shadowRoot;
+  let intlCompact = null;
+  try { intlCompact = new Intl.NumberFormat('zh-CN', { notation: 'compact' }).format(72500); } catch (e) { intlCompact = `throws: ${e.message}`; }
+  const mq = window.matchMedia('(resolution: 1dppx)');
+  return {
+    userAgent: navigator.userAgent,
+    ResizeObserver: typeof ResizeObserver === 'function',
+    OffscreenCanvas: typeof OffscreenCanvas === 'function',
+    adoptedStyleSheets: 'adoptedStyleSheets' in ShadowRoot.prototype,
+    constructableStyleSheets: typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype,
+    PointerEvent: typeof PointerEvent === 'function',
+    TouchEvent: typeof TouchEvent === 'function',
+    maxTouchPoints: navigator.maxTouchPoints,
+    matchMediaAddEventListener: typeof mq.addEventListener === 'function',
+    replaceChildren: typeof Element.prototype.replaceChildren === 'function',
+    FinalizationRegistry: typeof FinalizationRegistry === 'function',
+    instantiateStreaming: typeof WebAssembly.instantiateStreaming === 'function',
+    intlCompactZh72500: intlCompact,
+    widgetUsesAdoptedSheet: (root.adoptedStyleSheets || []).length > 0,
+    widgetUsesStyleElement: !!root.querySelector('style'),
+  };
+};
+
+// --- the run ----------------------------------------------------------------------------------------
+
+let server;
+const results = {}; // engine -> everything compared across engines, plus times and the API report
+const runStart = Date.now();
+
+before(async () => { server = await startServer(); });
+after(async () => {
+  server?.close();
+  const summary = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, {
+    browser: v.browser, seconds: v.seconds, skipped: v.skipped, api: v.api, layout: v.layout,
+  }]));
+  writeFileSync(join(ARTIFACTS, 'cross-engines.json'), JSON.stringify(summary, null, 2));
+  const lines = Object.entries(results).map(([k, v]) => `  ${k.padEnd(9)} ${String(v.seconds ?? '?').padStart(5)} s  ${v.browser || ''}`);
+  console.log(`cross-engine end-to-end, time per engine (total ${((Date.now() - runStart) / 1000).toFixed(1)} s):\n${lines.join('\n')}`);
+});
+
+for (const name of WANTED) {
+  describe(`${ENGINES[name].label} (${name})`, () => {
+    let driver;
+    let s;
+    let t0;
+    const r = results[name] = { texts: {}, skipped: [] };
+    const shot = (what) => join(ARTIFACTS, `cross-${name}-${what}.png`);
+
+    before(async () => {
+      t0 = Date.now();
+      driver = await startDriver(name);
+      s = await Session.create(driver.url, ENGINES[name].capabilities());
+      r.browser = `${s.browserName} ${s.browserVersion}`;
+      try { await s.setWindowRect({ width: 1000, height: 900 }); } catch (e) { console.log(`# ${name}: could not size the window: ${e.message}`); }
+    });
+    after(async () => {
+      await s?.quit();
+      await driver?.stop();
+      r.seconds = Number(((Date.now() - t0) / 1000).toFixed(1));
+    });
+
+    // chartInfo once the page has stopped moving: fonts loaded (a late CJK fallback font reflows
+    // the article) and the chart at the same place in two reads a frame apart, so that a pointer
+    // aimed at a bar lands on it
+    const steady = async (selector) => {
+      let last = null;
+      return until(async () => {
+        await s.runAsync(() => (document.fonts ? document.fonts.ready.then(() => true) : true));
+        const info = await s.run(chartInfo, selector);
+        await s.runAsync(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
+        const key = JSON.stringify([info.canvas, info.points.map((p) => p.bar)]);
+        const same = key === last;
+        last = key;
+        return same ? info : null;
+      }, { timeout: 10000, interval: 50, message: `${selector} to stay in place` });
+    };
+    // the states of all n charts, once none is loading (inFrame: the check page's frame)
+    const settled = (inFrame, n) => s.waitFor((inFrame, n) => {
+      const doc = inFrame ? document.querySelector('iframe')?.contentDocument : document;
+      if (!doc) return null;
+      const st = [...doc.querySelectorAll('news-chart')].map((e) => e.getAttribute('data-state'));
+      return st.length === n && st.every((x) => x === 'ready' || x === 'error') ? st : null;
+    }, [inFrame, n], { timeout: 30000, message: `${n} charts to finish loading` });
+
+    test('the demo article loads with no errors (recorded from before any script runs)', async () => {
+      await s.navigate(`${server.url}cross/check.html?page=/`);
+      const states = await settled(true, 3);
+      assert.deepEqual(states, ['ready', 'ready', 'ready']);
+      const log = await s.run(() => document.querySelector('iframe').contentWindow.__ncLog);
+      assert.ok(log, 'the recorder ran inside the page');
+      assert.deepEqual(log.errors, [], 'uncaught errors or failed resource loads');
+      assert.deepEqual(log.rejections, [], 'unhandled promise rejections');
+      assert.deepEqual(log.console, [], 'console errors or warnings');
+      // the same page loaded directly: every chart ready, no error box showing
+      await s.navigate(server.url);
+      assert.deepEqual(await settled(false, 3), ['ready', 'ready', 'ready']);
+      for (const src of CHARTS) assert.equal((await s.run(chartInfo, sel(src))).error, null, `${src}: error box shown`);
+      assert.match(await s.title(), /追风赶月谋振兴/);
+    });
+
+    test('every chart draws: pixels read back in the page, and a screenshot', async () => {
+      await s.navigate(server.url);
+      await settled(false, 3);
+      r.layout = {};
+      for (const src of CHARTS) {
+        const info = await s.run(chartInfo, sel(src));
+        const ds = feed(src);
+        const values = ds.series[0].values.filter((v) => v !== null);
+        assert.equal(info.points.length, values.length, `${src}: one bar per value`);
+        assert.equal(info.canvas.pxWidth, Math.round(info.canvas.width * info.dpr), `${src}: backing store at devicePixelRatio`);
+        const rb = await s.run(readBack, sel(src));
+        for (const [i, px] of rb.bars.entries()) assert.deepEqual(px, BAR, `${src}: bar ${i} centre is the series colour`);
+        assert.ok(rb.painted > rb.total * 0.02, `${src}: only ${rb.painted} of ${rb.total} pixels painted`);
+        // the screenshot (what the engine composited on screen) shows the bars too
+        const id = await s.findElement(sel(src));
+        const png = await s.elementScreenshot(id);
+        writeFileSync(shot(`chart-${slug(src)}`), png);
+        const img = decodePng(png);
+        const after = await s.run(chartInfo, sel(src)); // the screenshot may have scrolled
+        const k = img.width / after.host.width;
+        for (const [i, p] of after.points.entries()) {
+          const x = (after.canvas.left - after.host.left + p.bar.x + p.bar.w / 2) * k;
+          const y = (after.canvas.top - after.host.top + p.bar.y + p.bar.h / 2) * k;
+          const px = img.pixel(x, y);
+          const near = px.slice(0, 3).every((c, j) => Math.abs(c - BAR[j]) <= 12);
+          assert.ok(near, `${src}: screenshot pixel at bar ${i} is ${px} (want about #0072b2)`);
+        }
+        r.texts[src] = {
+          points: info.points.map((p) => [p.category, p.series, p.valueText, p.label, p.detail ?? null]),
+          aria: info.aria,
+          title: info.title,
+        };
+        r.layout[src] = { titleLines: info.titleLines, width: info.canvas.width, height: info.canvas.height,
+          bars: info.points.map((p) => [p.bar.x, p.bar.y, p.bar.w, p.bar.h].map((v) => Math.round(v * 10) / 10)) };
+      }
+      await s.run(() => window.scrollTo(0, 0));
+      writeFileSync(shot('demo-top'), await s.screenshot());
+    });
+
+    test('hovering a bar shows its tooltip with the value in Chinese units', async () => {
+      await s.navigate(server.url);
+      await settled(false, 3);
+      r.texts.hover = {};
+      for (const [src, i, value, lines] of HOVER) {
+        assert.equal(feed(src).series[0].values[i], value, `${src}: the feed holds ${value}`);
+        const info = await steady(sel(src));
+        const p = info.points[i];
+        const x = Math.round(info.canvas.left + p.bar.x + p.bar.w / 2);
+        const y = Math.round(info.canvas.top + p.bar.y + p.bar.h / 2);
+        await s.actions([{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' },
+          actions: [{ type: 'pointerMove', duration: 0, origin: 'viewport', x, y }] }]);
+        const shown = await s.waitFor(tooltip, [sel(src)], { timeout: 5000, message: `${src}: tooltip on hover` });
+        r.texts.hover[src] = shown;
+        assert.deepEqual(shown, lines, `${src}: tooltip lines`);
+        if (src === 'feeds/hamlets.json') {
+          const id = await s.findElement(sel(src));
+          writeFileSync(shot('tooltip-hover'), await s.elementScreenshot(id));
+        }
+        await s.actions([{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' },
+          actions: [{ type: 'pointerMove', duration: 0, origin: 'viewport', x: 2, y: 2 }] }]);
+        await s.waitFor((sel) => !document.querySelector(sel).shadowRoot.querySelector('.nc-tooltip').offsetHeight, [sel(src)],
+          { timeout: 5000, message: `${src}: tooltip hides when the pointer leaves` });
+      }
+      await s.releaseActions();
+    });
+
+    test('a synthesized touch tap pins the tooltip; a tap elsewhere dismisses it', async (t) => {
+      await s.navigate(server.url);
+      await settled(false, 3);
+      const src = sel('feeds/hamlets.json');
+      const info = await steady(src);
+      const p = info.points[2];
+      const x = Math.round(info.canvas.left + p.bar.x + p.bar.w / 2);
+      const y = Math.round(info.canvas.top + p.bar.y + p.bar.h / 2);
+      // record which pointer events the engine's touch input produces
+      await s.run(() => {
+        window.__ncTouchLog = [];
+        for (const type of ['pointerdown', 'pointerup', 'touchstart']) {
+          document.addEventListener(type, (e) => window.__ncTouchLog.push(`${type}:${e.pointerType || 'touch'}`), true);
+        }
+      });
+      const tap = (tx, ty) => s.actions([{ type: 'pointer', id: 'finger', parameters: { pointerType: 'touch' }, actions: [
+        { type: 'pointerMove', duration: 0, origin: 'viewport', x: tx, y: ty },
+        { type: 'pointerDown', button: 0 }, { type: 'pause', duration: 50 }, { type: 'pointerUp', button: 0 }] }]);
+      // Where the engine's WebDriver cannot make touch input, the test is skipped with the reason;
+      // the widget's touch path still runs in that engine from a script-dispatched touch
+      // PointerEvent (untrusted, so it proves the widget's logic, not the engine's input pipeline).
+      const skipTouch = async (why) => {
+        await s.releaseActions().catch(() => {});
+        await s.navigate(server.url);
+        await settled(false, 3);
+        const pinned = await s.run((sel, i) => {
+          const el = document.querySelector(sel);
+          el.scrollIntoView({ block: 'center' });
+          const c = el.shadowRoot.querySelector('canvas');
+          const r = c.getBoundingClientRect();
+          const p = el.points()[i];
+          const at = { clientX: r.left + p.bar.x + p.bar.w / 2, clientY: r.top + p.bar.y + p.bar.h / 2 };
+          c.dispatchEvent(new PointerEvent('pointerdown', { ...at, pointerType: 'touch', isPrimary: true, bubbles: true, composed: true }));
+          c.dispatchEvent(new PointerEvent('pointerup', { ...at, pointerType: 'touch', isPrimary: true, bubbles: true, composed: true }));
+          const t = el.shadowRoot.querySelector('.nc-tooltip');
+          return t.hidden ? null : Array.from(t.children).map((d) => d.textContent);
+        }, src, 2);
+        assert.deepEqual(pinned, ['茶陵县', '2000万元'], 'a script-dispatched touch PointerEvent pins the tooltip');
+        why += '; checked instead: a script-dispatched PointerEvent with pointerType "touch" pins the tooltip';
+        r.skipped.push(why);
+        console.log(`# SKIP touch in ${name}: ${why}`);
+        t.skip(why);
+      };
+      try {
+        await tap(x, y);
+      } catch (e) {
+        await skipTouch(`${ENGINES[name].label}'s WebDriver cannot synthesize touch input: ${e.message}`);
+        return;
+      }
+      const events = await until(async () => { const l = await s.run(() => window.__ncTouchLog); return l.length ? l : null; },
+        { timeout: 3000, message: 'any event from the synthesized touch' }).catch(() => []);
+      if (!events.includes('pointerdown:touch')) {
+        await skipTouch(`${ENGINES[name].label}'s WebDriver turns a pointerType "touch" action into [${events.join(', ') || 'no events'}], not a touch pointerdown`);
+        return;
+      }
+      const shown = await s.waitFor(tooltip, [src], { timeout: 5000, message: 'tooltip after a tap' }).catch(async (e) => {
+        throw new Error(`${e.message}; events seen: ${(await s.run(() => window.__ncTouchLog)).join(', ')}`);
+      });
+      assert.deepEqual(shown, ['茶陵县', '2000万元']);
+      r.texts.tap = shown;
+      // pinned: still there after the finger lifts and a moment passes
+      await s.runAsync(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(true)))));
+      assert.deepEqual(await s.run(tooltip, src), shown, 'the tooltip stays pinned after the finger lifts');
+      writeFileSync(shot('tap-tooltip'), await s.screenshot());
+      await tap(3, 3);
+      await s.waitFor((sel) => !document.querySelector(sel).shadowRoot.querySelector('.nc-tooltip').offsetHeight, [src],
+        { timeout: 5000, message: 'a tap elsewhere dismisses the pinned tooltip' });
+      await s.releaseActions();
+    });
+
+    test('keyboard focus moves between data points and the live region reads each', async () => {
+      await s.navigate(server.url);
+      await settled(false, 3);
+      const src = sel('feeds/hamlets.json');
+      const info = await s.run(chartInfo, src);
+      const focused = await s.run((sel) => {
+        const el = document.querySelector(sel);
+        const c = el.shadowRoot.querySelector('canvas');
+        c.focus();
+        return el.shadowRoot.activeElement === c && document.activeElement === el;
+      }, src);
+      assert.ok(focused, 'the chart canvas takes keyboard focus');
+      const key = (k) => s.actions([{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: k }, { type: 'keyUp', value: k }] }]);
+      const live = (sel) => document.querySelector(sel).shadowRoot.querySelector('.nc-live').textContent;
+      r.texts.keyboard = [];
+      for (let i = 0; i < info.points.length; i++) {
+        await key(KEYS.ArrowRight);
+        const text = await until(async () => { const v = await s.run(live, src); return v === info.points[i].label ? v : null; },
+          { timeout: 3000, message: `live region to read point ${i} (${info.points[i].label})` });
+        r.texts.keyboard.push(text);
+        assert.deepEqual(await s.run(tooltip, src), [info.points[i].category, info.points[i].valueText], `tooltip follows focus at ${i}`);
+      }
+      await key(KEYS.Home);
+      await until(async () => (await s.run(live, src)) === info.points[0].label, { timeout: 3000, message: 'Home goes to the first point' });
+      await key(KEYS.End);
+      await until(async () => (await s.run(live, src)) === info.points.at(-1).label, { timeout: 3000, message: 'End goes to the last point' });
+      await key(KEYS.Escape);
+      await s.waitFor((sel) => document.querySelector(sel).shadowRoot.querySelector('.nc-tooltip').hidden, [src], { timeout: 3000, message: 'Escape hides the tooltip' });
+      assert.match(info.aria, /醴陵市：2800万元/);
+      await s.releaseActions();
+    });
+
+    test('a broken feed shows its error box, and the good chart beside it still draws', async () => {
+      await s.navigate(`${server.url}e2e/broken.html`);
+      const states = await settled(false, 4);
+      assert.deepEqual(states, ['error', 'error', 'error', 'ready']);
+      const box = (id) => s.run((id) => {
+        const b = document.getElementById(id).shadowRoot.querySelector('.nc-error');
+        const r = b.getBoundingClientRect();
+        return b.hidden || getComputedStyle(b).display === 'none' || r.height === 0 ? null : b.textContent;
+      }, id);
+      const boxes = { missing: await box('missing'), syntax: await box('syntax'), field: await box('field'), good: await box('good') };
+      assert.match(boxes.missing ?? '', /does-not-exist\.json.*404/);
+      assert.match(boxes.syntax ?? '', /第4行，第38列.*不是有效的 JSON/);
+      assert.match(boxes.field ?? '', /datasets\[0\].*第4行，第5列.*缺少必填字段 "title"/);
+      assert.equal(boxes.good, null, 'no error box on the good chart');
+      const rb = await s.run(readBack, '#good');
+      assert.equal(rb.bars.length, 9);
+      for (const px of rb.bars) assert.deepEqual(px, BAR);
+      r.texts.errors = { syntax: boxes.syntax, field: boxes.field }; // (the 404 text names the port: not compared)
+      writeFileSync(shot('broken'), await s.screenshot());
+      // the recorder sees each failure reported once on the console, and nothing thrown uncaught
+      await s.navigate(`${server.url}cross/check.html?page=/e2e/broken.html`);
+      await settled(true, 4);
+      const log = await s.run(() => document.querySelector('iframe').contentWindow.__ncLog);
+      const errs = log.console.filter((m) => m.level === 'error').map((m) => m.text).join('\n');
+      for (const f of ['does-not-exist.json', 'invalid.json', 'missing-title.json']) assert.ok(errs.includes(f), `console error names ${f}`);
+      assert.deepEqual(log.errors.filter((e) => !/does-not-exist\.json/.test(e)), [], 'uncaught errors');
+      assert.deepEqual(log.rejections, [], 'unhandled rejections');
+    });
+
+    test('the chart follows its box when the column is resized (ResizeObserver)', async () => {
+      await s.navigate(server.url);
+      await settled(false, 3);
+      const src = sel('feeds/hamlets.json');
+      const before = await s.run(chartInfo, src);
+      await s.run((sel) => { document.querySelector(sel).style.width = '360px'; }, src);
+      const narrow = await s.waitFor((sel) => {
+        const el = document.querySelector(sel);
+        const c = el.shadowRoot.querySelector('canvas');
+        return Math.abs(c.getBoundingClientRect().width - 360) < 1 && Math.abs(c.width / devicePixelRatio - 360) < 1 ? el.points() : null;
+      }, [src], { timeout: 5000, message: 'the canvas to be redrawn at 360 px' });
+      assert.ok(before.canvas.width > 400, 'the chart was wider to begin with');
+      assert.equal(narrow.length, before.points.length);
+      assert.ok(narrow.at(-1).bar.x + narrow.at(-1).bar.w <= 360, 'the bars were laid out again inside 360 px');
+      for (const px of (await s.run(readBack, src)).bars) assert.deepEqual(px, BAR);
+    });
+
+    test('fallbacks: without adoptedStyleSheets and ResizeObserver the widget is styled, draws and resizes', async () => {
+      await s.navigate(`${server.url}cross/check.html?page=/&strip=adoptedStyleSheets,ResizeObserver`);
+      assert.deepEqual(await settled(true, 3), ['ready', 'ready', 'ready']);
+      const got = await s.run(() => {
+        const w = document.querySelector('iframe').contentWindow;
+        const el = w.document.querySelector('news-chart[src="feeds/hamlets.json"]');
+        const root = el.shadowRoot;
+        const c = root.querySelector('canvas');
+        const ctx = c.getContext('2d');
+        const p = el.points()[0];
+        const dpr = c.width / c.getBoundingClientRect().width;
+        return {
+          stripped: w.__ncLog.stripped,
+          log: w.__ncLog,
+          style: !!root.querySelector('style'),
+          adopted: 'adoptedStyleSheets' in root,
+          titleWeight: w.getComputedStyle(root.querySelector('.nc-title')).fontWeight,
+          bar: Array.from(ctx.getImageData(Math.floor((p.bar.x + p.bar.w / 2) * dpr), Math.floor((p.bar.y + p.bar.h / 2) * dpr), 1, 1).data),
+          width: c.width,
+        };
+      });
+      assert.deepEqual(got.stripped, ['adoptedStyleSheets', 'ResizeObserver'], 'the APIs were removed before the widget loaded');
+      assert.equal(got.adopted, false);
+      assert.equal(got.style, true, 'the shadow root is styled by a <style> element instead');
+      assert.equal(got.titleWeight, '700', 'the shadow CSS applies');
+      assert.deepEqual(got.bar, BAR);
+      assert.deepEqual([got.log.errors, got.log.rejections, got.log.console], [[], [], []]);
+      // without ResizeObserver the widget follows window resizes: narrow the frame's window
+      await s.run(() => { document.querySelector('iframe').style.width = '420px'; });
+      await s.waitFor((w0) => {
+        const el = document.querySelector('iframe').contentDocument.querySelector('news-chart[src="feeds/hamlets.json"]');
+        const c = el.shadowRoot.querySelector('canvas');
+        return c.width !== w0 && Math.abs(c.width / c.ownerDocument.defaultView.devicePixelRatio - c.getBoundingClientRect().width) < 1;
+      }, [got.width], { timeout: 5000, message: 'a redraw at the new width after a window resize' });
+    });
+
+    test('an older browser gets the fallback text in place of each chart, never a blank box', async () => {
+      // what a browser without ES modules or custom elements renders: the light-DOM fallback
+      await s.navigate(`${server.url}cross/check.html?page=/&nomodule=1`);
+      await s.waitFor(() => document.querySelector('iframe')?.contentDocument?.readyState === 'complete', [], { timeout: 10000, message: 'the page' });
+      const shown = await s.run(() => {
+        const doc = document.querySelector('iframe').contentDocument;
+        return [...doc.querySelectorAll('news-chart')].map((el) => {
+          const p = el.querySelector('.nc-fallback');
+          return { defined: !!customElements.get('news-chart') || !!el.shadowRoot, text: p?.textContent, visible: !!p && p.getBoundingClientRect().height > 0 };
+        });
+      });
+      assert.equal(shown.length, 3);
+      for (const c of shown) {
+        assert.equal(c.defined, false);
+        assert.ok(c.visible && c.text.length > 10, `fallback text shown: ${JSON.stringify(c)}`);
+      }
+    });
+
+    test('the browser APIs the widget uses: present here, or its fallback runs', async () => {
+      await s.navigate(server.url);
+      await settled(false, 3);
+      const api = await s.run(apiReport);
+      r.api = api;
+      console.log(`# ${name} APIs: ${JSON.stringify(api)}`);
+      assert.equal(api.widgetUsesAdoptedSheet, api.adoptedStyleSheets && api.constructableStyleSheets, 'constructable sheet when available');
+      assert.equal(api.widgetUsesStyleElement, !api.widgetUsesAdoptedSheet, '<style> element otherwise');
+      // the engines we ship to all have these; the widget would need a fallback where one is missing
+      for (const k of ['ResizeObserver', 'PointerEvent', 'matchMediaAddEventListener', 'replaceChildren']) assert.ok(api[k], `${k} in ${name}`);
+    });
+  });
+}
+
+test('tooltip, aria and error texts are the same strings in every engine', (t) => {
+  const names = Object.keys(results).filter((k) => Object.keys(results[k].texts).length);
+  if (names.length < 2) { t.skip(`only ${names.join(', ') || 'no engine'} ran: nothing to compare`); return; }
+  const [first, ...rest] = names;
+  for (const other of rest) {
+    for (const key of Object.keys(results[first].texts)) {
+      if (!(key in results[other].texts)) continue; // (a skipped touch test records no text)
+      assert.deepEqual(results[other].texts[key], results[first].texts[key], `${key}: ${other} differs from ${first}`);
+    }
+    for (const src of CHARTS) {
+      const a = results[first].layout?.[src];
+      const b = results[other].layout?.[src];
+      if (a && b) assert.equal(b.titleLines, a.titleLines, `${src}: the title wraps to as many lines in ${other} as in ${first}`);
+    }
+  }
+});
