@@ -94,6 +94,17 @@ test('a tap pins the tooltip on a touch screen, and a tap elsewhere dismisses it
   const phone = await launch({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
   try {
     const { page, log } = await openDemo(phone.context);
+    assert.deepEqual(await page.evaluate(() => [innerWidth, devicePixelRatio, navigator.maxTouchPoints > 0, matchMedia('(pointer: coarse)').matches]),
+      [375, 3, true, true], 'a 375 px wide phone screen at devicePixelRatio 3 with touch');
+    // every chart fits the phone's width and is drawn sharp, at 3 device pixels per CSS pixel
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scrolling');
+    for (const chart of CHARTS) {
+      const box = await page.locator(sel(chart)).boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= 375, `${chart}: inside the screen (${box.x} + ${box.width})`);
+      const drawn = await readBack(page, sel(chart));
+      assert.equal(drawn.dpr, 3, `${chart}: backing store at devicePixelRatio 3`);
+      for (const px of drawn.bars) assert.deepEqual(px, [0x00, 0x72, 0xb2, 255], `${chart}: bar centre is the series colour`);
+    }
     const src = sel('feeds/hamlets.json');
     await page.locator(src).scrollIntoViewIfNeeded();
     const rb = await readBack(page, src);
@@ -103,6 +114,8 @@ test('a tap pins the tooltip on a touch screen, and a tap elsewhere dismisses it
     const tip = page.locator(`${src} .nc-tooltip`);
     await tip.waitFor({ state: 'visible', timeout: 2000 });
     assert.match(await tip.textContent(), /茶陵县2000万元/);
+    const tipBox = await tip.boundingBox();
+    assert.ok(tipBox.x >= 0 && tipBox.x + tipBox.width <= 375, 'the tooltip stays on the screen');
     await page.screenshot({ path: join(ARTIFACTS, 'phone-tap-tooltip.png') });
     await page.touchscreen.tap(5, 5);
     await tip.waitFor({ state: 'hidden', timeout: 2000 });
