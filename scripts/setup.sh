@@ -9,7 +9,8 @@
 #   - wasm-bindgen CLI (wasm-bindgen + wasm-bindgen-test-runner) at exactly the version of the
 #     `wasm-bindgen` crate in Cargo.lock
 #   - node packages from package.json / package-lock.json (binaryen's wasm-opt, playwright-core, ...)
-#   - Debian packages: chromium, chromium-driver, fonts-noto-cjk, and for the other two engines
+#   - Debian packages: chromium, chromium-driver, fonts-noto-cjk
+#   - rust nightly and cargo-fuzz (for the bounded fuzz of scripts/test.sh), and for the other two engines
 #     firefox-esr, webkit2gtk-driver (WebKitWebDriver + MiniBrowser), xvfb + xauth (xvfb-run:
 #     MiniBrowser has no headless mode)
 #   - geckodriver (Firefox's WebDriver) via `cargo install geckodriver --locked` (~150 s once;
@@ -234,6 +235,27 @@ _ns_setup_geckodriver() {
   geckodriver --version >/dev/null 2>&1 || _ns_die "geckodriver does not run after install ($(command -v geckodriver || echo 'not on PATH'))"
 }
 
+# --- cargo-fuzz (the bounded fuzz stage of scripts/test.sh) -------------------------------
+# cargo-fuzz builds with sanitizers, which need a nightly toolchain.
+_ns_setup_cargo_fuzz() {
+  local toolchains
+  toolchains="$(rustup toolchain list)"
+  if grep -q '^nightly' <<<"$toolchains"; then
+    _ns_say "rust nightly (for cargo fuzz): already installed"
+  else
+    _ns_say "rust nightly (for cargo fuzz): installing (minimal profile)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if cargo fuzz --version >/dev/null 2>&1; then
+    _ns_say "cargo-fuzz: already installed"
+  else
+    _ns_say "cargo-fuzz: installing (cargo install cargo-fuzz --locked, ~1 min on 2 cores)"
+    cargo install cargo-fuzz --locked
+    hash -r
+    cargo fuzz --version >/dev/null 2>&1 || _ns_die "cargo fuzz does not run after install"
+  fi
+}
+
 # --- summary ------------------------------------------------------------------------------
 _ns_summary() {
   local rustc_v wb_v opt_v node_v chromium_v driver_v
@@ -256,6 +278,7 @@ newschart_setup() {
   _ns_setup_node
   _ns_setup_wasm_bindgen
   _ns_setup_geckodriver
+  _ns_setup_cargo_fuzz
   _ns_summary
 }
 

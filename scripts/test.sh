@@ -2,6 +2,7 @@
 # Run every newschart test, in order, stopping at the first failing stage:
 #   1 setup            install what is missing (scripts/setup.sh)
 #   2 native           cargo test
+#   2b fuzz           cargo +nightly fuzz run pipeline for 60 s (NEWSCHART_FUZZ_SECONDS), from fuzz/corpus/
 #   3 browser-unit     cargo test --target wasm32-unknown-unknown --test web (wasm-bindgen-test in headless Chromium)
 #   4 build            scripts/build.sh (release wasm into pkg/)
 #   5 e2e              node --test tests/e2e/ (Playwright + system Chromium against scripts/serve.py)
@@ -61,8 +62,23 @@ e2e() {
   node --test --test-concurrency=1 tests/e2e/
 }
 
+# A bounded fuzz of the whole pipeline (fuzz/fuzz_targets/pipeline.rs), 60 s by default
+# (NEWSCHART_FUZZ_SECONDS). New inputs go to a scratch corpus, so the committed one
+# (fuzz/corpus/pipeline) stays small; a crash is saved in fuzz/artifacts/pipeline/ and fails the
+# stage: copy it into tests/fixtures/fuzz/ to keep it as a regression test.
+fuzz() {
+  local scratch
+  scratch="$(mktemp -d "${TMPDIR:-/tmp}/newschart-fuzz.XXXXXX")" || return 1
+  (cd fuzz && cargo +nightly fuzz run pipeline "$scratch" corpus/pipeline -- \
+    -max_total_time="${NEWSCHART_FUZZ_SECONDS:-60}" -dict=json.dict -timeout=20 -rss_limit_mb=2048 -print_final_stats=1)
+  local rc=$?
+  rm -rf "$scratch"
+  return $rc
+}
+
 stage setup bash scripts/setup.sh
 stage native cargo test
+stage fuzz fuzz
 stage browser-unit cargo test --target wasm32-unknown-unknown --test web
 stage build bash scripts/build.sh
 stage e2e e2e

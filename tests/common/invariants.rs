@@ -84,16 +84,6 @@ pub fn check_scene(text: &str, index: usize, ds: &Dataset, s: &Scene) {
             }
             Shape::Circle { x, y, r } => {
                 finite("circle", &[*x, *y, *r]);
-                assert!(inside_x(s, *x) && inside_y(s, *y), "{:?} circle at ({}, {}) outside {}x{}", mark.role, x, y, s.width, s.height);
-            }
-            Shape::Path { points, .. } => {
-                for (x, y) in points {
-                    finite("path", &[*x, *y]);
-                    assert!(inside_x(s, *x) && inside_y(s, *y), "{:?} path point ({}, {}) outside {}x{}", mark.role, x, y, s.width, s.height);
-                }
-            }
-            Shape::Circle { x, y, r } => {
-                finite("circle", &[*x, *y, *r]);
                 assert!(*r >= 0.0 && inside_x(s, *x) && inside_y(s, *y), "{:?} circle ({}, {}) r {} outside {}x{}", mark.role, x, y, r, s.width, s.height);
             }
             Shape::Text { x, y, text: t, size, .. } => {
