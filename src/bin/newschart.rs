@@ -1,45 +1,121 @@
-//! The `newschart` command-line tool: checks feeds and renders them to SVG with
-//! the same pipeline the browser uses.
+//! The `newschart` command-line tool: turns spreadsheets into feeds, checks
+//! feeds, and renders them to SVG or PNG with the same layout and scene the
+//! browser draws.
 //!
 //! ```text
+//! newschart from-csv DATA.csv [--kind column] [--title …] … > feed.json
 //! newschart validate FEED...
-//! newschart render FEED [--dataset ID] [--width PX] [--height PX] [-o OUT.svg]
+//! newschart render FEED [--dataset ID] [--width 640 --height 360 | --width 120mm --height 80mm --dpi 300] -o chart.svg|chart.png
 //! ```
+//!
+//! Exit codes: 0 done (warnings may be printed), 1 problems in the data, 2 a
+//! mistake in the command line.
 
+// the binary's own modules live beside it in src/bin/newschart/ (a folder without
+// main.rs, so cargo does not take them for binaries of their own)
+#[path = "newschart/bitmap.rs"]
+mod bitmap;
+#[path = "newschart/font.rs"]
+mod font;
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use newschart::feed::Severity;
+use newschart::csv::{self, CsvOptions};
+use newschart::feed::{Problem, Severity};
 use newschart::normalize::{self, Limits};
 
-const USAGE: &str = "usage:
+const HELP: &str = "newschart: newsroom charts from the command line
+
+usage:
+  newschart from-csv DATA.csv [options] > feed.json
   newschart validate FEED...
-  newschart render FEED [--dataset ID] [--width PX] [--height PX] [-o OUT.svg]";
+  newschart render FEED [--dataset ID] [size] [--font PATH] [-o OUT.svg|OUT.png]
+  newschart help
+
+from-csv: a spreadsheet's CSV export → a feed (JSON on stdout)
+  The first row names the columns; the first column holds the categories (or
+  dates: 2022, 2022-03, 2022-03-15, 2022/3/15, 2022年3月, 2022年3月15日); each
+  further column is a series named by its header. Numbers may be written 72,500,
+  7.25万, 1.5亿, 107.07%, ¥1,234, ７２５００, with a unit after them (7.25万人) or
+  in the header (人数（万人）); -, —, N/A, NA, .. and empty cells are missing
+  values. UTF-8 (with or without BOM) and UTF-16 (Excel \"Unicode text\") are
+  read; GBK is reported: save as 'CSV UTF-8 (Comma delimited)' in Excel.
+  Delimiter: comma, tab or semicolon, detected. DATA.csv may be - for stdin.
+    --kind KIND          chart kind (default: column)
+    --title TEXT         headline (default: the file name)
+    --subtitle TEXT      line under the title
+    --unit UNIT          unit of the values (default: read from cells or headers)
+    --source TEXT        source line
+    --source-url URL     source link (http or https)
+    --locale zh-CN|en    language of the chart's generated text (default zh-CN)
+    --id ID              dataset id (default: from the file name)
+    --illustrative       mark the numbers as illustrative, not reported
+
+validate: checks feeds; the messages are the ones the widget shows
+
+render: draws one dataset with the browser's layout and scene
+    --dataset ID         which dataset of the feed (default: the first)
+    --width W            640 (CSS px, the default), or 120mm / 12cm for print
+    --height H           px or mm (default: the chart's natural height)
+    --dpi N              image pixels per inch: 96 (default) or 300 for print;
+                         the chart is laid out at CSS px = mm / 25.4 × 96 and
+                         drawn at dpi / 96 pixels per CSS px (mm sizes default
+                         to 300 dpi)
+    --font PATH          CJK font for PNG text (.ttf/.otf/.ttc; default: the
+                         system's Noto Sans CJK SC, from fonts-noto-cjk)
+    -o, --output FILE    .svg or .png (default: SVG on stdout)
+
+Problems are printed as FILE:LINE:COLUMN: error|warning: message (for a CSV,
+LINE is the spreadsheet row and COLUMN the column number).
+Exit codes: 0 done, 1 problems in the data, 2 a mistake in the command line.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = args.get(1..).unwrap_or(&[]);
     match args.first().map(String::as_str) {
-        Some("validate") if args.len() > 1 => validate(&args[1..]),
-        Some("render") if args.len() > 1 => render(&args[1..]),
+        Some("validate") if !rest.is_empty() => validate(rest),
+        Some("render") => render(rest),
+        Some("from-csv") => from_csv(rest),
         Some("-h") | Some("--help") | Some("help") => {
-            println!("{}", USAGE);
+            println!("{}", HELP);
             ExitCode::SUCCESS
         }
-        _ => {
-            eprintln!("{}", USAGE);
-            ExitCode::from(2)
+        Some("-V") | Some("--version") => {
+            println!("newschart {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
         }
+        Some("validate") => usage_error("validate needs at least one feed file"),
+        Some(other) => usage_error(&format!("unknown command {}", other)),
+        None => usage_error("no command given"),
     }
 }
 
-fn read(path: &str) -> Result<String, String> {
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("newschart: {}\n(newschart help shows the commands and their options)", msg);
+    ExitCode::from(2)
+}
+
+/// Prints a problem as `file:line:column: error: message`.
+fn report(file: &str, p: &Problem, zh: bool) {
+    let kind = if p.severity == Severity::Error { "error" } else { "warning" };
+    if p.line > 0 {
+        eprintln!("{}:{}:{}: {}: {}", file, p.line, p.column, kind, p.describe(zh));
+    } else {
+        eprintln!("{}: {}: {}", file, kind, p.describe(zh));
+    }
+}
+
+fn read_text(path: &str) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {}", path, e))?;
-    String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8 text (byte {})", path, e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8 text (byte {})", path, e.utf8_error().valid_up_to() + 1))
 }
 
 fn validate(paths: &[String]) -> ExitCode {
     let mut failed = false;
     for path in paths {
-        let text = match read(path) {
+        let text = match read_text(path) {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("{}", e);
@@ -50,8 +126,7 @@ fn validate(paths: &[String]) -> ExitCode {
         let n = normalize::read(&text, Limits::default());
         let zh = n.feed.as_ref().and_then(|f| f.datasets.first()).map_or(true, |d| d.zh());
         for p in &n.problems {
-            let kind = if p.severity == Severity::Error { "error" } else { "warning" };
-            eprintln!("{}:{}:{}: {}: {}", path, p.line, p.column, kind, p.describe(zh));
+            report(path, p, zh);
         }
         if n.errors().next().is_some() {
             failed = true;
@@ -67,67 +142,245 @@ fn validate(paths: &[String]) -> ExitCode {
     }
 }
 
+fn from_csv(args: &[String]) -> ExitCode {
+    let mut file: Option<&str> = None;
+    let mut o = CsvOptions::default();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let flag = a.as_str();
+        if flag == "--illustrative" {
+            o.illustrative = true;
+            continue;
+        }
+        let slot = match flag {
+            "--kind" | "--title" | "--subtitle" | "--unit" | "--source" | "--source-url" | "--locale" | "--id" => {
+                let Some(v) = it.next() else { return usage_error(&format!("{} needs a value", flag)) };
+                v.clone()
+            }
+            _ if flag.starts_with("--") => return usage_error(&format!("from-csv has no option {}", flag)),
+            _ if file.is_none() => {
+                file = Some(a);
+                continue;
+            }
+            _ => return usage_error(&format!("unexpected argument {} (one CSV file at a time)", a)),
+        };
+        match flag {
+            "--kind" => o.kind = slot,
+            "--title" => o.title = Some(slot),
+            "--subtitle" => o.subtitle = Some(slot),
+            "--unit" => o.unit = Some(slot),
+            "--source" => o.source = Some(slot),
+            "--source-url" => o.source_url = Some(slot),
+            "--locale" => o.locale = Some(slot),
+            _ => o.id = Some(slot),
+        }
+    }
+    let Some(path) = file else { return usage_error("from-csv needs a CSV file (or - for stdin)") };
+    let bytes = if path == "-" {
+        let mut b = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut b) {
+            eprintln!("-: cannot read stdin: {}", e);
+            return ExitCode::from(1);
+        }
+        b
+    } else {
+        o.file_name = Path::new(path).file_name().and_then(|n| n.to_str()).map(str::to_string);
+        match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{}: cannot read: {}", path, e);
+                return ExitCode::from(1);
+            }
+        }
+    };
+    let zh = !o.locale.as_deref().is_some_and(|l| l.starts_with("en"));
+    let (feed, warnings) = match csv::to_feed(&bytes, &o) {
+        Ok(r) => r,
+        Err(problems) => {
+            for p in &problems {
+                report(path, p, zh);
+            }
+            return ExitCode::from(1);
+        }
+    };
+    for p in &warnings {
+        report(path, p, zh);
+    }
+    let text = csv::write::to_pretty(&feed);
+    // the options end up in the feed too: check it as the widget will
+    let n = normalize::read(&text, Limits::default());
+    for p in &n.problems {
+        let mut p = p.clone();
+        // lines of the generated feed mean nothing to the reader of the CSV
+        p.line = 0;
+        report(path, &p, zh);
+    }
+    if n.errors().next().is_some() {
+        return ExitCode::from(1);
+    }
+    let mut out = std::io::stdout().lock();
+    if out.write_all(text.as_bytes()).and_then(|_| out.flush()).is_err() {
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+/// A length on the command line: CSS px, or mm / cm for print.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Length {
+    Px(f64),
+    Mm(f64),
+}
+
+impl Length {
+    fn parse(s: &str) -> Option<Length> {
+        let s = s.trim();
+        let (num, unit) = match s.find(|c: char| c.is_ascii_alphabetic()) {
+            Some(i) => (&s[..i], &s[i..]),
+            None => (s, "px"),
+        };
+        let v: f64 = num.trim().parse().ok().filter(|v: &f64| v.is_finite() && *v > 0.0)?;
+        match unit {
+            "px" => Some(Length::Px(v)),
+            "mm" => Some(Length::Mm(v)),
+            "cm" => Some(Length::Mm(v * 10.0)),
+            _ => None,
+        }
+    }
+
+    /// CSS pixels: 96 per inch, 25.4 mm per inch.
+    fn css_px(self) -> f64 {
+        match self {
+            Length::Px(v) => v,
+            Length::Mm(mm) => mm / 25.4 * 96.0,
+        }
+    }
+}
+
 fn render(args: &[String]) -> ExitCode {
     let mut feed = None;
     let mut dataset = None;
-    let mut width = 640.0;
+    let mut width = None;
     let mut height = None;
-    let mut out = None;
+    let mut dpi = None;
+    let mut out: Option<String> = None;
+    let mut font: Option<PathBuf> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        let num = |v: Option<&String>| v.and_then(|s| s.parse::<f64>().ok()).filter(|x| x.is_finite() && *x > 0.0);
-        match a.as_str() {
-            "--dataset" => dataset = it.next().cloned(),
-            "--width" => match num(it.next()) {
-                Some(w) => width = w,
-                None => return usage_error("--width needs a number of pixels"),
+        let flag = a.as_str();
+        let needs_value = matches!(flag, "--dataset" | "--width" | "--height" | "--dpi" | "-o" | "--output" | "--font");
+        let value = if needs_value {
+            match it.next() {
+                Some(v) => Some(v.as_str()),
+                None => return usage_error(&format!("{} needs a value", flag)),
+            }
+        } else {
+            None
+        };
+        match (flag, value) {
+            ("--dataset", Some(v)) => dataset = Some(v.to_string()),
+            ("--width", Some(v)) => match Length::parse(v) {
+                Some(l) => width = Some(l),
+                None => return usage_error(&format!("--width {}: write pixels (640) or millimetres (120mm)", v)),
             },
-            "--height" => match num(it.next()) {
-                Some(h) => height = Some(h),
-                None => return usage_error("--height needs a number of pixels"),
+            ("--height", Some(v)) => match Length::parse(v) {
+                Some(l) => height = Some(l),
+                None => return usage_error(&format!("--height {}: write pixels (360) or millimetres (80mm)", v)),
             },
-            "-o" | "--output" => out = it.next().cloned(),
+            ("--dpi", Some(v)) => match v.parse::<f64>().ok().filter(|d| d.is_finite() && *d >= 10.0 && *d <= 2400.0) {
+                Some(d) => dpi = Some(d),
+                None => return usage_error(&format!("--dpi {}: write a number from 10 to 2400, e.g. 300", v)),
+            },
+            ("-o" | "--output", Some(v)) => out = Some(v.to_string()),
+            ("--font", Some(v)) => font = Some(PathBuf::from(v)),
+            _ if flag.starts_with('-') && flag.len() > 1 => return usage_error(&format!("render has no option {}", flag)),
             _ if feed.is_none() => feed = Some(a.clone()),
-            _ => return usage_error(&format!("unexpected argument {}", a)),
+            _ => return usage_error(&format!("unexpected argument {} (one feed at a time)", a)),
         }
     }
-    let Some(path) = feed else { return usage_error("no feed given") };
-    let text = match read(&path) {
+    let Some(path) = feed else { return usage_error("render needs a feed file") };
+    let png = match out.as_deref().map(|o| Path::new(o).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase)) {
+        None => false,
+        Some(Some(e)) if e == "svg" => false,
+        Some(Some(e)) if e == "png" => true,
+        Some(_) => return usage_error("-o: the output file must end in .svg or .png"),
+    };
+    let print = matches!(width, Some(Length::Mm(_))) || matches!(height, Some(Length::Mm(_)));
+    let dpi = dpi.unwrap_or(if print { 300.0 } else { 96.0 });
+    let scale = dpi / 96.0;
+    let css_width = width.map_or(640.0, Length::css_px);
+    let css_height = height.map(Length::css_px);
+
+    let text = match read_text(&path) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("{}", e);
             return ExitCode::from(1);
         }
     };
-    let (_, scene) = match newschart::scene_for(&text, dataset.as_deref(), width, height) {
+    let (_, scene) = match newschart::scene_for(&text, dataset.as_deref(), css_width, css_height) {
         Ok(r) => r,
         Err(problems) => {
             for p in problems.iter().filter(|p| p.severity == Severity::Error) {
-                eprintln!("{}:{}:{}: error: {}", path, p.line, p.column, p.describe(false));
+                report(&path, p, false);
             }
             return ExitCode::from(1);
         }
     };
-    let svg = match newschart::render::svg::to_svg(&scene, 1.0) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{}: render failed: {}", path, e);
-            return ExitCode::from(1);
+    let bytes = if png {
+        let fonts = match font::load(font.as_deref()) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("newschart: {}", e);
+                return ExitCode::from(1);
+            }
+        };
+        let img = match bitmap::draw(&scene, scale, &fonts) {
+            Ok(i) => i,
+            Err(e) => {
+                eprintln!("{}: render failed: {}", path, e);
+                return ExitCode::from(1);
+            }
+        };
+        if !img.missing.is_empty() {
+            let chars: String = img.missing.iter().take(12).collect();
+            eprintln!(
+                "{}: warning: the font {} ({}) has no glyph for {}: drawn as empty boxes; pass --font with a font that has them",
+                path,
+                fonts.regular.name,
+                fonts.regular.path.display(),
+                chars
+            );
+        }
+        match bitmap::encode(&img, dpi) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{}: PNG encoding failed: {}", path, e);
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        match newschart::render::svg::to_svg(&scene, scale) {
+            Ok(s) => s.into_bytes(),
+            Err(e) => {
+                eprintln!("{}: render failed: {}", path, e);
+                return ExitCode::from(1);
+            }
         }
     };
     match out {
         Some(o) => {
-            if let Err(e) = std::fs::write(&o, svg) {
+            if let Err(e) = std::fs::write(&o, bytes) {
                 eprintln!("{}: cannot write: {}", o, e);
                 return ExitCode::from(1);
             }
         }
-        None => print!("{}", svg),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            if stdout.write_all(&bytes).and_then(|_| stdout.flush()).is_err() {
+                return ExitCode::from(1);
+            }
+        }
     }
     ExitCode::SUCCESS
-}
-
-fn usage_error(msg: &str) -> ExitCode {
-    eprintln!("newschart: {}\n{}", msg, USAGE);
-    ExitCode::from(2)
 }
