@@ -117,6 +117,7 @@ const apiReport = () => {
   return {
     userAgent: navigator.userAgent,
     ResizeObserver: typeof ResizeObserver === 'function',
+    IntersectionObserver: typeof IntersectionObserver === 'function',
     OffscreenCanvas: typeof OffscreenCanvas === 'function',
     adoptedStyleSheets: 'adoptedStyleSheets' in ShadowRoot.prototype,
     constructableStyleSheets: typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype,
@@ -186,13 +187,18 @@ for (const name of WANTED) {
         return same ? info : null;
       }, { timeout: 10000, interval: 50, message: `${selector} to stay in place` });
     };
-    // the states of all n charts, once none is loading (inFrame: the check page's frame)
-    const settled = (inFrame, n) => s.waitFor((inFrame, n) => {
+    // The states of all n charts once none is loading (inFrame: in the check page's frame).
+    // Charts load lazily as they near the viewport, so unless `scroll` is false each poll
+    // scrolls the first chart still idle into view, the way a reader reaches it.
+    const settled = (inFrame, n, { scroll = true } = {}) => s.waitFor((inFrame, n, scroll) => {
       const doc = inFrame ? document.querySelector('iframe')?.contentDocument : document;
       if (!doc) return null;
-      const st = [...doc.querySelectorAll('news-chart')].map((e) => e.getAttribute('data-state'));
+      const els = [...doc.querySelectorAll('news-chart')];
+      const idle = els.find((e) => e.getAttribute('data-state') === 'idle');
+      if (idle && scroll) idle.scrollIntoView({ block: 'center' });
+      const st = els.map((e) => e.getAttribute('data-state'));
       return st.length === n && st.every((x) => x === 'ready' || x === 'error') ? st : null;
-    }, [inFrame, n], { timeout: 30000, message: `${n} charts to finish loading` });
+    }, [inFrame, n, scroll], { timeout: 30000, message: `${n} charts to finish loading` });
 
     test('the demo article loads with no errors (recorded from before any script runs)', async () => {
       await s.navigate(`${server.url}cross/check.html?page=/`);
@@ -424,9 +430,10 @@ for (const name of WANTED) {
       for (const px of (await s.run(readBack, src)).bars) assert.deepEqual(px, BAR);
     });
 
-    test('fallbacks: without adoptedStyleSheets and ResizeObserver the widget is styled, draws and resizes', async () => {
-      await s.navigate(`${server.url}cross/check.html?page=/&strip=adoptedStyleSheets,ResizeObserver`);
-      assert.deepEqual(await settled(true, 3), ['ready', 'ready', 'ready']);
+    test('fallbacks: without adoptedStyleSheets, ResizeObserver and IntersectionObserver the widget loads, is styled, draws and resizes', async () => {
+      await s.navigate(`${server.url}cross/check.html?page=/&strip=adoptedStyleSheets,ResizeObserver,IntersectionObserver`);
+      // without IntersectionObserver every chart loads at once: no scrolling needed
+      assert.deepEqual(await settled(true, 3, { scroll: false }), ['ready', 'ready', 'ready']);
       const got = await s.run(() => {
         const w = document.querySelector('iframe').contentWindow;
         const el = w.document.querySelector('news-chart[src="feeds/hamlets.json"]');
@@ -445,7 +452,7 @@ for (const name of WANTED) {
           width: c.width,
         };
       });
-      assert.deepEqual(got.stripped, ['adoptedStyleSheets', 'ResizeObserver'], 'the APIs were removed before the widget loaded');
+      assert.deepEqual(got.stripped, ['adoptedStyleSheets', 'ResizeObserver', 'IntersectionObserver'], 'the APIs were removed before the widget loaded');
       assert.equal(got.adopted, false);
       assert.equal(got.style, true, 'the shadow root is styled by a <style> element instead');
       assert.equal(got.titleWeight, '700', 'the shadow CSS applies');
@@ -476,6 +483,20 @@ for (const name of WANTED) {
         assert.equal(c.defined, false);
         assert.ok(c.visible && c.text.length > 10, `fallback text shown: ${JSON.stringify(c)}`);
       }
+      // a browser with modules and custom elements but no usable WebAssembly (too old for the
+      // module's features): each chart says so in words, or shows its fallback text
+      await s.navigate(`${server.url}cross/check.html?page=/&strip=WebAssembly`);
+      assert.deepEqual(await settled(true, 3), ['error', 'error', 'error']);
+      const words = await s.run(() => {
+        const doc = document.querySelector('iframe').contentDocument;
+        const visible = (e) => !!e && e.getBoundingClientRect().height > 0 && getComputedStyle(e).display !== 'none' && !e.hidden;
+        return [...doc.querySelectorAll('news-chart')].map((el) => {
+          const box = el.shadowRoot.querySelector('.nc-error');
+          const fb = el.querySelector('.nc-fallback');
+          return [visible(box) ? box.textContent : '', visible(fb) ? fb.textContent : ''].join(' ').trim();
+        });
+      });
+      for (const w of words) assert.match(w, /图表|20\d\d年/, `a chart without WebAssembly shows words, not a blank box: "${w}"`);
     });
 
     test('the browser APIs the widget uses: present here, or its fallback runs', async () => {
@@ -487,7 +508,7 @@ for (const name of WANTED) {
       assert.equal(api.widgetUsesAdoptedSheet, api.adoptedStyleSheets && api.constructableStyleSheets, 'constructable sheet when available');
       assert.equal(api.widgetUsesStyleElement, !api.widgetUsesAdoptedSheet, '<style> element otherwise');
       // the engines we ship to all have these; the widget would need a fallback where one is missing
-      for (const k of ['ResizeObserver', 'PointerEvent', 'matchMediaAddEventListener', 'replaceChildren']) assert.ok(api[k], `${k} in ${name}`);
+      for (const k of ['ResizeObserver', 'IntersectionObserver', 'PointerEvent', 'matchMediaAddEventListener', 'replaceChildren']) assert.ok(api[k], `${k} in ${name}`);
     });
   });
 }

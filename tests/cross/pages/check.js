@@ -32,6 +32,7 @@
         return !('adoptedStyleSheets' in document);
       },
       ResizeObserver: function () { delete window.ResizeObserver; return typeof ResizeObserver === 'undefined'; },
+      IntersectionObserver: function () { delete window.IntersectionObserver; return typeof IntersectionObserver === 'undefined'; },
       WebAssembly: function () { delete window.WebAssembly; return typeof WebAssembly === 'undefined'; },
       PointerEvent: function () { delete window.PointerEvent; return typeof PointerEvent === 'undefined'; },
     };
