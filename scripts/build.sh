@@ -6,6 +6,7 @@
 #
 # Output (what a page loads):
 #   pkg/newschart.js             custom-element loader (copied from src/web/newschart.js)
+#   pkg/view.js                  what each chart does once near the viewport (src/web/view.js)
 #   pkg/newschart_wasm.js        wasm-bindgen JS glue (--target web, an ES module)
 #   pkg/newschart_wasm_bg.wasm   the module
 
@@ -120,12 +121,10 @@ else
   fi
 fi
 
-LOADER_SRC="$REPO/src/web/newschart.js"
-if [[ -f "$LOADER_SRC" ]]; then
-  cp "$LOADER_SRC" "$PKG/newschart.js"
-else
-  warn "src/web/newschart.js does not exist yet: pkg/newschart.js (the custom-element loader) not updated"
-fi
+# The element's JavaScript: newschart.js (the loader pages include) and the
+# modules it imports on demand.
+[[ -f "$REPO/src/web/newschart.js" ]] || die "src/web/newschart.js (the custom-element loader) is missing"
+cp "$REPO"/src/web/*.js "$PKG/"
 
 say "built pkg/ in ${SECONDS}s$( ((DEV)) && echo ' (--dev: not optimized)')"
 say "size report (what ships; bytes)"
@@ -152,4 +151,4 @@ node -e '
   const table = [head, ...rows.map((r) => r.map(fmt))];
   const w = head.map((_, i) => Math.max(...table.map((r) => String(r[i]).length)));
   for (const r of table) console.log("    " + r.map((c, i) => i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i])).join("  "));
-' "$REPO" pkg/newschart.js pkg/newschart_wasm.js pkg/newschart_wasm_bg.wasm
+' "$REPO" pkg/newschart.js pkg/view.js pkg/newschart_wasm.js pkg/newschart_wasm_bg.wasm

@@ -1,734 +1,100 @@
-// newschart: the <news-chart> custom element.
+// newschart: the <news-chart> custom element, as a page loads it.
 //
 // Embed once per page:   <script type="module" src="…/newschart.js"></script>
 // Then for each chart:   <news-chart src="feeds/employment.json"></news-chart>
 //
-// This file owns the DOM (shadow root, tooltip, error box, events) and the
-// network (fetching the feed). Everything about the data (parsing,
-// validation, layout, the scene, drawing, hit-testing, the text summary)
-// happens in the wasm module, built from src/ with the same pipeline the
-// `newschart` command-line tool uses.
-//
-// Feed text is only ever inserted with textContent: never as HTML.
+// This loader stays small: it defines the element and reserves each chart's
+// height, and only when a chart nears the viewport does it import view.js
+// (which fetches the feed and the wasm module, once for the whole page).
 
-import init, { Chart } from './newschart_wasm.js';
+const VIEW = new URL('./view.js', import.meta.url).href;
+/** How far below the viewport a chart starts loading. */
+const NEAR = '600px 0px';
+const ATTRS = ['src', 'dataset', 'height', 'refresh', 'theme'];
 
-/** Feed requests are aborted after this many milliseconds. */
-export const FETCH_TIMEOUT_MS = 15000;
-/** Largest feed accepted, in bytes. */
-export const MAX_FEED_BYTES = 5 * 1024 * 1024;
-/** Height reserved before a feed has loaded, when the page sets none. */
-const PLACEHOLDER_HEIGHT = 300;
+let viewModule = null;
+const loadView = () => (viewModule ||= import(VIEW));
 
-// One download and one compile of the wasm module for every chart on the page.
-let wasmReady = null;
-function loadWasm() {
-  if (!wasmReady) {
-    wasmReady = init({ module_or_path: new URL('./newschart_wasm_bg.wasm', import.meta.url) });
+// One observer for every chart on the page.
+let observer = null;
+function watch(el) {
+  if (typeof IntersectionObserver !== 'function') {
+    // Engines without IntersectionObserver (Safari < 12.1) load every chart at once.
+    el._wake();
+    return;
   }
-  return wasmReady;
-}
-
-const CSS = `
-:host { display: block; position: relative; contain: content; font-family: var(--nc-font, system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif); color: var(--nc-text, #1a1a1a); font-size: 16px; line-height: 1.5; text-align: left; box-sizing: border-box; }
-:host([hidden]) { display: none; }
-*, *::before, *::after { box-sizing: border-box; }
-.nc { margin: 0; padding: 0; }
-.nc-title { font-size: 1.05em; font-weight: 700; margin: 0 0 .15em; line-height: 1.4; }
-.nc-subtitle { font-size: .9em; color: var(--nc-muted, #595959); margin: 0 0 .5em; }
-.nc-title:empty, .nc-subtitle:empty { display: none; }
-.nc-plot { position: relative; width: 100%; overflow: visible; }
-canvas { display: block; width: 100%; max-width: none; height: 100%; touch-action: pan-y; border-radius: 2px; }
-canvas:focus { outline: none; }
-canvas:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-offset: 2px; }
-.nc-tooltip { position: absolute; z-index: 2; pointer-events: none; min-width: 6em; max-width: 16em; padding: .4em .6em; border-radius: 4px; background: var(--nc-tooltip-bg, #1a1a1a); color: var(--nc-tooltip-text, #fff); font-size: 13px; line-height: 1.45; box-shadow: 0 2px 8px rgba(0,0,0,.25); white-space: normal; }
-.nc-tooltip[hidden] { display: none; }
-.nc-tooltip .nc-tt-cat { font-weight: 700; }
-.nc-tooltip .nc-tt-value { font-size: 15px; font-weight: 700; }
-.nc-status { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; color: var(--nc-muted, #595959); font-size: .9em; background: var(--nc-placeholder, rgba(127,127,127,.06)); border-radius: 4px; }
-.nc-status[hidden] { display: none; }
-.nc-illustrative { display: inline-block; margin: .4em 0 0; padding: .1em .5em; font-size: .8em; font-weight: 700; color: var(--nc-illustrative-text, #7a2e00); background: var(--nc-illustrative-bg, #fff1e0); border: 1px solid var(--nc-illustrative-border, #d55e00); border-radius: 3px; }
-.nc-illustrative[hidden] { display: none; }
-.nc-notes { margin: .4em 0 0; padding: 0; list-style: none; font-size: .8em; color: var(--nc-muted, #595959); }
-.nc-source { margin: .3em 0 0; font-size: .8em; color: var(--nc-muted, #595959); }
-.nc-source:empty { display: none; }
-.nc-source a { color: inherit; }
-.nc-error { margin: .5em 0; padding: .75em 1em; border: 2px solid var(--nc-error, #b3261e); border-radius: 4px; background: var(--nc-error-bg, #fdecea); color: var(--nc-error-text, #5f0f0a); font-size: .9em; }
-.nc-error[hidden] { display: none; }
-.nc-error strong { display: block; margin-bottom: .3em; }
-.nc-error-src { margin: 0; font-size: .9em; overflow-wrap: anywhere; }
-.nc-error ul { margin: .3em 0 0; padding-left: 1.2em; }
-.nc-error code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .95em; overflow-wrap: anywhere; }
-.nc-error button { margin-top: .5em; font: inherit; padding: .2em .8em; cursor: pointer; }
-.nc-tabs { display: flex; flex-wrap: wrap; gap: .25em; margin: 0 0 .5em; }
-.nc-tabs[hidden], .nc-legend[hidden], .nc-table[hidden], .nc-plot[hidden], .nc-stale[hidden] { display: none; }
-.nc-tab { font: inherit; font-size: .85em; padding: .25em .7em; border: 1px solid var(--nc-grid-ui, #8a8a8a); border-radius: 999px; background: transparent; color: inherit; cursor: pointer; }
-.nc-tab[aria-selected="true"] { background: var(--nc-accent, #0b57d0); border-color: var(--nc-accent, #0b57d0); color: #fff; }
-.nc-tab:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-offset: 2px; }
-.nc-legend { display: flex; flex-wrap: wrap; gap: .2em 1em; margin: 0 0 .4em; padding: 0; list-style: none; font-size: .85em; }
-.nc-swatch { display: inline-block; width: .8em; height: .8em; margin-right: .35em; border-radius: 2px; vertical-align: -.05em; }
-.nc-table table { border-collapse: collapse; width: 100%; font-size: .9em; }
-.nc-table caption { text-align: left; font-weight: 700; padding: 0 0 .3em; }
-.nc-table th, .nc-table td { padding: .3em .6em; border-bottom: 1px solid var(--nc-grid-ui, #c8c8c8); text-align: right; font-variant-numeric: tabular-nums; }
-.nc-table th[scope="row"], .nc-table thead th:first-child { text-align: left; }
-.nc-stale { margin: .3em 0 0; font-size: .8em; color: var(--nc-error-text, #8c1d18); }
-.nc-live { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-@media (prefers-color-scheme: dark) {
-  :host { color: var(--nc-text, #ececec); }
-  .nc-subtitle, .nc-notes, .nc-source, .nc-status { color: var(--nc-muted, #b8b8b8); }
-  .nc-tooltip { background: var(--nc-tooltip-bg, #f2f2f2); color: var(--nc-tooltip-text, #111); }
-  .nc-error { background: var(--nc-error-bg, #3b1412); color: var(--nc-error-text, #ffd9d6); border-color: var(--nc-error, #f2b8b5); }
-  .nc-illustrative { color: var(--nc-illustrative-text, #ffd8b8); background: var(--nc-illustrative-bg, #3a2210); }
-  canvas:focus-visible { outline-color: var(--nc-accent, #a8c7fa); }
-}
-@media print { .nc-tooltip, .nc-status { display: none; } }
-`;
-
-// Chart colours per theme; CSS custom properties on the host override them.
-const THEMES = {
-  light: { text: '#1a1a1a', muted: '#595959', grid: '#e2e2e2', axis: '#333333', background: '#ffffff' },
-  dark: { text: '#ececec', muted: '#b8b8b8', grid: '#3a3a3a', axis: '#d0d0d0', background: '#121212',
-    palette: '#56b4e9,#e69f00,#009e73,#cc79a7,#0072b2,#d55e00' },
-};
-
-// Constructable stylesheets work under a strict CSP (style-src 'self'), where
-// a <style> element would be blocked. Engines without them (Safari < 16.4,
-// Firefox < 101) get a <style> element instead.
-let sheet = null;
-function styleShadow(root) {
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(CSS);
+  observer ||= new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      if (e.isIntersecting) {
+        observer.unobserve(e.target);
+        e.target._wake();
+      }
     }
-    root.adoptedStyleSheets = [sheet];
-  } else {
-    const style = document.createElement('style');
-    style.textContent = CSS;
-    root.appendChild(style);
-  }
-}
-
-function el(tag, cls, parent) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (parent) parent.appendChild(e);
-  return e;
-}
-
-const TEXT = {
-  zh: {
-    loading: '图表加载中…',
-    errorTitle: '图表无法显示',
-    retry: '重试',
-    illustrative: '示例数据：非报道数字，仅作示意',
-    source: '来源：',
-    fetchFailed: (src, why) => `无法加载数据文件 ${src}：${why}`,
-    httpStatus: (s, t) => `服务器返回 ${s}${t ? ' ' + t : ''}`,
-    timeout: (ms) => `等待 ${ms / 1000} 秒仍无响应，已中止`,
-    network: '网络错误或被浏览器拦截（CORS）',
-    tooBig: (n) => `文件过大（${n} 字节），上限为 ${MAX_FEED_BYTES} 字节`,
-    noSrc: '没有指定数据文件：请给 <news-chart> 加上 src 属性',
-    noDataset: (id) => `数据中没有 id 为 "${id}" 的数据集`,
-    wasm: '图表组件加载失败',
-    internal: '图表组件内部错误',
-    where: (p) => `第${p.line}行，第${p.column}列`,
-    chart: '图表',
-    file: '数据文件：',
-    stale: (hhmm) => `更新失败，显示的是 ${hhmm} 的数据`,
-  },
-  en: {
-    loading: 'Loading chart…',
-    errorTitle: 'This chart cannot be shown',
-    retry: 'Retry',
-    illustrative: 'Illustrative data: not reported figures',
-    source: 'Source: ',
-    fetchFailed: (src, why) => `could not load the data file ${src}: ${why}`,
-    httpStatus: (s, t) => `the server answered ${s}${t ? ' ' + t : ''}`,
-    timeout: (ms) => `no answer after ${ms / 1000} s, request aborted`,
-    network: 'network error or blocked by the browser (CORS)',
-    tooBig: (n) => `file too large (${n} bytes), the limit is ${MAX_FEED_BYTES} bytes`,
-    noSrc: 'no data file given: add a src attribute to <news-chart>',
-    noDataset: (id) => `the feed has no dataset with id "${id}"`,
-    wasm: 'the chart component failed to load',
-    internal: 'internal error in the chart component',
-    where: (p) => `line ${p.line}, column ${p.column}`,
-    chart: 'Chart',
-    file: 'Data file: ',
-    stale: (hhmm) => `update failed, showing data from ${hhmm}`,
-  },
-};
-
-class FeedError extends Error {
-  constructor(problems) {
-    super(problems.map((p) => p.en).join('; '));
-    this.problems = problems;
-  }
-}
-
-function problem(zh, en) {
-  return { severity: 'error', path: '', line: 0, column: 0, zh, en };
+  }, { rootMargin: NEAR });
+  observer.observe(el);
 }
 
 export class NewsChart extends HTMLElement {
-  static get observedAttributes() { return ['src', 'dataset', 'height', 'refresh']; }
-
-  constructor() {
-    super();
-    const root = this.attachShadow({ mode: 'open' });
-    styleShadow(root);
-    const fig = el('figure', 'nc', root);
-    fig.setAttribute('part', 'figure');
-    this._title = el('div', 'nc-title', fig);
-    this._title.setAttribute('role', 'heading');
-    this._title.setAttribute('aria-level', '3');
-    this._subtitle = el('p', 'nc-subtitle', fig);
-    this._tabs = el('div', 'nc-tabs', fig);
-    this._tabs.setAttribute('role', 'tablist');
-    this._tabs.hidden = true;
-    this._legend = el('ul', 'nc-legend', fig);
-    this._legend.hidden = true;
-    this._plot = el('div', 'nc-plot', fig);
-    this._table = el('div', 'nc-table', fig);
-    this._table.hidden = true;
-    this._canvas = el('canvas', '', this._plot);
-    this._canvas.setAttribute('role', 'img');
-    this._canvas.tabIndex = 0;
-    this._tooltip = el('div', 'nc-tooltip', this._plot);
-    this._tooltip.setAttribute('role', 'tooltip');
-    this._tooltip.id = 'nc-tooltip';
-    this._tooltip.hidden = true;
-    this._status = el('div', 'nc-status', this._plot);
-    this._error = el('div', 'nc-error', fig);
-    this._error.setAttribute('role', 'alert');
-    this._error.hidden = true;
-    this._illustrative = el('p', 'nc-illustrative', fig);
-    this._illustrative.hidden = true;
-    this._notes = el('ul', 'nc-notes', fig);
-    this._source = el('p', 'nc-source', fig);
-    this._stale = el('p', 'nc-stale', fig);
-    this._stale.setAttribute('role', 'status');
-    this._stale.hidden = true;
-    this._live = el('div', 'nc-live', fig);
-    this._live.setAttribute('aria-live', 'polite');
-
-    this._chart = null;
-    this._points = [];
-    this._focus = -1;
-    this._pinned = false;
-    this._loadId = 0;
-    this._abort = null;
-    this._width = 0;
-    this._dpr = 0;
-    this._listeners = [];
-    this._resize = null;
-    this._frame = 0;
-  }
-
-  get lang2() {
-    const l = (this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'zh').toLowerCase();
-    return l.startsWith('zh') ? 'zh' : 'en';
-  }
-
-  /** Text in the chart's language: the feed's once loaded, else the page's. */
-  get t() {
-    return TEXT[this._locale || this.lang2];
-  }
+  static get observedAttributes() { return ATTRS; }
 
   connectedCallback() {
-    this._connected = true;
-    this._reserveHeight(null);
-    this._on(this._canvas, 'pointermove', (e) => this._pointer(e, false));
-    this._on(this._canvas, 'pointerdown', (e) => this._pointer(e, true));
-    this._on(this._canvas, 'pointerleave', (e) => { if (e.pointerType === 'mouse' && !this._pinned) this._hideTip(); });
-    this._on(this._canvas, 'keydown', (e) => this._key(e));
-    this._on(this._canvas, 'blur', () => { if (!this._pinned) this._hideTip(); });
-    // A tap elsewhere or a scroll dismisses a pinned tooltip.
-    this._on(document, 'pointerdown', (e) => { if (this._pinned && !e.composedPath().includes(this._canvas)) this._unpin(); }, true);
-    this._on(window, 'scroll', () => { if (this._pinned) this._unpin(); }, { passive: true });
-    if (typeof ResizeObserver === 'function') {
-      this._resize = new ResizeObserver(() => this._schedule());
-      this._resize.observe(this._plot);
-    } else {
-      // Engines without ResizeObserver (Safari < 13.1) follow the window instead.
-      this._on(window, 'resize', () => this._schedule());
+    this._live = true;
+    if (this._view) {
+      this._view.connected();
+      return;
     }
-    this._watchDpr();
-    this._load();
+    // Reserve the plot's height until the view takes over: no layout shift.
+    const h = parseFloat(this.getAttribute('height'));
+    if (!this.shadowRoot) {
+      const ph = document.createElement('div');
+      ph.style.height = `${h > 0 ? h : 300}px`; // CSSOM: allowed under a strict style-src
+      this.attachShadow({ mode: 'open' }).append(ph);
+    }
+    this.setAttribute('data-state', 'idle');
+    watch(this);
   }
 
   disconnectedCallback() {
-    this._connected = false;
-    for (const [target, type, fn, opts] of this._listeners) target.removeEventListener(type, fn, opts);
-    this._listeners = [];
-    if (this._resize) this._resize.disconnect();
-    this._resize = null;
-    if (this._dprQuery) this._dprQuery.removeEventListener('change', this._dprChange);
-    this._dprQuery = null;
-    if (this._abort) this._abort.abort();
-    cancelAnimationFrame(this._frame);
-    this._stopRefresh();
-    this._free();
+    this._live = false;
+    observer?.unobserve(this);
+    this._view?.disconnected();
   }
 
   attributeChangedCallback(name, oldValue, value) {
-    // On upgrade the browser reports every attribute before connectedCallback,
-    // which loads anyway: only react to changes after that.
-    if (!this._connected || oldValue === value) return;
-    if (name === 'src') { this._text = null; this._etag = null; this._load(); }
-    else if (name === 'dataset' && this._chart) {
-      if (value && !this._chart.select(value)) this._fail([problem(TEXT.zh.noDataset(value), TEXT.en.noDataset(value))]);
-      else { this._showMeta(); this._relayout(true); }
-    } else if (name === 'height') this._relayout(true);
-    else if (name === 'refresh') this._startRefresh();
+    this._view?.attributeChanged(name, oldValue, value);
   }
 
-  /** Reloads the feed (the retry button calls this). */
-  reload() { this._load(); }
+  /** Loads the view now (the observer calls this when the chart nears the viewport). */
+  _wake() {
+    if (!this._waking) {
+      this._waking = loadView().then((m) => {
+        if (!this._view) {
+          this._view = new m.View(this);
+          if (this._live) this._view.connected();
+        }
+        return this._view;
+      });
+    }
+    return this._waking;
+  }
 
-  /** The feed as a JSON string or object, given directly instead of by `src`. */
+  /** Every data point as drawn: category, series, value, texts and boxes in CSS px ([] before the chart has loaded). */
+  points() { return this._view ? this._view.points() : []; }
+
+  /** Reloads the feed. */
+  reload() { return this._wake().then((v) => v.reload()); }
+
+  /** Shows a feed given as a JSON string or object instead of `src`; resolves when shown. */
+  setFeed(value) { return this._wake().then((v) => v.setFeed(value)); }
+
+  /** The feed as a JSON string or object. */
   set feed(value) { this.setFeed(value); }
 
-  /** The text of the feed on screen. */
-  get feed() { return this._text || null; }
+  /** The text of the feed on screen, or null. */
+  get feed() { return this._view ? this._view.feed : null; }
 
-  /** Shows a feed given as a JSON string or object (no fetch); returns a promise that settles when drawn. */
-  setFeed(value) {
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    const id = ++this._loadId;
-    if (this._abort) this._abort.abort();
-    return loadWasm()
-      .then(() => { if (id === this._loadId) this._apply(text, this.getAttribute('src') || '(feed)', false); })
-      .catch((e) => { if (id === this._loadId) this._fail([problem(`${TEXT.zh.wasm}：${e.message}`, `${TEXT.en.wasm}: ${e.message}`)]); });
-  }
-
-  /** Switches to dataset `id` of the feed (what the tabs do). */
-  selectDataset(id) {
-    if (!this._chart || !this._chart.select(id)) return false;
-    this._showMeta();
-    this._relayout(true);
-    return true;
-  }
-
-  /** Every data point of the chart as drawn: category, series, value, texts and boxes (CSS px). */
-  points() { return this._points.slice(); }
-
-  _on(target, type, fn, opts) {
-    target.addEventListener(type, fn, opts);
-    this._listeners.push([target, type, fn, opts]);
-  }
-
-  _watchDpr() {
-    if (!window.matchMedia) return;
-    this._dprChange = () => { this._dprQuery?.removeEventListener('change', this._dprChange); this._watchDpr(); this._schedule(); };
-    this._dprQuery = window.matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
-    this._dprQuery.addEventListener('change', this._dprChange);
-  }
-
-  _free() {
-    if (this._chart) {
-      try { this._chart.free(); } catch (_) { /* already gone after a trap */ }
-    }
-    this._chart = null;
-  }
-
-  _reserveHeight(chart) {
-    const attr = parseFloat(this.getAttribute('height'));
-    let h = attr > 0 ? attr : PLACEHOLDER_HEIGHT;
-    if (!(attr > 0) && chart) h = chart.default_height(this._plot.clientWidth || 600);
-    this._plot.style.height = `${Math.round(h)}px`;
-    return h;
-  }
-
-  _setState(state) {
-    this.setAttribute('data-state', state);
-    this.setAttribute('aria-busy', state === 'loading' ? 'true' : 'false');
-  }
-
-  async _load() {
-    const id = ++this._loadId;
-    if (this._abort) this._abort.abort();
-    this._setState('loading');
-    this._error.hidden = true;
-    this._reserveHeight(null);
-    this._status.hidden = false;
-    this._status.textContent = this.t.loading;
-    this._hideTip();
-    const src = this.getAttribute('src');
-    try {
-      if (!src) throw new FeedError([problem(TEXT.zh.noSrc, TEXT.en.noSrc)]);
-      const [text] = await Promise.all([this._fetch(src), loadWasm().catch((e) => {
-        throw new FeedError([problem(`${TEXT.zh.wasm}：${e.message}`, `${TEXT.en.wasm}: ${e.message}`)]);
-      })]);
-      if (id !== this._loadId) return;
-      this._apply(text, src, false);
-      this._startRefresh();
-    } catch (e) {
-      if (id !== this._loadId) return;
-      if (e instanceof FeedError) this._fail(e.problems, src);
-      else this._fail([problem(`${TEXT.zh.internal}：${e && e.message}`, `${TEXT.en.internal}: ${e && e.message}`)], src);
-    }
-  }
-
-  /** Reads feed text and shows it; on problems, the error box, unless `keepOnError` keeps the chart on screen (a refresh). Returns true when shown. */
-  _apply(text, src, keepOnError) {
-    let chart;
-    try {
-      chart = Chart.load(text, MAX_FEED_BYTES);
-      const ds = this.getAttribute('dataset');
-      if (ds && !chart.select(ds)) {
-        chart.free();
-        throw new FeedError([problem(TEXT.zh.noDataset(ds), TEXT.en.noDataset(ds))]);
-      }
-    } catch (e) {
-      const problems = e instanceof FeedError ? e.problems
-        : typeof e === 'string' ? JSON.parse(e).problems
-          : [problem(`${TEXT.zh.internal}：${e && e.message}`, `${TEXT.en.internal}: ${e && e.message}`)];
-      if (keepOnError && this._chart) { this._markStale(problems, src); return false; }
-      this._fail(problems, src);
-      return false;
-    }
-    this._free();
-    this._chart = chart;
-    this._text = text;
-    this._shownAt = new Date();
-    this._stale.hidden = true;
-    this._error.hidden = true;
-    this._showMeta();
-    this._status.hidden = true;
-    this._relayout(true);
-    this._setState('ready');
-    this.dispatchEvent(new CustomEvent('newschart:ready', { bubbles: true, composed: true, detail: { src, dataset: this._meta.id, points: this._points.length } }));
-    return true;
-  }
-
-  // Polling: refresh="60" re-reads the feed every 60 s with If-None-Match, and
-  // redraws only when it changed. A failed update keeps the last good data.
-  _startRefresh() {
-    this._stopRefresh();
-    const secs = parseFloat(this.getAttribute('refresh'));
-    if (!(secs > 0) || !this.getAttribute('src')) return;
-    this._refreshTimer = setInterval(() => this._poll(), Math.max(1, secs) * 1000);
-  }
-
-  _stopRefresh() {
-    if (this._refreshTimer) clearInterval(this._refreshTimer);
-    this._refreshTimer = null;
-  }
-
-  async _poll() {
-    if (this._polling || !this._chart) return;
-    this._polling = true;
-    const src = this.getAttribute('src');
-    try {
-      const text = await this._fetch(src, true);
-      let changed = false;
-      if (text !== null && text !== this._text) {
-        changed = this._apply(text, src, true);
-      } else {
-        // unchanged (304, or the same text): the data on screen is current
-        this._shownAt = new Date();
-        this._stale.hidden = true;
-      }
-      this.dispatchEvent(new CustomEvent('newschart:refresh', { bubbles: true, composed: true, detail: { src, changed } }));
-    } catch (e) {
-      this._markStale(e instanceof FeedError ? e.problems : [problem(String(e), String(e))], src);
-    } finally {
-      this._polling = false;
-    }
-  }
-
-  _markStale(problems, src) {
-    const t = this.t;
-    const at = this._shownAt || new Date();
-    const hhmm = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
-    this._stale.textContent = t.stale(hhmm);
-    this._stale.hidden = false;
-    const zh = (this._locale || this.lang2) === 'zh';
-    console.error(`[newschart] ${src}: ${t.stale(hhmm)}\n  ${problems.map((p) => (p.path ? p.path + ': ' : '') + (zh ? p.zh : p.en)).join('\n  ')}`);
-    this.dispatchEvent(new CustomEvent('newschart:error', { bubbles: true, composed: true, detail: { src, problems, stale: true } }));
-  }
-
-  async _fetch(src, conditional) {
-    const ctrl = new AbortController();
-    this._abort = ctrl;
-    let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; ctrl.abort(); }, FETCH_TIMEOUT_MS);
-    const fail = (zh, en) => new FeedError([problem(TEXT.zh.fetchFailed(src, zh), TEXT.en.fetchFailed(src, en))]);
-    try {
-      let res;
-      try {
-        const headers = conditional && this._etag ? { 'If-None-Match': this._etag } : undefined;
-        res = await fetch(src, { signal: ctrl.signal, credentials: 'same-origin', headers, cache: conditional ? 'no-cache' : 'default' });
-      } catch (e) {
-        if (timedOut) throw fail(TEXT.zh.timeout(FETCH_TIMEOUT_MS), TEXT.en.timeout(FETCH_TIMEOUT_MS));
-        throw fail(TEXT.zh.network, TEXT.en.network);
-      }
-      if (res.status === 304) return null; // unchanged since the last read
-      if (!res.ok) throw fail(TEXT.zh.httpStatus(res.status, res.statusText), TEXT.en.httpStatus(res.status, res.statusText));
-      this._etag = res.headers.get('etag');
-      const len = Number(res.headers.get('content-length'));
-      if (len > MAX_FEED_BYTES) throw fail(TEXT.zh.tooBig(len), TEXT.en.tooBig(len));
-      try {
-        return await res.text();
-      } catch (e) {
-        if (timedOut) throw fail(TEXT.zh.timeout(FETCH_TIMEOUT_MS), TEXT.en.timeout(FETCH_TIMEOUT_MS));
-        throw fail(TEXT.zh.network, TEXT.en.network);
-      }
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  _showMeta() {
-    const m = JSON.parse(this._chart.meta());
-    this._meta = m;
-    this._locale = m.locale === 'en' ? 'en' : 'zh';
-    const t = this.t;
-    this._title.textContent = m.title;
-    this._subtitle.textContent = m.byline ? `${m.subtitle}${m.subtitle ? ' · ' : ''}${m.byline}` : m.subtitle;
-    this._showTabs(m);
-    this._legend.replaceChildren(...m.legend.map((e) => {
-      const li = el('li');
-      const sw = el('span', 'nc-swatch', li);
-      sw.style.background = e.color; // CSSOM, allowed under a strict style-src
-      li.append(e.name);
-      return li;
-    }));
-    this._legend.hidden = m.legend.length === 0;
-    const tableOnly = m.kind === 'table';
-    this._plot.hidden = tableOnly;
-    this._table.hidden = !tableOnly;
-    if (tableOnly) this._renderTable();
-    this._illustrative.hidden = !m.illustrative;
-    this._illustrative.textContent = t.illustrative;
-    this._notes.replaceChildren(...m.notes.map((n) => { const li = el('li'); li.textContent = n; return li; }));
-    this._source.replaceChildren();
-    if (m.source) {
-      this._source.append(t.source);
-      if (m.source.url) {
-        const a = el('a', '', this._source);
-        a.href = m.source.url; // checked http(s) by the wasm side
-        a.rel = 'noopener noreferrer';
-        a.target = '_blank';
-        a.textContent = m.source.text;
-      } else {
-        this._source.append(m.source.text);
-      }
-    }
-    for (const w of m.warnings) {
-      console.warn(`[newschart] ${this.getAttribute('src')}: ${w.path}${w.line ? ` (${t.where(w)})` : ''}: ${this._locale === 'zh' ? w.zh : w.en}`);
-    }
-  }
-
-  _showTabs(m) {
-    const show = m.datasets.length > 1 && !this.getAttribute('dataset');
-    this._tabs.hidden = !show;
-    if (!show) { this._tabs.replaceChildren(); return; }
-    this._tabs.replaceChildren(...m.datasets.map((d, i) => {
-      const b = el('button', 'nc-tab');
-      b.type = 'button';
-      b.setAttribute('role', 'tab');
-      b.setAttribute('aria-selected', String(d.id === m.id));
-      b.tabIndex = d.id === m.id ? 0 : -1;
-      b.textContent = d.title;
-      b.addEventListener('click', () => { this.selectDataset(d.id); this._tabs.children[i]?.focus(); });
-      b.addEventListener('keydown', (e) => {
-        const n = m.datasets.length;
-        const j = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i + n - 1) % n : -1;
-        if (j >= 0) { e.preventDefault(); this.selectDataset(m.datasets[j].id); this._tabs.children[j]?.focus(); }
-      });
-      return b;
-    }));
-  }
-
-  /** The data as a real <table>: caption, header row, one row per category, values in full. */
-  _renderTable() {
-    const data = JSON.parse(this._chart.table());
-    const table = el('table');
-    const cap = el('caption', '', table);
-    cap.textContent = data.caption;
-    const head = el('tr', '', el('thead', '', table));
-    data.headers.forEach((h, i) => { const th = el('th', '', head); th.scope = 'col'; th.textContent = h || (i === 0 ? '' : h); });
-    const body = el('tbody', '', table);
-    for (const row of data.rows) {
-      const tr = el('tr', '', body);
-      const th = el('th', '', tr);
-      th.scope = 'row';
-      th.textContent = row.category;
-      for (const c of row.cells) { const td = el('td', '', tr); td.textContent = c.text; }
-    }
-    this._table.replaceChildren(table);
-  }
-
-  _themeColors() {
-    const cs = getComputedStyle(this);
-    const dark = this.getAttribute('theme') === 'dark' || (this.getAttribute('theme') !== 'light' && window.matchMedia?.('(prefers-color-scheme: dark)').matches);
-    const base = dark ? THEMES.dark : THEMES.light;
-    const v = (name, dflt) => cs.getPropertyValue(name).trim() || dflt || '';
-    return [v('--nc-text', base.text), v('--nc-muted', base.muted), v('--nc-grid', base.grid), v('--nc-axis', base.axis), v('--nc-background', base.background), v('--nc-palette', base.palette), v('--nc-font', '')];
-  }
-
-  _schedule() {
-    cancelAnimationFrame(this._frame);
-    this._frame = requestAnimationFrame(() => this._relayout(false));
-  }
-
-  _relayout(force) {
-    if (!this._chart) return;
-    if (this._meta && this._meta.kind === 'table') {
-      this._points = JSON.parse((this._chart.layout(600, 100), this._chart.points()));
-      return;
-    }
-    const width = Math.round(this._plot.clientWidth);
-    const dpr = window.devicePixelRatio || 1;
-    if (!force && width === this._width && dpr === this._dpr) return;
-    if (width <= 0) return; // not displayed; the observer calls again when it is
-    this._width = width;
-    this._dpr = dpr;
-    try {
-      const height = this._reserveHeight(this._chart);
-      this._chart.set_theme(...this._themeColors());
-      this._chart.layout(width, height);
-      this._chart.draw(this._canvas, dpr);
-      this._points = JSON.parse(this._chart.points());
-      const summary = this._chart.summary();
-      this._canvas.setAttribute('aria-label', summary || this._meta.title || this.t.chart);
-      if (this._focus >= this._points.length) this._focus = -1;
-      if (!this._tooltip.hidden && this._focus >= 0) this._showTip(this._focus);
-    } catch (e) {
-      this._fail([problem(`${TEXT.zh.internal}：${e && e.message}`, `${TEXT.en.internal}: ${e && e.message}`)], this.getAttribute('src'));
-    }
-  }
-
-  _pointer(e, down) {
-    if (!this._chart || !this._points.length) return;
-    const r = this._canvas.getBoundingClientRect();
-    const i = this._chart.hit(e.clientX - r.left, e.clientY - r.top);
-    if (e.pointerType === 'mouse') {
-      if (this._pinned) return;
-      if (i >= 0) this._showTip(i); else this._hideTip();
-      if (down && i >= 0) this._interact('hover', i);
-      else if (i >= 0 && i !== this._lastHover) this._interact('hover', i);
-      this._lastHover = i;
-      return;
-    }
-    // touch and pen: a tap pins the tooltip of the tapped point; a tap on nothing unpins
-    if (!down) return;
-    if (i >= 0) {
-      this._pinned = true;
-      this._focus = i;
-      this._showTip(i);
-      this._interact('tap', i);
-    } else {
-      this._unpin();
-    }
-  }
-
-  _unpin() {
-    this._pinned = false;
-    this._hideTip();
-  }
-
-  _key(e) {
-    const n = this._points.length;
-    if (!n) return;
-    let i = this._focus;
-    switch (e.key) {
-      case 'ArrowRight': case 'ArrowDown': i = i < 0 ? 0 : Math.min(n - 1, i + 1); break;
-      case 'ArrowLeft': case 'ArrowUp': i = i < 0 ? 0 : Math.max(0, i - 1); break;
-      case 'Home': i = 0; break;
-      case 'End': i = n - 1; break;
-      case 'Escape': this._unpin(); this._focus = -1; return;
-      default: return;
-    }
-    e.preventDefault();
-    this._focus = i;
-    this._showTip(i);
-    this._live.textContent = this._points[i].label;
-    this._interact('keyboard', i);
-  }
-
-  _interact(how, i) {
-    const p = this._points[i];
-    this.dispatchEvent(new CustomEvent('newschart:interact', { bubbles: true, composed: true,
-      detail: { how, dataset: this._meta?.id, category: p.category, series: p.series, value: p.value } }));
-  }
-
-  _showTip(i) {
-    const p = this._points[i];
-    if (!p) return;
-    const tt = this._tooltip;
-    const lines = [[p.category, 'nc-tt-cat']];
-    if (this._multiSeries()) lines.push([p.series, 'nc-tt-series']);
-    lines.push([p.valueText, 'nc-tt-value']);
-    if (p.detail) lines.push([p.detail, 'nc-tt-detail']);
-    tt.replaceChildren(...lines.map(([text, cls]) => { const d = el('div', cls); d.textContent = text; return d; }));
-    tt.hidden = false;
-    this._canvas.setAttribute('aria-describedby', 'nc-tooltip');
-    // place above the bar, inside the chart's box
-    const W = this._plot.clientWidth;
-    const tw = tt.offsetWidth;
-    const th = tt.offsetHeight;
-    let x = p.bar.x + p.bar.w / 2 - tw / 2;
-    x = Math.max(0, Math.min(W - tw, x));
-    let y = p.bar.y - th - 8;
-    if (y < 0) y = p.bar.y + p.bar.h + 8;
-    tt.style.left = `${Math.round(x)}px`;
-    tt.style.top = `${Math.round(y)}px`;
-  }
-
-  _multiSeries() {
-    const names = new Set(this._points.map((p) => p.seriesIndex));
-    return names.size > 1;
-  }
-
-  _hideTip() {
-    this._tooltip.hidden = true;
-    this._canvas.removeAttribute('aria-describedby');
-  }
-
-  _fail(problems, src) {
-    const t = this.t;
-    const zh = (this._locale || this.lang2) === 'zh';
-    this._setState('error');
-    this._status.hidden = true;
-    this._hideTip();
-    this._points = [];
-    const ctx = this._canvas.getContext('2d');
-    if (ctx) ctx.clearRect(0, 0, this._canvas.width, this._canvas.height);
-    this._plot.style.height = '0px';
-    const box = this._error;
-    box.replaceChildren();
-    const strong = el('strong', '', box);
-    strong.textContent = t.errorTitle;
-    const file = src || this.getAttribute('src');
-    if (file) {
-      const p = el('p', 'nc-error-src', box);
-      p.textContent = `${t.file}${file}`;
-    }
-    const ul = el('ul', '', box);
-    const lines = [];
-    for (const p of problems) {
-      const li = el('li', '', ul);
-      let where = p.path || '';
-      if (p.line) where += `${where ? ' ' : ''}(${t.where(p)})`;
-      if (where) {
-        const code = el('code', '', li);
-        code.textContent = where;
-        li.append(zh ? '：' : ': ');
-      }
-      li.append(zh ? p.zh : p.en);
-      lines.push(`${where ? where + ': ' : ''}${zh ? p.zh : p.en}`);
-    }
-    const retry = el('button', '', box);
-    retry.type = 'button';
-    retry.textContent = t.retry;
-    retry.addEventListener('click', () => this.reload(), { once: true });
-    box.hidden = false;
-    console.error(`[newschart] ${src || this.getAttribute('src') || ''}:\n  ${lines.join('\n  ')}`);
-    this.dispatchEvent(new CustomEvent('newschart:error', { bubbles: true, composed: true, detail: { src, problems } }));
-  }
+  /** Switches to dataset `id` of a multi-dataset feed. */
+  selectDataset(id) { return this._view ? this._view.selectDataset(id) : false; }
 }
 
 if (!customElements.get('news-chart')) customElements.define('news-chart', NewsChart);

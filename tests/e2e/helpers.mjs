@@ -59,8 +59,18 @@ export function watch(page) {
   return log;
 }
 
-/** Waits until every <news-chart> on the page has left the loading state. */
+/**
+ * Waits until every <news-chart> on the page has left the loading state.
+ * Charts load only near the viewport, so each one is scrolled to in turn;
+ * the page is scrolled back to the top at the end.
+ */
 export async function settled(page, count) {
+  await page.waitForFunction((n) => document.querySelectorAll('news-chart').length === n, count, { timeout: 20000 });
+  for (let i = 0; i < count; i++) {
+    await page.evaluate((k) => document.querySelectorAll('news-chart')[k].scrollIntoView({ block: 'center' }), i);
+    await page.waitForFunction((k) => document.querySelectorAll('news-chart')[k].getAttribute('data-state') !== 'idle', i, { timeout: 20000 });
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForFunction((n) => {
     const els = [...document.querySelectorAll('news-chart')];
     return els.length === n && els.every((e) => ['ready', 'error'].includes(e.getAttribute('data-state')));
