@@ -53,7 +53,7 @@ from-csv: a spreadsheet's CSV export → a feed (JSON on stdout)
     --id ID              dataset id (default: from the file name)
     --illustrative       mark the numbers as illustrative, not reported
 
-validate: checks feeds; the messages are the ones the widget shows
+validate: checks feeds (- reads stdin); the messages are the ones the widget shows
 
 render: draws one dataset with the browser's layout and scene
     --dataset ID         which dataset of the feed (default: the first)
@@ -107,8 +107,15 @@ fn report(file: &str, p: &Problem, zh: bool) {
     }
 }
 
+/// A feed's text; `-` reads stdin (`newschart from-csv data.csv | newschart validate -`).
 fn read_text(path: &str) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {}", path, e))?;
+    let bytes = if path == "-" {
+        let mut b = Vec::new();
+        std::io::stdin().read_to_end(&mut b).map_err(|e| format!("-: cannot read stdin: {}", e))?;
+        b
+    } else {
+        std::fs::read(path).map_err(|e| format!("{}: cannot read: {}", path, e))?
+    };
     String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8 text (byte {})", path, e.utf8_error().valid_up_to() + 1))
 }
 
