@@ -116,7 +116,10 @@ fn read_text(path: &str) -> Result<String, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("{}: cannot read: {}", path, e))?
     };
-    String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8 text (byte {})", path, e.utf8_error().valid_up_to() + 1))
+    String::from_utf8(bytes).map_err(|e| match newschart::feed::decode(e.as_bytes()) {
+        Err(p) => format!("{}:{}:{}: error: {}", path, p.line, p.column, p.en),
+        Ok(_) => format!("{}: not UTF-8 text", path),
+    })
 }
 
 fn validate(paths: &[String]) -> ExitCode {

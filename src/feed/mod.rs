@@ -13,6 +13,29 @@ pub use problem::{Problem, Severity};
 /// Largest feed text accepted, in bytes (5 MiB). The web layer may lower it.
 pub const DEFAULT_MAX_BYTES: usize = 5 * 1024 * 1024;
 
+/// Feed bytes → text. Feeds are UTF-8 (a byte order mark is allowed and
+/// skipped by [`parse`]); other bytes are one problem that names the line,
+/// column and offset of the first byte that is not UTF-8. (A browser does not
+/// get here: `Response.text()` has already turned such bytes into U+FFFD.)
+pub fn decode(bytes: &[u8]) -> Result<&str, Problem> {
+    let e = match std::str::from_utf8(bytes) {
+        Ok(s) => return Ok(s),
+        Err(e) => e,
+    };
+    let at = e.valid_up_to();
+    let good = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+    let (line, column) = locate::line_col(good, at);
+    let byte = bytes[at];
+    let mut p = Problem::error(
+        "",
+        format!("不是 UTF-8 文本：第 {} 个字节（0x{:02X}）无效；请将文件另存为 UTF-8 编码（可能是 GBK）", at + 1, byte),
+        format!("not UTF-8 text: byte {} (0x{:02X}) is invalid; save the file as UTF-8 (it may be GBK)", at + 1, byte),
+    );
+    p.line = line;
+    p.column = column;
+    Err(p)
+}
+
 /// Parses feed text into a JSON value. A byte order mark is accepted;
 /// anything else that is not JSON is one problem with line and column.
 pub fn parse(text: &str, max_bytes: usize) -> Result<serde_json::Value, Problem> {

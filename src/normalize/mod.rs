@@ -741,10 +741,16 @@ impl Cx {
 
 /// True for an absolute http or https address with a host.
 pub fn is_http_url(u: &str) -> bool {
-    let lower = u.trim_start().to_ascii_lowercase();
+    // No whitespace or control character anywhere: browsers drop some of them
+    // ("java\tscript:" is javascript:), so a checked address could mean another.
+    if u.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return false;
+    }
+    let lower = u.to_ascii_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     match rest {
-        Some(r) => !r.is_empty() && !r.starts_with('/') && !u.chars().any(|c| c.is_control() || c == ' '),
+        // a host must follow: not "https:///x", nor "https://\\x" (read as a path by browsers)
+        Some(r) => !r.is_empty() && !r.starts_with(['/', '\\']),
         None => false,
     }
 }
