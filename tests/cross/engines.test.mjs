@@ -70,7 +70,25 @@ const chartInfo = (selector) => {
   const r = c.getBoundingClientRect();
   const host = el.getBoundingClientRect();
   const title = root.querySelector('.nc-title');
-  const lh = parseFloat(getComputedStyle(title).lineHeight);
+  // How many lines a block of text wraps to: its text boxes grouped into rows that do not
+  // overlap vertically (runs in different fonts on one line have slightly different tops).
+  const lines = (e) => {
+    if (!e || !e.textContent) return 0;
+    const rects = [];
+    const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(t); // a text node's rects: one per line box it is in
+      rects.push(...[...range.getClientRects()].filter((q) => q.width > 0 && q.height > 0));
+    }
+    rects.sort((a, b) => a.top - b.top);
+    let n = 0;
+    let bottom = -Infinity;
+    for (const q of rects) {
+      if (q.top >= bottom - 2) { n++; bottom = q.bottom; } else bottom = Math.max(bottom, q.bottom);
+    }
+    return n;
+  };
   return {
     canvas: { left: r.left, top: r.top, width: r.width, height: r.height, pxWidth: c.width, pxHeight: c.height },
     host: { left: host.left, top: host.top, width: host.width, height: host.height },
@@ -78,7 +96,7 @@ const chartInfo = (selector) => {
     points: el.points(),
     aria: c.getAttribute('aria-label'),
     title: title.textContent,
-    titleLines: Math.round(title.getBoundingClientRect().height / (lh || 1)),
+    lines: ['.nc-title', '.nc-subtitle', '.nc-notes', '.nc-source'].map((q) => lines(root.querySelector(q))),
     error: (() => { const b = root.querySelector('.nc-error'); return b.hidden || getComputedStyle(b).display === 'none' ? null : b.textContent; })(),
   };
 };
@@ -248,7 +266,7 @@ for (const name of WANTED) {
           aria: info.aria,
           title: info.title,
         };
-        r.layout[src] = { titleLines: info.titleLines, width: info.canvas.width, height: info.canvas.height,
+        r.layout[src] = { lines: info.lines, width: info.canvas.width, height: info.canvas.height,
           bars: info.points.map((p) => [p.bar.x, p.bar.y, p.bar.w, p.bar.h].map((v) => Math.round(v * 10) / 10)) };
       }
       await s.run(() => window.scrollTo(0, 0));
@@ -513,7 +531,7 @@ for (const name of WANTED) {
   });
 }
 
-test('tooltip, aria and error texts are the same strings in every engine', (t) => {
+test('tooltip, aria and error texts are the same strings in every engine, wrapped and laid out alike', (t) => {
   const names = Object.keys(results).filter((k) => Object.keys(results[k].texts).length);
   if (names.length < 2) { t.skip(`only ${names.join(', ') || 'no engine'} ran: nothing to compare`); return; }
   const [first, ...rest] = names;
@@ -525,7 +543,18 @@ test('tooltip, aria and error texts are the same strings in every engine', (t) =
     for (const src of CHARTS) {
       const a = results[first].layout?.[src];
       const b = results[other].layout?.[src];
-      if (a && b) assert.equal(b.titleLines, a.titleLines, `${src}: the title wraps to as many lines in ${other} as in ${first}`);
+      if (!a || !b) continue;
+      // same wrapping: title, subtitle, notes and source break into as many lines everywhere
+      assert.deepEqual(b.lines, a.lines, `${src}: lines of title, subtitle, notes, source in ${other} vs ${first}`);
+      // same layout: fonts measure a little differently per engine (canvas measureText sets the
+      // axis margin), so bars may move by a pixel or two, never more than 1% of the chart's width
+      assert.deepEqual([b.width, b.height], [a.width, a.height], `${src}: chart size in ${other} vs ${first}`);
+      assert.equal(b.bars.length, a.bars.length);
+      const tol = a.width / 100;
+      for (const [i, box] of b.bars.entries()) {
+        const d = Math.max(...box.map((v, j) => Math.abs(v - a.bars[i][j])));
+        assert.ok(d <= tol, `${src}: bar ${i} is ${d.toFixed(1)} px away from ${first}'s in ${other} (${box} vs ${a.bars[i]})`);
+      }
     }
   }
 });
