@@ -42,14 +42,16 @@ impl Color {
         (a.max(b) + 0.05) / (a.min(b) + 0.05)
     }
 
-    /// The theme's text colour or white, whichever reads better on this fill.
+    /// The colour that reads best on this fill: the theme's text colour, white
+    /// or near-black (light fills in a dark theme need dark text).
     pub fn text_on(self, theme: &Theme) -> Color {
-        let white = Color::rgb(255, 255, 255);
-        if self.contrast(white) >= self.contrast(theme.text) {
-            white
-        } else {
-            theme.text
+        let mut best = theme.text;
+        for c in [Color::rgb(255, 255, 255), Color::rgb(0x11, 0x11, 0x11)] {
+            if self.contrast(c) > self.contrast(best) {
+                best = c;
+            }
         }
+        best
     }
 
     /// `#rrggbb`.

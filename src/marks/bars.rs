@@ -95,6 +95,10 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
     }
 
     let highlight = annotate::highlighted(ds);
+    // each stack's total, for the share a stacked segment shows in its tooltip
+    let totals: Vec<f64> = (0..ds.categories.len())
+        .map(|ci| ds.series.iter().filter_map(|s| s.values.get(ci).copied().flatten()).filter(|v| *v > 0.0).sum())
+        .collect();
     let mut data = Vec::new();
     let mut texts = Vec::new();
     for (ci, cat) in ds.categories.iter().enumerate() {
@@ -120,10 +124,17 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
             let gap = if ns > 1 && !stacked { 1.0 } else { 0.0 };
             let bar = frame.rect(band0 + inset, (sub - inset * 2.0 - gap).max(1.0), a, b);
             let value_text = text::value_text(ds, si, v);
-            let detail = progress.map(|t| text::target_detail(ds, v, t)).unwrap_or_default();
+            let detail = match progress {
+                Some(t) => text::target_detail(ds, v, t),
+                None if stacked => text::share_detail(ds, v, totals[ci]),
+                None => String::new(),
+            };
             let label = text::datum_label(ds, cat, &s.name, &value_text, &detail);
             let di = data.len();
             marks.push(Mark::rect(bar, color, Role::Bar, Some(di)));
+            if ns > 1 {
+                hatch(bar, si, color.mix(theme.background, 0.55), &mut marks);
+            }
 
             let short = text::label_text(ds, si, v);
             let shown = match progress {
@@ -133,7 +144,7 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
             let written = if stacked {
                 inside_label(&short, bar, m, color, theme)
             } else if horizontal {
-                beside_bar(&shown, &short, bar, v >= 0.0, width, m, theme)
+                beside_bar(&shown, &short, bar, v >= 0.0, width, m, color, theme)
             } else {
                 let n = text::number(ds, si, v, false);
                 (m.width(&n, VALUE_SIZE) <= sub + 2.0).then(|| {
@@ -215,6 +226,35 @@ fn category_labels(ds: &Dataset, f: &Frame, mode: Option<LabelMode>, width: f64,
     }
 }
 
+/// Hatching for the second and third series of a group or stack (diagonal,
+/// then horizontal lines), so that series differ by more than colour alone.
+/// The first series stays plain; the legend's swatches show the same patterns.
+pub fn hatch(r: Rect, series: usize, color: Color, out: &mut Vec<Mark>) {
+    const GAP: f64 = 5.0;
+    match series % 3 {
+        1 => {
+            // lines x + y = c, clipped to the rectangle
+            let mut c = r.x + r.y + GAP;
+            while c < r.x + r.w + r.y + r.h {
+                let xs = r.x.max(c - (r.y + r.h));
+                let xe = (r.x + r.w).min(c - r.y);
+                if xe - xs > 0.5 {
+                    out.push(Mark::line(xs, c - xs, xe, c - xe, color, 1.0, Role::Pattern));
+                }
+                c += GAP * std::f64::consts::SQRT_2;
+            }
+        }
+        2 => {
+            let mut y = r.y + GAP / 2.0;
+            while y < r.y + r.h {
+                out.push(Mark::line(r.x, y, r.x + r.w, y, color, 1.0, Role::Pattern));
+                y += GAP;
+            }
+        }
+        _ => {}
+    }
+}
+
 /// A stacked segment's value, inside it in the colour that reads on it, when it fits.
 fn inside_label(text: &str, bar: Rect, m: &dyn TextMeasure, fill: Color, theme: &Theme) -> Option<Mark> {
     let w = m.width(text, VALUE_SIZE);
@@ -225,7 +265,8 @@ fn inside_label(text: &str, bar: Rect, m: &dyn TextMeasure, fill: Color, theme: 
 
 /// The value written beside its bar, or inside its end when there is no room
 /// outside, or the shorter text, or nothing: never off the box.
-fn beside_bar(full: &str, short: &str, bar: Rect, positive: bool, width: f64, m: &dyn TextMeasure, theme: &Theme) -> Option<Mark> {
+#[allow(clippy::too_many_arguments)]
+fn beside_bar(full: &str, short: &str, bar: Rect, positive: bool, width: f64, m: &dyn TextMeasure, fill: Color, theme: &Theme) -> Option<Mark> {
     let y = bar.y + bar.h / 2.0;
     for text in [full, short] {
         let w = m.width(text, VALUE_SIZE);
@@ -237,7 +278,7 @@ fn beside_bar(full: &str, short: &str, bar: Rect, positive: bool, width: f64, m:
         }
         if w + 8.0 <= bar.w && bar.h >= VALUE_SIZE {
             let (x, h) = if positive { (bar.x + bar.w - 4.0, HAlign::End) } else { (bar.x + 4.0, HAlign::Start) };
-            return Some(Mark::text(x, y, text, VALUE_SIZE, h, VAlign::Middle, Color::rgb(255, 255, 255), Role::ValueLabel));
+            return Some(Mark::text(x, y, text, VALUE_SIZE, h, VAlign::Middle, fill.text_on(theme), Role::ValueLabel));
         }
     }
     None

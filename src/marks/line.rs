@@ -115,6 +115,22 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
             });
         }
     }
+    // several lines: each is named at its last point, so colour is not the only key
+    if ds.series.len() > 1 {
+        let mut taken: Vec<f64> = Vec::new();
+        for (si, s) in ds.series.iter().enumerate() {
+            let Some(&ci) = order.iter().rev().find(|&&ci| tops[si][ci].is_some()) else { continue };
+            let Some((_, hi)) = tops[si][ci] else { continue };
+            let mut y0 = y.map(hi) - 6.0;
+            while taken.iter().any(|t| (t - y0).abs() < LABEL_SIZE + 1.0) {
+                y0 -= LABEL_SIZE + 1.0;
+            }
+            taken.push(y0);
+            let name = super::bars::ellipsize(&s.name, plot.w / 2.0, m);
+            let x = lay.xs[ci].min(width - 2.0);
+            marks.push(Mark::text(x, y0.max(LABEL_SIZE), &name, LABEL_SIZE, HAlign::End, VAlign::Bottom, theme.text, Role::SeriesLabel));
+        }
+    }
     for (x, t) in &lay.x_labels {
         marks.push(Mark::text(*x, plot.y + plot.h + 6.0, t, LABEL_SIZE, HAlign::Middle, VAlign::Top, theme.text, Role::Category));
     }

@@ -13,6 +13,34 @@ use crate::model::{Dataset, Kind};
 use crate::scene::Scene;
 use crate::theme::Theme;
 
+/// The dataset as the reader has filtered it: hidden series (or, for donut
+/// and pie, hidden categories) become gaps, so axes rescale and colours stay.
+pub fn visible<'a>(ds: &'a Dataset, hidden: &[usize]) -> std::borrow::Cow<'a, Dataset> {
+    if hidden.is_empty() {
+        return std::borrow::Cow::Borrowed(ds);
+    }
+    let mut d = ds.clone();
+    match d.kind {
+        Kind::Donut | Kind::Pie => {
+            if let Some(s) = d.series.first_mut() {
+                for &i in hidden {
+                    if let Some(v) = s.values.get_mut(i) {
+                        *v = None;
+                    }
+                }
+            }
+        }
+        _ => {
+            for &i in hidden {
+                if let Some(s) = d.series.get_mut(i) {
+                    s.values.iter_mut().for_each(|v| *v = None);
+                }
+            }
+        }
+    }
+    std::borrow::Cow::Owned(d)
+}
+
 /// Builds the scene for a dataset in a `width` × `height` box (CSS px).
 pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: &Theme) -> Scene {
     let width = if width.is_finite() { width.clamp(MIN_WIDTH, 100_000.0) } else { MIN_WIDTH };

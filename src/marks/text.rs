@@ -77,6 +77,19 @@ pub fn with_share(ds: &Dataset, value_text: &str, v: f64, t: &Target) -> String 
     }
 }
 
+/// A stacked segment's share of its stack: 占合计的40% / 40% of the total.
+pub fn share_detail(ds: &Dataset, v: f64, total: f64) -> String {
+    if !(total > 0.0) || v < 0.0 {
+        return String::new();
+    }
+    let pct = format::percent(v / total * 100.0);
+    if ds.zh() {
+        format!("占合计的{}", pct)
+    } else {
+        format!("{} of the total", pct)
+    }
+}
+
 /// The target's own text: 年度任务 6.7713万人.
 pub fn target_text(ds: &Dataset, t: &Target) -> String {
     let v = value_text(ds, 0, t.value);

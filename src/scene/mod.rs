@@ -4,6 +4,7 @@
 
 pub mod describe;
 pub mod hit;
+pub mod tween;
 
 use crate::theme::Color;
 
@@ -138,6 +139,10 @@ pub enum Role {
     Wedge,
     /// An annotation (target line, label).
     Annotation,
+    /// Hatching inside a bar, so series differ by more than colour.
+    Pattern,
+    /// A series' name written at the end of its line.
+    SeriesLabel,
 }
 
 /// One drawable thing.

@@ -48,6 +48,10 @@ pub struct Chart {
     current: usize,
     warnings: Vec<Problem>,
     scene: Option<Scene>,
+    /// The scene before the last change, while a transition runs.
+    prev: Option<Scene>,
+    /// Series (or, for donut and pie, categories) the reader has hidden.
+    hidden: Vec<usize>,
     theme: Theme,
     font: String,
 }
@@ -57,7 +61,14 @@ impl Chart {
     /// Reads feed text. On any error, throws a JSON string `{"problems": [...]}`,
     /// every problem with path, line, column and messages in Chinese and English.
     pub fn load(text: &str, max_bytes: usize) -> Result<Chart, JsValue> {
-        let limits = Limits { max_bytes: if max_bytes == 0 { Limits::default().max_bytes } else { max_bytes }, ..Limits::default() };
+        Chart::load_limited(text, max_bytes, 0)
+    }
+
+    /// `load` with both limits of `normalize::Limits` (0 keeps a default): the
+    /// element's `max-bytes` and `max-points` attributes.
+    pub fn load_limited(text: &str, max_bytes: usize, max_points: usize) -> Result<Chart, JsValue> {
+        let d = Limits::default();
+        let limits = Limits { max_bytes: if max_bytes == 0 { d.max_bytes } else { max_bytes }, max_points: if max_points == 0 { d.max_points } else { max_points } };
         let n = normalize::read(text, limits);
         match n.feed {
             Some(feed) => Ok(Chart {
@@ -65,6 +76,8 @@ impl Chart {
                 current: 0,
                 warnings: n.problems,
                 scene: None,
+                prev: None,
+                hidden: Vec::new(),
                 theme: Theme::default(),
                 font: FONT_STACK.to_string(),
             }),
@@ -77,7 +90,7 @@ impl Chart {
         match self.feed.datasets.iter().position(|d| d.id == id) {
             Some(i) => {
                 self.current = i;
-                self.scene = None;
+                self.hidden.clear();
                 true
             }
             None => false,
@@ -118,7 +131,12 @@ impl Chart {
         let entries: Vec<serde_json::Value> = match ds.kind {
             Kind::Donut | Kind::Pie => ds.categories.iter().enumerate().map(|(i, c)| json!({ "name": c, "color": self.theme.series_color(i, None).hex() })).collect(),
             Kind::Table | Kind::Progress => Vec::new(),
-            _ if ds.series.len() > 1 => ds.series.iter().enumerate().map(|(i, s)| json!({ "name": s.name, "color": self.theme.series_color(i, s.color).hex() })).collect(),
+            _ if ds.series.len() > 1 => ds
+                .series
+                .iter()
+                .enumerate()
+                .map(|(i, s)| json!({ "name": s.name, "color": self.theme.series_color(i, s.color).hex(), "pattern": if matches!(ds.kind, Kind::Column | Kind::Bar) { i % 3 } else { 0 } }))
+                .collect(),
             _ => Vec::new(),
         };
         serde_json::Value::Array(entries)
@@ -175,14 +193,81 @@ impl Chart {
 
     /// Lays the chart out at `width` × `height` CSS px and builds its scene.
     pub fn layout(&mut self, width: f64, height: f64) {
+        #[cfg(debug_assertions)]
+        panic::on_purpose::fire(self as *const Chart as usize);
         let m = measure::CanvasMeasure::new(&self.font);
-        self.scene = Some(crate::marks::build(self.dataset(), width, height, &m, &self.theme));
+        let ds = crate::marks::visible(self.dataset(), &self.hidden);
+        self.scene = Some(crate::marks::build(&ds, width, height, &m, &self.theme));
+    }
+
+    /// Keeps the current scene as the start of a transition; the next
+    /// `layout` gives its end, and `draw_at` draws the frames between.
+    pub fn begin_transition(&mut self) {
+        self.prev = self.scene.clone();
+    }
+
+    /// Ends a transition: `draw` draws the new scene alone again.
+    pub fn end_transition(&mut self) {
+        self.prev = None;
+    }
+
+    /// Hides or shows series `i` (for donut and pie: category `i`). Refuses to
+    /// hide the last one shown; returns whether `i` is now hidden.
+    pub fn set_hidden(&mut self, i: usize, hidden: bool) -> bool {
+        let ds = self.dataset();
+        let n = match ds.kind {
+            Kind::Donut | Kind::Pie => ds.categories.len(),
+            _ => ds.series.len(),
+        };
+        if i >= n {
+            return false;
+        }
+        self.hidden.retain(|h| *h != i);
+        if hidden && self.hidden.len() + 1 < n {
+            self.hidden.push(i);
+        }
+        self.hidden.contains(&i)
+    }
+
+    /// The plot area of the current layout, as JSON `{x, y, w, h}` in CSS px.
+    pub fn plot_box(&self) -> String {
+        self.scene.as_ref().map_or_else(|| "null".to_string(), |s| rect_json(&s.plot).to_string())
+    }
+
+    /// Every text drawn, with its role and its box as the canvas measures it:
+    /// what an overlap check needs. JSON `[{role, text, x, y, w, h}]`.
+    pub fn label_boxes(&self) -> String {
+        use crate::scene::{Role, Shape};
+        let Some(scene) = &self.scene else { return "[]".to_string() };
+        let m = measure::CanvasMeasure::new(&self.font);
+        let mut out = Vec::new();
+        for role in [Role::Tick, Role::Category, Role::ValueLabel, Role::TargetLabel, Role::Annotation, Role::SeriesLabel] {
+            let name = format!("{:?}", role);
+            let texts = scene.marks.iter().filter(|mk| mk.role == role).filter_map(|mk| match &mk.shape {
+                Shape::Text { text, .. } => Some(text.clone()),
+                _ => None,
+            });
+            for (b, t) in scene.label_boxes(role, &m).into_iter().zip(texts) {
+                out.push(json!({ "role": name, "text": t, "x": b.x, "y": b.y, "w": b.w, "h": b.h }));
+            }
+        }
+        serde_json::Value::Array(out).to_string()
     }
 
     /// Draws the scene onto `canvas` at `dpr` device pixels per CSS pixel,
     /// sizing its backing store to match.
     pub fn draw(&self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsValue> {
-        let Some(scene) = &self.scene else { return Err(JsValue::from_str("layout() must run before draw()")) };
+        self.draw_at(canvas, dpr, 1.0)
+    }
+
+    /// Draws frame `t` (0 to 1) of the running transition, or the scene when none runs.
+    pub fn draw_at(&self, canvas: &HtmlCanvasElement, dpr: f64, t: f64) -> Result<(), JsValue> {
+        let Some(current) = &self.scene else { return Err(JsValue::from_str("layout() must run before draw()")) };
+        let tweened = match &self.prev {
+            Some(prev) if t < 1.0 => Some(crate::scene::tween::between(prev, current, t)),
+            _ => None,
+        };
+        let scene = tweened.as_ref().unwrap_or(current);
         let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(4.0) } else { 1.0 };
         let w = (scene.width * dpr).round().max(1.0) as u32;
         let h = (scene.height * dpr).round().max(1.0) as u32;
@@ -232,5 +317,16 @@ impl Chart {
             Some(s) => describe::describe(self.dataset(), s),
             None => String::new(),
         }
+    }
+}
+
+/// Debug builds only (`cfg(debug_assertions)`): not in the release wasm.
+#[cfg(debug_assertions)]
+#[wasm_bindgen]
+impl Chart {
+    /// Makes this chart's next `layout` panic, so the end-to-end tests can check
+    /// that a panic becomes this chart's error box and the other charts keep working.
+    pub fn debug_panic_on_layout(&self) {
+        panic::on_purpose::arm(self as *const Chart as usize);
     }
 }
