@@ -18,3 +18,27 @@ pub fn install() {
         console_error(&msg);
     }));
 }
+
+/// A panic on purpose, for tests, in debug builds only: armed for one chart
+/// (by its address), fired by that chart's next `layout`.
+#[cfg(debug_assertions)]
+pub mod on_purpose {
+    use std::cell::Cell;
+
+    thread_local! {
+        static ARMED: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// The next `fire` for `chart` panics.
+    pub fn arm(chart: usize) {
+        ARMED.with(|a| a.set(chart));
+    }
+
+    /// Panics when armed for `chart`.
+    pub fn fire(chart: usize) {
+        if chart != 0 && ARMED.with(|a| a.get()) == chart {
+            ARMED.with(|a| a.set(0));
+            panic!("a panic on purpose (Chart::debug_panic_on_layout, debug builds only)");
+        }
+    }
+}
