@@ -134,7 +134,7 @@ fn validate(paths: &[String]) -> ExitCode {
             }
         };
         let n = normalize::read(&text, Limits::default());
-        let zh = n.feed.as_ref().and_then(|f| f.datasets.first()).map_or(true, |d| d.zh());
+        let zh = n.feed.as_ref().and_then(|f| f.datasets.first()).is_none_or(|d| d.zh());
         for p in &n.problems {
             report(path, p, zh);
         }

@@ -43,7 +43,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), Problem> {
 /// Text files never hold NUL bytes; many of them at every other position means
 /// UTF-16 whose byte order mark was lost. `Some(true)` for big-endian.
 fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;
@@ -66,7 +66,7 @@ fn utf8(bytes: &[u8]) -> Result<String, Problem> {
 }
 
 fn utf16(bytes: &[u8], big_endian: bool) -> Result<String, Problem> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         let mut p = Problem::error(
             "",
             "文件是 UTF-16 编码，但字节数为奇数，文件可能不完整".to_string(),

@@ -124,7 +124,7 @@ pub fn load_face(path: &Path) -> Result<Face, String> {
             (true, false) => 1,
             _ => 2,
         };
-        if pick.as_ref().map_or(true, |(r, _, _, _)| rank < *r) {
+        if pick.as_ref().is_none_or(|(r, _, _, _)| rank < *r) {
             pick = Some((rank, i, name, ascent_fraction(&face)));
         }
     }
