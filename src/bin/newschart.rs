@@ -12,9 +12,13 @@
 //! mistake in the command line.
 
 // the binary's own modules live beside it in src/bin/newschart/ (a folder without
-// main.rs, so cargo does not take them for binaries of their own)
+// main.rs, so cargo does not take them for binaries of their own); PNG output is
+// native only (its dependencies are not built for wasm32, where the binary is
+// compiled, never run, alongside the browser tests)
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "newschart/bitmap.rs"]
 mod bitmap;
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "newschart/font.rs"]
 mod font;
 
@@ -338,36 +342,9 @@ fn render(args: &[String]) -> ExitCode {
         }
     };
     let bytes = if png {
-        let fonts = match font::load(font.as_deref()) {
-            Ok(f) => f,
-            Err(e) => {
-                eprintln!("newschart: {}", e);
-                return ExitCode::from(1);
-            }
-        };
-        let img = match bitmap::draw(&scene, scale, &fonts) {
-            Ok(i) => i,
-            Err(e) => {
-                eprintln!("{}: render failed: {}", path, e);
-                return ExitCode::from(1);
-            }
-        };
-        if !img.missing.is_empty() {
-            let chars: String = img.missing.iter().take(12).collect();
-            eprintln!(
-                "{}: warning: the font {} ({}) has no glyph for {}: drawn as empty boxes; pass --font with a font that has them",
-                path,
-                fonts.regular.name,
-                fonts.regular.path.display(),
-                chars
-            );
-        }
-        match bitmap::encode(&img, dpi) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("{}: PNG encoding failed: {}", path, e);
-                return ExitCode::from(1);
-            }
+        match png_bytes(&scene, scale, dpi, font.as_deref(), &path) {
+            Some(b) => b,
+            None => return ExitCode::from(1),
         }
     } else {
         match newschart::render::svg::to_svg(&scene, scale) {
@@ -393,4 +370,47 @@ fn render(args: &[String]) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The scene as PNG bytes, or `None` after printing why not.
+#[cfg(not(target_arch = "wasm32"))]
+fn png_bytes(scene: &newschart::scene::Scene, scale: f64, dpi: f64, font: Option<&Path>, path: &str) -> Option<Vec<u8>> {
+    let fonts = match font::load(font) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("newschart: {}", e);
+            return None;
+        }
+    };
+    let img = match bitmap::draw(scene, scale, &fonts) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("{}: render failed: {}", path, e);
+            return None;
+        }
+    };
+    if !img.missing.is_empty() {
+        let chars: String = img.missing.iter().take(12).collect();
+        eprintln!(
+            "{}: warning: the font {} ({}) has no glyph for {}: drawn as empty boxes; pass --font with a font that has them",
+            path,
+            fonts.regular.name,
+            fonts.regular.path.display(),
+            chars
+        );
+    }
+    match bitmap::encode(&img, dpi) {
+        Ok(b) => Some(b),
+        Err(e) => {
+            eprintln!("{}: PNG encoding failed: {}", path, e);
+            None
+        }
+    }
+}
+
+/// PNG output needs the native build.
+#[cfg(target_arch = "wasm32")]
+fn png_bytes(_: &newschart::scene::Scene, _: f64, _: f64, _: Option<&Path>, path: &str) -> Option<Vec<u8>> {
+    eprintln!("{}: PNG output needs the native newschart build", path);
+    None
 }
