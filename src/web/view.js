@@ -10,7 +10,7 @@
 //
 // Feed text is only ever inserted with textContent: never as HTML.
 
-import init, { Chart } from './newschart_wasm.js';
+import * as glue0 from './newschart_wasm.js';
 
 /** Feed requests are aborted after this many milliseconds. */
 export const FETCH_TIMEOUT_MS = 15000;
@@ -19,13 +19,83 @@ export const MAX_FEED_BYTES = 5 * 1024 * 1024;
 /** Height reserved before a feed has loaded, when the page sets none. */
 const PLACEHOLDER_HEIGHT = 300;
 
-// One download and one compile of the wasm module for every chart on the page.
-let wasmReady = null;
+// The wasm module: one download and one compile for the whole page, and one
+// instance that every chart shares. A panic in Rust (panic = "abort") traps:
+// the instance that trapped may hold broken state, so it is dropped, that
+// chart shows its error box, and every other chart rebuilds itself from its
+// feed text in a fresh instance of the same compiled module (a fresh copy of
+// wasm-bindgen's glue, which keeps one instance per copy).
+let compiled = null; // Promise<WebAssembly.Module>
+let current = null; // Promise<instance>, the one new charts use
+let currentGen = null; // that instance, once made
+let generation = 0; // instances made
+const views = new Set(); // connected views, to move after a trap
+
+function compileWasm() {
+  compiled ||= (async () => {
+    const url = new URL('./newschart_wasm_bg.wasm', import.meta.url);
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`${url.pathname}: HTTP ${res.status}`);
+    if (typeof WebAssembly.compileStreaming === 'function' && /^application\/wasm/.test(res.headers.get('content-type') || '')) {
+      return WebAssembly.compileStreaming(res);
+    }
+    return WebAssembly.compile(await res.arrayBuffer());
+  })();
+  compiled.catch(() => { compiled = null; }); // a retry downloads again
+  return compiled;
+}
+
 function loadWasm() {
-  if (!wasmReady) {
-    wasmReady = init({ module_or_path: new URL('./newschart_wasm_bg.wasm', import.meta.url) });
+  if (!current) {
+    const n = generation++;
+    current = (async () => {
+      const module = await compileWasm();
+      const glue = n === 0 ? glue0 : await import(`./newschart_wasm.js?instance=${n}`);
+      const exports = await glue.default({ module_or_path: module });
+      const gen = { Chart: glue.Chart, memory: exports.memory, dead: false };
+      if (!gen.dead) currentGen = gen;
+      return gen;
+    })();
+    current.catch(() => { current = null; });
   }
-  return wasmReady;
+  return current;
+}
+
+/** Drops an instance that trapped: later charts get a fresh one, and the charts that lived in it move. */
+function poison(gen) {
+  if (!gen || gen.dead) return;
+  gen.dead = true;
+  if (currentGen === gen) { current = null; currentGen = null; }
+  for (const v of views) if (v._gen === gen) v._revive();
+}
+
+/** For tests, not an API: wasm memory in bytes, instances made, charts connected. */
+export function __debug() {
+  return { wasmBytes: currentGen ? currentGen.memory.buffer.byteLength : 0, instances: generation, charts: views.size };
+}
+
+// Reads a response's text, giving up past `max` bytes: a server that sends no
+// Content-Length (or a wrong one) cannot make the page hold more. Decodes as
+// Response.text() does: UTF-8, a BOM dropped, invalid bytes as U+FFFD.
+async function readCapped(res, max) {
+  if (!res.body || typeof res.body.getReader !== 'function') return res.text();
+  const reader = res.body.getReader();
+  const chunks = [];
+  let n = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    n += value.byteLength;
+    if (n > max) {
+      reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(n);
+  let at = 0;
+  for (const c of chunks) { all.set(c, at); at += c.byteLength; }
+  return new TextDecoder().decode(all);
 }
 
 const CSS = `
@@ -71,16 +141,31 @@ canvas:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-off
 .nc-table th, .nc-table td { padding: .3em .6em; border-bottom: 1px solid var(--nc-grid-ui, #c8c8c8); text-align: right; font-variant-numeric: tabular-nums; }
 .nc-table th[scope="row"], .nc-table thead th:first-child { text-align: left; }
 .nc-stale { margin: .3em 0 0; font-size: .8em; color: var(--nc-error-text, #8c1d18); }
+.nc-tools { position: relative; display: flex; gap: .4em; margin: .4em 0 0; }
+.nc-tool, .nc-menu-item { font: inherit; font-size: .8em; padding: .2em .7em; border: 1px solid var(--nc-control-border, #767676); border-radius: 4px; background: var(--nc-control-bg, transparent); color: inherit; cursor: pointer; }
+.nc-tool[aria-pressed="true"] { background: var(--nc-accent, #0b57d0); border-color: var(--nc-accent, #0b57d0); color: #fff; }
+.nc-tool:focus-visible, .nc-menu-item:focus-visible, .nc-key:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-offset: 2px; }
+.nc-menu { position: absolute; z-index: 3; top: 100%; left: 4.5em; display: flex; flex-direction: column; gap: .2em; margin-top: .2em; padding: .3em; border: 1px solid var(--nc-control-border, #767676); border-radius: 4px; background: var(--nc-menu-bg, #fff); box-shadow: 0 2px 8px rgba(0,0,0,.2); }
+.nc-menu[hidden], .nc-tool[hidden], .nc-menu-item[hidden], .nc-crosshair[hidden] { display: none; }
+.nc-menu-item { text-align: left; white-space: nowrap; }
+.nc-key { font: inherit; font-size: 1em; padding: .1em .2em; border: 0; background: transparent; color: inherit; cursor: pointer; }
+.nc-key.nc-off { text-decoration: line-through; opacity: .75; }
+.nc-key.nc-off .nc-swatch { background-image: none; background-color: transparent !important; box-shadow: inset 0 0 0 1.5px currentColor; }
+.nc-pattern-1 { background-image: repeating-linear-gradient(135deg, rgba(255,255,255,.55) 0 1.5px, transparent 1.5px 5px); }
+.nc-pattern-2 { background-image: repeating-linear-gradient(0deg, rgba(255,255,255,.55) 0 1.5px, transparent 1.5px 5px); }
+.nc-crosshair { position: absolute; width: 0; border-left: 1px dashed var(--nc-muted, #595959); pointer-events: none; }
 .nc-live { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 @media (prefers-color-scheme: dark) {
   :host { color: var(--nc-text, #ececec); }
   .nc-subtitle, .nc-notes, .nc-source, .nc-status { color: var(--nc-muted, #b8b8b8); }
   .nc-tooltip { background: var(--nc-tooltip-bg, #f2f2f2); color: var(--nc-tooltip-text, #111); }
+  .nc-menu { background: var(--nc-menu-bg, #222); }
+  .nc-tool, .nc-menu-item { border-color: var(--nc-control-border, #9a9a9a); }
   .nc-error { background: var(--nc-error-bg, #3b1412); color: var(--nc-error-text, #ffd9d6); border-color: var(--nc-error, #f2b8b5); }
   .nc-illustrative { color: var(--nc-illustrative-text, #ffd8b8); background: var(--nc-illustrative-bg, #3a2210); }
   canvas:focus-visible { outline-color: var(--nc-accent, #a8c7fa); }
 }
-@media print { .nc-tooltip, .nc-status { display: none; } }
+@media print { .nc-tooltip, .nc-status, .nc-tools, .nc-crosshair { display: none; } }
 `;
 
 // Chart colours per theme; CSS custom properties on the host override them.
@@ -126,7 +211,8 @@ const TEXT = {
     httpStatus: (s, t) => `服务器返回 ${s}${t ? ' ' + t : ''}`,
     timeout: (ms) => `等待 ${ms / 1000} 秒仍无响应，已中止`,
     network: '网络错误或被浏览器拦截（CORS）',
-    tooBig: (n) => `文件过大（${n} 字节），上限为 ${MAX_FEED_BYTES} 字节`,
+    tooBig: (max) => `文件超过 ${max} 字节的上限（max-bytes）`,
+    html: (type) => `服务器返回的是网页（${type}），不是 JSON 数据文件：地址可能有误，或需要登录`,
     noSrc: '没有指定数据文件：请给 <news-chart> 加上 src 属性',
     noDataset: (id) => `数据中没有 id 为 "${id}" 的数据集`,
     wasm: '图表组件加载失败',
@@ -135,6 +221,13 @@ const TEXT = {
     chart: '图表',
     file: '数据文件：',
     stale: (hhmm) => `更新失败，显示的是 ${hhmm} 的数据`,
+    table: '表格',
+    download: '下载',
+    png: 'PNG 图片',
+    csv: 'CSV 数据',
+    category: '类别',
+    hidden: (name) => `已隐藏：${name}`,
+    shown: (name) => `已显示：${name}`,
   },
   en: {
     loading: 'Loading chart…',
@@ -146,7 +239,8 @@ const TEXT = {
     httpStatus: (s, t) => `the server answered ${s}${t ? ' ' + t : ''}`,
     timeout: (ms) => `no answer after ${ms / 1000} s, request aborted`,
     network: 'network error or blocked by the browser (CORS)',
-    tooBig: (n) => `file too large (${n} bytes), the limit is ${MAX_FEED_BYTES} bytes`,
+    tooBig: (max) => `file larger than the limit of ${max} bytes (max-bytes)`,
+    html: (type) => `the server sent a web page (${type}), not a JSON feed: the address may be wrong, or need a login`,
     noSrc: 'no data file given: add a src attribute to <news-chart>',
     noDataset: (id) => `the feed has no dataset with id "${id}"`,
     wasm: 'the chart component failed to load',
@@ -155,6 +249,13 @@ const TEXT = {
     chart: 'Chart',
     file: 'Data file: ',
     stale: (hhmm) => `update failed, showing data from ${hhmm}`,
+    table: 'Table',
+    download: 'Download',
+    png: 'PNG image',
+    csv: 'CSV data',
+    category: 'Category',
+    hidden: (name) => `hidden: ${name}`,
+    shown: (name) => `shown: ${name}`,
   },
 };
 
@@ -190,6 +291,33 @@ export class View {
     this._plot = el('div', 'nc-plot', fig);
     this._table = el('div', 'nc-table', fig);
     this._table.hidden = true;
+    this._crosshair = el('div', 'nc-crosshair', this._plot);
+    this._crosshair.hidden = true;
+    this._tools = el('div', 'nc-tools', fig);
+    this._tableBtn = el('button', 'nc-tool', this._tools);
+    this._tableBtn.type = 'button';
+    this._tableBtn.setAttribute('aria-pressed', 'false');
+    this._tableBtn.addEventListener('click', () => this._toggleTable());
+    this._dlBtn = el('button', 'nc-tool', this._tools);
+    this._dlBtn.type = 'button';
+    this._dlBtn.setAttribute('aria-haspopup', 'menu');
+    this._dlBtn.setAttribute('aria-expanded', 'false');
+    this._dlMenu = el('div', 'nc-menu', this._tools);
+    this._dlMenu.setAttribute('role', 'menu');
+    this._dlMenu.hidden = true;
+    this._dlPng = el('button', 'nc-menu-item', this._dlMenu);
+    this._dlCsv = el('button', 'nc-menu-item', this._dlMenu);
+    for (const b of [this._dlPng, this._dlCsv]) { b.type = 'button'; b.setAttribute('role', 'menuitem'); }
+    this._dlBtn.addEventListener('click', () => this._menu(this._dlMenu.hidden));
+    this._dlPng.addEventListener('click', () => { this._menu(false); this._downloadPng(); });
+    this._dlCsv.addEventListener('click', () => { this._menu(false); this._downloadCsv(); });
+    this._dlMenu.addEventListener('keydown', (e) => {
+      const items = [this._dlPng, this._dlCsv];
+      const k = items.indexOf(this._root().activeElement);
+      if (e.key === 'Escape') { this._menu(false); this._dlBtn.focus(); }
+      else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') { e.preventDefault(); items[(k + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length].focus(); }
+    });
+    this._hidden = new Set();
     this._canvas = el('canvas', '', this._plot);
     this._canvas.setAttribute('role', 'img');
     this._canvas.tabIndex = 0;
@@ -236,6 +364,7 @@ export class View {
 
   connected() {
     this._connected = true;
+    views.add(this);
     this._reserveHeight(null);
     this._on(this._canvas, 'pointermove', (e) => this._pointer(e, false));
     this._on(this._canvas, 'pointerdown', (e) => this._pointer(e, true));
@@ -253,11 +382,18 @@ export class View {
       this._on(window, 'resize', () => this._schedule());
     }
     this._watchDpr();
+    // a reader switching the system to dark (or back) gets the chart redrawn in it
+    const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
+    if (scheme) this._on(scheme, 'change', () => this._relayout(true));
+    // a click outside the download menu closes it
+    this._on(document, 'click', (e) => { if (!this._dlMenu.hidden && !e.composedPath().includes(this._tools)) this._menu(false); });
     this._load();
   }
 
   disconnected() {
     this._connected = false;
+    views.delete(this);
+    this._loadId++; // a load in flight ends without making a chart nobody frees
     for (const [target, type, fn, opts] of this._listeners) target.removeEventListener(type, fn, opts);
     this._listeners = [];
     if (this._resize) this._resize.disconnect();
@@ -298,7 +434,7 @@ export class View {
     const id = ++this._loadId;
     if (this._abort) this._abort.abort();
     return loadWasm()
-      .then(() => { if (id === this._loadId) this._apply(text, this.host.getAttribute('src') || '(feed)', false); })
+      .then((gen) => { if (id === this._loadId) { this._gen = gen; this._apply(text, this.host.getAttribute('src') || '(feed)', false); } })
       .catch((e) => { if (id === this._loadId) this._fail([problem(`${TEXT.zh.wasm}：${e.message}`, `${TEXT.en.wasm}: ${e.message}`)]); });
   }
 
@@ -312,6 +448,54 @@ export class View {
 
   /** Every data point of the chart as drawn: category, series, value, texts and boxes (CSS px). */
   points() { return this._points.slice(); }
+
+  /** Every text drawn on the canvas with its box (CSS px) as the canvas measures it: for overlap checks. */
+  labelBoxes() { return this._chart && this._meta?.kind !== 'table' ? JSON.parse(this._chart.label_boxes()) : []; }
+
+  /** The `timeout` attribute (seconds, default 15) in ms: how long a feed request may take in all. */
+  _timeoutMs() {
+    const s = parseFloat(this.host.getAttribute('timeout'));
+    return s > 0 ? s * 1000 : FETCH_TIMEOUT_MS;
+  }
+
+  /** [max bytes, max points] from the `max-bytes` and `max-points` attributes; 0 means the default. */
+  _limits() {
+    const n = (name, dflt) => { const v = parseInt(this.host.getAttribute(name), 10); return v > 0 ? v : dflt; };
+    return [n('max-bytes', MAX_FEED_BYTES), n('max-points', 0)];
+  }
+
+  /** An exception from the wasm side. A trap (a panic in Rust) also drops the instance; the other charts move to a fresh one. */
+  _internal(e) {
+    if (e instanceof WebAssembly.RuntimeError) {
+      const gen = this._gen;
+      this._gen = null;
+      this._drop();
+      poison(gen);
+    }
+    this._fail([problem(`${TEXT.zh.internal}：${e && e.message}`, `${TEXT.en.internal}: ${e && e.message}`)], this.host.getAttribute('src'));
+  }
+
+  /** Forgets the chart of an instance that trapped, without calling into it (now or from a finalizer). */
+  _drop() {
+    try { this._chart?.__destroy_into_raw(); } catch (_) { /* nothing to free */ }
+    this._chart = null;
+  }
+
+  /** Another chart's panic dropped this chart's instance: rebuild from the feed text in a fresh one. */
+  _revive() {
+    this._drop();
+    this._gen = null;
+    this._points = [];
+    this._hideTip();
+    const text = this._text;
+    if (!this._connected || text == null) return;
+    const id = this._loadId;
+    loadWasm().then((gen) => {
+      if (id !== this._loadId || !this._connected) return;
+      this._gen = gen;
+      this._apply(text, this.host.getAttribute('src') || '(feed)', false);
+    }, (e) => this._internal(e));
+  }
 
   _on(target, type, fn, opts) {
     target.addEventListener(type, fn, opts);
@@ -361,12 +545,14 @@ export class View {
         throw new FeedError([problem(`${TEXT.zh.wasm}：${e.message}`, `${TEXT.en.wasm}: ${e.message}`)]);
       })]);
       if (id !== this._loadId) return;
+      this._gen = await loadWasm(); // a fresh instance if another chart's panic dropped that one meanwhile
+      if (id !== this._loadId) return;
       this._apply(text, src, false);
       this._startRefresh();
     } catch (e) {
       if (id !== this._loadId) return;
       if (e instanceof FeedError) this._fail(e.problems, src);
-      else this._fail([problem(`${TEXT.zh.internal}：${e && e.message}`, `${TEXT.en.internal}: ${e && e.message}`)], src);
+      else this._internal(e);
     }
   }
 
@@ -374,13 +560,14 @@ export class View {
   _apply(text, src, keepOnError) {
     let chart;
     try {
-      chart = Chart.load(text, MAX_FEED_BYTES);
+      chart = this._gen.Chart.load_limited(text, ...this._limits());
       const ds = this.host.getAttribute('dataset');
       if (ds && !chart.select(ds)) {
         chart.free();
         throw new FeedError([problem(TEXT.zh.noDataset(ds), TEXT.en.noDataset(ds))]);
       }
     } catch (e) {
+      if (e instanceof WebAssembly.RuntimeError) { this._internal(e); return false; }
       const problems = e instanceof FeedError ? e.problems
         : typeof e === 'string' ? JSON.parse(e).problems
           : [problem(`${TEXT.zh.internal}：${e && e.message}`, `${TEXT.en.internal}: ${e && e.message}`)];
@@ -453,7 +640,8 @@ export class View {
     const ctrl = new AbortController();
     this._abort = ctrl;
     let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; ctrl.abort(); }, FETCH_TIMEOUT_MS);
+    const ms = this._timeoutMs();
+    const timer = setTimeout(() => { timedOut = true; ctrl.abort(); }, ms);
     const fail = (zh, en) => new FeedError([problem(TEXT.zh.fetchFailed(src, zh), TEXT.en.fetchFailed(src, en))]);
     try {
       let res;
@@ -461,20 +649,28 @@ export class View {
         const headers = conditional && this._etag ? { 'If-None-Match': this._etag } : undefined;
         res = await fetch(src, { signal: ctrl.signal, credentials: 'same-origin', headers, cache: conditional ? 'no-cache' : 'default' });
       } catch (e) {
-        if (timedOut) throw fail(TEXT.zh.timeout(FETCH_TIMEOUT_MS), TEXT.en.timeout(FETCH_TIMEOUT_MS));
+        if (timedOut) throw fail(TEXT.zh.timeout(ms), TEXT.en.timeout(ms));
         throw fail(TEXT.zh.network, TEXT.en.network);
       }
       if (res.status === 304) return null; // unchanged since the last read
       if (!res.ok) throw fail(TEXT.zh.httpStatus(res.status, res.statusText), TEXT.en.httpStatus(res.status, res.statusText));
       this._etag = res.headers.get('etag');
+      // JSON is read whatever the type says (text/plain, octet-stream, none), but
+      // a web page is not a feed: a wrong address or a login wall answers 200 with HTML.
+      const type = (res.headers.get('content-type') || '').trim().toLowerCase();
+      if (/^(text\/html|application\/xhtml\+xml)\b/.test(type)) throw fail(TEXT.zh.html(type), TEXT.en.html(type));
+      const [max] = this._limits();
       const len = Number(res.headers.get('content-length'));
-      if (len > MAX_FEED_BYTES) throw fail(TEXT.zh.tooBig(len), TEXT.en.tooBig(len));
+      if (len > max) throw fail(TEXT.zh.tooBig(max), TEXT.en.tooBig(max));
+      let text;
       try {
-        return await res.text();
+        text = await readCapped(res, max);
       } catch (e) {
-        if (timedOut) throw fail(TEXT.zh.timeout(FETCH_TIMEOUT_MS), TEXT.en.timeout(FETCH_TIMEOUT_MS));
+        if (timedOut) throw fail(TEXT.zh.timeout(ms), TEXT.en.timeout(ms));
         throw fail(TEXT.zh.network, TEXT.en.network);
       }
+      if (text === null) throw fail(TEXT.zh.tooBig(max), TEXT.en.tooBig(max));
+      return text;
     } finally {
       clearTimeout(timer);
     }
@@ -488,14 +684,26 @@ export class View {
     this._title.textContent = m.title;
     this._subtitle.textContent = m.byline ? `${m.subtitle}${m.subtitle ? ' · ' : ''}${m.byline}` : m.subtitle;
     this._showTabs(m);
-    this._legend.replaceChildren(...m.legend.map((e) => {
+    this._hidden = new Set();
+    this._legend.replaceChildren(...m.legend.map((e, i) => {
       const li = el('li');
-      const sw = el('span', 'nc-swatch', li);
-      sw.style.background = e.color; // CSSOM, allowed under a strict style-src
-      li.append(e.name);
+      const b = el('button', 'nc-key', li);
+      b.type = 'button';
+      b.setAttribute('aria-pressed', 'true');
+      const sw = el('span', `nc-swatch nc-pattern-${e.pattern || 0}`, b);
+      sw.style.backgroundColor = e.color; // CSSOM, allowed under a strict style-src
+      b.append(e.name);
+      b.addEventListener('click', () => this._toggleSeries(i, b));
       return li;
     }));
     this._legend.hidden = m.legend.length === 0;
+    this._showTable(false);
+    this._tableBtn.textContent = t.table;
+    this._dlBtn.textContent = t.download;
+    this._dlPng.textContent = t.png;
+    this._dlCsv.textContent = t.csv;
+    this._tableBtn.hidden = m.kind === 'table';
+    this._dlPng.hidden = m.kind === 'table';
     const tableOnly = m.kind === 'table';
     this._plot.hidden = tableOnly;
     this._table.hidden = !tableOnly;
@@ -561,6 +769,139 @@ export class View {
     this._table.replaceChildren(table);
   }
 
+  _root() { return this.host.shadowRoot; }
+
+  _reducedMotion() {
+    return !!window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  }
+
+  /** Runs `change` (which alters what the chart shows) and animates bars to the new scene: at most 250 ms, none for reduced motion. */
+  _transition(change) {
+    const chart = this._chart;
+    if (!chart) return;
+    cancelAnimationFrame(this._anim);
+    if (this._reducedMotion() || !this._points.length) {
+      change();
+      this._relayout(true);
+      return;
+    }
+    chart.begin_transition();
+    change();
+    this._relayout(true, true);
+    const start = performance.now();
+    const DURATION = 250;
+    this.host.setAttribute('data-animating', '');
+    const frame = (now) => {
+      if (this._chart !== chart) return;
+      let t = Math.min(1, (now - start) / DURATION);
+      try { chart.draw_at(this._canvas, this._dpr, t); } catch (e) { t = 1; }
+      if (t < 1) { this._anim = requestAnimationFrame(frame); return; }
+      chart.end_transition();
+      this.host.removeAttribute('data-animating');
+      this._relayout(true);
+    };
+    this._anim = requestAnimationFrame(frame);
+  }
+
+  _toggleSeries(i, button) {
+    const hide = !this._hidden.has(i);
+    let now = hide;
+    this._transition(() => { now = this._chart.set_hidden(i, hide); });
+    if (now) this._hidden.add(i); else this._hidden.delete(i);
+    button.setAttribute('aria-pressed', String(!now));
+    button.classList.toggle('nc-off', now);
+    const name = this._meta.legend[i]?.name || '';
+    this._live.textContent = now ? this.t.hidden(name) : this.t.shown(name);
+    if (this._tableOn) this._renderTable();
+  }
+
+  _showTable(on) {
+    this._tableOn = on;
+    this._tableBtn.setAttribute('aria-pressed', String(on));
+    const tableOnly = this._meta?.kind === 'table';
+    this._table.hidden = !(on || tableOnly);
+    this._plot.hidden = on || tableOnly;
+    if (on || tableOnly) this._renderTable();
+  }
+
+  _toggleTable() {
+    this._showTable(!this._tableOn);
+    if (!this._tableOn) this._relayout(true);
+  }
+
+  _menu(open) {
+    this._dlMenu.hidden = !open;
+    this._dlBtn.setAttribute('aria-expanded', String(open));
+    if (open) this._dlPng.hidden ? this._dlCsv.focus() : this._dlPng.focus();
+  }
+
+  _save(blob, name) {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    this._root().appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  _fileName(ext) {
+    return `${(this._meta?.id || 'chart').replace(/[^\w\u4e00-\u9fff-]+/g, '-')}.${ext}`;
+  }
+
+  /** The data as CSV (UTF-8 with BOM so Excel reads Chinese; raw numbers, empty for gaps). */
+  _downloadCsv() {
+    const data = JSON.parse(this._chart.table());
+    const q = (v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const lines = [[this.t.category, ...data.headers.slice(1)].map(q).join(',')];
+    for (const r of data.rows) lines.push([q(r.category), ...r.cells.map((c) => (c.value === null ? '' : String(c.value)))].join(','));
+    this._save(new Blob(['\ufeff' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' }), this._fileName('csv'));
+  }
+
+  /** The chart as PNG: title, subtitle, the drawn chart, notes and source, at the screen's pixel ratio. */
+  _downloadPng() {
+    const src = this._canvas;
+    const dpr = this._dpr || 1;
+    const m = this._meta;
+    const cs = getComputedStyle(this.host);
+    const font = cs.getPropertyValue('--nc-font').trim() || 'system-ui, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
+    const colors = this._themeColors();
+    const pad = 12 * dpr;
+    const w = src.width + pad * 2;
+    const lines = [[m.title, 700, 17], [m.subtitle, 400, 13]].filter(([t]) => t);
+    const after = [...(m.illustrative ? [[this.t.illustrative, 700, 12]] : []), ...m.notes.map((n) => [n, 400, 12]),
+      ...(m.source ? [[`${this.t.source}${m.source.text}`, 400, 12]] : [])];
+    const out = document.createElement('canvas');
+    const ctx = out.getContext('2d');
+    const wrap = (text, weight, size) => {
+      ctx.font = `${weight} ${size * dpr}px ${font}`;
+      const rows = [];
+      let row = '';
+      for (const ch of text) {
+        if (ctx.measureText(row + ch).width > w - pad * 2 && row) { rows.push(row); row = ch; } else row += ch;
+      }
+      if (row) rows.push(row);
+      return rows.map((r) => [r, weight, size]);
+    };
+    ctx.font = `12px ${font}`;
+    const head = lines.flatMap(([t, wt, sz]) => wrap(t, wt, sz));
+    const foot = after.flatMap(([t, wt, sz]) => wrap(t, wt, sz));
+    const lh = (sz) => sz * 1.5 * dpr;
+    out.width = w;
+    out.height = pad * 2 + head.reduce((a, [, , sz]) => a + lh(sz), 0) + src.height + pad + foot.reduce((a, [, , sz]) => a + lh(sz), 0);
+    ctx.fillStyle = colors[4] || '#ffffff';
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.textBaseline = 'top';
+    let y = pad;
+    const put = ([t, wt, sz]) => { ctx.font = `${wt} ${sz * dpr}px ${font}`; ctx.fillStyle = colors[0]; ctx.fillText(t, pad, y); y += lh(sz); };
+    head.forEach(put);
+    ctx.drawImage(src, pad, y);
+    y += src.height + pad;
+    foot.forEach(put);
+    out.toBlob((blob) => blob && this._save(blob, this._fileName('png')), 'image/png');
+  }
+
   _themeColors() {
     const cs = getComputedStyle(this.host);
     const dark = this.host.getAttribute('theme') === 'dark' || (this.host.getAttribute('theme') !== 'light' && window.matchMedia?.('(prefers-color-scheme: dark)').matches);
@@ -574,7 +915,7 @@ export class View {
     this._frame = requestAnimationFrame(() => this._relayout(false));
   }
 
-  _relayout(force) {
+  _relayout(force, layoutOnly) {
     if (!this._chart) return;
     if (this._meta && this._meta.kind === 'table') {
       this._points = JSON.parse((this._chart.layout(600, 100), this._chart.points()));
@@ -590,24 +931,38 @@ export class View {
       const height = this._reserveHeight(this._chart);
       this._chart.set_theme(...this._themeColors());
       this._chart.layout(width, height);
-      this._chart.draw(this._canvas, dpr);
+      if (!layoutOnly) this._chart.draw(this._canvas, dpr);
+      // narrow charts put the legend under the plot
+      const narrow = width < 480;
+      if (narrow !== this._narrow) {
+        this._narrow = narrow;
+        if (narrow) this._plot.after(this._legend); else this._plot.before(this._legend);
+      }
       this._points = JSON.parse(this._chart.points());
+      this._plotBox = JSON.parse(this._chart.plot_box());
       const summary = this._chart.summary();
       this._canvas.setAttribute('aria-label', summary || this._meta.title || this.t.chart);
       if (this._focus >= this._points.length) this._focus = -1;
       if (!this._tooltip.hidden && this._focus >= 0) this._showTip(this._focus);
     } catch (e) {
-      this._fail([problem(`${TEXT.zh.internal}：${e && e.message}`, `${TEXT.en.internal}: ${e && e.message}`)], this.host.getAttribute('src'));
+      this._internal(e);
     }
   }
 
   _pointer(e, down) {
     if (!this._chart || !this._points.length) return;
     const r = this._canvas.getBoundingClientRect();
-    const i = this._chart.hit(e.clientX - r.left, e.clientY - r.top);
+    let i;
+    try {
+      i = this._chart.hit(e.clientX - r.left, e.clientY - r.top);
+    } catch (err) {
+      this._internal(err);
+      return;
+    }
     if (e.pointerType === 'mouse') {
       if (this._pinned) return;
       if (i >= 0) this._showTip(i); else this._hideTip();
+      this._cross(i);
       if (down && i >= 0) this._interact('hover', i);
       else if (i >= 0 && i !== this._lastHover) this._interact('hover', i);
       this._lastHover = i;
@@ -634,9 +989,23 @@ export class View {
     const n = this._points.length;
     if (!n) return;
     let i = this._focus;
+    const pts = this._points;
+    const cur = pts[i];
+    // Left/Right: the previous or next category in the same series; Up/Down: the
+    // same category in another series (with one series, they step like Left/Right).
+    const step = (dir, sameSeries) => {
+      if (!cur) return 0;
+      if (!sameSeries && !this._multiSeries()) return step(dir, true);
+      const cands = pts.map((p, k) => [p, k]).filter(([p]) => (sameSeries ? p.seriesIndex === cur.seriesIndex : p.index === cur.index));
+      const at = cands.findIndex(([, k]) => k === i);
+      const next = cands[at + dir];
+      return next ? next[1] : i;
+    };
     switch (e.key) {
-      case 'ArrowRight': case 'ArrowDown': i = i < 0 ? 0 : Math.min(n - 1, i + 1); break;
-      case 'ArrowLeft': case 'ArrowUp': i = i < 0 ? 0 : Math.max(0, i - 1); break;
+      case 'ArrowRight': i = step(1, true); break;
+      case 'ArrowLeft': i = step(-1, true); break;
+      case 'ArrowDown': i = step(1, false); break;
+      case 'ArrowUp': i = step(-1, false); break;
       case 'Home': i = 0; break;
       case 'End': i = n - 1; break;
       case 'Escape': this._unpin(); this._focus = -1; return;
@@ -678,6 +1047,19 @@ export class View {
     tt.style.top = `${Math.round(y)}px`;
   }
 
+  /** A vertical crosshair through the hovered point of a line or area chart. */
+  _cross(i) {
+    const p = this._points[i];
+    const box = this._plotBox;
+    const on = !!(p && box && (this._meta?.kind === 'line' || this._meta?.kind === 'area'));
+    this._crosshair.hidden = !on;
+    if (!on) return;
+    const st = this._crosshair.style;
+    st.left = `${Math.round(p.bar.x + p.bar.w / 2)}px`;
+    st.top = `${Math.round(box.y)}px`;
+    st.height = `${Math.round(box.h)}px`;
+  }
+
   _multiSeries() {
     const names = new Set(this._points.map((p) => p.seriesIndex));
     return names.size > 1;
@@ -685,6 +1067,7 @@ export class View {
 
   _hideTip() {
     this._tooltip.hidden = true;
+    if (this._crosshair) this._crosshair.hidden = true;
     this._canvas.removeAttribute('aria-describedby');
   }
 

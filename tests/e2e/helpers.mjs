@@ -54,7 +54,15 @@ export function watch(page) {
   const log = { console: [], errors: [], failed: [] };
   page.on('console', (m) => log.console.push({ type: m.type(), text: m.text() }));
   page.on('pageerror', (e) => log.errors.push(String(e)));
-  page.on('requestfailed', (r) => log.failed.push(`${r.url()} ${r.failure()?.errorText}`));
+  // Chromium reports a fetch whose body was read as a stream to EOF from a
+  // `Cache-Control: no-store` response as ERR_ABORTED (playwright issue #42742),
+  // although the page got every byte: only requests without an answer count.
+  page.on('requestfailed', (r) => {
+    const done = r.failure()?.errorText === 'net::ERR_ABORTED' && answered.has(r);
+    if (!done) log.failed.push(`${r.url()} ${r.failure()?.errorText}`);
+  });
+  const answered = new WeakSet();
+  page.on('response', (r) => { if (r.status() < 400) answered.add(r.request()); });
   page.on('response', (r) => { if (r.status() >= 400) log.failed.push(`${r.url()} ${r.status()}`); });
   return log;
 }
