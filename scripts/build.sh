@@ -9,12 +9,16 @@
 #   pkg/view.js                  what each chart does once near the viewport (src/web/view.js)
 #   pkg/newschart_wasm.js        wasm-bindgen JS glue (--target web, an ES module)
 #   pkg/newschart_wasm_bg.wasm   the module
+#   pkg/embed-resize.js          for sites that embed charts as iframes (src/web/embed-resize.js)
+# and, for the builder page only (www/builder.html; readers' pages never load it):
+#   pkg/newschart_builder.js, pkg/newschart_builder_bg.wasm   the same API plus the CSV import
+#                                (cargo feature `builder`; not run through wasm-opt)
 
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-usage() { sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 DEV=0
 for arg in "$@"; do
   case "$arg" in
@@ -120,6 +124,12 @@ else
     trap - EXIT
   fi
 fi
+
+# The builder page's module: the default build plus the CSV import (cargo feature `builder`).
+# Cargo keeps both feature sets' artifacts, so rebuilding either is a no-op when nothing changed.
+say "cargo build --lib --release --target wasm32-unknown-unknown --features builder (the builder page's module)"
+cargo build --lib --release --target wasm32-unknown-unknown --features builder
+wasm-bindgen --target web --no-typescript --out-dir "$PKG" --out-name newschart_builder "$RAW_WASM"
 
 # The element's JavaScript: newschart.js (the loader pages include) and the
 # modules it imports on demand.

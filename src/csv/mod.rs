@@ -21,6 +21,7 @@
 pub mod date;
 pub mod encoding;
 pub mod number;
+pub mod options;
 pub mod parse;
 pub mod unit;
 pub mod write;
