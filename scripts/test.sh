@@ -3,9 +3,14 @@
 #   1 setup            install what is missing (scripts/setup.sh)
 #   2 native           cargo test
 #   2b fuzz           cargo +nightly fuzz run pipeline for 60 s (NEWSCHART_FUZZ_SECONDS), from fuzz/corpus/
-#   3 browser-unit     cargo test --target wasm32-unknown-unknown --test web (wasm-bindgen-test in headless Chromium)
-#   4 build            scripts/build.sh (release wasm into pkg/)
-#   5 e2e              node --test tests/e2e/ (Playwright + system Chromium against scripts/serve.py)
+#   3 unit-build       cargo test --target wasm32-unknown-unknown --test web --no-run (builds the test wasm once)
+#   4 unit-chromium    the browser unit tests (wasm-bindgen-test, tests/web.rs) in headless Chromium (chromedriver)
+#   5 unit-firefox     the same in headless Firefox ESR (geckodriver)
+#   6 unit-webkit      the same in WebKitGTK's MiniBrowser (WebKitWebDriver) under xvfb-run -a
+#   7 build            scripts/build.sh (release wasm into pkg/)
+#   8 e2e              node --test tests/e2e/ (Playwright + system Chromium against scripts/serve.py)
+#   9 e2e-engines      node --test tests/cross/ (the demo article in Chromium, Firefox and WebKitGTK over
+#                      W3C WebDriver; prints the time per engine)
 # Prints one summary line per stage with its time. Exit status is non-zero if any stage fails.
 # Screenshots and other artifacts of the end-to-end tests go to target/e2e-artifacts/.
 
@@ -19,10 +24,17 @@ say() { printf '==> %s\n' "$*"; }
 
 ARTIFACTS="$REPO/target/e2e-artifacts"
 export NEWSCHART_ARTIFACTS="$ARTIFACTS"
-# wasm-bindgen-test-runner: drive the system Chromium through chromedriver. Set here rather than in
-# .cargo/config.toml [env] so that native cargo builds are unaffected. The capabilities file
-# (binary path, headless flags) is read from the current directory unless this points at it.
-export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+# wasm-bindgen-test-runner drives one browser per run, picked by which driver variable is set
+# (it prefers GECKODRIVER, then SAFARIDRIVER, then CHROMEDRIVER): each unit stage sets exactly one.
+# Set per stage rather than in .cargo/config.toml [env] so that native cargo builds are unaffected.
+# The capabilities file (webdriver.json beside Cargo.toml: Chromium's and Firefox's binary and
+# headless flags) is read from the current directory unless this points at it. For WebKit the
+# runner 0.2.130 sends empty capabilities, and WebKitWebDriver then starts MiniBrowser
+# --automation by itself (it has no headless mode: hence xvfb-run).
+CHROMEDRIVER_BIN="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+GECKODRIVER_BIN="${GECKODRIVER:-$(command -v geckodriver || echo "${CARGO_HOME:-$HOME/.cargo}/bin/geckodriver")}"
+SAFARIDRIVER_BIN="${SAFARIDRIVER:-/usr/bin/WebKitWebDriver}"
+unset CHROMEDRIVER GECKODRIVER SAFARIDRIVER
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON="${WASM_BINDGEN_TEST_WEBDRIVER_JSON:-$REPO/webdriver.json}"
 # The runner can take a while to start Chromium on a busy 2-core machine (default timeout 20 s).
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
@@ -76,12 +88,51 @@ fuzz() {
   return $rc
 }
 
+WEB_TEST=(cargo test --target wasm32-unknown-unknown --test web)
+
+unit_engine() { # unit_engine chromium|firefox|webkit: the browser unit tests in one engine
+  case "$1" in
+    chromium) CHROMEDRIVER="$CHROMEDRIVER_BIN" "${WEB_TEST[@]}" ;;
+    firefox) GECKODRIVER="$GECKODRIVER_BIN" "${WEB_TEST[@]}" ;;
+    webkit)
+      command -v xvfb-run >/dev/null || { printf '==> ERROR: xvfb-run missing (scripts/setup.sh installs xvfb)\n' >&2; return 1; }
+      xvfb-run -a -s "-screen 0 1280x800x24" env SAFARIDRIVER="$SAFARIDRIVER_BIN" "${WEB_TEST[@]}" ;;
+  esac
+}
+
+e2e_engines() {
+  # (runs inside `stage`: check each step) Needs pkg/ from the build stage; writes its
+  # screenshots (cross-<engine>-*.png) and cross-engines.json beside the Playwright ones.
+  mkdir -p "$ARTIFACTS" || return 1
+  rm -f "$ARTIFACTS"/cross-* || return 1
+  node --test --test-concurrency=1 tests/cross/ || return 1
+}
+
+# Per-engine times of the e2e-engines stage, from the report its tests write: one summary line each.
+engine_times() {
+  [[ -f "$ARTIFACTS/cross-engines.json" ]] || return 0
+  local name secs browser skipped
+  while IFS=$'\t' read -r name secs browser skipped; do
+    printf '  %-11s %-5s %4ds   %s%s\n' "$name" "" "$secs" "$browser" "$( ((skipped > 0)) && echo " ($skipped skipped, reason in the log)")"
+  done < <(node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    for (const [k, v] of Object.entries(r)) console.log([k, Math.round(v.seconds ?? 0), v.browser || "", (v.skipped || []).length].join("\t"));
+  ' "$ARTIFACTS/cross-engines.json" 2>/dev/null)
+}
+
 stage setup bash scripts/setup.sh
 stage native cargo test
 stage fuzz fuzz
-stage browser-unit cargo test --target wasm32-unknown-unknown --test web
+stage unit-build "${WEB_TEST[@]}" --no-run
+stage unit-chromium unit_engine chromium
+stage unit-firefox unit_engine firefox
+stage unit-webkit unit_engine webkit
 stage build bash scripts/build.sh
 stage e2e e2e
+stage e2e-engines e2e_engines
+if [[ "${SUMMARY[-1]}" == e2e-engines* && "${SUMMARY[-1]}" != *SKIP* ]]; then
+  while IFS= read -r line; do [[ -n "$line" ]] && SUMMARY+=("$line"); done < <(engine_times)
+fi
 
 echo
 say "summary"

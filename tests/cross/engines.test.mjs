@@ -252,11 +252,11 @@ for (const name of WANTED) {
         const png = await s.elementScreenshot(id);
         writeFileSync(shot(`chart-${slug(src)}`), png);
         const img = decodePng(png);
-        const after = await s.run(chartInfo, sel(src)); // the screenshot may have scrolled
-        const k = img.width / after.host.width;
-        for (const [i, p] of after.points.entries()) {
-          const x = (after.canvas.left - after.host.left + p.bar.x + p.bar.w / 2) * k;
-          const y = (after.canvas.top - after.host.top + p.bar.y + p.bar.h / 2) * k;
+        const shown = await s.run(chartInfo, sel(src)); // the screenshot may have scrolled
+        const k = img.width / shown.host.width;
+        for (const [i, p] of shown.points.entries()) {
+          const x = (shown.canvas.left - shown.host.left + p.bar.x + p.bar.w / 2) * k;
+          const y = (shown.canvas.top - shown.host.top + p.bar.y + p.bar.h / 2) * k;
           const px = img.pixel(x, y);
           const near = px.slice(0, 3).every((c, j) => Math.abs(c - BAR[j]) <= 12);
           assert.ok(near, `${src}: screenshot pixel at bar ${i} is ${px} (want about #0072b2)`);
