@@ -169,3 +169,23 @@ test('a page with broken feeds shows each error in its box and the good chart st
   await page.screenshot({ path: join(ARTIFACTS, 'broken-feeds.png'), fullPage: true });
   await page.close();
 });
+
+test('without JavaScript each chart shows its SVG fallback (drawn by the same renderer) and its sentence', async () => {
+  const nojs = await launch({ javaScriptEnabled: false });
+  try {
+    const page = await nojs.context.newPage();
+    await page.goto(server.url);
+    const imgs = await page.$$eval('news-chart img.nc-fallback-img', (els) => els.map((i) => ({ src: i.getAttribute('src'), w: i.naturalWidth, alt: i.alt, shown: i.getBoundingClientRect().height > 0 })));
+    assert.equal(imgs.length, 3);
+    for (const i of imgs) {
+      assert.ok(i.w > 0 && i.shown, `${i.src} did not load or is not shown`);
+      assert.ok(i.alt.length > 10, `${i.src} has no description`);
+    }
+    const texts = await page.$$eval('news-chart .nc-fallback', (els) => els.map((p) => p.getBoundingClientRect().height > 0 && p.textContent));
+    assert.ok(texts.every(Boolean), 'every fallback sentence is shown');
+    await page.screenshot({ path: join(ARTIFACTS, 'no-javascript.png'), fullPage: true });
+    await page.close();
+  } finally {
+    await nojs.close();
+  }
+});
