@@ -96,3 +96,50 @@ fn every_field_of_the_spec_is_read_by_normalize() {
         assert!(text.contains(&format!("\"{}\"", f.name)), "the test feed lacks {}", f.name);
     }
 }
+
+fn ty_name(t: &spec::Ty) -> String {
+    use spec::Ty;
+    match t {
+        Ty::Str => "text".into(),
+        Ty::Url => "http(s) address".into(),
+        Ty::Num => "number".into(),
+        Ty::PositiveNum => "number > 0".into(),
+        Ty::Int(a, b) => format!("whole number {}–{}", a, b),
+        Ty::Bool => "true / false".into(),
+        Ty::Enum(w) => w.iter().map(|x| format!("`{}`", x)).collect::<Vec<_>>().join(", "),
+        Ty::Color => "colour `#rrggbb`".into(),
+        Ty::Array(item, _) => format!("list of {}", ty_name(item)),
+        Ty::Values => "list of numbers or `null`".into(),
+        Ty::Obj(_) => "object (below)".into(),
+        Ty::StrOrStrs => "text or list of text".into(),
+        Ty::StrOrObj(_) => "text or object (below)".into(),
+        Ty::Label => "text or number".into(),
+    }
+}
+
+/// The field tables of docs/FEED.md, generated from the spec.
+fn field_tables() -> String {
+    let mut out = String::new();
+    for (name, fields) in [("Feed", spec::FEED), ("Dataset", spec::DATASET), ("Series", spec::SERIES), ("Target", spec::TARGET), ("Source", spec::SOURCE), ("Annotation", spec::ANNOTATION)] {
+        out.push_str(&format!("\n### {}\n\n| field | type | required | meaning |\n|---|---|---|---|\n", name));
+        for f in fields {
+            out.push_str(&format!("| `{}` | {} | {} | {} |\n", f.name, ty_name(&f.ty), if f.required { "yes" } else { "" }, f.doc));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_format_reference_lists_every_field_of_the_spec() {
+    let path = "docs/FEED.md";
+    let doc = fs::read_to_string(path).unwrap();
+    let (start, end) = ("<!-- fields:start -->", "<!-- fields:end -->");
+    let a = doc.find(start).expect("start marker") + start.len();
+    let b = doc.find(end).expect("end marker");
+    let want = field_tables();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        fs::write(path, format!("{}{}{}", &doc[..a], want, &doc[b..])).unwrap();
+        return;
+    }
+    assert!(doc[a..b] == want, "{} drifted from src/feed/spec.rs: run `UPDATE_SCHEMA=1 cargo test --test examples`", path);
+}
