@@ -440,10 +440,13 @@ export class View {
 
   /** Switches to dataset `id` of the feed (what the tabs do). */
   selectDataset(id) {
-    if (!this._chart || !this._chart.select(id)) return false;
-    this._showMeta();
-    this._relayout(true);
-    return true;
+    if (!this._chart) return false;
+    let ok = false;
+    this._transition(() => {
+      ok = this._chart.select(id);
+      if (ok) this._showMeta();
+    });
+    return ok;
   }
 
   /** Every data point of the chart as drawn: category, series, value, texts and boxes (CSS px). */

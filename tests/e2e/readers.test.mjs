@@ -241,3 +241,53 @@ test('touch: a tap pins the tooltip, a tap outside and a scroll dismiss it', asy
     await phone.close();
   }
 });
+
+test('the keyboard moves by category with Left/Right and by series with Up/Down, reading each point', async () => {
+  const page = await browser.context.newPage();
+  await blank(page, '<news-chart id="g" src="/examples/monitoring-grouped.json" height="300"></news-chart>');
+  await settled(page, 1);
+  const points = await page.$eval('#g', (el) => el.points());
+  const live = () => page.$eval('#g', (el) => el.shadowRoot.querySelector('.nc-live').textContent);
+  const label = (series, index) => points.find((p) => p.seriesIndex === series && p.index === index).label;
+  await page.$eval('#g', (el) => el.shadowRoot.querySelector('canvas').focus());
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await live(), label(0, 0));
+  // every point: across the categories of each series, then down to the next series
+  const seen = new Set([await live()]);
+  for (let s = 0; s < 2; s++) {
+    for (let c = 0; c < 2; c++) {
+      await page.keyboard.press('ArrowRight');
+      seen.add(await live());
+      assert.equal(await live(), label(s, c + 1));
+    }
+    if (s === 0) {
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await live(), label(1, 2));
+      seen.add(await live());
+      await page.keyboard.press('Home');
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await live(), label(1, 0));
+    }
+  }
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await live(), label(0, 2));
+  await page.keyboard.press('End');
+  assert.equal(await live(), points[points.length - 1].label);
+  assert.equal(seen.size + 1, points.length, 'every point was read once');
+  await page.close();
+});
+
+test('hovering a line chart shows a crosshair and the nearest point', async () => {
+  const page = await browser.context.newPage();
+  await blank(page, '<news-chart id="l" src="/examples/employment-line-dates.json" height="300"></news-chart>');
+  await settled(page, 1);
+  const { x, y, point } = await pointCenter(page, '#l', 3);
+  await page.mouse.move(x, y + 40); // below the line: the column still picks this point
+  const tip = page.locator('#l .nc-tooltip');
+  await tip.waitFor({ state: 'visible' });
+  assert.match(await tip.textContent(), new RegExp(point.valueText));
+  const cross = await page.$eval('#l', (el) => { const c = el.shadowRoot.querySelector('.nc-crosshair'); return { hidden: c.hidden, left: parseFloat(c.style.left) }; });
+  assert.equal(cross.hidden, false);
+  assert.ok(Math.abs(cross.left - (point.bar.x + point.bar.w / 2)) <= 1);
+  await page.close();
+});
