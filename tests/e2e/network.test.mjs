@@ -1,0 +1,200 @@
+// Network faults, end to end: each ends in a loading state, then either the
+// chart or a clear error with a retry button, never a hang; and retry after
+// the server recovers draws the chart. Fault routes come from faultserver.mjs.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO, launch, watch } from './helpers.mjs';
+import { startFaultServer, trickle } from './faultserver.mjs';
+
+const FEED = readFileSync(join(REPO, 'www', 'feeds', 'hamlets.json'), 'utf8');
+const NEWER = FEED.replace('"醴陵市"', '"醴陵"');
+const json = (res, body = FEED, extra = {}) => {
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...extra });
+  res.end(body);
+};
+
+let server;
+let other; // a second origin, for CORS
+let browser;
+let page;
+before(async () => {
+  [server, other, browser] = await Promise.all([startFaultServer(), startFaultServer(), launch()]);
+  page = await browser.context.newPage();
+  await page.goto(`${server.url}e2e/harness.html`);
+  await page.waitForFunction(() => window.__ready === true);
+});
+after(async () => { await browser?.close(); await server?.close(); await other?.close(); });
+
+/** Replaces the page's charts with one that has these attributes (in the viewport, so it
+ * loads at once); records every data-state it goes through. */
+async function mount(id, attrs) {
+  await page.evaluate(([id, attrs]) => {
+    for (const old of document.querySelectorAll('news-chart')) old.remove();
+    const el = document.createElement('news-chart');
+    el.id = id;
+    window.__states ||= {};
+    const states = (window.__states[id] = []);
+    new MutationObserver(() => {
+      const s = el.getAttribute('data-state');
+      if (states[states.length - 1] !== s) states.push(s);
+    }).observe(el, { attributes: true, attributeFilter: ['data-state'] });
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    document.body.append(el);
+  }, [id, attrs]);
+}
+
+/** Waits (bounded, generously) until the chart is ready or failed; returns the outcome. */
+async function outcome(id) {
+  await page.waitForFunction((id) => ['ready', 'error'].includes(document.getElementById(id)?.getAttribute('data-state')), id, { timeout: 30000 });
+  return page.evaluate((id) => {
+    const el = document.getElementById(id);
+    const box = el.shadowRoot.querySelector('.nc-error');
+    return {
+      state: el.getAttribute('data-state'),
+      states: window.__states[id].filter((s) => s !== 'idle'),
+      error: box && !box.hidden ? box.textContent : null,
+      retry: !!(box && !box.hidden && box.querySelector('button')),
+      points: el.points().length,
+    };
+  }, id);
+}
+
+/** Asserts a clear error: loading first, then the error box with `words` and a retry button. */
+async function failsWith(id, words) {
+  const o = await outcome(id);
+  assert.equal(o.state, 'error', `${id}: ${JSON.stringify(o)}`);
+  assert.equal(o.states[0], 'loading', `${id}: went through ${o.states}`);
+  assert.match(o.error, words, id);
+  assert.ok(o.retry, `${id}: a retry button`);
+  return o;
+}
+
+async function draws(id) {
+  const o = await outcome(id);
+  assert.equal(o.state, 'ready', `${id}: ${JSON.stringify(o)}`);
+  assert.equal(o.states[0], 'loading', `${id}: went through ${o.states}`);
+  assert.equal(o.points, 9, id);
+  return o;
+}
+
+async function retry(id) {
+  await page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('.nc-error button').click(), id);
+}
+
+test('404 and 500 end in an error box; retry after the server recovers draws the chart', async () => {
+  server.route('/f/404', (req, res) => { res.writeHead(404, { 'Content-Type': 'text/plain' }); res.end('no'); });
+  await mount('c404', { src: '/f/404' });
+  await failsWith('c404', /\/f\/404.*the server answered 404/);
+
+  let healthy = false;
+  server.route('/f/flaky', (req, res) => {
+    if (healthy) return json(res);
+    res.writeHead(500, { 'Content-Type': 'text/plain' });
+    res.end('boom');
+  });
+  await mount('c500', { src: '/f/flaky' });
+  await failsWith('c500', /the server answered 500/);
+  healthy = true;
+  await retry('c500');
+  await draws('c500');
+});
+
+test('a feed that never answers is aborted after the timeout attribute; retry works', async () => {
+  let answer = false;
+  const hanging = [];
+  server.route('/f/hang', (req, res) => { if (answer) json(res); else hanging.push(res); });
+  const log = watch(page);
+  await mount('hang', { src: '/f/hang', timeout: '1.5' });
+  const o = await failsWith('hang', /no answer after 1\.5 s, request aborted/);
+  assert.deepEqual(o.states, ['loading', 'error']);
+  assert.ok(log.console.some((m) => m.type === 'error' && /no answer after 1\.5 s/.test(m.text)));
+  answer = true;
+  await retry('hang');
+  await draws('hang');
+  for (const r of hanging) r.destroy();
+});
+
+test('content types: JSON as text/plain, octet-stream or none is read; an HTML page is refused', async () => {
+  const cases = [['text/plain; charset=utf-8', true], ['application/octet-stream', true], [null, true], ['application/feed+json', true], ['text/html; charset=utf-8', false]];
+  for (const [i, [type, ok]] of cases.entries()) {
+    server.route(`/f/type${i}`, (req, res) => {
+      const headers = { 'Content-Length': Buffer.byteLength(FEED) };
+      if (type) headers['Content-Type'] = type;
+      res.writeHead(200, headers);
+      res.end(FEED);
+    });
+    await mount(`type${i}`, { src: `/f/type${i}` });
+    if (ok) await draws(`type${i}`);
+    else await failsWith(`type${i}`, /the server sent a web page \(text\/html; charset=utf-8\), not a JSON feed/);
+  }
+  // a login wall or a wrong address: HTML with status 200 and a body that is not JSON either way
+  server.route('/f/login', (req, res) => { res.writeHead(200, { 'Content-Type': 'text/html' }); res.end('<!doctype html><title>Sign in</title>'); });
+  await mount('login', { src: '/f/login' });
+  await failsWith('login', /web page \(text\/html\)/);
+});
+
+test('a cross-origin feed without Access-Control-Allow-Origin is a clear error; with it, it draws', async () => {
+  other.route('/f/nocors', (req, res) => json(res));
+  other.route('/f/cors', (req, res) => json(res, FEED, { 'Access-Control-Allow-Origin': '*' }));
+  await mount('nocors', { src: `${other.url}f/nocors` });
+  await failsWith('nocors', /network error or blocked by the browser \(CORS\)/);
+  assert.ok(other.hits('/f/nocors') >= 1, 'the request did reach the other origin');
+  await mount('cors', { src: `${other.url}f/cors` });
+  await draws('cors');
+});
+
+test('a trickling feed draws when it arrives within the timeout, and fails when it does not', async () => {
+  // 10 pieces 150 ms apart: 1.5 s in all, within a 10 s timeout
+  server.route('/f/trickle', (req, res) => { res.writeHead(200, { 'Content-Type': 'application/json' }); trickle(res, FEED, 10, 150); });
+  await mount('trickle', { src: '/f/trickle', timeout: '10' });
+  await draws('trickle');
+  // 40 pieces 250 ms apart: 10 s, past a 1.5 s timeout (the headers came at once: the body times out)
+  server.route('/f/crawl', (req, res) => { res.writeHead(200, { 'Content-Type': 'application/json' }); trickle(res, FEED, 40, 250); });
+  await mount('crawl', { src: '/f/crawl', timeout: '1.5' });
+  await failsWith('crawl', /no answer after 1\.5 s, request aborted/);
+});
+
+test('a feed that changes while it loads ends in a clear error, never a hang', async () => {
+  // the connection drops halfway through (the file was being replaced)
+  server.route('/f/truncated', (req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(FEED) });
+    res.write(FEED.slice(0, 300));
+    setTimeout(() => res.destroy(), 100);
+  });
+  await mount('truncated', { src: '/f/truncated', timeout: '10' });
+  await failsWith('truncated', /network error/);
+  // the old file's bytes followed by the new file's: JSON with trailing characters
+  server.route('/f/concatenated', (req, res) => json(res, FEED + NEWER));
+  await mount('concatenated', { src: '/f/concatenated' });
+  await failsWith('concatenated', /not valid JSON: trailing characters/);
+  // the first half of the old file and the second half of the new one
+  const half = Math.floor(FEED.length / 2);
+  server.route('/f/spliced', (req, res) => json(res, FEED.slice(0, half) + NEWER.slice(half - 8)));
+  await mount('spliced', { src: '/f/spliced' });
+  await failsWith('spliced', /not valid JSON/);
+  // once the new file is whole, retry draws it
+  server.route('/f/spliced', (req, res) => json(res, NEWER));
+  await retry('spliced');
+  await draws('spliced');
+  assert.equal(await page.evaluate(() => document.getElementById('spliced').points()[0].category), '醴陵');
+});
+
+test('the limits are attributes, and the error names the one that was hit', async () => {
+  // max-bytes, announced by Content-Length …
+  server.route('/f/big', (req, res) => json(res));
+  await mount('bytes1', { src: '/f/big', 'max-bytes': '500' });
+  await failsWith('bytes1', /file larger than the limit of 500 bytes \(max-bytes\)/);
+  // … or not (chunked): reading stops past the limit
+  server.route('/f/chunked', (req, res) => { res.writeHead(200, { 'Content-Type': 'application/json' }); trickle(res, FEED, 4, 10); });
+  await mount('bytes2', { src: '/f/chunked', 'max-bytes': '500' });
+  await failsWith('bytes2', /file larger than the limit of 500 bytes \(max-bytes\)/);
+  // max-points: 9 values, at most 5
+  await mount('points', { src: '/f/big', 'max-points': '5' });
+  await failsWith('points', /too many data points: 9, the limit is 5 \(max_points\)/);
+  // and within both, the chart draws
+  await mount('within', { src: '/f/chunked', 'max-bytes': String(Buffer.byteLength(FEED)), 'max-points': '9' });
+  await draws('within');
+});
