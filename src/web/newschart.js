@@ -2,6 +2,9 @@
 //
 // Embed once per page:   <script type="module" src="…/newschart.js"></script>
 // Then for each chart:   <news-chart src="feeds/employment.json"></news-chart>
+// or, where a CMS strips unknown tags:
+//                        <div class="news-chart" data-src="feeds/employment.json"></div>
+// (such a div, found at load or added later, gets a <news-chart> inside it).
 //
 // This loader stays small: it defines the element and reserves each chart's
 // height, and only when a chart nears the viewport does it import view.js
@@ -11,6 +14,8 @@ const VIEW = new URL('./view.js', import.meta.url).href;
 /** How far below the viewport a chart starts loading. */
 const NEAR = '600px 0px';
 const ATTRS = ['src', 'dataset', 'height', 'refresh', 'theme'];
+/** Room the element reserves for the words around the plot, in CSS px (FRAME in view.js). */
+const FRAME = 136;
 
 let viewModule = null;
 const loadView = () => (viewModule ||= import(VIEW));
@@ -43,11 +48,12 @@ export class NewsChart extends HTMLElement {
       this._view.connected();
       return;
     }
-    // Reserve the plot's height until the view takes over: no layout shift.
+    // Reserve the chart's whole height (plot and the words around it) until the view takes
+    // over, which keeps it: no layout shift.
     const h = parseFloat(this.getAttribute('height'));
     if (!this.shadowRoot) {
       const ph = document.createElement('div');
-      ph.style.height = `${h > 0 ? h : 300}px`; // CSSOM: allowed under a strict style-src
+      ph.style.height = `${Math.round((h > 0 ? h : 300) + FRAME)}px`; // CSSOM: allowed under a strict style-src
       this.attachShadow({ mode: 'open' }).append(ph);
     }
     this.setAttribute('data-state', 'idle');
@@ -101,3 +107,43 @@ export class NewsChart extends HTMLElement {
 }
 
 if (!customElements.get('news-chart')) customElements.define('news-chart', NewsChart);
+
+// <div class="news-chart" data-src="…" data-dataset="…" data-height="…" data-theme="…"
+// data-refresh="…">: a chart for a CMS that strips unknown tags. The div keeps whatever the CMS
+// gave it (class, id, its own styles); a <news-chart> goes inside, with the div's old content as
+// its fallback, and follows later changes of the data-* attributes.
+const DATA = ATTRS.map((a) => `data-${a}`);
+function mount(div) {
+  if (div.localName === 'news-chart' || div._newsChart?.parentNode === div) return;
+  const chart = document.createElement('news-chart');
+  for (const a of ATTRS) {
+    const v = div.getAttribute(`data-${a}`);
+    if (v !== null) chart.setAttribute(a, v);
+  }
+  chart.append(...div.childNodes);
+  div._newsChart = chart;
+  div.append(chart);
+}
+function mountAll(root) {
+  if (root.matches?.('.news-chart[data-src]')) mount(root);
+  for (const div of root.querySelectorAll?.('.news-chart[data-src]') || []) mount(div);
+}
+if (typeof document !== 'undefined') {
+  mountAll(document);
+  if (typeof MutationObserver === 'function') {
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'attributes') {
+          const chart = r.target._newsChart;
+          if (!chart) { if (r.target.matches('.news-chart[data-src]')) mount(r.target); continue; }
+          if (r.attributeName === 'class') continue;
+          const v = r.target.getAttribute(r.attributeName);
+          const a = r.attributeName.slice(5);
+          if (v === null) chart.removeAttribute(a); else chart.setAttribute(a, v);
+        } else {
+          for (const n of r.addedNodes) if (n.nodeType === 1) mountAll(n);
+        }
+      }
+    }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: [...DATA, 'class'] });
+  }
+}

@@ -18,6 +18,14 @@ export const FETCH_TIMEOUT_MS = 15000;
 export const MAX_FEED_BYTES = 5 * 1024 * 1024;
 /** Height reserved before a feed has loaded, when the page sets none. */
 const PLACEHOLDER_HEIGHT = 300;
+/**
+ * Room reserved for the words around the plot (title, subtitle, the tools row, a line of notes,
+ * source), in CSS px: the element keeps `height` + FRAME from the moment the loader sees it, so a
+ * chart that loads never moves the page. Words that need less room leave the plot taller; words
+ * that need more take it from the plot, down to PLOT_MIN of `height`. Same number in newschart.js.
+ */
+const FRAME = 136;
+const PLOT_MIN = 0.6;
 
 // The wasm module: one download and one compile for the whole page, and one
 // instance that every chart shares. A panic in Rust (panic = "abort") traps:
@@ -98,15 +106,34 @@ async function readCapped(res, max) {
   return new TextDecoder().decode(all);
 }
 
+// The dark colours, under the selector `h`: the reader's dark colour scheme applies unless the
+// page sets theme="light", and theme="dark" applies always.
+const dark = (h) => `
+  ${h} .nc { color: var(--nc-text, #ececec); }
+  ${h} .nc-subtitle, ${h} .nc-notes, ${h} .nc-source, ${h} .nc-status { color: var(--nc-muted, #b8b8b8); }
+  ${h} .nc-tooltip { background: var(--nc-tooltip-bg, #f2f2f2); color: var(--nc-tooltip-text, #111); }
+  ${h} .nc-menu { background: var(--nc-menu-bg, #222); }
+  ${h} .nc-tool, ${h} .nc-menu-item { border-color: var(--nc-control-border, #9a9a9a); }
+  ${h} .nc-error { background: var(--nc-error-bg, #3b1412); color: var(--nc-error-text, #ffd9d6); border-color: var(--nc-error, #f2b8b5); }
+  ${h} .nc-illustrative { color: var(--nc-illustrative-text, #ffd8b8); background: var(--nc-illustrative-bg, #3a2210); }
+  ${h} canvas:focus-visible { outline-color: var(--nc-accent, #a8c7fa); }`;
+
 const CSS = `
-:host { display: block; position: relative; contain: content; font-family: var(--nc-font, system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif); color: var(--nc-text, #1a1a1a); font-size: 16px; line-height: 1.5; text-align: left; box-sizing: border-box; }
+:host { display: block; position: relative; contain: content; box-sizing: border-box; }
 :host([hidden]) { display: none; }
 *, *::before, *::after { box-sizing: border-box; }
-.nc { margin: 0; padding: 0; }
+/* The page reaches the chart only through the element's box (margin, width): whatever else it
+   would pass down by inheritance (font size, line height, letter spacing, text-indent, colour…)
+   stops here. all: initial keeps custom properties, so --nc-* theming still comes through. The
+   figure keeps the height reserved for it (min-height, set by _reserveHeight) and the plot takes
+   the room the words around it leave. */
+.nc { all: initial; display: flex; flex-direction: column; margin: 0; padding: 0; font-family: var(--nc-font, system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif); font-size: var(--nc-font-size, 16px); line-height: 1.5; color: var(--nc-text, #1a1a1a); background: var(--nc-background, transparent); text-align: left; }
+:host([theme="light"]) .nc { background: var(--nc-background, #ffffff); }
 .nc-title { font-size: 1.05em; font-weight: 700; margin: 0 0 .15em; line-height: 1.4; }
 .nc-subtitle { font-size: .9em; color: var(--nc-muted, #595959); margin: 0 0 .5em; }
 .nc-title:empty, .nc-subtitle:empty { display: none; }
-.nc-plot { position: relative; width: 100%; overflow: visible; }
+.nc-plot { position: relative; width: 100%; overflow: visible; flex: 1 0 auto; min-height: 0; }
+:host([data-state="error"]) .nc-plot { display: none; }
 canvas { display: block; width: 100%; max-width: none; height: 100%; touch-action: pan-y; border-radius: 2px; }
 canvas:focus { outline: none; }
 canvas:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-offset: 2px; }
@@ -116,7 +143,7 @@ canvas:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-off
 .nc-tooltip .nc-tt-value { font-size: 15px; font-weight: 700; }
 .nc-status { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; color: var(--nc-muted, #595959); font-size: .9em; background: var(--nc-placeholder, rgba(127,127,127,.06)); border-radius: 4px; }
 .nc-status[hidden] { display: none; }
-.nc-illustrative { display: inline-block; margin: .4em 0 0; padding: .1em .5em; font-size: .8em; font-weight: 700; color: var(--nc-illustrative-text, #7a2e00); background: var(--nc-illustrative-bg, #fff1e0); border: 1px solid var(--nc-illustrative-border, #d55e00); border-radius: 3px; }
+.nc-illustrative { display: inline-block; align-self: flex-start; margin: .4em 0 0; padding: .1em .5em; font-size: .8em; font-weight: 700; color: var(--nc-illustrative-text, #7a2e00); background: var(--nc-illustrative-bg, #fff1e0); border: 1px solid var(--nc-illustrative-border, #d55e00); border-radius: 3px; }
 .nc-illustrative[hidden] { display: none; }
 .nc-notes { margin: .4em 0 0; padding: 0; list-style: none; font-size: .8em; color: var(--nc-muted, #595959); }
 .nc-source { margin: .3em 0 0; font-size: .8em; color: var(--nc-muted, #595959); }
@@ -156,15 +183,10 @@ canvas:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-off
 .nc-crosshair { position: absolute; width: 0; border-left: 1px dashed var(--nc-muted, #595959); pointer-events: none; }
 .nc-live { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 @media (prefers-color-scheme: dark) {
-  :host { color: var(--nc-text, #ececec); }
-  .nc-subtitle, .nc-notes, .nc-source, .nc-status { color: var(--nc-muted, #b8b8b8); }
-  .nc-tooltip { background: var(--nc-tooltip-bg, #f2f2f2); color: var(--nc-tooltip-text, #111); }
-  .nc-menu { background: var(--nc-menu-bg, #222); }
-  .nc-tool, .nc-menu-item { border-color: var(--nc-control-border, #9a9a9a); }
-  .nc-error { background: var(--nc-error-bg, #3b1412); color: var(--nc-error-text, #ffd9d6); border-color: var(--nc-error, #f2b8b5); }
-  .nc-illustrative { color: var(--nc-illustrative-text, #ffd8b8); background: var(--nc-illustrative-bg, #3a2210); }
-  canvas:focus-visible { outline-color: var(--nc-accent, #a8c7fa); }
+${dark(':host(:not([theme="light"]))')}
 }
+${dark(':host([theme="dark"])')}
+:host([theme="dark"]) .nc { background: var(--nc-background, #121212); }
 @media print { .nc-tooltip, .nc-status, .nc-tools, .nc-crosshair { display: none; } }
 `;
 
@@ -279,6 +301,7 @@ export class View {
     styleShadow(root);
     const fig = el('figure', 'nc', root);
     fig.setAttribute('part', 'figure');
+    this._fig = fig;
     this._title = el('div', 'nc-title', fig);
     this._title.setAttribute('role', 'heading');
     this._title.setAttribute('aria-level', '3');
@@ -519,12 +542,14 @@ export class View {
     this._chart = null;
   }
 
+  /** Keeps the figure at `height` + FRAME (see FRAME) and returns the plot's height in CSS px. */
   _reserveHeight(chart) {
     const attr = parseFloat(this.host.getAttribute('height'));
     let h = attr > 0 ? attr : PLACEHOLDER_HEIGHT;
     if (!(attr > 0) && chart) h = chart.default_height(this._plot.clientWidth || 600);
-    this._plot.style.height = `${Math.round(h)}px`;
-    return h;
+    this._fig.style.minHeight = `${Math.round(h + FRAME)}px`; // CSSOM: allowed under a strict style-src
+    this._plot.style.height = `${Math.round(h * PLOT_MIN)}px`; // its flex basis; it grows into the room left
+    return Math.floor(this._plot.getBoundingClientRect().height) || Math.round(h);
   }
 
   _setState(state) {
@@ -926,12 +951,14 @@ export class View {
     }
     const width = Math.round(this._plot.clientWidth);
     const dpr = window.devicePixelRatio || 1;
-    if (!force && width === this._width && dpr === this._dpr) return;
+    const height = this._reserveHeight(this._chart);
+    if (!force && width === this._width && dpr === this._dpr && height === this._height) return;
     if (width <= 0) return; // not displayed; the observer calls again when it is
     this._width = width;
     this._dpr = dpr;
+    this._height = height;
+    this._canvas.style.height = `${height}px`; // whole CSS px, as the scene is laid out
     try {
-      const height = this._reserveHeight(this._chart);
       this._chart.set_theme(...this._themeColors());
       this._chart.layout(width, height);
       if (!layoutOnly) this._chart.draw(this._canvas, dpr);
