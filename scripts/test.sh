@@ -71,6 +71,8 @@ e2e() {
     printf '==> ERROR: no end-to-end tests found (tests/e2e/*.test.mjs)\n' >&2
     return 1
   fi
+  # the debug package (target/pkg-debug/) for tests/e2e/panic.test.mjs: a panic on purpose
+  bash scripts/build-debug.sh || return 1
   node --test --test-concurrency=1 tests/e2e/
 }
 
