@@ -198,3 +198,18 @@ test('the limits are attributes, and the error names the one that was hit', asyn
   await mount('within', { src: '/f/chunked', 'max-bytes': String(Buffer.byteLength(FEED)), 'max-points': '9' });
   await draws('within');
 });
+
+test('bytes that are not UTF-8 show as U+FFFD, as Response.text() decodes them; a BOM is skipped', async () => {
+  const gbk = readFileSync(join(REPO, 'tests', 'fixtures', 'bad', 'invalid-utf8.json'));
+  server.route('/f/gbk', (req, res) => { res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': gbk.length }); res.end(gbk); });
+  await mount('gbk', { src: '/f/gbk' });
+  const o = await outcome('gbk');
+  assert.equal(o.state, 'ready', JSON.stringify(o));
+  const cats = await page.evaluate(() => document.getElementById('gbk').points().map((p) => p.category));
+  assert.match(cats[0], /^\uFFFD+$/, 'the GBK bytes of 醴陵 became replacement characters');
+  assert.equal(cats[1], 'b');
+  const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(FEED)]);
+  server.route('/f/bom', (req, res) => { res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': bom.length }); res.end(bom); });
+  await mount('bom', { src: '/f/bom' });
+  await draws('bom');
+});
