@@ -39,10 +39,13 @@ let currentGen = null; // that instance, once made
 let generation = 0; // instances made
 const views = new Set(); // connected views, to move after a trap
 
+/** Subresource Integrity of the wasm module: scripts/dist.sh writes it in dist/ (none in pkg/). */
+const WASM_INTEGRITY = '';
+
 function compileWasm() {
   compiled ||= (async () => {
     const url = new URL('./newschart_wasm_bg.wasm', import.meta.url);
-    const res = await fetch(url);
+    const res = await fetch(url, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : undefined);
     if (!res.ok) throw new Error(`${url.pathname}: HTTP ${res.status}`);
     if (typeof WebAssembly.compileStreaming === 'function' && /^application\/wasm/.test(res.headers.get('content-type') || '')) {
       return WebAssembly.compileStreaming(res);
@@ -120,6 +123,9 @@ const dark = (h) => `
 
 const CSS = `
 :host { display: block; position: relative; contain: content; box-sizing: border-box; }
+/* The host's own line: the figure sits on it as one atomic box, so neither a text-decoration the
+   page puts on (or around) the element nor its text-indent or line height reaches the chart. */
+:host { font-size: 0 !important; line-height: 0 !important; text-indent: 0 !important; letter-spacing: 0 !important; word-spacing: 0 !important; }
 :host([hidden]) { display: none; }
 *, *::before, *::after { box-sizing: border-box; }
 /* The page reaches the chart only through the element's box (margin, width): whatever else it
@@ -127,7 +133,7 @@ const CSS = `
    stops here. all: initial keeps custom properties, so --nc-* theming still comes through. The
    figure keeps the height reserved for it (min-height, set by _reserveHeight) and the plot takes
    the room the words around it leave. */
-.nc { all: initial; display: flex; flex-direction: column; margin: 0; padding: 0; font-family: var(--nc-font, system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif); font-size: var(--nc-font-size, 16px); line-height: 1.5; color: var(--nc-text, #1a1a1a); background: var(--nc-background, transparent); text-align: left; }
+.nc { all: initial; display: inline-flex; vertical-align: top; width: 100%; flex-direction: column; margin: 0; padding: 0; font-family: var(--nc-font, system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif); font-size: var(--nc-font-size, 16px); line-height: 1.5; color: var(--nc-text, #1a1a1a); background: var(--nc-background, transparent); text-align: left; }
 :host([theme="light"]) .nc { background: var(--nc-background, #ffffff); }
 .nc-title { font-size: 1.05em; font-weight: 700; margin: 0 0 .15em; line-height: 1.4; }
 .nc-subtitle { font-size: .9em; color: var(--nc-muted, #595959); margin: 0 0 .5em; }
@@ -172,7 +178,7 @@ canvas:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-off
 .nc-tool, .nc-menu-item { font: inherit; font-size: .8em; padding: .2em .7em; border: 1px solid var(--nc-control-border, #767676); border-radius: 4px; background: var(--nc-control-bg, transparent); color: inherit; cursor: pointer; }
 .nc-tool[aria-pressed="true"] { background: var(--nc-accent, #0b57d0); border-color: var(--nc-accent, #0b57d0); color: #fff; }
 .nc-tool:focus-visible, .nc-menu-item:focus-visible, .nc-key:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-offset: 2px; }
-.nc-menu { position: absolute; z-index: 3; top: 100%; left: 4.5em; display: flex; flex-direction: column; gap: .2em; margin-top: .2em; padding: .3em; border: 1px solid var(--nc-control-border, #767676); border-radius: 4px; background: var(--nc-menu-bg, #fff); box-shadow: 0 2px 8px rgba(0,0,0,.2); }
+.nc-menu { position: absolute; z-index: 3; bottom: 100%; left: 4.5em; display: flex; flex-direction: column; gap: .2em; margin-bottom: .2em; padding: .3em; border: 1px solid var(--nc-control-border, #767676); border-radius: 4px; background: var(--nc-menu-bg, #fff); box-shadow: 0 2px 8px rgba(0,0,0,.2); }
 .nc-menu[hidden], .nc-tool[hidden], .nc-menu-item[hidden], .nc-crosshair[hidden] { display: none; }
 .nc-menu-item { text-align: left; white-space: nowrap; }
 .nc-key { font: inherit; font-size: 1em; padding: .1em .2em; border: 0; background: transparent; color: inherit; cursor: pointer; }
@@ -361,6 +367,8 @@ export class View {
     this._stale.hidden = true;
     this._live = el('div', 'nc-live', fig);
     this._live.setAttribute('aria-live', 'polite');
+    // the table and download buttons come last, after the source line
+    this._live.before(this._tools);
 
     this._chart = null;
     this._points = [];
