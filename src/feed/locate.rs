@@ -146,8 +146,8 @@ fn read_string(b: &[u8], pos: &mut usize) -> Option<String> {
     *pos = p + 1;
     let raw = std::str::from_utf8(&b[start..p]).ok()?;
     if has_escape {
-        // let serde_json decode escapes exactly as it did for the parse
-        serde_json::from_slice::<String>(&b[start - 1..p + 1]).ok()
+        // decode escapes exactly as the parse did
+        super::json::parse_string(&b[start - 1..p + 1])
     } else {
         Some(raw.to_string())
     }

@@ -3,6 +3,7 @@
 //! The feed format is versioned from day one: `{"version": 1, "datasets": [...]}`.
 //! `normalize` turns the parsed value into the typed model.
 
+pub mod json;
 pub mod locate;
 pub mod spec;
 pub mod write;
@@ -38,7 +39,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Problem> {
 
 /// Parses feed text into a JSON value. A byte order mark is accepted;
 /// anything else that is not JSON is one problem with line and column.
-pub fn parse(text: &str, max_bytes: usize) -> Result<serde_json::Value, Problem> {
+pub fn parse(text: &str, max_bytes: usize) -> Result<json::Value, Problem> {
     if text.len() > max_bytes {
         return Err(Problem::error(
             "",
@@ -50,40 +51,16 @@ pub fn parse(text: &str, max_bytes: usize) -> Result<serde_json::Value, Problem>
     if body.trim().is_empty() {
         return Err(Problem::error("", "数据文件是空的".to_string(), "the feed is empty".to_string()));
     }
-    serde_json::from_str(body).map_err(|e| {
-        let mut p = Problem::error(
-            "",
-            format!("不是有效的 JSON：{}", syntax_zh(&e)),
-            format!("not valid JSON: {}", syntax_en(&e)),
-        );
-        p.line = e.line() as u32;
-        p.column = char_column(body, e.line(), e.column());
+    json::parse(body).map_err(|e| {
+        let what = if e.eof { "内容不完整，文件意外结束（可能缺少 } 或 ]）" } else { "语法错误" };
+        let mut p = Problem::error("", format!("不是有效的 JSON：{}（{}）", what, e.message), format!("not valid JSON: {}", e.message));
+        p.line = e.line as u32;
+        p.column = char_column(body, e.line, e.column);
         p
     })
 }
 
-fn syntax_en(e: &serde_json::Error) -> String {
-    // serde_json appends " at line L column C"; we report those separately.
-    let s = e.to_string();
-    match s.rfind(" at line ") {
-        Some(i) => s[..i].to_string(),
-        None => s,
-    }
-}
-
-fn syntax_zh(e: &serde_json::Error) -> String {
-    use serde_json::error::Category;
-    let en = syntax_en(e);
-    let what = match e.classify() {
-        Category::Eof => "内容不完整，文件意外结束（可能缺少 } 或 ]）",
-        Category::Syntax => "语法错误",
-        Category::Data => "数据错误",
-        Category::Io => "读取错误",
-    };
-    format!("{}（{}）", what, en)
-}
-
-/// serde_json counts columns in bytes; readers count characters.
+/// The parser counts columns in bytes; readers count characters.
 fn char_column(text: &str, line: usize, byte_col: usize) -> u32 {
     let Some(l) = text.split('\n').nth(line.saturating_sub(1)) else {
         return byte_col as u32;

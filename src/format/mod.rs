@@ -7,6 +7,7 @@
 pub mod cn_units;
 pub mod date;
 pub mod decimal;
+pub mod shortest;
 
 use cn_units::CnUnit;
 

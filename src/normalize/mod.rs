@@ -1,7 +1,7 @@
 //! JSON value → typed model: fills defaults, checks every field, and reports
 //! every problem in one pass, each with its JSON path, line and column.
 
-use serde_json::{Map, Value};
+use crate::feed::json::{Map, Value};
 
 use crate::feed::spec::{self, Field};
 use crate::feed::{self, locate, Problem, Severity};
@@ -124,7 +124,7 @@ impl Cx {
         );
     }
 
-    fn unknown_keys(&mut self, path: &str, obj: &Map<String, Value>, known: &[Field]) {
+    fn unknown_keys(&mut self, path: &str, obj: &Map, known: &[Field]) {
         for k in obj.keys() {
             if !spec::names(known).any(|n| n == k) {
                 self.problems.push(Problem::warning(
@@ -210,7 +210,7 @@ impl Cx {
         }
     }
 
-    fn string(&mut self, obj: &Map<String, Value>, path: &str, key: &str, required: bool) -> Option<String> {
+    fn string(&mut self, obj: &Map, path: &str, key: &str, required: bool) -> Option<String> {
         match obj.get(key) {
             None | Some(Value::Null) if !required => None,
             None => {
@@ -352,7 +352,7 @@ impl Cx {
         })
     }
 
-    fn categories(&mut self, obj: &Map<String, Value>, path: &str) -> Option<Vec<String>> {
+    fn categories(&mut self, obj: &Map, path: &str) -> Option<Vec<String>> {
         let p = join(path, "categories");
         match obj.get("categories") {
             None => {
@@ -385,7 +385,7 @@ impl Cx {
         }
     }
 
-    fn all_series(&mut self, obj: &Map<String, Value>, path: &str, n_categories: Option<usize>) -> Option<Vec<Series>> {
+    fn all_series(&mut self, obj: &Map, path: &str, n_categories: Option<usize>) -> Option<Vec<Series>> {
         let p = join(path, "series");
         match obj.get("series") {
             None => {
@@ -490,7 +490,7 @@ impl Cx {
         Some(Series { name: name?, values: values?, color, decimals, percent })
     }
 
-    fn boolean(&mut self, obj: &Map<String, Value>, path: &str, key: &str) -> Option<bool> {
+    fn boolean(&mut self, obj: &Map, path: &str, key: &str) -> Option<bool> {
         match obj.get(key) {
             None | Some(Value::Null) => None,
             Some(Value::Bool(b)) => Some(*b),
@@ -501,7 +501,7 @@ impl Cx {
         }
     }
 
-    fn decimals(&mut self, obj: &Map<String, Value>, path: &str) -> Option<u32> {
+    fn decimals(&mut self, obj: &Map, path: &str) -> Option<u32> {
         match obj.get("decimals") {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) if n.as_u64().is_some_and(|d| d <= 6) => n.as_u64().map(|d| d as u32),
@@ -561,7 +561,7 @@ impl Cx {
         }
     }
 
-    fn annotations(&mut self, obj: &Map<String, Value>, path: &str, categories: &[String], series: &[Series]) -> Vec<Annotation> {
+    fn annotations(&mut self, obj: &Map, path: &str, categories: &[String], series: &[Series]) -> Vec<Annotation> {
         let p = join(path, "annotations");
         let items = match obj.get("annotations") {
             None | Some(Value::Null) => return Vec::new(),
@@ -646,7 +646,7 @@ impl Cx {
         out
     }
 
-    fn target(&mut self, obj: &Map<String, Value>, path: &str, kind: Option<Kind>) -> Option<Target> {
+    fn target(&mut self, obj: &Map, path: &str, kind: Option<Kind>) -> Option<Target> {
         let p = join(path, "target");
         match obj.get("target") {
             None | Some(Value::Null) => {
@@ -687,7 +687,7 @@ impl Cx {
         }
     }
 
-    fn notes(&mut self, obj: &Map<String, Value>, path: &str) -> Vec<String> {
+    fn notes(&mut self, obj: &Map, path: &str) -> Vec<String> {
         let p = join(path, "notes");
         match obj.get("notes") {
             None | Some(Value::Null) => Vec::new(),
@@ -709,7 +709,7 @@ impl Cx {
         }
     }
 
-    fn source(&mut self, obj: &Map<String, Value>, path: &str) -> Option<Source> {
+    fn source(&mut self, obj: &Map, path: &str) -> Option<Source> {
         let p = join(path, "source");
         match obj.get("source") {
             None | Some(Value::Null) => None,

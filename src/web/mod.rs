@@ -6,11 +6,11 @@ pub mod canvas;
 pub mod measure;
 pub mod panic;
 
-use serde_json::json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use crate::feed::json::{self, Obj};
 use crate::feed::{Problem, Severity};
 use crate::model::{Dataset, Feed, Kind};
 use crate::normalize::{self, Limits};
@@ -23,18 +23,20 @@ fn start() {
     panic::install();
 }
 
-fn problems_json(problems: &[Problem]) -> serde_json::Value {
-    serde_json::Value::Array(
-        problems
-            .iter()
-            .map(|p| {
-                json!({
-                    "severity": if p.severity == Severity::Error { "error" } else { "warning" },
-                    "path": p.path, "line": p.line, "column": p.column, "zh": p.zh, "en": p.en,
-                })
-            })
-            .collect(),
-    )
+/// `[{severity, path, line, column, zh, en}]`.
+fn problems_json(problems: &[Problem]) -> String {
+    let mut out = String::new();
+    json::push_list(&mut out, problems, |o, p| {
+        Obj::new(o)
+            .str("severity", if p.severity == Severity::Error { "error" } else { "warning" })
+            .str("path", &p.path)
+            .int("line", p.line as u64)
+            .int("column", p.column as u64)
+            .str("zh", &p.zh)
+            .str("en", &p.en)
+            .end()
+    });
+    out
 }
 
 /// Converts a CSV file to a feed, as `newschart from-csv` does (the builder page
@@ -54,15 +56,40 @@ pub fn csv_to_feed(bytes: &[u8], options_json: &str) -> String {
     match crate::csv::to_feed(bytes, &opts) {
         Ok((feed, warnings)) => {
             let text = crate::csv::write::to_pretty(&feed);
-            json!({ "feed": feed, "text": text, "problems": problems_json(&warnings) })
+            let mut out = String::new();
+            let mut o = Obj::new(&mut out);
+            o.raw("feed", &feed.to_string());
+            json::push_str(o.key("text"), &text);
+            o.raw("problems", &problems_json(&warnings)).end();
+            out
         }
-        Err(problems) => json!({ "feed": null, "text": null, "problems": problems_json(&problems) }),
+        Err(problems) => {
+            let mut out = String::new();
+            Obj::new(&mut out).raw("feed", "null").raw("text", "null").raw("problems", &problems_json(&problems)).end();
+            out
+        }
     }
-    .to_string()
 }
 
-fn rect_json(r: &Rect) -> serde_json::Value {
-    json!({ "x": r.x, "y": r.y, "w": r.w, "h": r.h })
+/// `{x, y, w, h}`.
+fn push_rect(out: &mut String, r: &Rect) {
+    Obj::new(out).num("x", r.x).num("y", r.y).num("w", r.w).num("h", r.h).end();
+}
+
+/// One datum: category, series, value, texts and boxes.
+fn push_datum(out: &mut String, d: &crate::scene::Datum) {
+    let mut o = Obj::new(out);
+    o.str("category", &d.category)
+        .str("series", &d.series_name)
+        .int("seriesIndex", d.series as u64)
+        .int("index", d.index as u64)
+        .num("value", d.value)
+        .str("valueText", &d.value_text)
+        .str("detail", &d.detail)
+        .str("label", &d.label);
+    push_rect(o.key("bar"), &d.bar);
+    push_rect(o.key("bounds"), &d.bounds);
+    o.end();
 }
 
 /// One chart: its feed, the dataset shown, and the scene at the current size.
@@ -105,7 +132,11 @@ impl Chart {
                 theme: Theme::default(),
                 font: FONT_STACK.to_string(),
             }),
-            None => Err(JsValue::from_str(&json!({ "problems": problems_json(&n.problems) }).to_string())),
+            None => {
+                let mut out = String::new();
+                Obj::new(&mut out).raw("problems", &problems_json(&n.problems)).end();
+                Err(JsValue::from_str(&out))
+            }
         }
     }
 
@@ -129,67 +160,77 @@ impl Chart {
     /// illustrative flag, locale, the feed's datasets and any warnings.
     pub fn meta(&self) -> String {
         let ds = self.dataset();
-        json!({
-            "id": ds.id,
-            "title": ds.title,
-            "subtitle": ds.subtitle,
-            "unit": ds.unit,
-            "date": ds.date,
-            "notes": ds.notes,
-            "source": ds.source.as_ref().map(|s| json!({ "text": s.text, "url": s.url })),
-            "illustrative": ds.illustrative,
-            "locale": if ds.zh() { "zh-CN" } else { "en" },
-            "kind": ds.kind.name(),
-            "byline": ds.byline,
-            "legend": self.legend(),
-            "datasets": self.feed.datasets.iter().map(|d| json!({ "id": d.id, "title": d.title })).collect::<Vec<_>>(),
-            "warnings": problems_json(&self.warnings),
-        })
-        .to_string()
+        let mut out = String::new();
+        let mut o = Obj::new(&mut out);
+        o.str("id", &ds.id).str("title", &ds.title).str("subtitle", &ds.subtitle).str("unit", &ds.unit).str("date", &ds.date);
+        json::push_list(o.key("notes"), &ds.notes, |o, n| json::push_str(o, n));
+        match &ds.source {
+            Some(src) => {
+                let mut so = Obj::new(o.key("source"));
+                so.str("text", &src.text);
+                match &src.url {
+                    Some(u) => so.str("url", u),
+                    None => so.raw("url", "null"),
+                };
+                so.end();
+            }
+            None => {
+                o.raw("source", "null");
+            }
+        }
+        o.bool("illustrative", ds.illustrative)
+            .str("locale", if ds.zh() { "zh-CN" } else { "en" })
+            .str("kind", ds.kind.name())
+            .str("byline", &ds.byline)
+            .raw("legend", &self.legend());
+        json::push_list(o.key("datasets"), &self.feed.datasets, |o, d| Obj::new(o).str("id", &d.id).str("title", &d.title).end());
+        o.raw("warnings", &problems_json(&self.warnings)).end();
+        out
     }
 
     /// The legend: one entry per series, or per category for donut and pie;
     /// empty when a single series needs none.
-    fn legend(&self) -> serde_json::Value {
+    fn legend(&self) -> String {
         let ds = self.dataset();
-        let entries: Vec<serde_json::Value> = match ds.kind {
-            Kind::Donut | Kind::Pie => ds.categories.iter().enumerate().map(|(i, c)| json!({ "name": c, "color": self.theme.series_color(i, None).hex() })).collect(),
-            Kind::Table | Kind::Progress => Vec::new(),
-            _ if ds.series.len() > 1 => ds
-                .series
-                .iter()
-                .enumerate()
-                .map(|(i, s)| json!({ "name": s.name, "color": self.theme.series_color(i, s.color).hex(), "pattern": if matches!(ds.kind, Kind::Column | Kind::Bar) { i % 3 } else { 0 } }))
-                .collect(),
-            _ => Vec::new(),
+        let mut out = String::new();
+        let entry = |o: &mut String, name: &str, color: Color, pattern: Option<usize>| {
+            let mut e = Obj::new(o);
+            e.str("name", name).str("color", &color.hex());
+            if let Some(p) = pattern {
+                e.int("pattern", p as u64);
+            }
+            e.end();
         };
-        serde_json::Value::Array(entries)
+        match ds.kind {
+            Kind::Donut | Kind::Pie => json::push_list(&mut out, ds.categories.iter().enumerate(), |o, (i, c)| entry(o, c, self.theme.series_color(i, None), None)),
+            Kind::Table | Kind::Progress => out.push_str("[]"),
+            _ if ds.series.len() > 1 => json::push_list(&mut out, ds.series.iter().enumerate(), |o, (i, s)| {
+                entry(o, &s.name, self.theme.series_color(i, s.color), Some(if matches!(ds.kind, Kind::Column | Kind::Bar) { i % 3 } else { 0 }))
+            }),
+            _ => out.push_str("[]"),
+        }
+        out
     }
 
     /// The data as a table, JSON: a caption, the header row and one row per
     /// category with every value written in full (missing values say so).
     pub fn table(&self) -> String {
         let ds = self.dataset();
-        let mut headers = vec![String::new()];
-        headers.extend(ds.series.iter().map(|s| s.name.clone()));
-        let rows: Vec<serde_json::Value> = ds
-            .categories
-            .iter()
-            .enumerate()
-            .map(|(ci, c)| {
-                let cells: Vec<serde_json::Value> = ds
-                    .series
-                    .iter()
-                    .enumerate()
-                    .map(|(si, s)| match s.values.get(ci).copied().flatten() {
-                        Some(v) => json!({ "text": crate::marks::text::value_text(ds, si, v), "value": v }),
-                        None => json!({ "text": crate::marks::text::missing_text(ds), "value": null }),
-                    })
-                    .collect();
-                json!({ "category": c, "cells": cells })
-            })
-            .collect();
-        json!({ "caption": ds.title, "headers": headers, "rows": rows }).to_string()
+        let mut out = String::new();
+        let mut o = Obj::new(&mut out);
+        o.str("caption", &ds.title);
+        json::push_list(o.key("headers"), std::iter::once("").chain(ds.series.iter().map(|s| s.name.as_str())), |o, h| json::push_str(o, h));
+        json::push_list(o.key("rows"), ds.categories.iter().enumerate(), |o, (ci, c)| {
+            let mut row = Obj::new(o);
+            row.str("category", c);
+            json::push_list(row.key("cells"), ds.series.iter().enumerate(), |o, (si, s)| match s.values.get(ci).copied().flatten() {
+                Some(v) => Obj::new(o).str("text", &crate::marks::text::value_text(ds, si, v)).num("value", v).end(),
+                None => Obj::new(o).str("text", &crate::marks::text::missing_text(ds)).raw("value", "null").end(),
+            });
+            row.end();
+        });
+        o.end();
+        out
     }
 
     /// The height the chart wants at `width` CSS px when the page sets none.
@@ -255,7 +296,12 @@ impl Chart {
 
     /// The plot area of the current layout, as JSON `{x, y, w, h}` in CSS px.
     pub fn plot_box(&self) -> String {
-        self.scene.as_ref().map_or_else(|| "null".to_string(), |s| rect_json(&s.plot).to_string())
+        let mut out = String::new();
+        match &self.scene {
+            Some(s) => push_rect(&mut out, &s.plot),
+            None => out.push_str("null"),
+        }
+        out
     }
 
     /// Every text drawn, with its role and its box as the canvas measures it:
@@ -264,7 +310,7 @@ impl Chart {
         use crate::scene::{Role, Shape};
         let Some(scene) = &self.scene else { return "[]".to_string() };
         let m = measure::CanvasMeasure::new(&self.font);
-        let mut out = Vec::new();
+        let mut out = String::from("[");
         for role in [Role::Tick, Role::Category, Role::ValueLabel, Role::TargetLabel, Role::Annotation, Role::SeriesLabel] {
             let name = format!("{:?}", role);
             let texts = scene.marks.iter().filter(|mk| mk.role == role).filter_map(|mk| match &mk.shape {
@@ -272,10 +318,14 @@ impl Chart {
                 _ => None,
             });
             for (b, t) in scene.label_boxes(role, &m).into_iter().zip(texts) {
-                out.push(json!({ "role": name, "text": t, "x": b.x, "y": b.y, "w": b.w, "h": b.h }));
+                if out.len() > 1 {
+                    out.push(',');
+                }
+                Obj::new(&mut out).str("role", &name).str("text", &t).num("x", b.x).num("y", b.y).num("w", b.w).num("h", b.h).end();
             }
         }
-        serde_json::Value::Array(out).to_string()
+        out.push(']');
+        out
     }
 
     /// Draws the scene onto `canvas` at `dpr` device pixels per CSS pixel,
@@ -318,21 +368,9 @@ impl Chart {
     /// Every datum as JSON, in reading order: category, series, value, texts and boxes.
     pub fn points(&self) -> String {
         let Some(scene) = &self.scene else { return "[]".to_string() };
-        serde_json::Value::Array(
-            scene
-                .data
-                .iter()
-                .map(|d| {
-                    json!({
-                        "category": d.category, "series": d.series_name, "seriesIndex": d.series,
-                        "index": d.index, "value": d.value, "valueText": d.value_text,
-                        "detail": d.detail, "label": d.label,
-                        "bar": rect_json(&d.bar), "bounds": rect_json(&d.bounds),
-                    })
-                })
-                .collect(),
-        )
-        .to_string()
+        let mut out = String::new();
+        json::push_list(&mut out, &scene.data, push_datum);
+        out
     }
 
     /// The text description for screen readers, built from the scene.

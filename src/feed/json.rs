@@ -1,0 +1,805 @@
+//! JSON for the feed: a small parser into [`Value`] and the writing helpers the
+//! web layer builds its answers with.
+//!
+//! It reads exactly what serde_json reads and rejects the same inputs with the
+//! same messages and positions (a differential test holds it to that), so feed
+//! problems keep their wording, line and column; it is a few KB of wasm where
+//! serde_json's generic deserializer and `BTreeMap` were about 28 KB. Numbers
+//! are read with serde_json's own algorithm (without `float_roundtrip`), so
+//! every value is the same `f64` as before. Objects keep the last of duplicate
+//! keys and list keys in sorted order, as serde_json's map does.
+
+use std::fmt;
+
+/// A JSON value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number.
+    Number(Number),
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<Value>),
+    /// An object.
+    Object(Map),
+}
+
+impl Value {
+    /// The object, if this is one.
+    pub fn as_object(&self) -> Option<&Map> {
+        match self {
+            Value::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The text, if this is a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The number as `f64`, if this is a number.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Number(n) => n.as_f64(),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    /// Compact JSON, as serde_json writes it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = String::new();
+        push_value(&mut s, self);
+        f.write_str(&s)
+    }
+}
+
+/// Appends `v` as compact JSON.
+pub fn push_value(out: &mut String, v: &Value) {
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => push_number(out, n),
+        Value::String(s) => push_str(out, s),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, x) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_value(out, x);
+            }
+            out.push(']');
+        }
+        Value::Object(m) => {
+            out.push('{');
+            for (i, (k, x)) in m.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_str(out, k);
+                out.push(':');
+                push_value(out, x);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// Appends `s` as a JSON string: quoted, with `"`, `\\` and control characters escaped.
+pub fn push_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(HEX[(c as usize) >> 4] as char);
+                out.push(HEX[(c as usize) & 15] as char);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Appends a number: integers as digits, floats as [`crate::format::shortest::push_json`].
+pub fn push_number(out: &mut String, n: &Number) {
+    match *n {
+        Number::PosInt(n) => push_u64(out, n),
+        Number::NegInt(n) => {
+            out.push('-');
+            push_u64(out, n.unsigned_abs());
+        }
+        Number::Float(v) => crate::format::shortest::push_json(out, v),
+    }
+}
+
+/// Appends an `f64` as JSON: `null` when it is not finite.
+pub fn push_f64(out: &mut String, v: f64) {
+    if v.is_finite() {
+        crate::format::shortest::push_json(out, v);
+    } else {
+        out.push_str("null");
+    }
+}
+
+/// Writes a JSON object member by member, for answers built by hand:
+/// `Obj::new(&mut out).str("a", "x").num("b", 1.5).end()` gives `{"a":"x","b":1.5}`.
+pub struct Obj<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> Obj<'a> {
+    /// Opens an object at the end of `out`.
+    pub fn new(out: &'a mut String) -> Obj<'a> {
+        out.push('{');
+        Obj { out, first: true }
+    }
+
+    /// Starts member `key`; append its value to the string returned.
+    pub fn key(&mut self, key: &str) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        push_str(self.out, key);
+        self.out.push(':');
+        self.out
+    }
+
+    /// A string member.
+    pub fn str(&mut self, key: &str, v: &str) -> &mut Self {
+        push_str(self.key(key), v);
+        self
+    }
+
+    /// A number member (`null` when not finite).
+    pub fn num(&mut self, key: &str, v: f64) -> &mut Self {
+        push_f64(self.key(key), v);
+        self
+    }
+
+    /// A whole-number member.
+    pub fn int(&mut self, key: &str, v: u64) -> &mut Self {
+        push_u64(self.key(key), v);
+        self
+    }
+
+    /// A boolean member.
+    pub fn bool(&mut self, key: &str, v: bool) -> &mut Self {
+        self.key(key).push_str(if v { "true" } else { "false" });
+        self
+    }
+
+    /// A member whose value is already JSON text.
+    pub fn raw(&mut self, key: &str, json: &str) -> &mut Self {
+        self.key(key).push_str(json);
+        self
+    }
+
+    /// Closes the object.
+    pub fn end(&mut self) {
+        self.out.push('}');
+    }
+}
+
+/// Appends `[f(a), f(b), …]`: `f` appends each item's JSON.
+pub fn push_list<T>(out: &mut String, items: impl IntoIterator<Item = T>, mut f: impl FnMut(&mut String, T)) {
+    out.push('[');
+    for (i, x) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        f(out, x);
+    }
+    out.push(']');
+}
+
+/// A JSON number: an integer when the text is one that fits 64 bits, else a float.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Number {
+    /// A non-negative integer.
+    PosInt(u64),
+    /// A negative integer.
+    NegInt(i64),
+    /// Anything else (always finite).
+    Float(f64),
+}
+
+impl Number {
+    /// The value as `u64`, for non-negative integers.
+    pub fn as_u64(&self) -> Option<u64> {
+        match *self {
+            Number::PosInt(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// The value as `i64`, for integers that fit.
+    pub fn as_i64(&self) -> Option<i64> {
+        match *self {
+            Number::PosInt(n) => i64::try_from(n).ok(),
+            Number::NegInt(n) => Some(n),
+            Number::Float(_) => None,
+        }
+    }
+
+    /// The value as `f64` (always `Some`).
+    pub fn as_f64(&self) -> Option<f64> {
+        Some(match *self {
+            Number::PosInt(n) => n as f64,
+            Number::NegInt(n) => n as f64,
+            Number::Float(f) => f,
+        })
+    }
+}
+
+impl fmt::Display for Number {
+    /// As serde_json writes numbers: `2019`, `-3`, `2019.5`, `1.0`, `1e+16`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = String::new();
+        push_number(&mut s, self);
+        f.write_str(&s)
+    }
+}
+
+/// Appends a whole number's digits.
+pub fn push_u64(out: &mut String, mut n: u64) {
+    let start = out.len();
+    loop {
+        out.insert(start, (b'0' + (n % 10) as u8) as char);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+}
+
+/// An object: members sorted by key, one per key (the last one in the text).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Map {
+    members: Vec<(String, Value)>,
+}
+
+impl Map {
+    /// An empty object.
+    pub fn new() -> Map {
+        Map::default()
+    }
+
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.members.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    /// Sets `key`, replacing an earlier value.
+    pub fn insert(&mut self, key: String, value: Value) {
+        match self.find(&key) {
+            Ok(i) => self.members[i].1 = value,
+            Err(i) => self.members.insert(i, (key, value)),
+        }
+    }
+
+    /// The value of `key`.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.find(key).ok().map(|i| &self.members[i].1)
+    }
+
+    /// Whether `key` is present.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+
+    /// The keys, sorted.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.members.iter().map(|(k, _)| k)
+    }
+
+    /// The members, sorted by key.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.members.iter().map(|(k, v)| (k, v))
+    }
+
+    /// The number of members.
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    /// True for `{}`.
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+}
+
+/// A syntax error: serde_json's message, and where (line from 1; column in
+/// bytes from the line start, the byte itself counted, as serde_json gives it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Error {
+    /// What is wrong, in serde_json's words ("trailing comma").
+    pub message: &'static str,
+    /// True when the text ended too early (serde_json's `Category::Eof`).
+    pub eof: bool,
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in bytes.
+    pub column: usize,
+}
+
+impl fmt::Display for Error {
+    /// As serde_json writes it: `trailing comma at line 4 column 110`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message)?;
+        f.write_str(" at line ")?;
+        fmt::Display::fmt(&self.line, f)?;
+        f.write_str(" column ")?;
+        fmt::Display::fmt(&self.column, f)
+    }
+}
+
+const EOF_VALUE: &str = "EOF while parsing a value";
+const EOF_LIST: &str = "EOF while parsing a list";
+const EOF_OBJECT: &str = "EOF while parsing an object";
+const EOF_STRING: &str = "EOF while parsing a string";
+const EXPECTED_COLON: &str = "expected `:`";
+const LIST_COMMA: &str = "expected `,` or `]`";
+const OBJECT_COMMA: &str = "expected `,` or `}`";
+const IDENT: &str = "expected ident";
+const VALUE: &str = "expected value";
+const ESCAPE: &str = "invalid escape";
+const NUMBER: &str = "invalid number";
+const RANGE: &str = "number out of range";
+const CONTROL: &str = "control character (\\u0000-\\u001F) found while parsing a string";
+const KEY: &str = "key must be a string";
+const SURROGATE: &str = "lone leading surrogate in hex escape";
+const TRAILING_COMMA: &str = "trailing comma";
+const TRAILING: &str = "trailing characters";
+const HEX_END: &str = "unexpected end of hex escape";
+const DEPTH: &str = "recursion limit exceeded";
+
+/// Nesting deeper than this is an error, as in serde_json.
+const MAX_DEPTH: u32 = 128;
+
+/// Parses one JSON value that fills `text` (whitespace around it allowed).
+pub fn parse(text: &str) -> Result<Value, Error> {
+    let mut p = Parser { b: text.as_bytes(), i: 0, depth: MAX_DEPTH };
+    let v = p.value()?;
+    match p.ws() {
+        Some(_) => Err(p.peek_err(TRAILING)),
+        None => Ok(v),
+    }
+}
+
+/// Decodes the JSON string literal `lit` (with its quotes); `None` if it is not one.
+pub fn parse_string(lit: &[u8]) -> Option<String> {
+    let mut p = Parser { b: lit, i: 0, depth: MAX_DEPTH };
+    if p.next() != Some(b'"') {
+        return None;
+    }
+    p.string().ok().filter(|_| p.i == lit.len())
+}
+
+type R<T> = Result<T, Error>;
+
+struct Parser<'a> {
+    b: &'a [u8],
+    i: usize,
+    depth: u32,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn peek0(&self) -> u8 {
+        self.peek().unwrap_or(0)
+    }
+
+    fn next(&mut self) -> Option<u8> {
+        let c = self.peek();
+        if c.is_some() {
+            self.i += 1;
+        }
+        c
+    }
+
+    fn at(&self, i: usize, message: &'static str) -> Error {
+        let i = i.min(self.b.len());
+        let start = self.b[..i].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+        let line = 1 + self.b[..start].iter().filter(|&&c| c == b'\n').count();
+        Error { message, eof: message.starts_with("EOF"), line, column: i - start }
+    }
+
+    /// An error about the byte just read.
+    fn err(&self, message: &'static str) -> Error {
+        self.at(self.i, message)
+    }
+
+    /// An error about the byte about to be read.
+    fn peek_err(&self, message: &'static str) -> Error {
+        self.at(self.i + 1, message)
+    }
+
+    fn ws(&mut self) -> Option<u8> {
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
+            self.i += 1;
+        }
+        self.peek()
+    }
+
+    fn value(&mut self) -> R<Value> {
+        let Some(c) = self.ws() else { return Err(self.peek_err(EOF_VALUE)) };
+        match c {
+            b'n' => self.ident(b"null", Value::Null),
+            b't' => self.ident(b"true", Value::Bool(true)),
+            b'f' => self.ident(b"false", Value::Bool(false)),
+            b'-' => {
+                self.i += 1;
+                self.number(false).map(Value::Number)
+            }
+            b'0'..=b'9' => self.number(true).map(Value::Number),
+            b'"' => {
+                self.i += 1;
+                self.string().map(Value::String)
+            }
+            b'[' | b'{' => {
+                self.depth -= 1;
+                if self.depth == 0 {
+                    return Err(self.peek_err(DEPTH));
+                }
+                self.i += 1;
+                let v = if c == b'[' { self.array() } else { self.object() };
+                self.depth += 1;
+                v
+            }
+            _ => Err(self.peek_err(VALUE)),
+        }
+    }
+
+    fn ident(&mut self, word: &[u8], v: Value) -> R<Value> {
+        self.i += 1;
+        for &want in &word[1..] {
+            match self.next() {
+                None => return Err(self.err(EOF_VALUE)),
+                Some(c) if c != want => return Err(self.err(IDENT)),
+                _ => {}
+            }
+        }
+        Ok(v)
+    }
+
+    fn array(&mut self) -> R<Value> {
+        let mut items = Vec::new();
+        loop {
+            let Some(c) = self.ws() else { return Err(self.peek_err(EOF_LIST)) };
+            if c == b']' {
+                break;
+            }
+            if !items.is_empty() {
+                if c != b',' {
+                    return Err(self.peek_err(LIST_COMMA));
+                }
+                self.i += 1;
+                match self.ws() {
+                    Some(b']') => return Err(self.peek_err(TRAILING_COMMA)),
+                    Some(_) => {}
+                    None => return Err(self.peek_err(EOF_VALUE)),
+                }
+            }
+            items.push(self.value()?);
+        }
+        self.i += 1;
+        Ok(Value::Array(items))
+    }
+
+    fn object(&mut self) -> R<Value> {
+        let mut map = Map::new();
+        let mut first = true;
+        loop {
+            let Some(c) = self.ws() else { return Err(self.peek_err(EOF_OBJECT)) };
+            if c == b'}' {
+                break;
+            }
+            if !first {
+                if c != b',' {
+                    return Err(self.peek_err(OBJECT_COMMA));
+                }
+                self.i += 1;
+                match self.ws() {
+                    Some(b'"') => {}
+                    Some(b'}') => return Err(self.peek_err(TRAILING_COMMA)),
+                    Some(_) => return Err(self.peek_err(KEY)),
+                    None => return Err(self.peek_err(EOF_VALUE)),
+                }
+            } else if c != b'"' {
+                return Err(self.peek_err(KEY));
+            }
+            first = false;
+            self.i += 1;
+            let key = self.string()?;
+            match self.ws() {
+                Some(b':') => self.i += 1,
+                Some(_) => return Err(self.peek_err(EXPECTED_COLON)),
+                None => return Err(self.peek_err(EOF_OBJECT)),
+            }
+            let v = self.value()?;
+            map.insert(key, v);
+        }
+        self.i += 1;
+        Ok(Value::Object(map))
+    }
+
+    /// A string whose opening quote has been read.
+    fn string(&mut self) -> R<String> {
+        let mut out: Vec<u8> = Vec::new();
+        let mut start = self.i;
+        loop {
+            while let Some(c) = self.peek() {
+                if c == b'"' || c == b'\\' || c < 0x20 {
+                    break;
+                }
+                self.i += 1;
+            }
+            let Some(c) = self.peek() else { return Err(self.err(EOF_STRING)) };
+            out.extend_from_slice(&self.b[start..self.i]);
+            self.i += 1;
+            match c {
+                b'"' => return Ok(String::from_utf8(out).unwrap_or_default()),
+                b'\\' => self.escape(&mut out)?,
+                _ => return Err(self.err(CONTROL)),
+            }
+            start = self.i;
+        }
+    }
+
+    fn escape(&mut self, out: &mut Vec<u8>) -> R<()> {
+        let Some(c) = self.next() else { return Err(self.err(EOF_STRING)) };
+        let ch = match c {
+            b'"' | b'\\' | b'/' => c,
+            b'b' => 8,
+            b'f' => 12,
+            b'n' => b'\n',
+            b'r' => b'\r',
+            b't' => b'\t',
+            b'u' => return self.unicode(out),
+            _ => return Err(self.err(ESCAPE)),
+        };
+        out.push(ch);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> R<u32> {
+        if self.b.len() - self.i < 4 {
+            self.i = self.b.len();
+            return Err(self.err(EOF_STRING));
+        }
+        let mut n = 0;
+        let mut ok = true;
+        for _ in 0..4 {
+            let d = (self.b[self.i] as char).to_digit(16);
+            ok &= d.is_some();
+            n = n * 16 + d.unwrap_or(0);
+            self.i += 1;
+        }
+        if ok {
+            Ok(n)
+        } else {
+            Err(self.err(ESCAPE))
+        }
+    }
+
+    fn unicode(&mut self, out: &mut Vec<u8>) -> R<()> {
+        let n = self.hex4()?;
+        if (0xDC00..=0xDFFF).contains(&n) {
+            return Err(self.err(SURROGATE));
+        }
+        let code = if (0xD800..=0xDBFF).contains(&n) {
+            for want in [b'\\', b'u'] {
+                match self.peek() {
+                    None => return Err(self.err(EOF_STRING)),
+                    Some(c) if c == want => self.i += 1,
+                    Some(_) => {
+                        self.i += 1;
+                        return Err(self.err(HEX_END));
+                    }
+                }
+            }
+            let n2 = self.hex4()?;
+            if !(0xDC00..=0xDFFF).contains(&n2) {
+                return Err(self.err(SURROGATE));
+            }
+            (((n - 0xD800) << 10) | (n2 - 0xDC00)) + 0x1_0000
+        } else {
+            n
+        };
+        let mut buf = [0u8; 4];
+        out.extend_from_slice(char::from_u32(code).unwrap_or('\u{fffd}').encode_utf8(&mut buf).as_bytes());
+        Ok(())
+    }
+
+    /// A number whose sign, if any, has been read.
+    fn number(&mut self, positive: bool) -> R<Number> {
+        let Some(c) = self.next() else { return Err(self.err(EOF_VALUE)) };
+        let mut sig: u64 = match c {
+            b'0' => {
+                if self.peek0().is_ascii_digit() {
+                    return Err(self.peek_err(NUMBER));
+                }
+                0
+            }
+            b'1'..=b'9' => (c - b'0') as u64,
+            _ => return Err(self.err(NUMBER)),
+        };
+        if c != b'0' {
+            while let c @ b'0'..=b'9' = self.peek0() {
+                let d = (c - b'0') as u64;
+                if overflows(sig, d, u64::MAX) {
+                    // more digits than a u64 holds: the rest only scale it
+                    let mut exp = 0i32;
+                    while self.peek0().is_ascii_digit() {
+                        self.i += 1;
+                        exp += 1;
+                    }
+                    return self.fraction(positive, sig, exp).map(Number::Float);
+                }
+                self.i += 1;
+                sig = sig * 10 + d;
+            }
+        }
+        match self.peek0() {
+            b'.' | b'e' | b'E' => self.fraction(positive, sig, 0).map(Number::Float),
+            _ if positive => Ok(Number::PosInt(sig)),
+            _ => {
+                let neg = (sig as i64).wrapping_neg();
+                // -0 and integers below i64::MIN become floats
+                Ok(if neg >= 0 { Number::Float(-(sig as f64)) } else { Number::NegInt(neg) })
+            }
+        }
+    }
+
+    /// The decimals and exponent after `sig`·10^`exp`.
+    fn fraction(&mut self, positive: bool, mut sig: u64, mut exp: i32) -> R<f64> {
+        if self.peek0() == b'.' {
+            self.i += 1;
+            let mut decimals = 0;
+            let mut overflowed = false;
+            while let c @ b'0'..=b'9' = self.peek0() {
+                let d = (c - b'0') as u64;
+                if overflowed || overflows(sig, d, u64::MAX) {
+                    // the significand is full: further digits are dropped
+                    overflowed = true;
+                    self.i += 1;
+                    continue;
+                }
+                self.i += 1;
+                sig = sig * 10 + d;
+                decimals += 1;
+            }
+            if decimals == 0 && !overflowed {
+                return Err(match self.peek() {
+                    Some(_) => self.peek_err(NUMBER),
+                    None => self.peek_err(EOF_VALUE),
+                });
+            }
+            exp -= decimals;
+        }
+        if let b'e' | b'E' = self.peek0() {
+            self.i += 1;
+            let positive_exp = match self.peek0() {
+                b'+' => {
+                    self.i += 1;
+                    true
+                }
+                b'-' => {
+                    self.i += 1;
+                    false
+                }
+                _ => true,
+            };
+            let mut e: i32 = match self.next() {
+                None => return Err(self.err(EOF_VALUE)),
+                Some(c @ b'0'..=b'9') => (c - b'0') as i32,
+                Some(_) => return Err(self.err(NUMBER)),
+            };
+            while let c @ b'0'..=b'9' = self.peek0() {
+                self.i += 1;
+                let d = (c - b'0') as i32;
+                if overflows(e as u64, d as u64, i32::MAX as u64) {
+                    if sig != 0 && positive_exp {
+                        return Err(self.err(RANGE));
+                    }
+                    while self.peek0().is_ascii_digit() {
+                        self.i += 1;
+                    }
+                    return Ok(if positive { 0.0 } else { -0.0 });
+                }
+                e = e * 10 + d;
+            }
+            exp = if positive_exp { exp.saturating_add(e) } else { exp.saturating_sub(e) };
+        }
+        self.from_parts(positive, sig, exp)
+    }
+
+    /// `sig`·10^`exp` as serde_json computes it (without `float_roundtrip`).
+    fn from_parts(&self, positive: bool, sig: u64, mut exp: i32) -> R<f64> {
+        let mut f = sig as f64;
+        loop {
+            let e = exp.unsigned_abs();
+            if e <= 308 {
+                let pow = pow10(e);
+                if exp >= 0 {
+                    f *= pow;
+                    if f.is_infinite() {
+                        return Err(self.err(RANGE));
+                    }
+                } else {
+                    f /= pow;
+                }
+                break;
+            }
+            if f == 0.0 {
+                break;
+            }
+            if exp >= 0 {
+                return Err(self.err(RANGE));
+            }
+            f /= 1e308;
+            exp += 308;
+        }
+        Ok(if positive { f } else { -f })
+    }
+}
+
+/// Whether `a * 10 + d` exceeds `max`.
+fn overflows(a: u64, d: u64, max: u64) -> bool {
+    a >= max / 10 && (a > max / 10 || d > max % 10)
+}
+
+/// 10^e for e in 0..=308, as the literals read (serde_json's table).
+fn pow10(e: u32) -> f64 {
+    POW10[e as usize]
+}
+
+#[rustfmt::skip]
+static POW10: [f64; 309] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22, 1e23, 1e24, 1e25, 1e26, 1e27, 1e28, 1e29, 1e30, 1e31, 1e32,
+    1e33, 1e34, 1e35, 1e36, 1e37, 1e38, 1e39, 1e40, 1e41, 1e42, 1e43, 1e44, 1e45, 1e46, 1e47, 1e48,
+    1e49, 1e50, 1e51, 1e52, 1e53, 1e54, 1e55, 1e56, 1e57, 1e58, 1e59, 1e60, 1e61, 1e62, 1e63, 1e64,
+    1e65, 1e66, 1e67, 1e68, 1e69, 1e70, 1e71, 1e72, 1e73, 1e74, 1e75, 1e76, 1e77, 1e78, 1e79, 1e80,
+    1e81, 1e82, 1e83, 1e84, 1e85, 1e86, 1e87, 1e88, 1e89, 1e90, 1e91, 1e92, 1e93, 1e94, 1e95, 1e96,
+    1e97, 1e98, 1e99, 1e100, 1e101, 1e102, 1e103, 1e104, 1e105, 1e106, 1e107, 1e108, 1e109, 1e110,
+    1e111, 1e112, 1e113, 1e114, 1e115, 1e116, 1e117, 1e118, 1e119, 1e120, 1e121, 1e122, 1e123,
+    1e124, 1e125, 1e126, 1e127, 1e128, 1e129, 1e130, 1e131, 1e132, 1e133, 1e134, 1e135, 1e136,
+    1e137, 1e138, 1e139, 1e140, 1e141, 1e142, 1e143, 1e144, 1e145, 1e146, 1e147, 1e148, 1e149,
+    1e150, 1e151, 1e152, 1e153, 1e154, 1e155, 1e156, 1e157, 1e158, 1e159, 1e160, 1e161, 1e162,
+    1e163, 1e164, 1e165, 1e166, 1e167, 1e168, 1e169, 1e170, 1e171, 1e172, 1e173, 1e174, 1e175,
+    1e176, 1e177, 1e178, 1e179, 1e180, 1e181, 1e182, 1e183, 1e184, 1e185, 1e186, 1e187, 1e188,
+    1e189, 1e190, 1e191, 1e192, 1e193, 1e194, 1e195, 1e196, 1e197, 1e198, 1e199, 1e200, 1e201,
+    1e202, 1e203, 1e204, 1e205, 1e206, 1e207, 1e208, 1e209, 1e210, 1e211, 1e212, 1e213, 1e214,
+    1e215, 1e216, 1e217, 1e218, 1e219, 1e220, 1e221, 1e222, 1e223, 1e224, 1e225, 1e226, 1e227,
+    1e228, 1e229, 1e230, 1e231, 1e232, 1e233, 1e234, 1e235, 1e236, 1e237, 1e238, 1e239, 1e240,
+    1e241, 1e242, 1e243, 1e244, 1e245, 1e246, 1e247, 1e248, 1e249, 1e250, 1e251, 1e252, 1e253,
+    1e254, 1e255, 1e256, 1e257, 1e258, 1e259, 1e260, 1e261, 1e262, 1e263, 1e264, 1e265, 1e266,
+    1e267, 1e268, 1e269, 1e270, 1e271, 1e272, 1e273, 1e274, 1e275, 1e276, 1e277, 1e278, 1e279,
+    1e280, 1e281, 1e282, 1e283, 1e284, 1e285, 1e286, 1e287, 1e288, 1e289, 1e290, 1e291, 1e292,
+    1e293, 1e294, 1e295, 1e296, 1e297, 1e298, 1e299, 1e300, 1e301, 1e302, 1e303, 1e304, 1e305,
+    1e306, 1e307, 1e308
+];

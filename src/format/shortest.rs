@@ -1,0 +1,243 @@
+//! The shortest decimal digits that read back as the same `f64`, without
+//! `core::fmt`'s float formatting (Grisu with a Dragon fallback, about 18 KB of
+//! wasm). This is the exact "Dragon4" shortest mode that `core` falls back on,
+//! on a small bignum: the same digits as `format!("{:e}", v)`, only slower,
+//! and it runs only for numbers that are written rarely (feed numbers shown as
+//! text, JSON out of the wasm module, labels past 10^30).
+
+use std::cmp::Ordering;
+
+/// A non-negative integer as little-endian 32-bit limbs.
+#[derive(Clone)]
+struct Big(Vec<u32>);
+
+impl Big {
+    fn from_u64(v: u64) -> Big {
+        Big(vec![v as u32, (v >> 32) as u32])
+    }
+
+    fn mul_small(&mut self, m: u32) {
+        let mut carry = 0u64;
+        for l in self.0.iter_mut() {
+            let x = *l as u64 * m as u64 + carry;
+            *l = x as u32;
+            carry = x >> 32;
+        }
+        if carry > 0 {
+            self.0.push(carry as u32);
+        }
+    }
+
+    fn mul_pow2(&mut self, n: u32) {
+        for _ in 0..n / 31 {
+            self.mul_small(1 << 31);
+        }
+        self.mul_small(1 << (n % 31));
+    }
+
+    fn mul_pow10(&mut self, n: u32) {
+        for _ in 0..n / 9 {
+            self.mul_small(1_000_000_000);
+        }
+        self.mul_small(10u32.pow(n % 9));
+    }
+
+    fn add(&self, o: &Big) -> Big {
+        let n = self.0.len().max(o.0.len());
+        let mut out = Vec::with_capacity(n + 1);
+        let mut carry = 0u64;
+        for i in 0..n {
+            let x = *self.0.get(i).unwrap_or(&0) as u64 + *o.0.get(i).unwrap_or(&0) as u64 + carry;
+            out.push(x as u32);
+            carry = x >> 32;
+        }
+        out.push(carry as u32);
+        Big(out)
+    }
+
+    /// `self -= o`; the caller guarantees `self >= o`.
+    fn sub(&mut self, o: &Big) {
+        let mut borrow = 0i64;
+        for (i, l) in self.0.iter_mut().enumerate() {
+            let x = *l as i64 - *o.0.get(i).unwrap_or(&0) as i64 - borrow;
+            *l = x as u32;
+            borrow = (x < 0) as i64;
+        }
+    }
+
+    fn cmp(&self, o: &Big) -> Ordering {
+        let n = self.0.len().max(o.0.len());
+        for i in (0..n).rev() {
+            let (a, b) = (*self.0.get(i).unwrap_or(&0), *o.0.get(i).unwrap_or(&0));
+            if a != b {
+                return a.cmp(&b);
+            }
+        }
+        Ordering::Equal
+    }
+}
+
+/// The shortest digits of a finite `v > 0` that read back as `v` (the one nearest
+/// to `v` among them), and `k` such that `v ≈ 0.d1d2d3… × 10^k`.
+pub fn digits(v: f64) -> (Vec<u8>, i32) {
+    let bits = v.to_bits();
+    let be = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (m, e) = if be == 0 { (frac << 1, -1075) } else { (frac | (1u64 << 52), be - 1075) };
+    let inclusive = m & 1 == 0;
+    // the value is mant·2^exp; numbers in (mant − minus, mant + plus)·2^exp read back as it
+    let (mant, minus, plus, exp) = if be != 0 && m == 1u64 << 52 { (m << 2, 1, 2, e - 2) } else if be != 0 { (m << 1, 1, 1, e - 1) } else { (m, 1, 1, e) };
+    // `a < b`, or `a <= b` when the boundaries themselves read back as v
+    let below = |a: &Big, b: &Big| match a.cmp(b) {
+        Ordering::Less => true,
+        Ordering::Equal => inclusive,
+        Ordering::Greater => false,
+    };
+
+    // an estimate of k from the high boundary: 10^(k-1) < high <= 10^(k+1)
+    let nbits = 64 - (mant + plus - 1).leading_zeros() as i64;
+    let mut k = (((nbits + exp as i64) * 1_292_913_986) >> 32) as i32;
+
+    let (mut mant, mut minus, mut plus) = (Big::from_u64(mant), Big::from_u64(minus), Big::from_u64(plus));
+    let mut scale = Big::from_u64(1);
+    if exp < 0 {
+        scale.mul_pow2(-exp as u32);
+    } else {
+        for b in [&mut mant, &mut minus, &mut plus] {
+            b.mul_pow2(exp as u32);
+        }
+    }
+    if k >= 0 {
+        scale.mul_pow10(k as u32);
+    } else {
+        for b in [&mut mant, &mut minus, &mut plus] {
+            b.mul_pow10(-k as u32);
+        }
+    }
+    if below(&scale, &mant.add(&plus)) {
+        k += 1;
+    } else {
+        for b in [&mut mant, &mut minus, &mut plus] {
+            b.mul_small(10);
+        }
+    }
+
+    let mut out = Vec::with_capacity(17);
+    let (down, up) = loop {
+        let mut d = 0u8;
+        while mant.cmp(&scale) != Ordering::Less {
+            mant.sub(&scale);
+            d += 1;
+        }
+        out.push(b'0' + d);
+        let down = below(&mant, &minus);
+        let up = below(&scale, &mant.add(&plus));
+        if down || up || out.len() > 40 {
+            break (down, up);
+        }
+        for b in [&mut mant, &mut minus, &mut plus] {
+            b.mul_small(10);
+        }
+    };
+    // round the last digit up when the rest is more than half (ties go to the even digit)
+    let mut twice = mant.clone();
+    twice.mul_small(2);
+    if up && (!down || twice.cmp(&scale) != Ordering::Less) {
+        match out.iter().rposition(|&c| c != b'9') {
+            Some(i) => {
+                out[i] += 1;
+                out[i + 1..].iter_mut().for_each(|c| *c = b'0');
+            }
+            None => {
+                out.iter_mut().for_each(|c| *c = b'0');
+                out[0] = b'1';
+                out.push(b'0');
+                k += 1;
+            }
+        }
+    }
+    (out, k)
+}
+
+fn push_int(out: &mut String, mut n: u32) {
+    let start = out.len();
+    loop {
+        out.insert(start, (b'0' + (n % 10) as u8) as char);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+}
+
+/// `v` as Rust's `format!("{:e}", v)` writes it (`1.5e30`, `-2e-7`), for finite `v`.
+pub fn lower_exp(v: f64) -> String {
+    let mut out = String::new();
+    if v.is_sign_negative() {
+        out.push('-');
+    }
+    let (ds, k) = if v == 0.0 { (vec![b'0'], 1) } else { digits(v.abs()) };
+    out.push(ds[0] as char);
+    if ds.len() > 1 {
+        out.push('.');
+        ds[1..].iter().for_each(|c| out.push(*c as char));
+    }
+    out.push('e');
+    let e = k - 1;
+    if e < 0 {
+        out.push('-');
+    }
+    push_int(&mut out, e.unsigned_abs());
+    out
+}
+
+/// Appends `v` as JSON writers do (serde_json's style, which JavaScript reads back
+/// exactly): integers with `.0`, plain decimals from 1e-5 up to 1e16, else
+/// `1.5e+20`, `2e-7`. Finite `v` only.
+pub fn push_json(out: &mut String, v: f64) {
+    if v.is_sign_negative() {
+        out.push('-');
+    }
+    let a = v.abs();
+    if a < 9_007_199_254_740_992.0 && a.fract() == 0.0 {
+        // integers below 2^53, the common case, need no bignum
+        let start = out.len();
+        let mut n = a as u64;
+        loop {
+            out.insert(start, (b'0' + (n % 10) as u8) as char);
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        out.push_str(".0");
+        return;
+    }
+    let (ds, k) = digits(a);
+    let n = ds.len() as i32;
+    let e = k - 1; // exponent of the first digit
+    let digit = |out: &mut String, i: i32| out.push(ds[i as usize] as char);
+    if (-5..=15).contains(&e) {
+        if n - 1 <= e {
+            (0..n).for_each(|i| digit(out, i));
+            (n..=e).for_each(|_| out.push('0'));
+            out.push_str(".0");
+        } else if e >= 0 {
+            (0..=e).for_each(|i| digit(out, i));
+            out.push('.');
+            (e + 1..n).for_each(|i| digit(out, i));
+        } else {
+            out.push_str("0.");
+            (0..-e - 1).for_each(|_| out.push('0'));
+            (0..n).for_each(|i| digit(out, i));
+        }
+        return;
+    }
+    digit(out, 0);
+    if n > 1 {
+        out.push('.');
+        (1..n).for_each(|i| digit(out, i));
+    }
+    out.push_str(if e < 0 { "e-" } else { "e+" });
+    push_int(out, e.unsigned_abs());
+}
