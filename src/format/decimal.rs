@@ -35,8 +35,7 @@ pub fn fixed(v: f64, decimals: u32, trim: bool, group: bool) -> String {
     let mut out = String::new();
     if scaled >= 1e30 {
         // Beyond what the integer path can carry exactly: keep it honest and short.
-        let s = format!("{:e}", v);
-        return s;
+        return super::shortest::lower_exp(v);
     }
     let mut n = scaled as u128;
     if v < 0.0 && n != 0 {

@@ -231,7 +231,7 @@ pub fn line(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure) -> LineL
     let n = ds.categories.len();
     // room for the last x label to centre on the last point
     let last = ds.categories.last().map(|c| m.width(c, LABEL_SIZE)).unwrap_or(0.0);
-    let right = (last / 2.0).clamp(8.0, width * 0.2);
+    let right = crate::scale::clamp(last / 2.0, 8.0, width * 0.2);
     let plot = Rect { x: left, y: LINE + 6.0, w: (width - left - right).max(10.0), h: (height - LINE * 2.0 - 20.0).max(10.0) };
     let dated = ds.x == crate::model::XScale::Date && ds.dates.len() == n && ds.dates.iter().all(|d| d.is_finite());
     let (xs, candidates): (Vec<f64>, Vec<(f64, String)>) = if dated {
@@ -266,7 +266,7 @@ pub fn line(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure) -> LineL
         .into_iter()
         .zip(widths)
         .step_by(k)
-        .map(|((x, t), w)| (x.clamp(w / 2.0, (width - w / 2.0).max(w / 2.0)).min(width), t))
+        .map(|((x, t), w)| (crate::scale::clamp(x, w / 2.0, (width - w / 2.0).max(w / 2.0)).min(width), t))
         .collect();
     LineLayout { plot, axis, xs, x_labels }
 }

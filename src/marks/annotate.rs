@@ -49,7 +49,7 @@ pub fn labels(ds: &Dataset, data: &[Datum], width: f64, height: f64, m: &dyn Tex
         }
         let shown = ellipsize(text, width - 4.0, m);
         let w = m.width(&shown, LABEL_SIZE);
-        let x = (d.bar.x + d.bar.w / 2.0).clamp(w / 2.0 + 2.0, (width - w / 2.0 - 2.0).max(w / 2.0 + 2.0));
+        let x = crate::scale::clamp(d.bar.x + d.bar.w / 2.0, w / 2.0 + 2.0, (width - w / 2.0 - 2.0).max(w / 2.0 + 2.0));
         let (y, v) = if d.bar.y - 18.0 >= LABEL_SIZE { (d.bar.y - 18.0, VAlign::Bottom) } else { ((d.bar.y + d.bar.h + 4.0).min(height - LABEL_SIZE), VAlign::Top) };
         out.push(Mark::text(x, y, &shown, LABEL_SIZE, HAlign::Middle, v, theme.text, Role::Annotation));
     }

@@ -208,7 +208,7 @@ fn category_labels(ds: &Dataset, f: &Frame, mode: Option<LabelMode>, width: f64,
                     // a label never takes more than the room of the labels it stands for
                     let shown = ellipsize(cat, (band.step() * step.max(1) as f64 - 4.0).min(width - 4.0), m);
                     let w = m.width(&shown, LABEL_SIZE);
-                    let x = band.center(ci).clamp(w / 2.0, (width - w / 2.0).max(w / 2.0)).min(width);
+                    let x = crate::scale::clamp(band.center(ci), w / 2.0, (width - w / 2.0).max(w / 2.0)).min(width);
                     out.push(Mark::text(x, y, &shown, LABEL_SIZE, HAlign::Middle, VAlign::Top, theme.text, Role::Category));
                 }
             }

@@ -36,7 +36,23 @@ impl CanvasBackend {
 /// `rgba(r,g,b,a)` for the canvas API.
 pub fn css_color(c: BackendColor) -> String {
     let (r, g, b) = c.rgb;
-    format!("rgba({},{},{},{})", r, g, b, c.alpha)
+    let mut s = String::from("rgba(");
+    for v in [r, g, b] {
+        s.push_str(&crate::format::decimal::fixed(v as f64, 0, false, false));
+        s.push(',');
+    }
+    s.push_str(&crate::format::decimal::exact(c.alpha, 6, false));
+    s.push(')');
+    s
+}
+
+/// A CSS font: `bold 24px system-ui, …` (sizes to 3 decimals, without `core::fmt`'s float code).
+pub fn font(weight: &str, size: f64, family: &str) -> String {
+    let mut s = String::from(weight);
+    s.push_str(&crate::format::decimal::exact(size, 3, false));
+    s.push_str("px ");
+    s.push_str(family);
+    s
 }
 
 /// Odd-width lines sit on pixel centres, so a 1px line covers one pixel row, not two halves.
@@ -138,7 +154,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         let weight = if matches!(style.style(), FontStyle::Bold) { "bold " } else { "" };
-        self.ctx.set_font(&format!("{}{}px {}", weight, style.size(), style.family().as_str()));
+        self.ctx.set_font(&font(weight, style.size(), style.family().as_str()));
         let a = style.anchor();
         self.ctx.set_text_align(match a.h_pos {
             HPos::Left => "left",
@@ -156,7 +172,7 @@ impl DrawingBackend for CanvasBackend {
     }
 
     fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> Result<(u32, u32), DrawingErrorKind<CanvasError>> {
-        self.ctx.set_font(&format!("{}px {}", style.size(), style.family().as_str()));
+        self.ctx.set_font(&font("", style.size(), style.family().as_str()));
         let w = self.ctx.measure_text(text).map(|m| m.width()).unwrap_or(0.0);
         Ok((w.ceil() as u32, style.size().ceil() as u32))
     }

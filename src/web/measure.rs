@@ -34,7 +34,7 @@ impl TextMeasure for CanvasMeasure {
         let Some(ctx) = &self.ctx else { return EstimateMeasure.width(text, size) };
         let mut cur = self.current.borrow_mut();
         if *cur != size {
-            ctx.set_font(&format!("{}px {}", size, self.family));
+            ctx.set_font(&super::canvas::font("", size, &self.family));
             *cur = size;
         }
         ctx.measure_text(text).map(|m| m.width()).unwrap_or_else(|_| EstimateMeasure.width(text, size))
