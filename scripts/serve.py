@@ -10,6 +10,8 @@ repository root (the parent of this script's folder), not the current directory.
 Binds 127.0.0.1 only. Every response carries `Cache-Control: no-store`. `--port 0` picks a free
 port; the line `Serving newschart demo at http://127.0.0.1:PORT/` (printed and flushed once the
 socket is listening) always shows the real port, so tests can parse it from stdout.
+A file `NAME.headers` beside a served file `NAME` adds its `Header: value` lines to that file's
+responses (e.g. a Content-Security-Policy for a test page); `.headers` files themselves are not served.
 Exit status: 0 on SIGTERM/SIGINT, 3 when the port is busy, 2 on bad arguments.
 """
 
@@ -105,6 +107,17 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if full is None:
             self.send_error(404, "File not found")
             return None
+        # Headers a NAME.headers sidecar asks for (one `Header: value` a line, # for comments).
+        self._extra = []
+        if full.endswith(".headers"):
+            self.send_error(404, "File not found")
+            return None
+        if os.path.isfile(full + ".headers"):
+            with open(full + ".headers", encoding="utf-8") as fh:
+                for line in fh:
+                    name, sep, value = line.partition(":")
+                    if sep and name.strip() and not line.lstrip().startswith("#"):
+                        self._extra.append((name.strip(), value.strip()))
         # A strong ETag from the content, so `refresh` polling gets 304 Not Modified
         # while a feed is unchanged, and the new body as soon as it changes.
         self._etag = None
@@ -128,6 +141,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         if getattr(self, "_etag", None):
             self.send_header("ETag", self._etag)
+        for name, value in getattr(self, "_extra", ()):
+            self.send_header(name, value)
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 

@@ -17,8 +17,25 @@ const ATTRS = ['src', 'dataset', 'height', 'refresh', 'theme'];
 /** Room the element reserves for the words around the plot, in CSS px (FRAME in view.js). */
 const FRAME = 136;
 
+/**
+ * Subresource Integrity of the modules imported below (view, glue): scripts/dist.sh writes them
+ * in dist/ (none in pkg/), so a page's SRI for this file covers the whole chain (the view checks
+ * the wasm). The modulepreload links fetch and check them; the import then uses what they got.
+ */
+const INTEGRITY = {};
+
 let viewModule = null;
-const loadView = () => (viewModule ||= import(VIEW));
+const loadView = () => (viewModule ||= (preload(), import(VIEW)));
+function preload() {
+  for (const [file, integrity] of Object.entries(INTEGRITY)) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = new URL(file, import.meta.url).href;
+    link.integrity = integrity;
+    link.crossOrigin = 'anonymous';
+    document.head.append(link);
+  }
+}
 
 // One observer for every chart on the page.
 let observer = null;
@@ -80,8 +97,19 @@ export class NewsChart extends HTMLElement {
         }
         return this._view;
       });
+      this._waking.catch((e) => this._unavailable(e));
     }
     return this._waking;
+  }
+
+  /** The view could not load (network, or a file that failed its integrity check): the reader gets the element's own content. */
+  _unavailable(e) {
+    this.shadowRoot?.replaceChildren(document.createElement('slot'));
+    this.setAttribute('data-state', 'error');
+    const msg = String(e?.message || e);
+    console.error(`[newschart] the chart component could not load: ${msg}`);
+    const problems = [{ severity: 'error', path: '', line: 0, column: 0, zh: `图表组件加载失败：${msg}`, en: `the chart component failed to load: ${msg}` }];
+    this.dispatchEvent(new CustomEvent('newschart:error', { bubbles: true, composed: true, detail: { src: this.getAttribute('src'), problems } }));
   }
 
   /** Every data point as drawn: category, series, value, texts and boxes in CSS px ([] before the chart has loaded). */

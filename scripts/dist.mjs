@@ -1,0 +1,151 @@
+// scripts/dist.sh's work: pkg/ → dist/ with content-hashed names, rewritten imports, SRI hashes
+// and the embed snippets. Node only, no packages.
+//
+//   node scripts/dist.mjs --base URL --pkg DIR --www DIR --out DIR
+//
+// Names are hashed leaves first, so each file's hash covers what it imports: the wasm, then the
+// glue (which names the wasm), the view (glue, wasm and the wasm's SRI), the loader (the view's
+// name and the SRI of view and glue). Every rewrite must match the source exactly once or more:
+// if the source changes shape, this fails rather than ship a loader that imports a missing file.
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
+  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1]]);
+  return acc;
+}, []));
+const { base = '/newschart/', pkg, www, out } = args;
+if (!pkg || !www || !out) {
+  console.error('usage: node scripts/dist.mjs --base URL --pkg DIR --www DIR --out DIR');
+  process.exit(2);
+}
+const BASE = base.endsWith('/') ? base : `${base}/`;
+
+const fail = (msg) => { console.error(`==> ERROR: ${msg}`); process.exit(1); };
+const read = (dir, f) => {
+  try { return readFileSync(join(dir, f)); } catch (e) { return fail(`${join(dir, f)} is missing (run bash scripts/build.sh)`); }
+};
+const sri = (buf) => `sha384-${createHash('sha384').update(buf).digest('base64')}`;
+const short = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 12);
+/** Replaces every `from` in `text` (at least once, or fails). */
+const swap = (text, from, to, file) => {
+  if (!text.includes(from)) fail(`${file}: expected to find ${JSON.stringify(from)} (has the source changed?)`);
+  return text.split(from).join(to);
+};
+
+const files = {}; // logical name -> { name, integrity, bytes }
+const emit = (logical, buf, ext) => {
+  const stem = logical.replace(/\.[^.]+$/, '');
+  const name = `${stem}.${short(buf)}.${ext}`;
+  files[logical] = { name, integrity: sri(buf), bytes: buf.length, buf };
+  return files[logical];
+};
+
+// 1. wasm, 2. glue
+const wasm = emit('newschart_wasm_bg.wasm', read(pkg, 'newschart_wasm_bg.wasm'), 'wasm');
+let glue = read(pkg, 'newschart_wasm.js').toString('utf8');
+glue = swap(glue, "'newschart_wasm_bg.wasm'", `'${wasm.name}'`, 'newschart_wasm.js');
+const glueFile = emit('newschart_wasm.js', Buffer.from(glue), 'js');
+
+// 3. view: the glue's and the wasm's names, and the wasm's SRI
+let view = read(pkg, 'view.js').toString('utf8');
+view = swap(view, './newschart_wasm.js', `./${glueFile.name}`, 'view.js');
+view = swap(view, "'./newschart_wasm_bg.wasm'", `'./${wasm.name}'`, 'view.js');
+view = swap(view, "const WASM_INTEGRITY = '';", `const WASM_INTEGRITY = '${wasm.integrity}';`, 'view.js');
+const viewFile = emit('view.js', Buffer.from(view), 'js');
+
+// 4. loader: the view's name, and the SRI of the modules it imports
+let loader = read(pkg, 'newschart.js').toString('utf8');
+loader = swap(loader, "'./view.js'", `'./${viewFile.name}'`, 'newschart.js');
+const integrity = { [`./${viewFile.name}`]: viewFile.integrity, [`./${glueFile.name}`]: glueFile.integrity };
+loader = swap(loader, 'const INTEGRITY = {};', `const INTEGRITY = ${JSON.stringify(integrity)};`, 'newschart.js');
+const loaderFile = emit('newschart.js', Buffer.from(loader), 'js');
+
+// 5. the iframe resizer, and the iframe page with its script and style
+const resizer = emit('embed-resize.js', read(pkg, 'embed-resize.js'), 'js');
+const embedJs = emit('embed.js', read(www, 'embed.js'), 'js');
+const embedCss = emit('embed.css', read(www, 'embed.css'), 'css');
+let embed = read(www, 'embed.html').toString('utf8');
+embed = swap(embed, '<script type="module" src="pkg/newschart.js"></script>',
+  `<script type="module" src="${loaderFile.name}" integrity="${loaderFile.integrity}"></script>`, 'embed.html');
+embed = swap(embed, '<script type="module" src="embed.js"></script>',
+  `<script type="module" src="${embedJs.name}" integrity="${embedJs.integrity}"></script>`, 'embed.html');
+embed = swap(embed, '<link rel="stylesheet" href="embed.css">',
+  `<link rel="stylesheet" href="${embedCss.name}" integrity="${embedCss.integrity}">`, 'embed.html');
+
+// 6. the snippets: the feed address is the one thing an editor changes (the builder fills it in)
+const FEED = 'https://www.example.com/feeds/chart.json';
+const url = (f) => `${BASE}${f.name}`;
+const script = `<script type="module" src="${url(loaderFile)}" integrity="${loaderFile.integrity}" crossorigin="anonymous"></script>`;
+const snippets = {
+  base: BASE,
+  feed: FEED,
+  files: Object.fromEntries(Object.entries(files).map(([k, f]) => [k, { name: f.name, integrity: f.integrity, bytes: f.bytes }])),
+  forms: {
+    element: `${script}\n<news-chart src="${FEED}" height="220"></news-chart>`,
+    div: `${script}\n<div class="news-chart" data-src="${FEED}" data-height="220"></div>`,
+    iframe: `<iframe data-newschart src="${BASE}embed.html?src=${encodeURIComponent(FEED)}&amp;height=220" title="Chart" width="100%" height="356" frameborder="0" scrolling="no" loading="lazy"></iframe>`,
+  },
+  siteTemplate: {
+    // once per site, for iframe embeds
+    resizer: `<script src="${url(resizer)}" integrity="${resizer.integrity}" crossorigin="anonymous" defer></script>`,
+  },
+};
+
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const html = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>newschart embed snippets</title>
+<link rel="icon" href="data:,">
+</head>
+<body>
+<h1>newschart embed snippets</h1>
+<p>Files under <code>${esc(BASE)}</code>. Replace <code>${esc(FEED)}</code> with the address of the chart's feed
+(the builder page, www/builder.html, does this for you). Every <code>&lt;script&gt;</code> carries a Subresource Integrity hash:
+the browser runs the file only if it is exactly this build, and the loader checks the modules and the wasm it loads in turn.</p>
+<h2>1. Script and element (most sites)</h2>
+<pre><code>${esc(snippets.forms.element)}</code></pre>
+<h2>2. Script and div (a CMS that strips unknown tags)</h2>
+<pre><code>${esc(snippets.forms.div)}</code></pre>
+<h2>3. iframe (a CMS that strips scripts)</h2>
+<pre><code>${esc(snippets.forms.iframe)}</code></pre>
+<p>Once, in the site's template, so iframes take the height of their chart:</p>
+<pre><code>${esc(snippets.siteTemplate.resizer)}</code></pre>
+<h2>Files</h2>
+<table>
+<thead><tr><th>file</th><th>bytes</th><th>integrity</th></tr></thead>
+<tbody>
+${Object.values(files).map((f) => `<tr><td>${esc(f.name)}</td><td>${f.bytes}</td><td><code>${f.integrity}</code></td></tr>`).join('\n')}
+</tbody>
+</table>
+</body>
+</html>
+`;
+
+const headers = `# Cache and CORS headers, for static hosts that read this file (Netlify, Cloudflare Pages).
+# Hashed files never change: cache them forever. embed.html and the snippets name the current
+# build: cache them briefly. Module scripts and the wasm are fetched with CORS from article pages.
+/*
+  Access-Control-Allow-Origin: *
+  X-Content-Type-Options: nosniff
+${Object.values(files).map((f) => `/${f.name}\n  Cache-Control: public, max-age=31536000, immutable`).join('\n')}
+/embed.html
+  Cache-Control: public, max-age=300
+/snippets.*
+  Cache-Control: public, max-age=300
+`;
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+for (const f of Object.values(files)) writeFileSync(join(out, f.name), f.buf);
+writeFileSync(join(out, 'embed.html'), embed);
+writeFileSync(join(out, 'snippets.json'), `${JSON.stringify(snippets, null, 2)}\n`);
+writeFileSync(join(out, 'snippets.html'), html);
+writeFileSync(join(out, '_headers'), headers);
+for (const f of Object.values(files)) console.log(`    ${f.name.padEnd(40)} ${String(f.bytes).padStart(8)}  ${f.integrity}`);
+console.log(`==> dist/: ${Object.keys(files).length} hashed files, embed.html, snippets.html, snippets.json, _headers`);
