@@ -214,3 +214,33 @@ impl Dataset {
         self.series.get(i).and_then(|s| s.decimals).or(self.decimals)
     }
 }
+
+/// Large line data as flat columns: from the typed-array entry point
+/// (`Chart::from_columns`), or made from a long line feed. Drawn by
+/// `marks::large`, never turned into one struct per point.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Columns {
+    /// x of every point, ascending: numbers, or for `x: date` JavaScript time
+    /// values (milliseconds since 1970-01-01 UTC).
+    pub x: Vec<f64>,
+    /// One vector per series, index-aligned with `x`; NaN is a gap.
+    pub values: Vec<Vec<f64>>,
+    /// Each point's category label when the columns come from a feed; else empty.
+    pub labels: Vec<String>,
+}
+
+impl Columns {
+    /// The columns of a line dataset: x is the date (in ms) or the category's
+    /// position, gaps NaN, categories kept as labels. `None` when its dates are
+    /// not in order (such a feed is drawn point by point, sorted).
+    pub fn from_dataset(ds: &Dataset) -> Option<Columns> {
+        let n = ds.categories.len();
+        let dated = ds.x == XScale::Date && ds.dates.len() == n;
+        let x: Vec<f64> = (0..n).map(|i| if dated { ds.dates[i] * 86_400_000.0 } else { i as f64 }).collect();
+        if x.iter().any(|v| !v.is_finite()) || x.windows(2).any(|w| w[0] > w[1]) {
+            return None;
+        }
+        let values = ds.series.iter().map(|s| (0..n).map(|i| s.values.get(i).copied().flatten().unwrap_or(f64::NAN)).collect()).collect();
+        Some(Columns { x, values, labels: ds.categories.clone() })
+    }
+}

@@ -4,6 +4,7 @@ pub mod annotate;
 pub mod axis;
 pub mod bars;
 pub mod donut;
+pub mod large;
 pub mod line;
 pub mod table;
 pub mod text;

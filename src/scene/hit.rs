@@ -46,3 +46,19 @@ pub fn hit(scene: &Scene, x: f64, y: f64) -> Option<usize> {
 pub fn datum(scene: &Scene, i: usize) -> Option<&Datum> {
     scene.data.get(i)
 }
+
+/// The index of the value in ascending `xs` nearest to `x`, by binary search
+/// (O(log n): large charts hit-test with this); the lower one on a tie.
+pub fn nearest_sorted(xs: &[f64], x: f64) -> Option<usize> {
+    if xs.is_empty() || x.is_nan() {
+        return None;
+    }
+    let i = xs.partition_point(|v| *v < x);
+    if i == 0 {
+        return Some(0);
+    }
+    if i == xs.len() {
+        return Some(i - 1);
+    }
+    Some(if x - xs[i - 1] <= xs[i] - x { i - 1 } else { i })
+}

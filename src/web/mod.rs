@@ -105,6 +105,25 @@ pub struct Chart {
     hidden: Vec<usize>,
     theme: Theme,
     font: String,
+    /// Large line data (`from_columns`, or a long line feed) and where its last layout put it.
+    large: Option<Large>,
+}
+
+/// A large line chart's columns, for one dataset of the feed.
+struct Large {
+    /// Which dataset of the feed they belong to.
+    dataset: usize,
+    cols: crate::model::Columns,
+    /// The dataset reduced to each series' extent (see `marks::large::summary_dataset`).
+    summary: Dataset,
+    frame: Option<crate::marks::large::Frame>,
+}
+
+/// `{"problems": [one error]}`, thrown as the feed's problems are.
+fn one_problem(zh: &str, en: &str) -> JsValue {
+    let mut out = String::new();
+    Obj::new(&mut out).raw("problems", &problems_json(&[Problem::error("", zh.to_string(), en.to_string())])).end();
+    JsValue::from_str(&out)
 }
 
 #[wasm_bindgen]
@@ -131,6 +150,7 @@ impl Chart {
                 hidden: Vec::new(),
                 theme: Theme::default(),
                 font: FONT_STACK.to_string(),
+                large: None,
             }),
             None => {
                 let mut out = String::new();
@@ -261,8 +281,127 @@ impl Chart {
         #[cfg(debug_assertions)]
         panic::on_purpose::fire(self as *const Chart as usize);
         let m = measure::CanvasMeasure::new(&self.font);
+        if self.make_large() {
+            if let Some(l) = &mut self.large {
+                let ds = crate::marks::visible(&l.summary, &self.hidden);
+                let (scene, frame) = crate::marks::large::build(&ds, &l.cols, width, height, &m, &self.theme);
+                l.frame = Some(frame);
+                self.scene = Some(scene);
+            }
+            return;
+        }
         let ds = crate::marks::visible(self.dataset(), &self.hidden);
         self.scene = Some(crate::marks::build(&ds, width, height, &m, &self.theme));
+    }
+
+    /// A chart of large line data given as flat columns (the typed-array entry
+    /// point beside the JSON feed): `x` ascending (for `x: "date"`, JavaScript
+    /// time values), `values` the series one after another, `n_series` of them,
+    /// each `x.len()` long, NaN for a gap. `meta` is a dataset's words as JSON
+    /// (title, unit, locale, x, numberStyle, decimals, source, notes, series:
+    /// [{name, color}] …), read with the feed's own rules. The arrays are moved
+    /// in, never copied again. Throws `{"problems": [...]}` like `load`.
+    pub fn from_columns(meta: &str, x: Vec<f64>, values: Vec<f64>, n_series: usize) -> Result<Chart, JsValue> {
+        use crate::feed::json::{Number, Value};
+        let n = x.len();
+        if n_series == 0 || values.len() != n * n_series {
+            return Err(one_problem("每个数据系列的值须与 x 一样多", "every series needs as many values as x has"));
+        }
+        if x.iter().any(|v| !v.is_finite()) || x.windows(2).any(|w| w[0] > w[1]) {
+            return Err(one_problem("x 须为从小到大排列的有限数", "x must be finite numbers in ascending order"));
+        }
+        // the words go through normalize as a one-point feed, so they follow the feed's rules
+        let mut ds = match json::parse(meta) {
+            Ok(Value::Object(m)) => m,
+            _ => return Err(one_problem("meta 须为 JSON 对象", "meta must be a JSON object")),
+        };
+        let dated = ds.get("x").and_then(Value::as_str) == Some("date");
+        let names: Vec<Value> = match ds.get("series") {
+            Some(Value::Array(items)) => items.clone(),
+            _ => Vec::new(),
+        };
+        let mut series = Vec::with_capacity(n_series);
+        for i in 0..n_series {
+            let mut s = match names.get(i) {
+                Some(Value::Object(o)) => o.clone(),
+                _ => crate::feed::json::Map::new(),
+            };
+            if !s.contains_key("name") {
+                let mut name = String::from(if n_series > 1 { "series " } else { "" });
+                if n_series > 1 {
+                    json::push_u64(&mut name, i as u64 + 1);
+                }
+                s.insert("name".to_string(), Value::String(name));
+            }
+            s.insert("values".to_string(), Value::Array(vec![Value::Number(Number::PosInt(0))]));
+            series.push(Value::Object(s));
+        }
+        ds.insert("kind".to_string(), Value::String("line".to_string()));
+        ds.insert("categories".to_string(), Value::Array(vec![Value::String(if dated { "2000-01-01" } else { "0" }.to_string())]));
+        ds.insert("series".to_string(), Value::Array(series));
+        let mut text = String::from("{\"version\":1,\"datasets\":[");
+        json::push_value(&mut text, &Value::Object(ds));
+        text.push_str("]}");
+        let mut chart = Chart::load(&text, 0)?;
+        let mut ds = chart.feed.datasets.swap_remove(0);
+        ds.categories.clear();
+        ds.dates.clear();
+        let mut values = values;
+        let mut cols_values = Vec::with_capacity(n_series);
+        for i in (1..n_series).rev() {
+            cols_values.push(values.split_off(i * n));
+        }
+        cols_values.push(values);
+        cols_values.reverse();
+        let cols = crate::model::Columns { x, values: cols_values, labels: Vec::new() };
+        let summary = crate::marks::large::summary_dataset(&ds, &cols);
+        chart.feed.datasets = vec![ds];
+        chart.large = Some(Large { dataset: 0, cols, summary, frame: None });
+        Ok(chart)
+    }
+
+    /// Whether the chart shown is a large line chart: its points are made one at
+    /// a time by `point(i)` (and `points()` is empty).
+    pub fn is_large(&mut self) -> bool {
+        self.make_large()
+    }
+
+    /// How many points `point(i)` numbers: x positions × series (gaps included).
+    pub fn point_count(&mut self) -> usize {
+        if !self.make_large() {
+            return self.scene.as_ref().map_or(0, |s| s.data.len());
+        }
+        self.large.as_ref().map_or(0, |l| l.cols.x.len() * l.cols.values.len())
+    }
+
+    /// Point `i` as JSON (as one element of `points()`), made now; `null` for a
+    /// gap or past the end. For small charts, the scene's datum `i`.
+    pub fn point(&self, i: usize) -> String {
+        let mut out = String::new();
+        let d = match &self.large {
+            Some(l) if l.dataset == self.current => l.frame.as_ref().and_then(|f| f.datum(&l.summary, &l.cols, i)),
+            _ => self.scene.as_ref().and_then(|s| s.data.get(i)).cloned(),
+        };
+        match d {
+            Some(d) => push_datum(&mut out, &d),
+            None => out.push_str("null"),
+        }
+        out
+    }
+
+    /// Makes the columns of a long line dataset once; true when the dataset shown is large.
+    fn make_large(&mut self) -> bool {
+        if self.large.as_ref().is_some_and(|l| l.dataset == self.current) {
+            return true;
+        }
+        let ds = self.dataset();
+        if ds.kind != Kind::Line || ds.categories.len() <= crate::marks::large::LARGE {
+            return false;
+        }
+        let Some(cols) = crate::model::Columns::from_dataset(ds) else { return false };
+        let summary = crate::marks::large::summary_dataset(ds, &cols);
+        self.large = Some(Large { dataset: self.current, cols, summary, frame: None });
+        true
     }
 
     /// Keeps the current scene as the start of a transition; the next
@@ -362,6 +501,11 @@ impl Chart {
 
     /// The datum at (x, y) CSS px from the canvas's top left, or -1.
     pub fn hit(&self, x: f64, y: f64) -> i32 {
+        if let Some(Large { dataset, cols, frame: Some(f), .. }) = &self.large {
+            if *dataset == self.current {
+                return f.hit(cols, x, y).map_or(-1, |i| i as i32);
+            }
+        }
         self.scene.as_ref().and_then(|s| hit::hit(s, x, y)).map_or(-1, |i| i as i32)
     }
 
@@ -369,12 +513,18 @@ impl Chart {
     pub fn points(&self) -> String {
         let Some(scene) = &self.scene else { return "[]".to_string() };
         let mut out = String::new();
+        // (a large chart's scene has no data: its points come one at a time from `point`)
         json::push_list(&mut out, &scene.data, push_datum);
         out
     }
 
     /// The text description for screen readers, built from the scene.
     pub fn summary(&self) -> String {
+        if let Some(Large { dataset, cols, summary, frame: Some(f) }) = &self.large {
+            if *dataset == self.current {
+                return crate::marks::large::describe(summary, cols, &f.shown);
+            }
+        }
         match &self.scene {
             Some(s) => describe::describe(self.dataset(), s),
             None => String::new(),

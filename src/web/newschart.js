@@ -121,6 +121,12 @@ export class NewsChart extends HTMLElement {
   /** Reloads the feed. */
   reload() { return this._wake().then((v) => v.reload()); }
 
+  /** Data point `i` as drawn, made on demand (large charts have no points() list), or null. */
+  point(i) { return this._view ? this._view.point(i) : null; }
+
+  /** Shows large line data as columns ({x, xType, series: [{name, values}], ...words}; typed arrays welcome) instead of `src`. */
+  setColumns(columns) { return this._wake().then((v) => v.setColumns(columns)); }
+
   /** Shows a feed given as a JSON string or object instead of `src`; resolves when shown. */
   setFeed(value) { return this._wake().then((v) => v.setFeed(value)); }
 

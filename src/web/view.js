@@ -298,6 +298,32 @@ function problem(zh, en) {
   return { severity: 'error', path: '', line: 0, column: 0, zh, en };
 }
 
+/**
+ * The points of a large line chart (Chart.is_large): an array-like whose element i is made by
+ * chart.point(i) when read, never all at once (10^6 points would be 10^6 objects). It also says
+ * `large` and how many `series` there are, which the view asks instead of looking at every point.
+ */
+function lazyPoints(chart) {
+  const n = chart.point_count();
+  const series = JSON.parse(chart.meta()).legend.length || 1;
+  const made = new Map();
+  return new Proxy([], {
+    get(target, key) {
+      if (key === 'length') return n;
+      if (key === 'large') return true;
+      if (key === 'series') return series;
+      if (typeof key === 'string' && key >= '0' && key <= '9' && /^\d+$/.test(key)) {
+        if (!made.has(key)) {
+          if (made.size > 64) made.clear();
+          made.set(key, JSON.parse(chart.point(+key)) || undefined);
+        }
+        return made.get(key);
+      }
+      return Reflect.get(target, key);
+    },
+  });
+}
+
 export class View {
   constructor(host) {
     /** The <news-chart> element this view draws into. */
@@ -469,6 +495,34 @@ export class View {
       .catch((e) => { if (id === this._loadId) this._fail([problem(`${TEXT.zh.wasm}：${e.message}`, `${TEXT.en.wasm}: ${e.message}`)]); });
   }
 
+  /**
+   * Shows large line data given as columns, without JSON: `{x, xType, series: [{name, values, color}],
+   * ...words}`, x ascending (with `xType: 'date'`, time values in ms), each series' values as long as x,
+   * NaN for a gap; the other fields are a feed dataset's (title, unit, locale, source, notes ...).
+   * Typed arrays (Float64Array) pass straight into the wasm module. Resolves when drawn.
+   */
+  setColumns(columns) {
+    const { x, xType, series = [], ...words } = columns || {};
+    if (xType === 'date') words.x = 'date';
+    const n = x ? x.length : 0;
+    // one series as a Float64Array goes in as it is; else the series are laid end to end
+    const one = series.length === 1 && series[0].values instanceof Float64Array;
+    const values = one ? series[0].values : new Float64Array(n * Math.max(1, series.length));
+    if (!one) series.forEach((s, i) => values.set(s.values, i * n));
+    words.series = series.map(({ values: _, ...rest }) => rest);
+    const id = ++this._loadId;
+    if (this._abort) this._abort.abort();
+    return loadWasm()
+      .then((gen) => {
+        if (id !== this._loadId) return;
+        this._gen = gen;
+        const xs = x instanceof Float64Array ? x : Float64Array.from(x || []);
+        this._apply(null, this.host.getAttribute('src') || '(columns)', false,
+          () => gen.Chart.from_columns(JSON.stringify(words), xs, values, Math.max(1, series.length)));
+      })
+      .catch((e) => { if (id === this._loadId) this._fail([problem(`${TEXT.zh.wasm}：${e.message}`, `${TEXT.en.wasm}: ${e.message}`)]); });
+  }
+
   /** Switches to dataset `id` of the feed (what the tabs do). */
   selectDataset(id) {
     if (!this._chart) return false;
@@ -481,7 +535,10 @@ export class View {
   }
 
   /** Every data point of the chart as drawn: category, series, value, texts and boxes (CSS px). */
-  points() { return this._points.slice(); }
+  points() { return this._points.large ? [] : this._points.slice(); }
+
+  /** Data point `i` as drawn (one element of points()), made on demand; for large charts the only way to read one. */
+  point(i) { return this._points[i] || null; }
 
   /** Every text drawn on the canvas with its box (CSS px) as the canvas measures it: for overlap checks. */
   labelBoxes() { return this._chart && this._meta?.kind !== 'table' ? JSON.parse(this._chart.label_boxes()) : []; }
@@ -593,10 +650,10 @@ export class View {
   }
 
   /** Reads feed text and shows it; on problems, the error box, unless `keepOnError` keeps the chart on screen (a refresh). Returns true when shown. */
-  _apply(text, src, keepOnError) {
+  _apply(text, src, keepOnError, make) {
     let chart;
     try {
-      chart = this._gen.Chart.load_limited(text, ...this._limits());
+      chart = make ? make() : this._gen.Chart.load_limited(text, ...this._limits());
       const ds = this.host.getAttribute('dataset');
       if (ds && !chart.select(ds)) {
         chart.free();
@@ -976,7 +1033,7 @@ export class View {
         this._narrow = narrow;
         if (narrow) this._plot.after(this._legend); else this._plot.before(this._legend);
       }
-      this._points = JSON.parse(this._chart.points());
+      this._points = this._chart.is_large() ? lazyPoints(this._chart) : JSON.parse(this._chart.points());
       this._plotBox = JSON.parse(this._chart.plot_box());
       const summary = this._chart.summary();
       this._canvas.setAttribute('aria-label', summary || this._meta.title || this.t.chart);
@@ -1033,6 +1090,14 @@ export class View {
     // same category in another series (with one series, they step like Left/Right).
     const step = (dir, sameSeries) => {
       if (!cur) return 0;
+      if (pts.large) { // points are numbered x × series + series: step without reading them all
+        const s = pts.series;
+        for (let k = i + dir * (sameSeries || s === 1 ? s : 1); k >= 0 && k < n && Math.abs(k - i) < 4096 * s; k += dir * (sameSeries || s === 1 ? s : 1)) {
+          if (!sameSeries && Math.floor(k / s) !== Math.floor(i / s)) return i;
+          if (pts[k]) return k;
+        }
+        return i;
+      }
       if (!sameSeries && !this._multiSeries()) return step(dir, true);
       const cands = pts.map((p, k) => [p, k]).filter(([p]) => (sameSeries ? p.seriesIndex === cur.seriesIndex : p.index === cur.index));
       const at = cands.findIndex(([, k]) => k === i);
@@ -1099,6 +1164,7 @@ export class View {
   }
 
   _multiSeries() {
+    if (this._points.large) return this._points.series > 1;
     const names = new Set(this._points.map((p) => p.seriesIndex));
     return names.size > 1;
   }

@@ -1,0 +1,266 @@
+//! Large line charts (10^4 to 10^6 points) from flat columns.
+//!
+//! The data stay in [`Columns`]: one sorted `x` vector and one `f64` vector per
+//! series, NaN for a gap. Each layout decimates them to at most four points per
+//! pixel column (first, lowest, highest, last: the min-max method, which keeps
+//! every spike a reader could see), so drawing costs the same at 10^6 points as
+//! at 10^3. The scene holds no per-point data: hit-testing is a binary search on
+//! `x` ([`crate::scene::hit::nearest_sorted`]) and a point's texts are made on
+//! demand, for the one the reader points at ([`Frame::datum`]).
+
+use super::{axis, text};
+use crate::format::{date, TickFormat};
+use crate::layout::{self, TextMeasure, ValueAxis, LABEL_SIZE, LINE};
+use crate::model::{Columns, Dataset, XScale};
+use crate::scale::LinearScale;
+use crate::scene::{hit, Datum, HAlign, Mark, Rect, Role, Scene, VAlign};
+use crate::theme::Theme;
+
+/// Line charts with more points than this are drawn from columns in the browser.
+pub const LARGE: usize = 2_000;
+
+/// Milliseconds in a day: date columns hold JavaScript time values.
+const DAY_MS: f64 = 86_400_000.0;
+
+/// Where a large chart's data went on screen: what hit-testing and the
+/// on-demand texts need after the layout.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Frame {
+    /// The plot area.
+    pub plot: Rect,
+    /// x domain → px.
+    pub x: LinearScale,
+    /// value → px.
+    pub y: LinearScale,
+    /// The domain's ends.
+    pub x0: f64,
+    /// The domain's ends.
+    pub x1: f64,
+    /// Series not hidden by the reader.
+    pub shown: Vec<usize>,
+}
+
+/// The dataset a large chart's words come from: `ds` with each series reduced
+/// to its lowest and highest value, so axes, legends and hiding work unchanged.
+pub fn summary_dataset(ds: &Dataset, cols: &Columns) -> Dataset {
+    let mut d = ds.clone();
+    d.categories = vec![String::new(), String::new()];
+    d.dates = Vec::new();
+    for (s, v) in d.series.iter_mut().zip(&cols.values) {
+        let (lo, hi) = v.iter().filter(|v| v.is_finite()).fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
+        s.values = if lo <= hi { vec![Some(lo), Some(hi)] } else { vec![None, None] };
+    }
+    d
+}
+
+/// Builds the scene of a large line chart. `ds` is [`summary_dataset`] with the
+/// reader's hidden series already removed (their values `None`).
+pub fn build(ds: &Dataset, cols: &Columns, width: f64, height: f64, m: &dyn TextMeasure, theme: &Theme) -> (Scene, Frame) {
+    let (width, height) = (width.max(layout::MIN_WIDTH), height.max(layout::MIN_HEIGHT));
+    let count = ((height / 56.0) as usize).clamp(2, 8);
+    let axis = ValueAxis::new(ds, count);
+    let left = (axis.label_width(m) + 10.0).min(width * 0.4);
+    let plot = Rect { x: left, y: LINE + 6.0, w: (width - left - 16.0).max(10.0), h: (height - LINE * 2.0 - 20.0).max(10.0) };
+    let (x0, x1) = match (cols.x.first(), cols.x.last()) {
+        (Some(a), Some(b)) if b > a => (*a, *b),
+        (Some(a), _) => (*a - 1.0, *a + 1.0),
+        _ => (0.0, 1.0),
+    };
+    let x = LinearScale::new(x0, x1, plot.x, plot.x + plot.w);
+    let y = LinearScale::new(axis.lo, axis.hi, plot.y + plot.h, plot.y);
+    let mut marks = Vec::new();
+    axis::vertical(&axis, plot, &y, theme, &mut marks);
+    let shown: Vec<usize> = (0..cols.values.len()).filter(|&si| ds.series.get(si).is_some_and(|s| s.values.iter().any(Option::is_some))).collect();
+    let columns = plot.w.round().max(1.0) as usize;
+    for &si in &shown {
+        let color = theme.series_color(si, ds.series[si].color);
+        for run in decimate(&cols.x, &cols.values[si], x0, x1, columns) {
+            let pts: Vec<(f64, f64)> = run.iter().map(|&(a, b)| (x.map(a), y.map(b))).collect();
+            if pts.len() > 1 {
+                marks.push(Mark::path(pts, false, None, Some(color), 1.5, Role::Line, None));
+            }
+        }
+    }
+    let zero = y.map(0.0);
+    axis::zero_line(plot.x, zero, plot.x + plot.w, zero, theme, &mut marks);
+    // x labels: dates on calendar boundaries, numbers on nice steps; none overlapping
+    let n_ticks = ((plot.w / 90.0) as usize).max(2);
+    let ticks: Vec<(f64, String)> = if ds.x == XScale::Date {
+        date::ticks(x0 / DAY_MS, x1 / DAY_MS, n_ticks, ds.zh()).into_iter().map(|(d, t)| (d * DAY_MS, t)).collect()
+    } else {
+        let (_, _, t) = crate::scale::ticks::nice_ticks(x0, x1, n_ticks);
+        let step = if t.len() > 1 { t[1] - t[0] } else { 1.0 };
+        let f = TickFormat::new(ds.number_style, x0.abs().max(x1.abs()), step);
+        t.into_iter().filter(|v| *v >= x0 && *v <= x1).map(|v| (v, f.format(v))).collect()
+    };
+    let mut last_right = f64::NEG_INFINITY;
+    for (v, t) in ticks {
+        let w = m.width(&t, LABEL_SIZE);
+        let px = crate::scale::clamp(x.map(v), w / 2.0, width - w / 2.0);
+        if px - w / 2.0 < last_right + 8.0 {
+            continue;
+        }
+        last_right = px + w / 2.0;
+        marks.push(Mark::text(px, plot.y + plot.h + 6.0, &t, LABEL_SIZE, HAlign::Middle, VAlign::Top, theme.text, Role::Category));
+    }
+    let scene = Scene { width, height, plot, marks, data: Vec::new() };
+    (scene, Frame { plot, x, y, x0, x1, shown })
+}
+
+/// Min-max decimation: the points of `(xs, ys)` (xs sorted) reduced to at most
+/// four per pixel column of `columns` across `x0..=x1` (the first, lowest,
+/// highest and last point of each column, in x order), split into runs at
+/// gaps (NaN values).
+pub fn decimate(xs: &[f64], ys: &[f64], x0: f64, x1: f64, columns: usize) -> Vec<Vec<(f64, f64)>> {
+    let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut run: Vec<(f64, f64)> = Vec::new();
+    let per = columns as f64 / (x1 - x0).max(f64::MIN_POSITIVE);
+    // the column being filled: its first, lowest, highest and last point (as indices)
+    let mut col = usize::MAX;
+    let (mut first, mut lo, mut hi, mut last) = (0usize, 0usize, 0usize, 0usize);
+    let flush = |run: &mut Vec<(f64, f64)>, first: usize, lo: usize, hi: usize, last: usize| {
+        let (a, b) = if lo < hi { (lo, hi) } else { (hi, lo) };
+        for i in [first, a, b, last] {
+            if run.last().map_or(true, |p| p.0 != xs[i] || p.1 != ys[i]) {
+                run.push((xs[i], ys[i]));
+            }
+        }
+    };
+    for (i, (&xv, &yv)) in xs.iter().zip(ys).enumerate() {
+        if !yv.is_finite() || !xv.is_finite() {
+            if col != usize::MAX {
+                flush(&mut run, first, lo, hi, last);
+                col = usize::MAX;
+            }
+            if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
+            }
+            continue;
+        }
+        let c = ((xv - x0) * per) as usize;
+        if c != col {
+            if col != usize::MAX {
+                flush(&mut run, first, lo, hi, last);
+            }
+            col = c;
+            (first, lo, hi, last) = (i, i, i, i);
+        } else {
+            last = i;
+            if yv < ys[lo] {
+                lo = i;
+            }
+            if yv > ys[hi] {
+                hi = i;
+            }
+        }
+    }
+    if col != usize::MAX {
+        flush(&mut run, first, lo, hi, last);
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
+}
+
+impl Frame {
+    /// The point under (px, py): the x nearest in the sorted column, then the
+    /// shown series whose value there is nearest to `py`. Points are numbered in
+    /// reading order, `index × series + series`, as the small charts' data are.
+    pub fn hit(&self, cols: &Columns, px: f64, py: f64) -> Option<usize> {
+        let p = &self.plot;
+        if px < p.x - hit::SLOP || px > p.x + p.w + hit::SLOP || py < p.y - hit::SLOP || py > p.y + p.h + hit::SLOP {
+            return None;
+        }
+        let xv = self.x0 + (px - p.x) / p.w.max(1e-9) * (self.x1 - self.x0);
+        let i = hit::nearest_sorted(&cols.x, xv)?;
+        let n = cols.values.len();
+        let best = self
+            .shown
+            .iter()
+            .filter_map(|&si| {
+                let v = cols.values[si][i];
+                v.is_finite().then(|| (si, (self.y.map(v) - py).abs()))
+            })
+            .min_by(|a, b| a.1.total_cmp(&b.1))?;
+        Some(i * n + best.0)
+    }
+
+    /// Point `id` (numbered as [`Frame::hit`] numbers them) as a datum: its
+    /// texts are made now, for this one point. `None` for a gap or out of range.
+    pub fn datum(&self, ds: &Dataset, cols: &Columns, id: usize) -> Option<Datum> {
+        let n = cols.values.len().max(1);
+        let (i, si) = (id / n, id % n);
+        let v = *cols.values.get(si)?.get(i)?;
+        let xv = cols.x[i];
+        if !v.is_finite() {
+            return None;
+        }
+        let category = x_text(ds, cols, i);
+        let name = ds.series.get(si).map_or("", |s| s.name.as_str());
+        let value_text = text::value_text(ds, si, v);
+        let label = text::datum_label(ds, &category, name, &value_text, "");
+        let (px, py) = (self.x.map(xv), self.y.map(v));
+        // the strip halfway to the neighbours picks this point
+        let l = if i > 0 { self.x.map((xv + cols.x[i - 1]) / 2.0) } else { self.plot.x };
+        let r = if i + 1 < cols.x.len() { self.x.map((xv + cols.x[i + 1]) / 2.0) } else { self.plot.x + self.plot.w };
+        Some(Datum {
+            series: si,
+            index: i,
+            bounds: Rect { x: l, y: self.plot.y, w: (r - l).max(0.0), h: self.plot.h },
+            bar: Rect { x: px - 3.0, y: py - 3.0, w: 6.0, h: 6.0 },
+            wedge: None,
+            category,
+            series_name: name.to_string(),
+            value: v,
+            value_text,
+            detail: String::new(),
+            label,
+        })
+    }
+}
+
+/// The text of x at index `i`: the category label when the columns came from a
+/// feed, else the date (day precision) or the number.
+pub fn x_text(ds: &Dataset, cols: &Columns, i: usize) -> String {
+    if let Some(c) = cols.labels.get(i) {
+        return c.clone();
+    }
+    let xv = cols.x[i];
+    if ds.x == XScale::Date {
+        date::label(date::from_days((xv / DAY_MS).floor() as i64), date::Precision::Day, ds.zh())
+    } else {
+        crate::format::exact(xv, ds.number_style)
+    }
+}
+
+/// A short description for screen readers: how many points, from when to when,
+/// and each shown series' lowest and highest value.
+pub fn describe(ds: &Dataset, cols: &Columns, shown: &[usize]) -> String {
+    let zh = ds.zh();
+    let n = cols.x.len();
+    let mut s = ds.title.clone();
+    s.push_str(if zh { "。" } else { ". " });
+    if n == 0 {
+        return s;
+    }
+    let (a, b) = (x_text(ds, cols, 0), x_text(ds, cols, n - 1));
+    let count = crate::format::decimal::fixed(n as f64, 0, false, true);
+    if zh {
+        s.push_str(&format!("{}个数据点，从{}到{}", count, a, b));
+    } else {
+        s.push_str(&format!("{} points from {} to {}", count, a, b));
+    }
+    for &si in shown {
+        let Some(series) = ds.series.get(si) else { continue };
+        let (Some(Some(lo)), Some(Some(hi))) = (series.values.first(), series.values.get(1)) else { continue };
+        let (lo, hi) = (text::value_text(ds, si, *lo), text::value_text(ds, si, *hi));
+        if zh {
+            s.push_str(&format!("；{}：最低{}，最高{}", series.name, lo, hi));
+        } else {
+            s.push_str(&format!("; {}: lowest {}, highest {}", series.name, lo, hi));
+        }
+    }
+    s.push_str(if zh { "。" } else { "." });
+    s
+}

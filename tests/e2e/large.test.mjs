@@ -1,0 +1,116 @@
+// End-to-end tests of large line charts: 10^5 points given as typed-array
+// columns (el.setColumns) and a long JSON line feed are drawn from decimated
+// columns; hover finds the nearest point and its tooltip is made on demand;
+// points() stays empty and point(i) reads one. Behaviour only, never timing.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, startServer, watch } from './helpers.mjs';
+
+let server;
+let browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+/** A seeded random walk of n points: x in days from 2000-01-01 as time values (ms). */
+const walk = (n) => {
+  let s = 7;
+  let v = 1000;
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    v += s / 2147483648 - 0.5;
+    x[i] = Date.UTC(2000, 0, 1) + i * 60000;
+    y[i] = i === 777 ? NaN : Math.round(v * 100) / 100;
+  }
+  return { x, y };
+};
+
+test('10^5 points as columns: drawn, hovered, read one at a time', async () => {
+  const page = await browser.context.newPage();
+  const log = watch(page);
+  await page.goto(`${server.url}e2e/blank.html`);
+  await page.$eval('#root', (root) => { root.innerHTML = '<news-chart id="big" height="300"></news-chart>'; });
+  await page.evaluate(async (src) => {
+    const walk = new Function(`return (${src})`)();
+    const { x, y } = walk(100000);
+    await document.querySelector('#big').setColumns({ title: '十万个点', unit: '元', xType: 'date', locale: 'zh-CN', x, series: [{ name: '价格', values: y }] });
+  }, walk.toString());
+  await page.waitForFunction(() => document.querySelector('#big').getAttribute('data-state') === 'ready');
+  const info = await page.$eval('#big', (el) => {
+    const c = el.shadowRoot.querySelector('canvas');
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let painted = 0;
+    for (let k = 3; k < data.length; k += 4) if (data[k] > 0) painted++;
+    return { painted, points: el.points().length, label: c.getAttribute('aria-label'), p0: el.point(0), gap: el.point(777), past: el.point(100000) };
+  });
+  assert.ok(info.painted > 1000, `painted ${info.painted}`);
+  assert.equal(info.points, 0, 'no list of 10^5 points');
+  assert.match(info.label, /100,000个数据点，从2000年1月1日到2000年3月10日/);
+  assert.equal(info.p0.valueText.endsWith('元'), true);
+  assert.equal(info.p0.category, '2000年1月1日');
+  assert.equal(info.gap, null, 'a gap has no point');
+  assert.equal(info.past, null);
+
+  // hover the middle of the plot: the tooltip names the point under the pointer
+  const box = await page.$eval('#big', (el) => { const r = el.shadowRoot.querySelector('canvas').getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width, h: r.height }; });
+  await page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
+  const tip = await page.$eval('#big', (el) => {
+    const t = el.shadowRoot.querySelector('.nc-tooltip');
+    return { hidden: t.hidden, text: t.textContent };
+  });
+  assert.equal(tip.hidden, false);
+  assert.match(tip.text, /2000年\d+月\d+日.*元/);
+
+  // keyboard: Right steps along the series, reading only the points it lands on
+  await page.$eval('#big', (el) => el.shadowRoot.querySelector('canvas').focus());
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const live = await page.$eval('#big', (el) => el.shadowRoot.querySelector('.nc-live').textContent);
+  assert.match(live, /^2000年1月1日：[\d.]+元$/);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test('a long JSON line feed is drawn from columns too, and its categories name the points', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}e2e/blank.html`);
+  await page.$eval('#root', (root) => { root.innerHTML = '<news-chart id="feed" height="300"></news-chart>'; });
+  await page.evaluate(async () => {
+    const n = 5000;
+    const categories = Array.from({ length: n }, (_, i) => `第${i + 1}天`);
+    const values = Array.from({ length: n }, (_, i) => (i === 10 ? null : (i % 97) * 3));
+    await document.querySelector('#feed').setFeed({ version: 1, datasets: [{ kind: 'line', title: 'Long', unit: '人', categories, series: [{ name: 's', values }] }] });
+  });
+  const got = await page.$eval('#feed', (el) => ({ n: el.points().length, p: el.point(11), gap: el.point(10) }));
+  assert.equal(got.n, 0);
+  assert.equal(got.p.category, '第12天');
+  assert.equal(got.p.value, 33);
+  assert.equal(got.gap, null);
+  await page.close();
+});
+
+test('bad columns are the chart\'s error box, with the problem named', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}e2e/blank.html`);
+  await page.$eval('#root', (root) => { root.innerHTML = '<news-chart id="bad" height="200"></news-chart>'; });
+  await page.evaluate(() => document.querySelector('#bad').setColumns({ title: 'x', locale: 'en', x: new Float64Array([3, 2, 1]), series: [{ name: 's', values: new Float64Array([1, 2, 3]) }] }));
+  const text = await page.$eval('#bad', (el) => el.shadowRoot.querySelector('.nc-error').textContent);
+  assert.match(text, /x must be finite numbers in ascending order|x 须为从小到大排列的有限数/);
+  await page.close();
+});
+
+test('a page whose charts are all far below the fold loads no view, feed or wasm until one nears', async () => {
+  const page = await browser.context.newPage();
+  const urls = [];
+  page.on('request', (r) => urls.push(r.url()));
+  await page.goto(`${server.url}e2e/blank.html`);
+  await page.$eval('#root', (root) => { root.innerHTML = '<div style="height:6000px"></div><news-chart id="far" src="/feeds/employment.json" height="120"></news-chart>'; });
+  await page.waitForTimeout(500);
+  assert.deepEqual(urls.filter((u) => /\.wasm|view\.js|employment\.json/.test(u)), []);
+  await page.$eval('#far', (el) => el.scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('#far').getAttribute('data-state') === 'ready');
+  assert.equal(urls.filter((u) => /\.wasm/.test(u)).length, 1);
+  await page.close();
+});

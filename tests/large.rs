@@ -1,0 +1,105 @@
+//! Large line charts (`marks::large`): min-max decimation, binary-search
+//! hit-testing and texts made on demand, natively.
+
+use newschart::layout::EstimateMeasure;
+use newschart::marks::large::{self, decimate};
+use newschart::model::{Columns, Dataset};
+use newschart::scene::hit::nearest_sorted;
+use newschart::theme::Theme;
+
+/// A seeded series: a random walk with a spike, n points.
+fn walk(n: usize) -> (Vec<f64>, Vec<f64>) {
+    let mut s: u64 = 42;
+    let mut v = 100.0;
+    let mut ys = Vec::with_capacity(n);
+    for i in 0..n {
+        s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        v += ((s >> 33) as f64 / (1u64 << 31) as f64) - 0.5;
+        ys.push(if i == n / 3 { 1000.0 } else { v });
+    }
+    ((0..n).map(|i| i as f64).collect(), ys)
+}
+
+fn dataset(n: usize) -> (Dataset, Columns) {
+    let (x, y) = walk(n);
+    let feed = r#"{"version":1,"datasets":[{"kind":"line","title":"T","unit":"元","categories":["a","b"],"series":[{"name":"s","values":[1,2]}]}]}"#;
+    let ds = newschart::normalize::read(feed, Default::default()).feed.unwrap().datasets.remove(0);
+    let cols = Columns { x, values: vec![y], labels: Vec::new() };
+    (large::summary_dataset(&ds, &cols), cols)
+}
+
+#[test]
+fn decimation_keeps_every_columns_extremes_in_order() {
+    let (x, y) = walk(100_000);
+    let runs = decimate(&x, &y, 0.0, 99_999.0, 500);
+    assert_eq!(runs.len(), 1);
+    let run = &runs[0];
+    assert!(run.len() <= 4 * 501, "{} points", run.len());
+    assert!(run.windows(2).all(|w| w[0].0 <= w[1].0), "points stay in x order");
+    // every pixel column's lowest and highest value survive, the spike too
+    let per = 500.0 / 99_999.0;
+    for c in 0..500 {
+        let in_col: Vec<usize> = (0..x.len()).filter(|&i| ((x[i] * per) as usize) == c).collect();
+        let lo = in_col.iter().map(|&i| y[i]).fold(f64::INFINITY, f64::min);
+        let hi = in_col.iter().map(|&i| y[i]).fold(f64::NEG_INFINITY, f64::max);
+        assert!(run.iter().any(|p| p.1 == lo) && run.iter().any(|p| p.1 == hi), "column {}", c);
+    }
+    assert!(run.iter().any(|p| p.1 == 1000.0));
+}
+
+#[test]
+fn gaps_split_the_line() {
+    let x: Vec<f64> = (0..10).map(|i| i as f64).collect();
+    let y = vec![1.0, 2.0, f64::NAN, 3.0, 4.0, 5.0, f64::NAN, f64::NAN, 6.0, 7.0];
+    let runs = decimate(&x, &y, 0.0, 9.0, 1000);
+    assert_eq!(runs.iter().map(|r| r.len()).collect::<Vec<_>>(), [2, 3, 2]);
+}
+
+#[test]
+fn nearest_sorted_is_the_nearest() {
+    let xs = [0.0, 1.0, 5.0, 5.0, 9.0];
+    assert_eq!(nearest_sorted(&xs, -3.0), Some(0));
+    assert_eq!(nearest_sorted(&xs, 2.9), Some(1));
+    assert_eq!(nearest_sorted(&xs, 3.1), Some(2));
+    assert_eq!(nearest_sorted(&xs, 100.0), Some(4));
+    assert_eq!(nearest_sorted(&[], 1.0), None);
+    assert_eq!(nearest_sorted(&xs, f64::NAN), None);
+}
+
+#[test]
+fn a_million_points_make_a_small_scene_and_one_datum_on_demand() {
+    let (ds, cols) = dataset(1_000_000);
+    let (scene, frame) = large::build(&ds, &cols, 640.0, 360.0, &EstimateMeasure, &Theme::default());
+    assert!(scene.data.is_empty(), "no per-point data");
+    let drawn: usize = scene.marks.iter().map(|m| match &m.shape { newschart::scene::Shape::Path { points, .. } => points.len(), _ => 0 }).sum();
+    assert!(drawn <= 4 * 700, "{} points drawn", drawn);
+    // hovering the middle of the plot finds the point whose x is there
+    let px = frame.plot.x + frame.plot.w / 2.0;
+    let id = frame.hit(&cols, px, frame.plot.y + frame.plot.h / 2.0).unwrap();
+    assert!((id as f64 - 500_000.0).abs() < 1_000_000.0 / frame.plot.w, "{}", id);
+    let d = frame.datum(&ds, &cols, id).unwrap();
+    assert_eq!(d.index, id);
+    assert_eq!(d.value, cols.values[0][id]);
+    assert!(d.value_text.ends_with('元'), "{}", d.value_text);
+    assert!((d.bar.x + 3.0 - px).abs() < 1.0);
+    assert_eq!(frame.datum(&ds, &cols, 5_000_000), None);
+    assert_eq!(frame.hit(&cols, 2.0, 2.0), None, "outside the plot");
+    assert!(large::describe(&ds, &cols, &frame.shown).contains("1,000,000"));
+}
+
+#[test]
+fn a_long_line_feed_becomes_columns_in_x_order() {
+    let mut cats = Vec::new();
+    let mut vals = Vec::new();
+    for i in 0..3000 {
+        cats.push(format!("\"c{}\"", i));
+        vals.push(if i == 7 { "null".to_string() } else { format!("{}", i * 2) });
+    }
+    let feed = format!(r#"{{"version":1,"datasets":[{{"kind":"line","title":"T","categories":[{}],"series":[{{"name":"s","values":[{}]}}]}}]}}"#, cats.join(","), vals.join(","));
+    let ds = newschart::normalize::read(&feed, Default::default()).feed.unwrap().datasets.remove(0);
+    let cols = Columns::from_dataset(&ds).unwrap();
+    assert_eq!(cols.x.len(), 3000);
+    assert!(cols.values[0][7].is_nan());
+    assert_eq!(cols.values[0][8], 16.0);
+    assert_eq!(large::x_text(&ds, &cols, 8), "c8");
+}
