@@ -133,13 +133,13 @@ const CSS = `
    stops here. all: initial keeps custom properties, so --nc-* theming still comes through. The
    figure keeps the height reserved for it (min-height, set by _reserveHeight) and the plot takes
    the room the words around it leave. */
-.nc { all: initial; display: inline-flex; vertical-align: top; width: 100%; flex-direction: column; margin: 0; padding: 0; font-family: var(--nc-font, system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif); font-size: var(--nc-font-size, 16px); line-height: 1.5; color: var(--nc-text, #1a1a1a); background: var(--nc-background, transparent); text-align: left; }
+.nc { all: initial; display: inline-flex; position: relative; vertical-align: top; width: 100%; flex-direction: column; margin: 0; padding: 0; font-family: var(--nc-font, system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif); font-size: var(--nc-font-size, 16px); line-height: 1.5; color: var(--nc-text, #1a1a1a); background: var(--nc-background, transparent); text-align: left; }
 :host([theme="light"]) .nc { background: var(--nc-background, #ffffff); }
 .nc-title { font-size: 1.05em; font-weight: 700; margin: 0 0 .15em; line-height: 1.4; }
 .nc-subtitle { font-size: .9em; color: var(--nc-muted, #595959); margin: 0 0 .5em; }
 .nc-title:empty, .nc-subtitle:empty { display: none; }
 .nc-plot { position: relative; width: 100%; overflow: visible; flex: 1 0 auto; min-height: 0; }
-:host([data-state="error"]) .nc-plot { display: none; }
+:host([data-state="error"]) .nc-plot, :host([data-state="loading"]) .nc-plot, :host([data-state="loading"]) .nc-tools { display: none; }
 canvas { display: block; width: 100%; max-width: none; height: 100%; touch-action: pan-y; border-radius: 2px; }
 canvas:focus { outline: none; }
 canvas:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-offset: 2px; }
@@ -380,7 +380,9 @@ export class View {
     this._tooltip.setAttribute('role', 'tooltip');
     this._tooltip.id = 'nc-tooltip';
     this._tooltip.hidden = true;
-    this._status = el('div', 'nc-status', this._plot);
+    // over the whole figure while the feed loads, when the plot and tools are not laid out: they
+    // appear where they will stay, so nothing that was on screen moves (no layout shift)
+    this._status = el('div', 'nc-status', fig);
     this._error = el('div', 'nc-error', fig);
     this._error.setAttribute('role', 'alert');
     this._error.hidden = true;
@@ -633,7 +635,12 @@ export class View {
     this._hideTip();
     const src = this.host.getAttribute('src');
     try {
-      if (!src) throw new FeedError([problem(TEXT.zh.noSrc, TEXT.en.noSrc)]);
+      if (!src) {
+        // a feed given with setFeed() as the element connects (the builder's previews) wins
+        await new Promise((ok) => setTimeout(ok, 0));
+        if (id !== this._loadId) return;
+        throw new FeedError([problem(TEXT.zh.noSrc, TEXT.en.noSrc)]);
+      }
       const [text] = await Promise.all([this._fetch(src), loadWasm().catch((e) => {
         throw new FeedError([problem(`${TEXT.zh.wasm}：${e.message}`, `${TEXT.en.wasm}: ${e.message}`)]);
       })]);
@@ -676,8 +683,8 @@ export class View {
     this._error.hidden = true;
     this._showMeta();
     this._status.hidden = true;
+    this._setState('ready'); // first: the plot is laid out only once the chart is no longer loading
     this._relayout(true);
-    this._setState('ready');
     this.host.dispatchEvent(new CustomEvent('newschart:ready', { bubbles: true, composed: true, detail: { src, dataset: this._meta.id, points: this._points.length } }));
     return true;
   }
