@@ -78,7 +78,7 @@ embed = swap(embed, '<link rel="stylesheet" href="embed.css">',
 // 6. the snippets: the feed address is the one thing an editor changes (the builder fills it in)
 const FEED = 'https://www.example.com/feeds/chart.json';
 const url = (f) => `${BASE}${f.name}`;
-const script = `<script type="module" src="${url(loaderFile)}" integrity="${loaderFile.integrity}" crossorigin="anonymous"></script>`;
+const script = `<script type="module" src="${url(loaderFile)}" integrity="${loaderFile.integrity}" crossorigin="anonymous" blocking="render"></script>`;
 const snippets = {
   base: BASE,
   feed: FEED,
