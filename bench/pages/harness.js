@@ -204,6 +204,7 @@ window.__hover = () => new Promise((ok) => {
     check(0);
   };
   window.addEventListener('pointermove', onMove, true);
+  setTimeout(() => { window.removeEventListener('pointermove', onMove, true); ok(null); }, 3000); // no event came
 });
 window.__target = () => { const r = adapters[LIB].target().getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width, h: r.height }; };
 
