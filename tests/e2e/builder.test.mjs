@@ -149,8 +149,10 @@ test('CSV → edits → previews at phone and desktop width → snippets in thre
   }
 });
 
-test('work in progress survives a reload: data, every field, the address and the language', async () => {
-  const { page, context, close } = await builder();
+test('work in progress survives a reload and a crash: data, every field, the address and the language', async () => {
+  const b = await builder();
+  const { context, close } = b;
+  let { page } = b;
   try {
     await page.fill('#csv', CSV);
     await waitPreview(page, 5);
@@ -177,6 +179,18 @@ test('work in progress survives a reload: data, every field, the address and the
     assert.match(await page.textContent('#saved'), /restored/);
     await page.waitForFunction(() => document.querySelector('#preview-desktop').shadowRoot.querySelector('.nc-subtitle').textContent === 'typed just before the reload');
     assert.deepEqual(shape(await previewPoints(page, 'desktop')), preview);
+    // a crash (the renderer killed, no pagehide, no unload) loses nothing typed either
+    await page.fill('#f-notes', '崩溃前最后输入的一行');
+    const cdp = await context.newCDPSession(page);
+    const crashed = page.waitForEvent('crash', { timeout: 10000 });
+    cdp.send('Page.crash').catch(() => {}); // never answers: the page is gone
+    await crashed;
+    const again = await context.newPage();
+    await again.goto(`${server.url}builder.html`);
+    await again.waitForSelector('body[data-ready]');
+    assert.equal(await again.$eval('#f-notes', (t) => t.value), '崩溃前最后输入的一行');
+    await page.close().catch(() => {});
+    page = again;
     // and "start over" clears it (after asking)
     page.once('dialog', (d) => d.accept());
     await page.click('#reset');
@@ -185,7 +199,6 @@ test('work in progress survives a reload: data, every field, the address and the
     await page.waitForSelector('body[data-ready]');
     assert.equal(await page.$eval('#f-title', (i) => i.value), '');
     assert.equal(await page.textContent('h1'), 'Chart builder', 'the language choice stays');
-    assert.ok(context);
   } finally {
     await close();
   }
