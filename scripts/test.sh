@@ -10,6 +10,7 @@
 #   7 build            scripts/build.sh (release wasm into pkg/)
 #   7b size            node scripts/size.mjs: what an article page loads, raw/gzip/brotli per file, against
 #                      the budgets in scripts/size-budget.json (fails when the wasm or the total outgrows them)
+#   7c dist            scripts/dist.sh --no-build: dist/ from pkg/ (hashed names, SRI snippets; tested in e2e)
 #   8 e2e              node --test tests/e2e/ (Playwright + system Chromium against scripts/serve.py)
 #   9 e2e-engines      node --test tests/cross/ (the demo article in Chromium, Firefox and WebKitGTK over
 #                      W3C WebDriver; prints the time per engine)
@@ -133,6 +134,7 @@ stage unit-firefox unit_engine firefox
 stage unit-webkit unit_engine webkit
 stage build bash scripts/build.sh
 stage size node scripts/size.mjs
+stage dist bash scripts/dist.sh --no-build
 stage e2e e2e
 stage e2e-engines e2e_engines
 if [[ "${SUMMARY[-1]}" == e2e-engines* && "${SUMMARY[-1]}" != *SKIP* ]]; then

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, REPO, launch, readBack, settled, startServer, watch } from './helpers.mjs';
 
+/** No test may hang a run: each fails after this long. */
+const TIMEOUT = 180000;
 let server;
 let scratch;
 before(async () => {
@@ -42,7 +44,7 @@ const waitPreview = (page, n) => page.waitForFunction((k) => ['phone', 'desktop'
 /** Points without the fields that name pixels of a particular screen (they are compared separately). */
 const shape = (points) => points.map((p) => ({ category: p.category, series: p.series, value: p.value, valueText: p.valueText, label: p.label, bar: p.bar }));
 
-test('CSV → edits → previews at phone and desktop width → snippets in three forms, each pasted into a blank page, draws the same chart', async () => {
+test('CSV → edits → previews at phone and desktop width → snippets in three forms, each pasted into a blank page, draws the same chart', { timeout: TIMEOUT }, async () => {
   const { page, log, close } = await builder();
   try {
     await page.fill('#csv', CSV);
@@ -149,7 +151,7 @@ test('CSV → edits → previews at phone and desktop width → snippets in thre
   }
 });
 
-test('work in progress survives a reload and a crash: data, every field, the address and the language', async () => {
+test('work in progress survives a reload and a crash: data, every field, the address and the language', { timeout: TIMEOUT }, async () => {
   const b = await builder();
   const { context, close } = b;
   let { page } = b;
@@ -204,7 +206,7 @@ test('work in progress survives a reload and a crash: data, every field, the add
   }
 });
 
-test('messages point at the CSV line, the JSON line or the field; a GBK file is read; a feed loads from its address', async () => {
+test('messages point at the CSV line, the JSON line or the field; a GBK file is read; a feed loads from its address', { timeout: TIMEOUT }, async () => {
   const { page, log, close } = await builder();
   try {
     // a CSV with a bad cell on line 4: located, and the button selects that line

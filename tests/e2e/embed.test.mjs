@@ -16,6 +16,8 @@ import { ARTIFACTS, REPO, launch, pointCenter, readBack, settled, startServer, w
 
 const DIST = join(REPO, 'dist');
 const PAGES = 'e2e/embed/';
+/** No test may hang a run: each fails after this long. */
+const TIMEOUT = 120000;
 let server;
 let browser;
 let scratch; // a folder served at /scratch: pages written by the tests
@@ -63,7 +65,7 @@ const RECORD_EVENTS = () => {
   }
 };
 
-test('the element and the div form render, a div added or changed later follows, and every event carries its details', async () => {
+test('the element and the div form render, a div added or changed later follows, and every event carries its details', { timeout: TIMEOUT }, async () => {
   const page = await browser.context.newPage();
   const log = watch(page);
   await page.addInitScript(RECORD_EVENTS);
@@ -131,7 +133,7 @@ test('the element and the div form render, a div added or changed later follows,
   await page.close();
 });
 
-test('the widget makes no request but its own files and its feeds', async () => {
+test('the widget makes no request but its own files and its feeds', { timeout: TIMEOUT }, async () => {
   const page = await browser.context.newPage();
   const requests = [];
   const foreign = [];
@@ -161,7 +163,7 @@ test('the widget makes no request but its own files and its feeds', async () => 
   await page.close();
 });
 
-test('hostile page CSS changes nothing in a chart (screenshots of both forms match a clean page), and the chart\'s CSS stays inside', async () => {
+test('hostile page CSS changes nothing in a chart (screenshots of both forms match a clean page), and the chart\'s CSS stays inside', { timeout: TIMEOUT }, async () => {
   const shots = {};
   for (const name of ['clean', 'hostile']) {
     const page = await browser.context.newPage();
@@ -215,7 +217,7 @@ test('hostile page CSS changes nothing in a chart (screenshots of both forms mat
   assert.deepEqual(shots['hostile-tip'], shots['clean-tip']);
 });
 
-test('theming: --nc-* custom properties recolour the bars (pixel read-back), text and font; theme="dark"/"light" switch the whole chart', async () => {
+test('theming: --nc-* custom properties recolour the bars (pixel read-back), text and font; theme="dark"/"light" switch the whole chart', { timeout: TIMEOUT }, async () => {
   const page = await browser.context.newPage();
   await page.goto(`${server.url}${PAGES}theme.html`);
   await settled(page, 4);
@@ -261,7 +263,7 @@ test('theming: --nc-* custom properties recolour the bars (pixel read-back), tex
   await page.close();
 });
 
-test('under a strict Content-Security-Policy every chart renders with no violation', async () => {
+test('under a strict Content-Security-Policy every chart renders with no violation', { timeout: TIMEOUT }, async () => {
   const page = await browser.context.newPage();
   const log = watch(page);
   await page.addInitScript(() => {
@@ -302,7 +304,7 @@ test('under a strict Content-Security-Policy every chart renders with no violati
   await page.close();
 });
 
-test('a long page of 20 charts: one wasm download and compile, feeds only as charts near the viewport, no layout shift', async () => {
+test('a long page of 20 charts: one wasm download and compile, feeds only as charts near the viewport, no layout shift', { timeout: TIMEOUT }, async () => {
   const { context, close } = await launch({ viewport: { width: 1000, height: 800 }, reducedMotion: 'reduce' });
   try {
     const page = await context.newPage();
@@ -378,7 +380,7 @@ test('a long page of 20 charts: one wasm download and compile, feeds only as cha
   }
 });
 
-test('the iframe form takes the height of its chart, passes its events on, and trusts only its own frame and origin', async () => {
+test('the iframe form takes the height of its chart, passes its events on, and trusts only its own frame and origin', { timeout: TIMEOUT }, async () => {
   const page = await browser.context.newPage();
   const log = watch(page);
   const host = other(server.url); // the article's site; the embeds come from server.url, another origin
@@ -453,7 +455,7 @@ test('the iframe form takes the height of its chart, passes its events on, and t
   await page.close();
 });
 
-test('embed.html takes src as data: only relative or http(s) addresses, never markup', async () => {
+test('embed.html takes src as data: only relative or http(s) addresses, never markup', { timeout: TIMEOUT }, async () => {
   const page = await browser.context.newPage();
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs++; d.dismiss(); });
@@ -476,7 +478,7 @@ test('embed.html takes src as data: only relative or http(s) addresses, never ma
   await page.close();
 });
 
-test('dist/: hashed names match their content, the snippets\' SRI hashes match the files, and a page using only dist/ renders', async () => {
+test('dist/: hashed names match their content, the snippets\' SRI hashes match the files, and a page using only dist/ renders', { timeout: TIMEOUT }, async () => {
   const snippets = JSON.parse(readFileSync(join(DIST, 'snippets.json'), 'utf8'));
   const sri = (buf) => `sha384-${createHash('sha384').update(buf).digest('base64')}`;
   const names = Object.values(snippets.files).map((f) => f.name);
