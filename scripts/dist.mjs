@@ -1,5 +1,5 @@
 // scripts/dist.sh's work: pkg/ → dist/ with content-hashed names, rewritten imports, SRI hashes
-// and the embed snippets. Node only, no packages.
+// and the embed snippets. Node and esbuild (pinned in package.json).
 //
 //   node scripts/dist.mjs --base URL --pkg DIR --www DIR --out DIR
 //
@@ -10,7 +10,9 @@
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { transformSync } from 'esbuild';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
   if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1]]);
@@ -35,6 +37,11 @@ const swap = (text, from, to, file) => {
   return text.split(from).join(to);
 };
 
+// pkg/'s loader and view are minified (scripts/build.sh), which renames the constants rewritten
+// below: rewrite the readable sources in src/web/ and minify them here with the same options.
+const SRC = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'src', 'web');
+const minify = (code) => transformSync(code, { minify: true, format: 'esm', logLevel: 'warning' }).code;
+
 const files = {}; // logical name -> { name, integrity, bytes }
 const emit = (logical, buf, ext) => {
   const stem = logical.replace(/\.[^.]+$/, '');
@@ -46,22 +53,22 @@ const emit = (logical, buf, ext) => {
 // 1. wasm, 2. glue
 const wasm = emit('newschart_wasm_bg.wasm', read(pkg, 'newschart_wasm_bg.wasm'), 'wasm');
 let glue = read(pkg, 'newschart_wasm.js').toString('utf8');
-glue = swap(glue, "'newschart_wasm_bg.wasm'", `'${wasm.name}'`, 'newschart_wasm.js');
+glue = swap(glue, '"newschart_wasm_bg.wasm"', `"${wasm.name}"`, 'newschart_wasm.js'); // minified by build.sh
 const glueFile = emit('newschart_wasm.js', Buffer.from(glue), 'js');
 
 // 3. view: the glue's and the wasm's names, and the wasm's SRI
-let view = read(pkg, 'view.js').toString('utf8');
+let view = read(SRC, 'view.js').toString('utf8');
 view = swap(view, './newschart_wasm.js', `./${glueFile.name}`, 'view.js');
 view = swap(view, "'./newschart_wasm_bg.wasm'", `'./${wasm.name}'`, 'view.js');
 view = swap(view, "const WASM_INTEGRITY = '';", `const WASM_INTEGRITY = '${wasm.integrity}';`, 'view.js');
-const viewFile = emit('view.js', Buffer.from(view), 'js');
+const viewFile = emit('view.js', Buffer.from(minify(view)), 'js');
 
 // 4. loader: the view's name, and the SRI of the modules it imports
-let loader = read(pkg, 'newschart.js').toString('utf8');
+let loader = read(SRC, 'newschart.js').toString('utf8');
 loader = swap(loader, "'./view.js'", `'./${viewFile.name}'`, 'newschart.js');
 const integrity = { [`./${viewFile.name}`]: viewFile.integrity, [`./${glueFile.name}`]: glueFile.integrity };
 loader = swap(loader, 'const INTEGRITY = {};', `const INTEGRITY = ${JSON.stringify(integrity)};`, 'newschart.js');
-const loaderFile = emit('newschart.js', Buffer.from(loader), 'js');
+const loaderFile = emit('newschart.js', Buffer.from(minify(loader)), 'js');
 
 // 5. the iframe resizer, and the iframe page with its script and style
 const resizer = emit('embed-resize.js', read(pkg, 'embed-resize.js'), 'js');
