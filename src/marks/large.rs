@@ -118,6 +118,8 @@ pub fn decimate(xs: &[f64], ys: &[f64], x0: f64, x1: f64, columns: usize) -> Vec
     // the column being filled: its first, lowest, highest and last point (as indices)
     let mut col = usize::MAX;
     let (mut first, mut lo, mut hi, mut last) = (0usize, 0usize, 0usize, 0usize);
+    // the lowest and highest values of the column so far (no index look-ups in the hot loop)
+    let (mut lo_v, mut hi_v) = (0.0f64, 0.0f64);
     let flush = |run: &mut Vec<(f64, f64)>, first: usize, lo: usize, hi: usize, last: usize| {
         let (a, b) = if lo < hi { (lo, hi) } else { (hi, lo) };
         for i in [first, a, b, last] {
@@ -144,13 +146,14 @@ pub fn decimate(xs: &[f64], ys: &[f64], x0: f64, x1: f64, columns: usize) -> Vec
             }
             col = c;
             (first, lo, hi, last) = (i, i, i, i);
+            (lo_v, hi_v) = (yv, yv);
         } else {
             last = i;
-            if yv < ys[lo] {
-                lo = i;
+            if yv < lo_v {
+                (lo, lo_v) = (i, yv);
             }
-            if yv > ys[hi] {
-                hi = i;
+            if yv > hi_v {
+                (hi, hi_v) = (i, yv);
             }
         }
     }
