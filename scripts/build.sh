@@ -136,17 +136,14 @@ wasm-bindgen --target web --no-typescript --out-dir "$PKG" --out-name newschart_
 [[ -f "$REPO/src/web/newschart.js" ]] || die "src/web/newschart.js (the custom-element loader) is missing"
 cp "$REPO"/src/web/*.js "$PKG/"
 
-# Minify what an article page loads (esbuild, pinned in package.json): the loader, the view and the
-# wasm-bindgen glue. ES modules in, ES modules out: exports keep their names, `import.meta.url` and
-# the lazy `import()` of view.js stay as written. The readable sources stay in src/web/;
-# scripts/dist.mjs rewrites names in those and minifies them the same way.
-ESBUILD="$REPO/node_modules/.bin/esbuild"
-[[ -x "$ESBUILD" ]] || die "$ESBUILD missing (run bash scripts/setup.sh)"
-say "esbuild --minify: pkg/newschart.js, pkg/view.js, pkg/newschart_wasm.js"
-for js in newschart.js view.js newschart_wasm.js; do
-  "$ESBUILD" "$PKG/$js" --minify --format=esm --log-level=warning --outfile="$PKG/$js.min" --allow-overwrite
-  mv "$PKG/$js.min" "$PKG/$js"
-done
+# Minify what an article page loads (scripts/minify.mjs: esbuild, pinned in package.json): the
+# loader, the view (and its stylesheet) and the wasm-bindgen glue. ES modules in, ES modules out:
+# exports keep their names, `import.meta.url` and the lazy `import()` of view.js stay as written.
+# The readable sources stay in src/web/; scripts/dist.mjs rewrites names in those and minifies
+# them the same way.
+[[ -x "$REPO/node_modules/.bin/esbuild" ]] || die "esbuild missing from node_modules (run bash scripts/setup.sh)"
+say "minify (esbuild): pkg/newschart.js, pkg/view.js, pkg/newschart_wasm.js"
+node "$REPO/scripts/minify.mjs" "$PKG/newschart.js" "$PKG/view.js" "$PKG/newschart_wasm.js"
 
 say "built pkg/ in ${SECONDS}s$( ((DEV)) && echo ' (--dev: not optimized)')"
 say "size report (what ships; bytes)"

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { transformSync } from 'esbuild';
+import { minifyModule as minify } from './minify.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
   if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1]]);
@@ -38,9 +38,8 @@ const swap = (text, from, to, file) => {
 };
 
 // pkg/'s loader and view are minified (scripts/build.sh), which renames the constants rewritten
-// below: rewrite the readable sources in src/web/ and minify them here with the same options.
+// below: rewrite the readable sources in src/web/ and minify them here as build.sh does.
 const SRC = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'src', 'web');
-const minify = (code) => transformSync(code, { minify: true, format: 'esm', logLevel: 'warning' }).code;
 
 const files = {}; // logical name -> { name, integrity, bytes }
 const emit = (logical, buf, ext) => {
