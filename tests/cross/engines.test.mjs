@@ -488,14 +488,19 @@ for (const name of WANTED) {
     test('an older browser gets the fallback text in place of each chart, never a blank box', async () => {
       // what a browser without ES modules or custom elements renders: the light-DOM fallback
       await s.navigate(`${server.url}cross/check.html?page=/&nomodule=1`);
-      await s.waitFor(() => document.querySelector('iframe')?.contentDocument?.readyState === 'complete', [], { timeout: 10000, message: 'the page' });
-      const shown = await s.run(() => {
-        const doc = document.querySelector('iframe').contentDocument;
-        return [...doc.querySelectorAll('news-chart')].map((el) => {
+      const fallbacks = () => {
+        const w = document.querySelector('iframe')?.contentWindow;
+        // (the frame's first document is an empty about:blank: wait for the checked page itself)
+        if (!w || !w.__ncLog || w.document.readyState !== 'complete') return null;
+        return [...w.document.querySelectorAll('news-chart')].map((el) => {
           const p = el.querySelector('.nc-fallback');
-          return { defined: !!customElements.get('news-chart') || !!el.shadowRoot, text: p?.textContent, visible: !!p && p.getBoundingClientRect().height > 0 };
+          return { defined: !!w.customElements.get('news-chart') || !!el.shadowRoot, text: p?.textContent, visible: !!p && p.getBoundingClientRect().height > 0 };
         });
-      });
+      };
+      // poll until every fallback is laid out (or time runs out), then assert on the last reading
+      let shown = null;
+      await s.waitFor(fallbacks, [], { timeout: 10000, message: 'the page without its module' });
+      await until(async () => { shown = await s.run(fallbacks); return shown.every((c) => c.visible); }, { timeout: 5000 }).catch(() => {});
       assert.equal(shown.length, 3);
       for (const c of shown) {
         assert.equal(c.defined, false);
