@@ -956,7 +956,11 @@ export class View {
   /** The data as CSV (UTF-8 with BOM so Excel reads Chinese; raw numbers, empty for gaps). */
   _downloadCsv() {
     const data = JSON.parse(this._chart.table());
-    const q = (v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    // a cell that starts like a formula (=, +, -, @) is written as text, so a spreadsheet never runs it
+    const q = (v) => {
+      const t = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+      return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+    };
     const lines = [[this.t.category, ...data.headers.slice(1)].map(q).join(',')];
     for (const r of data.rows) lines.push([q(r.category), ...r.cells.map((c) => (c.value === null ? '' : String(c.value)))].join(','));
     this._save(new Blob(['\ufeff' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' }), this._fileName('csv'));

@@ -291,3 +291,15 @@ test('hovering a line chart shows a crosshair and the nearest point', async () =
   assert.ok(Math.abs(cross.left - (point.bar.x + point.bar.w / 2)) <= 1);
   await page.close();
 });
+
+test('a downloaded CSV writes formula-like cells as text', async () => {
+  const page = await browser.context.newPage();
+  await blank(page, '<news-chart id="f" height="200"></news-chart>');
+  await page.$eval('#f', (el) => el.setFeed({ version: 1, datasets: [{ kind: 'bar', title: 't', categories: ['=HYPERLINK("http://x","y")', '@SUM(1)', '普通'], series: [{ name: '+cmd', values: [1, -2, 3] }] }] }));
+  await page.waitForFunction(() => document.querySelector('#f').getAttribute('data-state') === 'ready');
+  await page.locator('#f .nc-tool').nth(1).click();
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#f .nc-menu-item').nth(1).click()]);
+  const text = readFileSync(await csv.path(), 'utf8');
+  assert.equal(text, '\ufeff类别,\'+cmd\r\n"\'=HYPERLINK(""http://x"",""y"")",1\r\n\'@SUM(1),-2\r\n普通,3\r\n');
+  await page.close();
+});
