@@ -68,12 +68,18 @@ for (const n of [1000, 10000, 100000, 1000000]) {
 
 // 3. a static server: /pkg → pkg/, /feeds → www/feeds/, /bench → bench/
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
+// what the server sent since the current page load began: the payload columns are counted here,
+// not by reading response bodies back over CDP (that copied the 28 MB of the 10^6 case through the
+// browser while the page was being timed, and slowed every library's update there several times)
+let served = [];
 const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   const file = path.startsWith('/pkg/') ? join(REPO, path) : path.startsWith('/feeds/') ? join(REPO, 'www', path) : path.startsWith('/bench/') ? join(REPO, path) : null;
   if (!file || !file.startsWith(REPO) || !existsSync(file) || !statSync(file).isFile()) { res.writeHead(404); res.end(); return; }
   res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
-  res.end(readFileSync(file));
+  const body = readFileSync(file);
+  served.push([path, body]);
+  res.end(body);
 });
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const BASE = `http://127.0.0.1:${server.address().port}`;
@@ -90,18 +96,7 @@ async function once(lib, kase) {
   const context = await browser.newContext({ viewport: { width: 800, height: 1000 } }); // fresh: no cache
   const page = await context.newPage();
   const bytes = { codeRaw: 0, codeGzip: 0, dataRaw: 0, dataGzip: 0 };
-  const pending = [];
-  page.on('response', (r) => pending.push((async () => {
-    const url = r.url();
-    if (!url.startsWith(BASE) || r.status() !== 200) return;
-    const body = await r.body().catch(() => null);
-    if (!body) return;
-    const data = /\.json($|\?)/.test(url);
-    const p = url.includes('/pages/') ? null : data ? 'data' : 'code'; // the bench's own page and harness do not count
-    if (!p) return;
-    bytes[`${p}Raw`] += body.length;
-    bytes[`${p}Gzip`] += gzipOf(url, body);
-  })()));
+  served = [];
   await page.goto(`${BASE}/bench/pages/${lib}.html?case=${kase}`);
   await page.waitForFunction(() => window.__bench?.ready || window.__bench?.error, null, { timeout: 120000 });
   const b = await page.evaluate(() => window.__bench);
@@ -136,7 +131,12 @@ async function once(lib, kase) {
   // wasm memory, which is counted on its own). Summing queryObjects(ArrayBuffer.prototype) read 0
   // for every library.
   const { backingStorageSize: buffers = null } = await cdp.send('Runtime.getHeapUsage');
-  await Promise.race([Promise.all(pending), new Promise((ok) => setTimeout(ok, 10000))]);
+  for (const [path, body] of new Map(served)) { // each file once: the update fetches its data again
+    const p = path.includes('/pages/') ? null : /\.json$/.test(path) ? 'data' : 'code'; // the bench's own page and harness do not count
+    if (!p) continue;
+    bytes[`${p}Raw`] += body.length;
+    bytes[`${p}Gzip`] += gzipOf(path, body);
+  }
   await context.close();
   const sorted = [...lat].sort((a, c) => a - c);
   const pct = (q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : null);
