@@ -70,11 +70,16 @@ export function freePort() {
   });
 }
 
-/** Polls `fn` until it returns a truthy value (returned) or `timeout` ms pass (throws). */
-export async function until(fn, { timeout = 10000, interval = 100, message = 'condition' } = {}) {
+/**
+ * Polls `fn` until it returns a truthy value (returned) or `timeout` ms pass (throws). `abort`,
+ * when given, is asked before every try: a truthy answer (a reason) ends the wait at once.
+ */
+export async function until(fn, { timeout = 10000, interval = 100, message = 'condition', abort } = {}) {
   const end = Date.now() + timeout;
   let last;
   for (;;) {
+    const stop = abort?.();
+    if (stop) throw new Error(`gave up waiting for ${message}: ${stop}`);
     try {
       const v = await fn();
       if (v) return v;
@@ -124,6 +129,7 @@ export const ENGINES = {
   },
   firefox: {
     label: 'Firefox',
+    crash: /###!!! ABORT|MOZ_CRASH|Crash Annotation/,
     driver: () => process.env.GECKODRIVER || which('geckodriver') || 'geckodriver',
     args: (port) => ['--port', String(port), '--host', '127.0.0.1'],
     capabilities: () => ({
@@ -141,6 +147,11 @@ export const ENGINES = {
     args: (port) => [`--port=${port}`],
     // MiniBrowser has no headless mode and hangs without an X display: it gets a private Xvfb.
     display: true,
+    // WebKitGTK 2.50's web process sometimes dies on its first paint here: Skia's SkSL compiler
+    // rejects its own built-in code ("integer is too large: 2"), in about 3% of launches, with
+    // the GPU or the CPU renderer alike. The web process prints Skia's "fatal error" line and
+    // MiniBrowser "WebProcess CRASHED", both through the driver's stderr.
+    crash: /WebProcess CRASHED|skia\/.*fatal error|sksl_shared/,
     capabilities: () => {
       const binary = process.env.MINIBROWSER || MINIBROWSER_CANDIDATES.find((p) => existsSync(p));
       const caps = { browserName: 'MiniBrowser' };
@@ -193,6 +204,12 @@ export async function startDriver(name) {
       return {
         url,
         output: () => g.output(),
+        /** The driver's log line that says the browser crashed, or null. */
+        crashed() {
+          if (!engine.crash) return null;
+          const line = g.output().split('\n').find((l) => engine.crash.test(l));
+          return line ? line.trim().slice(0, 300) : null;
+        },
         async stop() { await g.stop(); await xvfb?.stop(); },
       };
     } catch (e) {
@@ -224,6 +241,8 @@ export class Session {
     this.base = base;
     this.id = id;
     this.capabilities = capabilities;
+    /** Asked by waitFor() before every poll: a reason to stop waiting (a crashed browser), or null. */
+    this.abort = null;
   }
 
   static async create(base, alwaysMatch, { timeout = 60000 } = {}) {
@@ -256,7 +275,7 @@ export class Session {
   }
   /** Polls `fn(...args)` in the page until it returns something truthy. */
   waitFor(fn, args = [], opts = {}) {
-    return until(() => this.run(fn, ...args), opts);
+    return until(() => this.run(fn, ...args), { abort: this.abort, ...opts });
   }
   actions(actions) { return this.cmd('POST', '/actions', { actions }); }
   releaseActions() { return this.cmd('DELETE', '/actions'); }
