@@ -129,7 +129,6 @@ export const ENGINES = {
   },
   firefox: {
     label: 'Firefox',
-    crash: /###!!! ABORT|MOZ_CRASH|Crash Annotation/,
     driver: () => process.env.GECKODRIVER || which('geckodriver') || 'geckodriver',
     args: (port) => ['--port', String(port), '--host', '127.0.0.1'],
     capabilities: () => ({
