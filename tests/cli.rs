@@ -9,7 +9,8 @@ use std::process::{Command, Output, Stdio};
 
 use newschart::feed::Severity;
 use newschart::normalize::{self, Limits};
-use newschart::scene::{HAlign, Role, Shape, VAlign};
+use newschart::layout::EstimateMeasure;
+use newschart::scene::{Role, Shape};
 
 const FEEDS: [&str; 3] = ["employment", "toilets", "hamlets"];
 /// The `height` of each chart in www/index.html.
@@ -307,28 +308,21 @@ fn every_example_renders_to_png_with_bars_and_chinese_labels() {
         assert!(blue > 0.8 * bars && blue < 1.2 * bars + 50.0, "{}: {} blue pixels for {} px² of bars", f, blue, bars);
         // Chinese category labels are drawn as glyphs: dark strokes in each label's box
         let mut labels = 0;
-        for m in &scene.marks {
-            let Shape::Text { x, y, text, size, h, v, .. } = &m.shape else { continue };
-            if m.role != Role::Category || !text.chars().any(|c| c as u32 >= 0x4E00) {
+        // each label's box as the scene lays it out (CJK glyphs are one em wide, as EstimateMeasure says)
+        let texts = scene.marks.iter().filter(|m| m.role == Role::Category).filter_map(|m| match &m.shape {
+            Shape::Text { text, .. } => Some(text.clone()),
+            _ => None,
+        });
+        for (b, text) in scene.label_boxes(Role::Category, &EstimateMeasure).into_iter().zip(texts) {
+            if !text.chars().any(|c| c as u32 >= 0x4E00) {
                 continue;
             }
             labels += 1;
-            let w = text.chars().count() as f64 * size;
-            let x0 = match h {
-                HAlign::Start => *x,
-                HAlign::Middle => x - w / 2.0,
-                HAlign::End => x - w,
-            };
-            let y0 = match v {
-                VAlign::Top => *y,
-                VAlign::Middle => y - size / 2.0,
-                VAlign::Bottom => y - size,
-            };
-            let dark = img.count(x0 - 2.0, y0 - 2.0, x0 + w + 2.0, y0 + size + 2.0, is_dark);
+            let dark = img.count(b.x - 2.0, b.y - 2.0, b.x + b.w + 2.0, b.y + b.h + 2.0, is_dark);
             let chars = text.chars().count();
             assert!(dark >= 12 * chars, "{}: {} dark pixels for \"{}\"", f, dark, text);
             // and nothing dark far from any text, e.g. inside the first bar
-            assert!(dark < (w * size) as usize, "{}: \"{}\" is a solid block", f, text);
+            assert!(dark < (b.w * b.h) as usize, "{}: \"{}\" is a solid block", f, text);
         }
         assert!(labels > 0, "{}: no Chinese category label", f);
     }

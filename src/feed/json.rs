@@ -261,17 +261,7 @@ impl fmt::Display for Number {
     }
 }
 
-/// Appends a whole number's digits.
-pub fn push_u64(out: &mut String, mut n: u64) {
-    let start = out.len();
-    loop {
-        out.insert(start, (b'0' + (n % 10) as u8) as char);
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-}
+pub use crate::format::decimal::push_u64;
 
 /// An object: members sorted by key, one per key (the last one in the text).
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -80,3 +80,15 @@ pub fn fixed(v: f64, decimals: u32, trim: bool, group: bool) -> String {
 pub fn exact(v: f64, max: u32, group: bool) -> String {
     fixed(v, shortest_decimals(v, max), true, group)
 }
+
+/// Appends a whole number's digits (no `core::fmt`).
+pub fn push_u64(out: &mut String, mut n: u64) {
+    let start = out.len();
+    loop {
+        out.insert(start, (b'0' + (n % 10) as u8) as char);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+}

@@ -159,16 +159,6 @@ pub fn digits(v: f64) -> (Vec<u8>, i32) {
     (out, k)
 }
 
-fn push_int(out: &mut String, mut n: u32) {
-    let start = out.len();
-    loop {
-        out.insert(start, (b'0' + (n % 10) as u8) as char);
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-}
 
 /// `v` as Rust's `format!("{:e}", v)` writes it (`1.5e30`, `-2e-7`), for finite `v`.
 pub fn lower_exp(v: f64) -> String {
@@ -187,7 +177,7 @@ pub fn lower_exp(v: f64) -> String {
     if e < 0 {
         out.push('-');
     }
-    push_int(&mut out, e.unsigned_abs());
+    super::decimal::push_u64(&mut out, e.unsigned_abs() as u64);
     out
 }
 
@@ -239,5 +229,5 @@ pub fn push_json(out: &mut String, v: f64) {
         (1..n).for_each(|i| digit(out, i));
     }
     out.push_str(if e < 0 { "e-" } else { "e+" });
-    push_int(out, e.unsigned_abs());
+    super::decimal::push_u64(out, e.unsigned_abs() as u64);
 }
