@@ -155,3 +155,16 @@ fn negative_values_grow_down_from_zero() {
     let (_, s) = newschart::scene_for(text, None, 400.0, Some(200.0)).unwrap();
     assert!(s.data[0].bar.y > s.data[1].bar.y + s.data[1].bar.h - 0.5, "negative bar starts at the zero line");
 }
+
+#[test]
+fn long_tick_labels_in_full_digits_never_overlap_on_a_phone() {
+    let text = r#"{"version": 1, "datasets": [{"kind": "bar", "title": "t", "numberStyle": "full", "unit": "元",
+        "categories": ["醴陵市", "攸县", "茶陵县"], "series": [{"name": "s", "values": [28000000, 22000000, 15000000]}]}]}"#;
+    let m = EstimateMeasure;
+    for w in [280.0, 320.0, 375.0, 500.0, 768.0] {
+        let (_, s) = newschart::scene_for(text, None, w, None).unwrap();
+        let boxes = s.label_boxes(Role::Tick, &m);
+        assert!(boxes.len() >= 2, "at {}: {} tick labels", w, boxes.len());
+        assert_eq!(overlaps(&boxes), None, "at {}px tick labels overlap", w);
+    }
+}

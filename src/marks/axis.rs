@@ -1,6 +1,6 @@
 //! Value-axis marks: grid lines, tick labels and the zero line.
 
-use crate::layout::{ValueAxis, LABEL_SIZE};
+use crate::layout::{TextMeasure, ValueAxis, LABEL_SIZE};
 use crate::scale::LinearScale;
 use crate::scene::{HAlign, Mark, Rect, Role, VAlign};
 use crate::theme::Theme;
@@ -18,8 +18,11 @@ pub fn vertical(axis: &ValueAxis, plot: Rect, y: &LinearScale, theme: &Theme, ou
 }
 
 /// Grid and ticks for a horizontal value axis (bar and progress charts), labels under the plot.
-pub fn horizontal(axis: &ValueAxis, plot: Rect, x: &LinearScale, theme: &Theme, out: &mut Vec<Mark>) {
+pub fn horizontal(axis: &ValueAxis, plot: Rect, x: &LinearScale, m: &dyn TextMeasure, theme: &Theme, out: &mut Vec<Mark>) {
     let n = axis.ticks.len();
+    // labels are kept left to right while each clears the one kept before it;
+    // every tick keeps its grid line
+    let mut last_right = f64::NEG_INFINITY;
     for (i, (t, label)) in axis.ticks.iter().zip(&axis.labels).enumerate() {
         let px = x.map(*t);
         if *t != 0.0 {
@@ -33,6 +36,16 @@ pub fn horizontal(axis: &ValueAxis, plot: Rect, x: &LinearScale, theme: &Theme, 
         } else {
             HAlign::Middle
         };
+        let w = m.width(label, LABEL_SIZE);
+        let left = match h {
+            HAlign::Start => px,
+            HAlign::Middle => px - w / 2.0,
+            HAlign::End => px - w,
+        };
+        if left < last_right + 6.0 {
+            continue;
+        }
+        last_right = left + w;
         out.push(Mark::text(px, plot.y + plot.h + 6.0, label, LABEL_SIZE, h, VAlign::Top, theme.muted, Role::Tick));
     }
 }

@@ -69,7 +69,7 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
             value: LinearScale::new(lay.axis.lo, lay.axis.hi, p.x, p.x + p.w),
             band: BandScale { n: ds.categories.len(), r0: p.y, r1: p.y + p.h, padding },
         };
-        super::axis::horizontal(&lay.axis, p, &f.value, theme, &mut marks);
+        super::axis::horizontal(&lay.axis, p, &f.value, m, theme, &mut marks);
         (f, lay.axis, None)
     } else {
         let lay = layout::column(ds, width, height, m);
