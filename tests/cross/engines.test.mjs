@@ -18,6 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENGINES, KEYS, Session, startDriver, until } from './webdriver.mjs';
 import { decodePng } from './png.mjs';
+import { readBackInPage } from '../common/readback.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ARTIFACTS = process.env.NEWSCHART_ARTIFACTS || join(REPO, 'target', 'e2e-artifacts');
@@ -102,21 +103,7 @@ const chartInfo = (selector) => {
 };
 
 /** Reads the canvas back: the pixel at every bar's centre and how much of the canvas is painted. */
-const readBack = (selector) => {
-  const el = document.querySelector(selector);
-  const c = el.shadowRoot.querySelector('canvas');
-  const ctx = c.getContext('2d');
-  const dpr = c.width / c.getBoundingClientRect().width;
-  const full = ctx.getImageData(0, 0, c.width, c.height).data;
-  let painted = 0;
-  for (let k = 3; k < full.length; k += 4) if (full[k] > 0) painted++;
-  const bars = el.points().map((p) => {
-    const x = Math.floor((p.bar.x + p.bar.w / 2) * dpr);
-    const y = Math.floor((p.bar.y + p.bar.h / 2) * dpr);
-    return Array.from(ctx.getImageData(x, y, 1, 1).data);
-  });
-  return { painted, total: full.length / 4, bars, dpr };
-};
+const readBack = readBackInPage;
 
 /** The tooltip's lines when it is visible, else null. */
 const tooltip = (selector) => {

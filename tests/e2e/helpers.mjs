@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { readBackInPage } from '../common/readback.mjs';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ARTIFACTS = process.env.NEWSCHART_ARTIFACTS || join(REPO, 'target', 'e2e-artifacts');
@@ -95,21 +96,7 @@ export async function pointCenter(page, selector, i) {
   }, [selector, i]);
 }
 
-/** Counts, inside the canvas, the opaque pixels within every bar of the chart, and the pixel at each bar's centre. */
+/** The pixel at each bar's centre and how much of the chart's canvas is painted (tests/common/readback.mjs). */
 export async function readBack(page, selector) {
-  return page.evaluate((sel) => {
-    const el = document.querySelector(sel);
-    const c = el.shadowRoot.querySelector('canvas');
-    const ctx = c.getContext('2d');
-    const dpr = c.width / c.getBoundingClientRect().width;
-    const full = ctx.getImageData(0, 0, c.width, c.height).data;
-    let painted = 0;
-    for (let k = 3; k < full.length; k += 4) if (full[k] > 0) painted++;
-    const bars = el.points().map((p) => {
-      const x = Math.floor((p.bar.x + p.bar.w / 2) * dpr);
-      const y = Math.floor((p.bar.y + p.bar.h / 2) * dpr);
-      return [...ctx.getImageData(x, y, 1, 1).data];
-    });
-    return { painted, total: full.length / 4, bars, dpr, width: c.width, height: c.height };
-  }, selector);
+  return page.evaluate(readBackInPage, selector);
 }
