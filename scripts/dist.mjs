@@ -65,6 +65,9 @@ const viewFile = emit('view.js', Buffer.from(minify(view)), 'js');
 // 4. loader: the view's name, and the SRI of the modules it imports
 let loader = read(SRC, 'newschart.js').toString('utf8');
 loader = swap(loader, "'./view.js'", `'./${viewFile.name}'`, 'newschart.js');
+loader = swap(loader, "'./newschart_wasm.js'", `'./${glueFile.name}'`, 'newschart.js'); // preloaded beside the view
+loader = swap(loader, "'./newschart_wasm_bg.wasm'", `'./${wasm.name}'`, 'newschart.js'); // requested beside the view
+loader = swap(loader, "const WASM_INTEGRITY = '';", `const WASM_INTEGRITY = '${wasm.integrity}';`, 'newschart.js');
 const integrity = { [`./${viewFile.name}`]: viewFile.integrity, [`./${glueFile.name}`]: glueFile.integrity };
 loader = swap(loader, 'const INTEGRITY = {};', `const INTEGRITY = ${JSON.stringify(integrity)};`, 'newschart.js');
 const loaderFile = emit('newschart.js', Buffer.from(minify(loader)), 'js');

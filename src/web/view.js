@@ -42,10 +42,16 @@ const views = new Set(); // connected views, to move after a trap
 /** Subresource Integrity of the wasm module: scripts/dist.sh writes it in dist/ (none in pkg/). */
 const WASM_INTEGRITY = '';
 
+/** The loader's request for the wasm, made beside its import of this module: the first compile takes it. */
+let early = null;
+export function useWasmResponse(res) { if (!compiled) early = res; }
+
 function compileWasm() {
   compiled ||= (async () => {
     const url = new URL('./newschart_wasm_bg.wasm', import.meta.url);
-    const res = await fetch(url, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : undefined);
+    const pending = early;
+    early = null;
+    const res = await (pending || fetch(url, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : undefined));
     if (!res.ok) throw new Error(`${url.pathname}: HTTP ${res.status}`);
     if (typeof WebAssembly.compileStreaming === 'function' && /^application\/wasm/.test(res.headers.get('content-type') || '')) {
       return WebAssembly.compileStreaming(res);
@@ -424,7 +430,7 @@ export class View {
   connected() {
     this._connected = true;
     views.add(this);
-    this._reserveHeight(null);
+    this._reserveHeight(null, true);
     this._on(this._canvas, 'pointermove', (e) => this._pointer(e, false));
     this._on(this._canvas, 'pointerdown', (e) => this._pointer(e, true));
     this._on(this._canvas, 'pointerleave', (e) => { if (e.pointerType === 'mouse' && !this._pinned) this._hideTip(); });
@@ -612,13 +618,14 @@ export class View {
     this._chart = null;
   }
 
-  /** Keeps the figure at `height` + FRAME (see FRAME) and returns the plot's height in CSS px. */
-  _reserveHeight(chart) {
+  /** Keeps the figure at `height` + FRAME (see FRAME) and returns the plot's height in CSS px (unless `noRead`: no layout is forced then). */
+  _reserveHeight(chart, noRead) {
     const attr = parseFloat(this.host.getAttribute('height'));
     let h = attr > 0 ? attr : PLACEHOLDER_HEIGHT;
     if (!(attr > 0) && chart) h = chart.default_height(this._plot.clientWidth || 600);
     this._fig.style.minHeight = `${Math.round(h + FRAME)}px`; // CSSOM: allowed under a strict style-src
     this._plot.style.height = `${Math.round(h * PLOT_MIN)}px`; // its flex basis; it grows into the room left
+    if (noRead) return 0;
     return Math.floor(this._plot.getBoundingClientRect().height) || Math.round(h);
   }
 
@@ -632,7 +639,7 @@ export class View {
     if (this._abort) this._abort.abort();
     this._setState('loading');
     this._error.hidden = true;
-    this._reserveHeight(null);
+    this._reserveHeight(null, true);
     this._status.hidden = false;
     this._status.textContent = this.t.loading;
     this._hideTip();
@@ -750,7 +757,10 @@ export class View {
       let res;
       try {
         const headers = conditional && this._etag ? { 'If-None-Match': this._etag } : undefined;
-        res = await fetch(src, { signal: ctrl.signal, credentials: 'same-origin', headers, cache: conditional ? 'no-cache' : 'default' });
+        // the first read takes the request the loader made as the chart neared the viewport
+        const early = conditional ? null : this.host._takeFeed?.(src);
+        if (early) ctrl.signal.addEventListener('abort', () => early.ctrl.abort());
+        res = await (early ? early.res : fetch(src, { signal: ctrl.signal, credentials: 'same-origin', headers, cache: conditional ? 'no-cache' : 'default' }));
       } catch (e) {
         if (timedOut) throw fail(TEXT.zh.timeout(ms), TEXT.en.timeout(ms));
         throw fail(TEXT.zh.network, TEXT.en.network);
