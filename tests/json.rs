@@ -163,7 +163,19 @@ fn shortest_digits_are_core_fmt_digits() {
             Ok(())
         })
         .unwrap();
-    for v in [0.0, -0.0, 1.0, 0.1, 0.3, 1e30, 1.5e30, f64::MAX, f64::MIN_POSITIVE, 5e-324, 2.2250738585072009e-308, 9007199254740993.0] {
+    // values with few decimals, as feeds and CSS px boxes have them (the bignum-free path)
+    let mut runner = TestRunner::new_with_rng(Config { cases: 50000, failure_persistence: None, ..Config::default() }, TestRng::from_seed(RngAlgorithm::ChaCha, &[6; 32]));
+    runner
+        .run(&(0u64..1u64 << 53, 0u32..50, 0i32..7), |(n, shift, p)| {
+            let v = (n >> shift) as f64 / 10f64.powi(p);
+            prop_assert_eq!(shortest::lower_exp(v), format!("{:e}", v));
+            let mut json = String::new();
+            shortest::push_json(&mut json, v);
+            prop_assert_eq!(json.parse::<f64>().unwrap(), v);
+            Ok(())
+        })
+        .unwrap();
+    for v in [0.0, -0.0, 1.0, 0.1, 0.3, 1e30, 0.0001, 0.00015, 1e-4 * 3.0, 899_999_999_999.9999, 0.1 + 0.2, 1.005, 123.45, 1.5e30, f64::MAX, f64::MIN_POSITIVE, 5e-324, 2.2250738585072009e-308, 9007199254740993.0] {
         assert_eq!(shortest::lower_exp(v), format!("{:e}", v));
     }
 }

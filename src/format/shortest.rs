@@ -77,9 +77,47 @@ impl Big {
     }
 }
 
+/// [`digits`] without the bignum for the numbers a chart writes most (feed values, CSS px boxes):
+/// `v` with at most 4 decimals, `v·10^p` below 2^43. The first `p` for which `round(v·10^p) / 10^p`
+/// is `v` again gives digits that read back as `v`; none shorter exist, since those would have
+/// been found at a smaller `p` (the product is off by at most 2^-10 at this size); and no other
+/// `p`-decimal number reads back as `v`, since `v`'s spacing to its neighbours is then far below
+/// 10^-p: they are the nearest digits, as in [`digits`]' general path.
+fn few_decimals(v: f64) -> Option<(Vec<u8>, i32)> {
+    if !(1e-4..8.7e12).contains(&v) {
+        return None;
+    }
+    let mut pow = 1.0;
+    for p in 0..=4 {
+        let s = (v * pow).round();
+        if s >= 8_796_093_022_208.0 {
+            return None;
+        }
+        if s / pow == v && s >= 1.0 {
+            let mut n = s as u64;
+            let mut out = Vec::with_capacity(17);
+            while n > 0 {
+                out.push(b'0' + (n % 10) as u8);
+                n /= 10;
+            }
+            let len = out.len() as i32;
+            out.reverse();
+            while out.last() == Some(&b'0') {
+                out.pop();
+            }
+            return Some((out, len - p));
+        }
+        pow *= 10.0;
+    }
+    None
+}
+
 /// The shortest digits of a finite `v > 0` that read back as `v` (the one nearest
 /// to `v` among them), and `k` such that `v ≈ 0.d1d2d3… × 10^k`.
 pub fn digits(v: f64) -> (Vec<u8>, i32) {
+    if let Some(d) = few_decimals(v) {
+        return d;
+    }
     let bits = v.to_bits();
     let be = ((bits >> 52) & 0x7ff) as i32;
     let frac = bits & ((1u64 << 52) - 1);

@@ -247,26 +247,51 @@ pub fn line(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure) -> LineL
         let c = xs.iter().zip(&ds.categories).map(|(x, c)| (*x, c.clone())).collect();
         (xs, c)
     };
-    // keep every k-th label so that none overlaps its neighbour or leaves the box
-    // no label is wider than the plot
-    let candidates: Vec<(f64, String)> = candidates.into_iter().map(|(x, t)| (x, crate::marks::bars::ellipsize(&t, plot.w.min(width - 4.0), m))).collect();
-    let widths: Vec<f64> = candidates.iter().map(|(_, t)| m.width(t, LABEL_SIZE)).collect();
-    let mut k = 1;
-    while k < candidates.len() {
-        let fits = (0..candidates.len()).step_by(k).collect::<Vec<_>>().windows(2).all(|w| {
+    // keep every k-th label so that none overlaps its neighbour or leaves the box; no label is
+    // wider than the plot. Labels are measured (and shortened) only where a step looks at them:
+    // a long series has thousands of categories and shows a few dozen.
+    let max = plot.w.min(width - 4.0);
+    let mut made: Vec<Option<(String, f64)>> = vec![None; candidates.len()];
+    let mut measure = |i: usize| -> f64 {
+        if made[i].is_none() {
+            let t = crate::marks::bars::ellipsize(&candidates[i].1, max, m);
+            let w = m.width(&t, LABEL_SIZE);
+            made[i] = Some((t, w));
+        }
+        made[i].as_ref().map_or(0.0, |l| l.1)
+    };
+    let len = candidates.len();
+    // neighbours 8 px apart at least: no step below `k0` can fit; the narrowest label of every
+    // k0-th then gives where to start looking (each step tried is still checked label by label)
+    let gap = candidates.windows(2).map(|w| w[1].0 - w[0].0).fold(f64::INFINITY, f64::min);
+    let k0 = if gap.is_finite() && gap > 0.0 { crate::scale::clamp((8.0 / gap).ceil(), 1.0, len as f64) as usize } else { 1 };
+    let mut k = if k0 > 1 {
+        let narrowest = (0..len).step_by(k0).map(&mut measure).fold(f64::INFINITY, f64::min);
+        crate::scale::clamp(((narrowest + 8.0) / gap).ceil(), k0 as f64, len as f64) as usize
+    } else {
+        1
+    };
+    while k < len {
+        let fits = (0..len).step_by(k).collect::<Vec<_>>().windows(2).all(|w| {
             let (a, b) = (w[0], w[1]);
-            candidates[b].0 - candidates[a].0 >= (widths[a] + widths[b]) / 2.0 + 8.0
+            candidates[b].0 - candidates[a].0 >= (measure(a) + measure(b)) / 2.0 + 8.0
         });
         if fits {
             break;
         }
         k += 1;
     }
-    let x_labels = candidates
+    let shown: Vec<usize> = (0..len).step_by(k.max(1)).collect();
+    shown.iter().for_each(|&i| {
+        measure(i);
+    });
+    let x_labels = shown
         .into_iter()
-        .zip(widths)
-        .step_by(k)
-        .map(|((x, t), w)| (crate::scale::clamp(x, w / 2.0, (width - w / 2.0).max(w / 2.0)).min(width), t))
+        .map(|i| {
+            let (t, w) = made[i].take().unwrap_or_default();
+            let x = candidates[i].0;
+            (crate::scale::clamp(x, w / 2.0, (width - w / 2.0).max(w / 2.0)).min(width), t)
+        })
         .collect();
     LineLayout { plot, axis, xs, x_labels }
 }
