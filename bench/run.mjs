@@ -5,11 +5,13 @@
 //
 //   node bench/run.mjs                      # everything, 5 fresh page loads per library and case
 //   node bench/run.mjs --runs 7 --cases article,line100000 --libs newschart,chartjs
+//   BENCH_VERBOSE=1 node bench/run.mjs ...   # also prints every run
 //
 // Needs pkg/ (bash scripts/build.sh). Installs the three libraries into bench/node_modules when
 // missing (npm, pinned versions). Per library and case, the median of the runs of: payload (raw and
 // gzip -9, code and data), time from navigation start to the first painted chart frame, an update
-// to its painted frame, hover-to-tooltip latency p50/p95 (20 pointer moves; from the pointer
+// to its painted frame (and its work alone: until the new data is on the canvas, before the wait
+// for the next frame), hover-to-tooltip latency p50/p95 (20 pointer moves; from the pointer
 // event to the frame where the tooltip shows the new point), and memory after a GC (JS heap, wasm
 // memory, all ArrayBuffers, via CDP). Prints a table; writes bench/results/<date>.json and
 // bench/results/latest.json. A benchmark, not a test: nothing here asserts a time.
@@ -140,23 +142,30 @@ async function once(lib, kase) {
   await context.close();
   const sorted = [...lat].sort((a, c) => a - c);
   const pct = (q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : null);
-  return { ...bytes, first: b.first, update: b.update, hoverP50: pct(0.5), hoverP95: pct(0.95), hovers: lat.length,
+  return { ...bytes, first: b.first, update: b.update, work: b.work, hoverP50: pct(0.5), hoverP95: pct(0.95), hovers: lat.length,
     jsHeap: metrics.JSHeapUsedSize, wasmMemory: wasm, arrayBuffers: buffers };
 }
 
 const median = (xs) => { const v = xs.filter((x) => x != null).sort((a, b) => a - b); return v.length ? v[Math.floor((v.length - 1) / 2)] : null; };
 const results = [];
 for (const kase of CASES) {
-  for (const lib of LIBS) {
-    const runs = [];
-    for (let r = 0; r < RUNS; r++) {
-      try { runs.push(await once(lib, kase)); } catch (e) { console.error(`==> ${lib} ${kase} run ${r + 1}: ${e.message.split('\n')[0]}`); }
+  // the libraries take turns, run by run, so that a machine growing busier mid-case slows them alike
+  const runs = Object.fromEntries(LIBS.map((lib) => [lib, []]));
+  for (let r = 0; r < RUNS; r++) {
+    for (const lib of LIBS) {
+      try {
+        const x = await once(lib, kase);
+        runs[lib].push(x);
+        if (process.env.BENCH_VERBOSE) console.log(`      ${kase} ${lib} run ${r + 1}: first ${x.first?.toFixed(0)} ms, update ${x.update?.toFixed(1)} ms (work ${x.work?.toFixed(1)} ms)`);
+      } catch (e) { console.error(`==> ${lib} ${kase} run ${r + 1}: ${e.message.split('\n')[0]}`); }
     }
-    if (!runs.length) { results.push({ lib, case: kase, error: true }); continue; }
-    const row = { lib, case: kase, runs: runs.length };
-    for (const k of Object.keys(runs[0])) row[k] = median(runs.map((x) => x[k]));
+  }
+  for (const lib of LIBS) {
+    if (!runs[lib].length) { results.push({ lib, case: kase, error: true }); continue; }
+    const row = { lib, case: kase, runs: runs[lib].length };
+    for (const k of Object.keys(runs[lib][0])) row[k] = median(runs[lib].map((x) => x[k]));
     results.push(row);
-    console.log(`    ${kase.padEnd(12)} ${lib.padEnd(10)} first ${row.first?.toFixed(0)} ms, update ${row.update?.toFixed(1)} ms, hover p50 ${row.hoverP50?.toFixed(1)} ms`);
+    console.log(`    ${kase.padEnd(12)} ${lib.padEnd(10)} first ${row.first?.toFixed(0)} ms, update ${row.update?.toFixed(1)} ms (work ${row.work?.toFixed(1)} ms), hover p50 ${row.hoverP50?.toFixed(1)} ms`);
   }
 }
 await browser.close();
@@ -166,9 +175,9 @@ server.close();
 const kb = (n) => (n == null ? '–' : (n / 1024).toFixed(1));
 const mb = (n) => (n == null ? '–' : (n / 1048576).toFixed(1));
 const ms = (n, d = 0) => (n == null ? '–' : n.toFixed(d));
-const head = ['case', 'library', 'code KB (gz)', 'data KB (gz)', 'first frame ms', 'update ms', 'hover p50/p95 ms', 'JS heap MB', 'wasm MB', 'ArrayBuffers MB'];
+const head = ['case', 'library', 'code KB (gz)', 'data KB (gz)', 'first frame ms', 'update ms (work)', 'hover p50/p95 ms', 'JS heap MB', 'wasm MB', 'ArrayBuffers MB'];
 const lines = [head, ...results.map((r) => r.error ? [r.case, r.lib, 'failed', '', '', '', '', '', '', '']
-  : [r.case, r.lib, `${kb(r.codeRaw)} (${kb(r.codeGzip)})`, `${kb(r.dataRaw)} (${kb(r.dataGzip)})`, ms(r.first), ms(r.update, 1), `${ms(r.hoverP50, 1)} / ${ms(r.hoverP95, 1)}`, mb(r.jsHeap), mb(r.wasmMemory), mb(r.arrayBuffers)])];
+  : [r.case, r.lib, `${kb(r.codeRaw)} (${kb(r.codeGzip)})`, `${kb(r.dataRaw)} (${kb(r.dataGzip)})`, ms(r.first), `${ms(r.update, 1)} (${ms(r.work, 1)})`, `${ms(r.hoverP50, 1)} / ${ms(r.hoverP95, 1)}`, mb(r.jsHeap), mb(r.wasmMemory), mb(r.arrayBuffers)])];
 const md = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`, ...lines.slice(1).map((l) => `| ${l.join(' | ')} |`)].join('\n');
 console.log('\n' + md + '\n');
 const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [])[1] || cpus()[0]?.model;
