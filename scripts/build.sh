@@ -9,6 +9,7 @@
 #   pkg/view.js                  what each chart does once near the viewport (src/web/view.js)
 #   pkg/newschart_wasm.js        wasm-bindgen JS glue (--target web, an ES module)
 #   pkg/newschart_wasm_bg.wasm   the module
+#   pkg/download.js              the PNG and CSV downloads, imported on a reader's first download (src/web/download.js)
 #   pkg/embed-resize.js          for sites that embed charts as iframes (src/web/embed-resize.js)
 # and, for the builder page only (www/builder.html; readers' pages never load it):
 #   pkg/newschart_builder.js, pkg/newschart_builder_bg.wasm   the same API plus the CSV import
@@ -142,8 +143,8 @@ cp "$REPO"/src/web/*.js "$PKG/"
 # The readable sources stay in src/web/; scripts/dist.mjs rewrites names in those and minifies
 # them the same way.
 [[ -x "$REPO/node_modules/.bin/esbuild" ]] || die "esbuild missing from node_modules (run bash scripts/setup.sh)"
-say "minify (esbuild): pkg/newschart.js, pkg/view.js, pkg/newschart_wasm.js"
-node "$REPO/scripts/minify.mjs" "$PKG/newschart.js" "$PKG/view.js" "$PKG/newschart_wasm.js"
+say "minify (esbuild): pkg/newschart.js, pkg/view.js, pkg/download.js, pkg/newschart_wasm.js"
+node "$REPO/scripts/minify.mjs" "$PKG/newschart.js" "$PKG/view.js" "$PKG/download.js" "$PKG/newschart_wasm.js"
 
 say "built pkg/ in ${SECONDS}s$( ((DEV)) && echo ' (--dev: not optimized)')"
 say "size report (what ships; bytes)"

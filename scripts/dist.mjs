@@ -55,8 +55,11 @@ let glue = read(pkg, 'newschart_wasm.js').toString('utf8');
 glue = swap(glue, '"newschart_wasm_bg.wasm"', `"${wasm.name}"`, 'newschart_wasm.js'); // minified by build.sh
 const glueFile = emit('newschart_wasm.js', Buffer.from(glue), 'js');
 
-// 3. view: the glue's and the wasm's names, and the wasm's SRI
+// 3. view: the glue's, the downloads' and the wasm's names, and their SRI
+const downloadFile = emit('download.js', Buffer.from(minify(read(SRC, 'download.js').toString('utf8'))), 'js');
 let view = read(SRC, 'view.js').toString('utf8');
+view = swap(view, "'./download.js'", `'./${downloadFile.name}'`, 'view.js');
+view = swap(view, "const DOWNLOAD_INTEGRITY = '';", `const DOWNLOAD_INTEGRITY = '${downloadFile.integrity}';`, 'view.js');
 view = swap(view, './newschart_wasm.js', `./${glueFile.name}`, 'view.js');
 view = swap(view, "'./newschart_wasm_bg.wasm'", `'./${wasm.name}'`, 'view.js');
 view = swap(view, "const WASM_INTEGRITY = '';", `const WASM_INTEGRITY = '${wasm.integrity}';`, 'view.js');

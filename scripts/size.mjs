@@ -57,6 +57,16 @@ if (budget.target?.total) {
   console.log(`    target: everything at most ${fmt(budget.target.total)} B gzip; ${over > 0 ? `${fmt(over)} B over` : 'met'}`);
 }
 
+// files a page loads only when something asks for them: not counted above
+const later = Object.entries(budget.onDemand || {}).filter(([f]) => existsSync(join(REPO, f)));
+if (later.length) {
+  console.log('    loaded only on demand (not in the total):');
+  for (const [f, why] of later) {
+    const s = sizes(readFileSync(join(REPO, f)), f);
+    console.log(`    ${f}  ${fmt(s.raw)} raw, ${fmt(s.gzip)} gzip -9, ${fmt(s.brotli)} brotli 11: ${why}`);
+  }
+}
+
 let failed = false;
 for (const f of missing) { console.error(`==> ERROR: ${f} is missing (run bash scripts/build.sh first)`); failed = true; }
 for (const r of rows) {

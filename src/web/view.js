@@ -42,6 +42,27 @@ const views = new Set(); // connected views, to move after a trap
 /** Subresource Integrity of the wasm module: scripts/dist.sh writes it in dist/ (none in pkg/). */
 const WASM_INTEGRITY = '';
 
+/** download.js (the PNG and CSV downloads): imported when a reader first asks for one. */
+const DOWNLOAD_INTEGRITY = ''; // scripts/dist.sh writes it in dist/ (none in pkg/)
+let downloads = null;
+function loadDownloads() {
+  const url = new URL('./download.js', import.meta.url).href;
+  if (!downloads) {
+    if (DOWNLOAD_INTEGRITY) {
+      // a modulepreload with the file's SRI: the import then uses what it fetched and checked
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.href = url;
+      link.integrity = DOWNLOAD_INTEGRITY;
+      link.crossOrigin = 'anonymous';
+      document.head.append(link);
+    }
+    downloads = import(url);
+    downloads.catch(() => { downloads = null; }); // a later click tries again
+  }
+  return downloads;
+}
+
 /** The loader's request for the wasm, made beside its import of this module: the first compile takes it. */
 let early = null;
 export function useWasmResponse(res) { if (!compiled) early = res; }
@@ -237,6 +258,7 @@ function el(tag, cls, parent) {
 const TEXT = {
   zh: {
     loading: '图表加载中…',
+    downloadFailed: '下载功能加载失败',
     errorTitle: '图表无法显示',
     retry: '重试',
     illustrative: '示例数据：非报道数字，仅作示意',
@@ -265,6 +287,7 @@ const TEXT = {
   },
   en: {
     loading: 'Loading chart…',
+    downloadFailed: 'the download could not load',
     errorTitle: 'This chart cannot be shown',
     retry: 'Retry',
     illustrative: 'Illustrative data: not reported figures',
@@ -370,8 +393,8 @@ export class View {
     this._dlCsv = el('button', 'nc-menu-item', this._dlMenu);
     for (const b of [this._dlPng, this._dlCsv]) { b.type = 'button'; b.setAttribute('role', 'menuitem'); }
     this._dlBtn.addEventListener('click', () => this._menu(this._dlMenu.hidden));
-    this._dlPng.addEventListener('click', () => { this._menu(false); this._downloadPng(); });
-    this._dlCsv.addEventListener('click', () => { this._menu(false); this._downloadCsv(); });
+    this._dlPng.addEventListener('click', () => { this._menu(false); this._download('png'); });
+    this._dlCsv.addEventListener('click', () => { this._menu(false); this._download('csv'); });
     this._dlMenu.addEventListener('keydown', (e) => {
       const items = [this._dlPng, this._dlCsv];
       const k = items.indexOf(this._root().activeElement);
@@ -948,75 +971,11 @@ export class View {
     if (open) this._dlPng.hidden ? this._dlCsv.focus() : this._dlPng.focus();
   }
 
-  _save(blob, name) {
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    this._root().appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  }
-
-  _fileName(ext) {
-    return `${(this._meta?.id || 'chart').replace(/[^\w\u4e00-\u9fff-]+/g, '-')}.${ext}`;
-  }
-
-  /** The data as CSV (UTF-8 with BOM so Excel reads Chinese; raw numbers, empty for gaps). */
-  _downloadCsv() {
-    const data = JSON.parse(this._chart.table());
-    // a cell that starts like a formula (=, +, -, @) is written as text, so a spreadsheet never runs it
-    const q = (v) => {
-      const t = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-      return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-    };
-    const lines = [[this.t.category, ...data.headers.slice(1)].map(q).join(',')];
-    for (const r of data.rows) lines.push([q(r.category), ...r.cells.map((c) => (c.value === null ? '' : String(c.value)))].join(','));
-    this._save(new Blob(['\ufeff' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' }), this._fileName('csv'));
-  }
-
-  /** The chart as PNG: title, subtitle, the drawn chart, notes and source, at the screen's pixel ratio. */
-  _downloadPng() {
-    const src = this._canvas;
-    const dpr = this._dpr || 1;
-    const m = this._meta;
-    const cs = getComputedStyle(this.host);
-    const font = cs.getPropertyValue('--nc-font').trim() || 'system-ui, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
-    const colors = this._themeColors();
-    const pad = 12 * dpr;
-    const w = src.width + pad * 2;
-    const lines = [[m.title, 700, 17], [m.subtitle, 400, 13]].filter(([t]) => t);
-    const after = [...(m.illustrative ? [[this.t.illustrative, 700, 12]] : []), ...m.notes.map((n) => [n, 400, 12]),
-      ...(m.source ? [[`${this.t.source}${m.source.text}`, 400, 12]] : [])];
-    const out = document.createElement('canvas');
-    const ctx = out.getContext('2d');
-    const wrap = (text, weight, size) => {
-      ctx.font = `${weight} ${size * dpr}px ${font}`;
-      const rows = [];
-      let row = '';
-      for (const ch of text) {
-        if (ctx.measureText(row + ch).width > w - pad * 2 && row) { rows.push(row); row = ch; } else row += ch;
-      }
-      if (row) rows.push(row);
-      return rows.map((r) => [r, weight, size]);
-    };
-    ctx.font = `12px ${font}`;
-    const head = lines.flatMap(([t, wt, sz]) => wrap(t, wt, sz));
-    const foot = after.flatMap(([t, wt, sz]) => wrap(t, wt, sz));
-    const lh = (sz) => sz * 1.5 * dpr;
-    out.width = w;
-    out.height = pad * 2 + head.reduce((a, [, , sz]) => a + lh(sz), 0) + src.height + pad + foot.reduce((a, [, , sz]) => a + lh(sz), 0);
-    ctx.fillStyle = colors[4] || '#ffffff';
-    ctx.fillRect(0, 0, out.width, out.height);
-    ctx.textBaseline = 'top';
-    let y = pad;
-    const put = ([t, wt, sz]) => { ctx.font = `${wt} ${sz * dpr}px ${font}`; ctx.fillStyle = colors[0]; ctx.fillText(t, pad, y); y += lh(sz); };
-    head.forEach(put);
-    ctx.drawImage(src, pad, y);
-    y += src.height + pad;
-    foot.forEach(put);
-    out.toBlob((blob) => blob && this._save(blob, this._fileName('png')), 'image/png');
+  /** Saves the chart as `kind` ('png' or 'csv'), with download.js, imported on the first download. */
+  _download(kind) {
+    loadDownloads()
+      .then((m) => { if (this._chart) m[kind](this); })
+      .catch((e) => console.error(`[newschart] ${this.t.downloadFailed}: ${e && e.message}`));
   }
 
   _themeColors() {

@@ -482,7 +482,7 @@ test('dist/: hashed names match their content, the snippets\' SRI hashes match t
   const snippets = JSON.parse(readFileSync(join(DIST, 'snippets.json'), 'utf8'));
   const sri = (buf) => `sha384-${createHash('sha384').update(buf).digest('base64')}`;
   const names = Object.values(snippets.files).map((f) => f.name);
-  assert.equal(names.length, 7);
+  assert.equal(names.length, 8);
   for (const f of Object.values(snippets.files)) {
     const buf = readFileSync(join(DIST, f.name));
     assert.equal(sri(buf), f.integrity, `${f.name}: SRI`);
@@ -505,10 +505,13 @@ test('dist/: hashed names match their content, the snippets\' SRI hashes match t
   // the loader names the hashed view and carries the SRI of view and glue; the view, the wasm's
   const loader = readFileSync(join(DIST, snippets.files['newschart.js'].name), 'utf8');
   assert.match(loader, new RegExp(`["'\`]\\./${snippets.files['view.js'].name.replace(/\./g, '\\.')}["'\`]`), 'the loader imports the hashed view');
+  // (it requests the wasm itself beside the view, so it carries the wasm's SRI too)
   assert.ok(loader.includes(snippets.files['view.js'].integrity) && loader.includes(snippets.files['newschart_wasm.js'].integrity));
+  assert.ok(loader.includes(snippets.files['newschart_wasm_bg.wasm'].integrity), 'the loader checks the wasm it requests');
   const view = readFileSync(join(DIST, snippets.files['view.js'].name), 'utf8');
   assert.ok(view.includes(snippets.files['newschart_wasm_bg.wasm'].integrity));
-  assert.ok(!/['"]\.\/(view|newschart_wasm|newschart_wasm_bg)\.(js|wasm)['"?]/.test(loader + view), 'no unhashed name left');
+  assert.ok(view.includes(snippets.files['download.js'].integrity), 'the view checks the downloads module it imports');
+  assert.ok(!/['"]\.\/(view|download|newschart_wasm|newschart_wasm_bg)\.(js|wasm)['"?]/.test(loader + view), 'no unhashed name left');
   const html = readFileSync(join(DIST, 'snippets.html'), 'utf8');
   assert.ok(!/<script|style=/.test(html.replace(/&lt;script/g, '')), 'snippets.html has no script or inline style of its own');
 
@@ -533,6 +536,13 @@ ${feed(snippets.forms.iframe, '/feeds/employment.json')}
   const widget = paths.filter((p) => !p.startsWith('/feeds/') && p !== '/scratch/dist.html');
   assert.ok(widget.every((p) => p.startsWith('/newschart/')), `only dist/ files: ${widget}`);
   assert.equal(widget.filter((p) => p.endsWith('.wasm')).length, 2, 'one wasm for the page, one for the iframe');
+  // the downloads module comes only with a reader's first download, checked against its SRI
+  assert.ok(!widget.some((p) => p.includes('/download.')), `no downloads module before a download: ${widget}`);
+  const first = page.locator('news-chart').first();
+  await first.locator('.nc-tool').nth(1).click();
+  const [csv] = await Promise.all([page.waitForEvent('download'), first.locator('.nc-menu-item').nth(1).click()]);
+  assert.match(csv.suggestedFilename(), /\.csv$/);
+  assert.ok(paths.includes(`/newschart/${snippets.files['download.js'].name}`), 'the hashed downloads module was loaded');
   assert.deepEqual(log.errors, []);
   assert.deepEqual(log.console.filter((m) => m.type === 'error'), []);
   await page.close();
