@@ -126,6 +126,13 @@ else
   fi
 fi
 
+if ((!DEV)); then
+  # One- and two-letter names for what the module and the glue share (the import module, every
+  # import, every export but `memory`), rewritten in both; checked to instantiate as before.
+  say "shorten import and export names (scripts/shorten-names.mjs)"
+  node "$REPO/scripts/shorten-names.mjs" "$PKG/newschart_wasm.js" "$OUT_WASM"
+fi
+
 # The builder page's module: the default build plus the CSV import (cargo feature `builder`).
 # Cargo keeps both feature sets' artifacts, so rebuilding either is a no-op when nothing changed.
 say "cargo build --lib --release --target wasm32-unknown-unknown --features builder (the builder page's module)"

@@ -38,6 +38,10 @@ pub mod theme;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+// the wasm module's allocator (tested natively on an arena)
+#[cfg(any(target_arch = "wasm32", test))]
+mod heap;
+
 /// Reads a feed and builds the scene of one dataset at a size, natively:
 /// the path the command-line tool and the tests take.
 pub fn scene_for(text: &str, dataset: Option<&str>, width: f64, height: Option<f64>) -> Result<(model::Dataset, scene::Scene), Vec<feed::Problem>> {

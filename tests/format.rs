@@ -105,3 +105,20 @@ fn non_finite_never_prints_noise() {
     assert_eq!(decimal::fixed(f64::NAN, 2, true, false), "–");
     assert_eq!(decimal::fixed(f64::INFINITY, 2, true, false), "–");
 }
+
+#[test]
+fn texts_are_put_together_without_core_fmt() {
+    assert_eq!(format::int(0), "0");
+    assert_eq!(format::int(-2022), "-2022");
+    assert_eq!(format::int(i64::MIN), i64::MIN.to_string());
+    assert_eq!(format::cat(&["完成", "年度任务", "的", "107.07%"]), "完成年度任务的107.07%");
+    assert_eq!(format::cat(&[]), "");
+    use format::date::{label, Precision, Ymd};
+    let t = Ymd { y: 2022, m: 3, d: 5 };
+    assert_eq!(label(t, Precision::Year, true), "2022年");
+    assert_eq!(label(t, Precision::Month, true), "2022年3月");
+    assert_eq!(label(t, Precision::Day, true), "2022年3月5日");
+    assert_eq!(label(t, Precision::Year, false), "2022");
+    assert_eq!(label(t, Precision::Month, false), "Mar 2022");
+    assert_eq!(label(t, Precision::Day, false), "5 Mar 2022");
+}

@@ -1,6 +1,8 @@
 //! Dates for time axes: ISO dates (2022, 2022-03, 2022-03-15) to days since
 //! 1970-01-01 and back, and tick texts in Chinese or English.
 
+use super::{cat, int};
+
 /// A calendar date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Ymd {
@@ -85,15 +87,21 @@ pub fn from_days(z: i64) -> Ymd {
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+/// The English name of month `m` (1–12).
+fn month(m: u32) -> &'static str {
+    MONTHS[(m as usize + 11) % 12]
+}
+
 /// A date written for readers at a precision: 2022年3月 / Mar 2022.
 pub fn label(t: Ymd, p: Precision, zh: bool) -> String {
+    let (y, m, d) = (int(t.y as i64), int(t.m as i64), int(t.d as i64));
     match (p, zh) {
-        (Precision::Year, true) => format!("{}年", t.y),
-        (Precision::Year, false) => t.y.to_string(),
-        (Precision::Month, true) => format!("{}年{}月", t.y, t.m),
-        (Precision::Month, false) => format!("{} {}", MONTHS[(t.m - 1) as usize], t.y),
-        (Precision::Day, true) => format!("{}年{}月{}日", t.y, t.m, t.d),
-        (Precision::Day, false) => format!("{} {} {}", t.d, MONTHS[(t.m - 1) as usize], t.y),
+        (Precision::Year, true) => cat(&[&y, "年"]),
+        (Precision::Year, false) => y,
+        (Precision::Month, true) => cat(&[&y, "年", &m, "月"]),
+        (Precision::Month, false) => cat(&[month(t.m), " ", &y]),
+        (Precision::Day, true) => cat(&[&y, "年", &m, "月", &d, "日"]),
+        (Precision::Day, false) => cat(&[&d, " ", month(t.m), " ", &y]),
     }
 }
 
@@ -127,9 +135,9 @@ pub fn ticks(lo: f64, hi: f64, count: usize, zh: bool) -> Vec<(f64, String)> {
                 let text = if t.m == 1 || out.is_empty() {
                     label(t, Precision::Month, zh)
                 } else if zh {
-                    format!("{}月", t.m)
+                    cat(&[&int(t.m as i64), "月"])
                 } else {
-                    MONTHS[(t.m - 1) as usize].to_string()
+                    month(t.m).to_string()
                 };
                 out.push((d, text));
             }

@@ -80,6 +80,26 @@ fn compact_unit(a: f64) -> (f64, &'static str) {
     }
 }
 
+/// The texts one after another: what `format!("{}…{}", a, b)` would give, without `core::fmt`
+/// (its machinery and each call's argument tables cost wasm bytes).
+pub fn cat(parts: &[&str]) -> String {
+    let mut s = String::new();
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
+/// A whole number's digits, with a minus sign when negative (no `core::fmt`).
+pub fn int(n: i64) -> String {
+    let mut s = String::new();
+    if n < 0 {
+        s.push('-');
+    }
+    decimal::push_u64(&mut s, n.unsigned_abs());
+    s
+}
+
 /// A percentage with two decimals at most: 107.0695… → "107.07%".
 pub fn percent(p: f64) -> String {
     let mut s = decimal::fixed(p, 2, true, false);

@@ -28,7 +28,8 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
         let a1 = a + share * TAU;
         let color = theme.series_color(ci, None);
         let value_text = text::value_text(ds, 0, v);
-        let detail = if ds.zh() { format!("占{}", format::percent(share * 100.0)) } else { format!("{} of the total", format::percent(share * 100.0)) };
+        let pct = format::percent(share * 100.0);
+        let detail = if ds.zh() { format::cat(&["占", &pct]) } else { format::cat(&[&pct, " of the total"]) };
         let label = text::datum_label(ds, cat, &s.name, &value_text, &detail);
         let di = data.len();
         if a1 > a {

@@ -250,18 +250,18 @@ pub fn describe(ds: &Dataset, cols: &Columns, shown: &[usize]) -> String {
     let (a, b) = (x_text(ds, cols, 0), x_text(ds, cols, n - 1));
     let count = crate::format::decimal::fixed(n as f64, 0, false, true);
     if zh {
-        s.push_str(&format!("{}个数据点，从{}到{}", count, a, b));
+        s.push_str(&crate::format::cat(&[&count, "个数据点，从", &a, "到", &b]));
     } else {
-        s.push_str(&format!("{} points from {} to {}", count, a, b));
+        s.push_str(&crate::format::cat(&[&count, " points from ", &a, " to ", &b]));
     }
     for &si in shown {
         let Some(series) = ds.series.get(si) else { continue };
         let (Some(Some(lo)), Some(Some(hi))) = (series.values.first(), series.values.get(1)) else { continue };
         let (lo, hi) = (text::value_text(ds, si, *lo), text::value_text(ds, si, *hi));
         if zh {
-            s.push_str(&format!("；{}：最低{}，最高{}", series.name, lo, hi));
+            s.push_str(&crate::format::cat(&["；", &series.name, "：最低", &lo, "，最高", &hi]));
         } else {
-            s.push_str(&format!("; {}: lowest {}, highest {}", series.name, lo, hi));
+            s.push_str(&crate::format::cat(&["; ", &series.name, ": lowest ", &lo, ", highest ", &hi]));
         }
     }
     s.push_str(if zh { "。" } else { "." });

@@ -60,10 +60,10 @@ pub fn target_detail(ds: &Dataset, v: f64, t: &Target) -> String {
     let pct = format::percent(v / t.value * 100.0);
     if ds.zh() {
         let label = if t.label.is_empty() { "目标" } else { &t.label };
-        format!("完成{}的{}", label, pct)
+        format::cat(&["完成", label, "的", &pct])
     } else {
         let label = if t.label.is_empty() { "the target" } else { &t.label };
-        format!("{} of {}", pct, label)
+        format::cat(&[&pct, " of ", label])
     }
 }
 
@@ -71,9 +71,9 @@ pub fn target_detail(ds: &Dataset, v: f64, t: &Target) -> String {
 pub fn with_share(ds: &Dataset, value_text: &str, v: f64, t: &Target) -> String {
     let pct = format::percent(v / t.value * 100.0);
     if ds.zh() {
-        format!("{}（{}）", value_text, pct)
+        format::cat(&[value_text, "（", &pct, "）"])
     } else {
-        format!("{} ({})", value_text, pct)
+        format::cat(&[value_text, " (", &pct, ")"])
     }
 }
 
@@ -84,9 +84,9 @@ pub fn share_detail(ds: &Dataset, v: f64, total: f64) -> String {
     }
     let pct = format::percent(v / total * 100.0);
     if ds.zh() {
-        format!("占合计的{}", pct)
+        format::cat(&["占合计的", &pct])
     } else {
-        format!("{} of the total", pct)
+        format::cat(&[&pct, " of the total"])
     }
 }
 
@@ -96,7 +96,7 @@ pub fn target_text(ds: &Dataset, t: &Target) -> String {
     if t.label.is_empty() {
         v
     } else {
-        format!("{} {}", t.label, v)
+        format::cat(&[&t.label, " ", &v])
     }
 }
 

@@ -8,6 +8,7 @@ pub mod svg;
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::DrawingErrorKind;
 
 use crate::scene::{HAlign, Scene, Shape, VAlign};
 use crate::theme;
@@ -36,6 +37,17 @@ fn px(v: f64, scale: f64) -> i32 {
         p.clamp(-1e6, 1e6) as i32
     } else {
         0
+    }
+}
+
+/// A drawing error as text: the backend's own message (plotters' wrappers around it would
+/// bring their `write!` formats into the wasm).
+fn why<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> String {
+    match e {
+        DrawingAreaErrorKind::BackendError(DrawingErrorKind::DrawingError(e)) => e.to_string(),
+        DrawingAreaErrorKind::BackendError(DrawingErrorKind::FontError(e)) => e.to_string(),
+        DrawingAreaErrorKind::SharingError => "the drawing area is in use".to_string(),
+        DrawingAreaErrorKind::LayoutError => "bad layout".to_string(),
     }
 }
 
@@ -69,7 +81,7 @@ pub fn draw<DB: DrawingBackend>(scene: &Scene, backend: DB, opt: Options) -> Res
                     continue;
                 }
                 if let (true, Some(c)) = (*closed, mark.fill) {
-                    root.draw(&Polygon::new(pts.clone(), rgb(c).filled())).map_err(|e| e.to_string())?;
+                    root.draw(&Polygon::new(pts.clone(), rgb(c).filled())).map_err(why)?;
                 }
                 match mark.stroke {
                     Some(c) => {
@@ -87,7 +99,7 @@ pub fn draw<DB: DrawingBackend>(scene: &Scene, backend: DB, opt: Options) -> Res
                 let rr = (r * s).round().max(1.0) as i32;
                 let center = (px(*x, s), px(*y, s));
                 if let Some(c) = mark.fill {
-                    root.draw(&Circle::new(center, rr, rgb(c).filled())).map_err(|e| e.to_string())?;
+                    root.draw(&Circle::new(center, rr, rgb(c).filled())).map_err(why)?;
                 }
                 match mark.stroke {
                     Some(c) => root.draw(&Circle::new(center, rr, rgb(c).stroke_width((mark.stroke_width * s).round().max(1.0) as u32))),
@@ -115,7 +127,7 @@ pub fn draw<DB: DrawingBackend>(scene: &Scene, backend: DB, opt: Options) -> Res
                 root.draw(&Text::new(text.as_str(), (px(*x, s), px(*y, s)), ts))
             }
         };
-        r.map_err(|e| e.to_string())?;
+        r.map_err(why)?;
     }
-    root.present().map_err(|e| e.to_string())
+    root.present().map_err(why)
 }

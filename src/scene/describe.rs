@@ -24,11 +24,8 @@ pub fn describe(ds: &Dataset, scene: &Scene) -> String {
     }
     if scene.data.len() > MAX_POINTS {
         let rest = scene.data.len() - MAX_POINTS;
-        if zh {
-            s.push_str(&format!("；另有{}项", rest));
-        } else {
-            s.push_str(&format!("; and {} more", rest));
-        }
+        let rest = crate::format::int(rest as i64);
+        s.push_str(&crate::format::cat(&if zh { ["；另有", &rest, "项"] } else { ["; and ", &rest, " more"] }));
     }
     if !scene.data.is_empty() {
         s.push_str(if zh { "。" } else { "." });

@@ -452,8 +452,15 @@ impl Chart {
         let Some(scene) = &self.scene else { return "[]".to_string() };
         let m = measure::CanvasMeasure::new(&self.font);
         let mut out = String::from("[");
-        for role in [Role::Tick, Role::Category, Role::ValueLabel, Role::TargetLabel, Role::Annotation, Role::SeriesLabel] {
-            let name = format!("{:?}", role);
+        let roles = [
+            (Role::Tick, "Tick"),
+            (Role::Category, "Category"),
+            (Role::ValueLabel, "ValueLabel"),
+            (Role::TargetLabel, "TargetLabel"),
+            (Role::Annotation, "Annotation"),
+            (Role::SeriesLabel, "SeriesLabel"),
+        ];
+        for (role, name) in roles {
             let texts = scene.marks.iter().filter(|mk| mk.role == role).filter_map(|mk| match &mk.shape {
                 Shape::Text { text, .. } => Some(text.clone()),
                 _ => None,
@@ -462,7 +469,7 @@ impl Chart {
                 if out.len() > 1 {
                     out.push(',');
                 }
-                Obj::new(&mut out).str("role", &name).str("text", &t).num("x", b.x).num("y", b.y).num("w", b.w).num("h", b.h).end();
+                Obj::new(&mut out).str("role", name).str("text", &t).num("x", b.x).num("y", b.y).num("w", b.w).num("h", b.h).end();
             }
         }
         out.push(']');

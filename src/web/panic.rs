@@ -4,6 +4,8 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::format::decimal::push_u64;
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = console, js_name = error)]
@@ -12,9 +14,19 @@ extern "C" {
 
 /// Installs the hook once per module instance.
 pub fn install() {
+    // The message and where, put together by hand: `info.to_string()` would bring in
+    // PanicHookInfo's `Display` and more of `core::fmt`.
     std::panic::set_hook(Box::new(|info| {
         let mut msg = String::from("[newschart] internal error (panic): ");
-        msg.push_str(&info.to_string());
+        msg.push_str(info.payload_as_str().unwrap_or("(no message)"));
+        if let Some(at) = info.location() {
+            msg.push_str(" at ");
+            msg.push_str(at.file());
+            for n in [at.line(), at.column()] {
+                msg.push(':');
+                push_u64(&mut msg, n as u64);
+            }
+        }
         console_error(&msg);
     }));
 }

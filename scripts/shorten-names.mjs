@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+// Shortens the names the wasm module and its wasm-bindgen glue share (scripts/build.sh runs this
+// after wasm-opt, before minifying): the import module "./newschart_wasm_bg.js" becomes "a", each
+// import (`__wbg_set_textBaseline_ff2e3c5c84684b23` ...) and each export but `memory`
+// (`chart_draw`, `__wbindgen_malloc` ...) a name of one or two letters. Both files are rewritten
+// consistently: the wasm's import and export sections (parsed, LEB128 lengths re-encoded) and the
+// glue's import object keys and `wasm.<export>` uses. `memory` keeps its name: view.js reads it
+// from the instance's exports.
+//
+//   node scripts/shorten-names.mjs GLUE.js MODULE.wasm     # rewrites both in place
+//
+// Fails, leaving both files as they were, when an old name would remain in the glue or when the
+// rewritten pair no longer instantiates in node where the original pair did.
+// (binaryen's --minify-imports-and-exports-and-modules does the wasm half and prints the mapping
+// as JSON on stdout, but renames `memory` too and leaves the glue to be rewritten all the same.)
+
+import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+const KEEP_EXPORTS = new Set(['memory']);
+const MODULE = 'a';
+
+/** Short names: a..z, A..Z, then two letters. Valid JS identifiers and object keys. */
+function* shortNames() {
+  const first = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  for (const c of first) yield c;
+  for (const c of first) for (const d of first + '0123456789') yield c + d;
+}
+
+const text = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextEncoder();
+
+/** Unsigned LEB128. */
+function leb(n) {
+  const out = [];
+  do {
+    let b = n & 0x7f;
+    n = Math.floor(n / 128);
+    if (n > 0) b |= 0x80;
+    out.push(b);
+  } while (n > 0);
+  return out;
+}
+
+class Reader {
+  constructor(buf, pos = 0) { this.buf = buf; this.pos = pos; }
+  byte() {
+    if (this.pos >= this.buf.length) throw new Error('wasm: unexpected end');
+    return this.buf[this.pos++];
+  }
+  u32() {
+    let n = 0, shift = 0, b;
+    do { b = this.byte(); n += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
+    return n;
+  }
+  name() {
+    const len = this.u32();
+    const s = text.decode(this.buf.subarray(this.pos, this.pos + len));
+    this.pos += len;
+    return s;
+  }
+  limits() {
+    const flags = this.byte();
+    this.u32();
+    if (flags & 1) this.u32();
+  }
+}
+
+const nameBytes = (s) => { const b = utf8.encode(s); return [...leb(b.length), ...b]; };
+
+/** The module with its import and export names replaced. */
+function rewriteWasm(wasm, importName, exportName) {
+  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm module');
+  const out = [wasm.subarray(0, 8)];
+  const r = new Reader(wasm, 8);
+  while (r.pos < wasm.length) {
+    const id = r.byte();
+    const size = r.u32();
+    const start = r.pos;
+    const end = start + size;
+    let body = wasm.subarray(start, end);
+    if (id === 2 || id === 7) {
+      const s = new Reader(wasm, start);
+      const bytes = [];
+      const count = s.u32();
+      bytes.push(...leb(count));
+      for (let i = 0; i < count; i++) {
+        if (id === 2) {
+          const mod = s.name();
+          const name = s.name();
+          const descStart = s.pos;
+          const kind = s.byte();
+          if (kind === 0) s.u32(); // function: type index
+          else if (kind === 1) { s.byte(); s.limits(); } // table: reference type, limits
+          else if (kind === 2) s.limits(); // memory
+          else if (kind === 3) { s.byte(); s.byte(); } // global: value type, mutability
+          else if (kind === 4) { s.byte(); s.u32(); } // tag: attribute, type index
+          else throw new Error(`wasm: import kind ${kind}`);
+          const [m, n] = importName(mod, name);
+          bytes.push(...nameBytes(m), ...nameBytes(n), ...wasm.subarray(descStart, s.pos));
+        } else {
+          const name = s.name();
+          const descStart = s.pos;
+          s.byte();
+          s.u32();
+          bytes.push(...nameBytes(exportName(name)), ...wasm.subarray(descStart, s.pos));
+        }
+      }
+      if (s.pos !== end) throw new Error(`wasm: section ${id} has ${end - s.pos} bytes left over`);
+      body = Buffer.from(bytes);
+    }
+    out.push(Buffer.from([id, ...leb(body.length)]), body);
+    r.pos = end;
+  }
+  return Buffer.concat(out);
+}
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Node can instantiate the module through this glue: null, or why not. */
+async function tryInit(gluePath, module, tag) {
+  try {
+    const g = await import(`${pathToFileURL(gluePath).href}?${tag}`);
+    g.initSync({ module });
+    return null;
+  } catch (e) {
+    return String((e && e.message) || e);
+  }
+}
+
+export async function shorten(gluePath, wasmPath) {
+  const wasm = readFileSync(wasmPath);
+  let glue = readFileSync(gluePath, 'utf8');
+  const before = new WebAssembly.Module(wasm);
+  const imports = WebAssembly.Module.imports(before);
+  const exports = WebAssembly.Module.exports(before).map((e) => e.name).filter((n) => !KEEP_EXPORTS.has(n));
+  const modules = [...new Set(imports.map((i) => i.module))];
+  if (modules.length !== 1) throw new Error(`expected one import module, found ${JSON.stringify(modules)}`);
+
+  const importMap = new Map();
+  const names = shortNames();
+  for (const { name } of imports) if (!importMap.has(name)) importMap.set(name, names.next().value);
+  // exports used most often in the glue get the shortest names
+  const uses = (n) => (glue.match(new RegExp(`\\bwasm\\.${escape(n)}\\b`, 'g')) || []).length;
+  const exportMap = new Map();
+  const enames = shortNames();
+  for (const n of [...exports].sort((a, b) => uses(b) - uses(a))) exportMap.set(n, enames.next().value);
+
+  // the glue: the module key, the import object's keys, `wasm.<export>`
+  const moduleKey = JSON.stringify(modules[0]);
+  if (glue.split(moduleKey).length !== 2) throw new Error(`the glue names ${moduleKey} other than once`);
+  glue = glue.replace(moduleKey, JSON.stringify(MODULE));
+  for (const [from, to] of importMap) glue = glue.replace(new RegExp(`\\b${escape(from)}(?=\\s*:)`, 'g'), to);
+  for (const [from, to] of exportMap) glue = glue.replace(new RegExp(`\\bwasm\\.${escape(from)}\\b`, 'g'), `wasm.${to}`);
+  // (an import's name is unique, hash and all; an export's may also name a JS function: `start`)
+  const left = [...importMap.keys()].filter((n) => new RegExp(`\\b${escape(n)}\\b`).test(glue))
+    .concat([...exportMap.keys()].filter((n) => new RegExp(`\\bwasm\\.${escape(n)}\\b`).test(glue)));
+  if (/\bwasm\[/.test(glue)) throw new Error('the glue reads wasm[...]: exports named by expression cannot be renamed');
+  if (left.length) throw new Error(`the glue still names ${left.join(', ')}`);
+
+  const after = rewriteWasm(wasm, (_, n) => [MODULE, importMap.get(n)], (n) => exportMap.get(n) ?? n);
+  const tmpGlue = `${gluePath}.short.js`;
+  writeFileSync(tmpGlue, glue);
+  try {
+    const errBefore = await tryInit(gluePath, before, 'before');
+    const errAfter = await tryInit(tmpGlue, new WebAssembly.Module(after), 'after');
+    if (errBefore === null && errAfter !== null) throw new Error(`the renamed module does not instantiate: ${errAfter}`);
+    writeFileSync(wasmPath, after);
+    renameSync(tmpGlue, gluePath);
+  } finally {
+    rmSync(tmpGlue, { force: true });
+  }
+  return { imports: importMap.size, exports: exportMap.size, saved: wasm.length - after.length };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [gluePath, wasmPath] = process.argv.slice(2);
+  if (!gluePath || !wasmPath) {
+    console.error('usage: node scripts/shorten-names.mjs GLUE.js MODULE.wasm');
+    process.exit(2);
+  }
+  try {
+    const r = await shorten(gluePath, wasmPath);
+    console.log(`==> shortened ${r.imports} import and ${r.exports} export names (${r.saved} B of wasm)`);
+  } catch (e) {
+    console.error(`==> ERROR: shorten-names: ${e.message}`);
+    process.exit(1);
+  }
+}
