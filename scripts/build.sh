@@ -11,9 +11,10 @@
 #   pkg/newschart_wasm_bg.wasm   the module
 #   pkg/download.js              the PNG and CSV downloads, imported on a reader's first download (src/web/download.js)
 #   pkg/embed-resize.js          for sites that embed charts as iframes (src/web/embed-resize.js)
-# and, for the builder page only (www/builder.html; readers' pages never load it):
+# and the builder's module (www/builder.html; a reader's page loads it only for a broken feed's
+# messages, which the readers' module leaves out), also through wasm-opt -Oz:
 #   pkg/newschart_builder.js, pkg/newschart_builder_bg.wasm   the same API plus the CSV import
-#                                (cargo feature `builder`; not run through wasm-opt)
+#                                and the problems' messages (cargo feature `builder`)
 
 set -euo pipefail
 
@@ -71,66 +72,74 @@ RAW_WASM="$TARGET_DIR/wasm32-unknown-unknown/release/$CRATE.wasm"
 say "wasm-bindgen --target web -> pkg/"
 mkdir -p "$PKG"
 wasm-bindgen --target web --no-typescript --out-dir "$PKG" --out-name newschart_wasm "$RAW_WASM"
-OUT_WASM="$PKG/newschart_wasm_bg.wasm"
 
-if ((DEV)); then
-  say "--dev: skipping wasm-opt"
-else
+# optimize NAME: runs pkg/NAME_bg.wasm through wasm-opt -Oz in place (NAME.js is its glue), or
+# skips it with --dev.
+optimize() {
+  local name="$1"
+  local out="$PKG/${name}_bg.wasm" glue="$PKG/$name.js"
+  if ((DEV)); then
+    say "--dev: skipping wasm-opt for pkg/${name}_bg.wasm"
+    return 0
+  fi
   [[ -x "$WASM_OPT" ]] || die "$WASM_OPT missing (run bash scripts/setup.sh)"
   # wasm-opt -Oz takes ~10 s; cache its result keyed by input, binaryen version and flags, so an
-  # unchanged crate rebuilds in a second.
-  CACHE_DIR="$TARGET_DIR/newschart-wasm-opt-cache"
-  KEY="$( { sha256sum <"$OUT_WASM"; "$WASM_OPT" --version; printf '%s\n' "${WASM_OPT_FLAGS[@]}"; } | sha256sum | cut -c1-32)"
-  CACHED="$CACHE_DIR/$KEY.wasm"
-  if [[ -f "$CACHED" ]]; then
-    say "wasm-opt -Oz: input unchanged, reusing the cached optimized module"
-    cp "$CACHED" "$OUT_WASM"
-  else
-    say "wasm-opt -Oz (npm binaryen $("$WASM_OPT" --version | awk '{print $3}'))"
-    PRE="$(mktemp "${TMPDIR:-/tmp}/newschart-preopt.XXXXXX.wasm")"
-    trap 'rm -f "$PRE" "$OUT_WASM.opt"' EXIT
-    cp "$OUT_WASM" "$PRE"
-    "$WASM_OPT" "${WASM_OPT_FLAGS[@]}" "$PRE" -o "$OUT_WASM.opt"
-    # The optimized module must still compile with the same imports and exports, and must
-    # instantiate through the glue whenever the unoptimized one does (Debian's old binaryen made
-    # modules that compiled but failed at instantiation: "WebAssembly.Table.set(): Argument 1 is
-    # invalid"). A module whose start code needs a browser cannot be instantiated in node; then
-    # only the compile check applies.
-    node --input-type=module -e '
-      import fs from "node:fs";
-      import { pathToFileURL } from "node:url";
-      const [glue, pre, post] = process.argv.slice(1);
-      const sig = (m) => JSON.stringify({ imports: WebAssembly.Module.imports(m), exports: WebAssembly.Module.exports(m) });
-      const fail = (msg) => { console.error("==> ERROR: optimized wasm is unusable: " + msg); process.exit(1); };
-      let a, b;
-      try { a = await WebAssembly.compile(fs.readFileSync(pre)); b = await WebAssembly.compile(fs.readFileSync(post)); }
-      catch (e) { fail(e.message); }
-      if (sig(a) !== sig(b)) fail("wasm-opt changed the module interface (imports/exports)");
-      const tryInit = async (tag, module) => {
-        try {
-          const g = await import(pathToFileURL(glue).href + "?" + tag); // separate module instance
-          g.initSync({ module });
-          return null;
-        } catch (e) { return String(e && e.message || e); }
-      };
-      const errPre = await tryInit("pre", a);
-      const errPost = await tryInit("post", b);
-      if (errPre === null && errPost !== null) fail("instantiation fails after wasm-opt: " + errPost);
-      console.log(errPre === null ? "==> optimized wasm compiles and instantiates (node)"
-        : "==> optimized wasm compiles (instantiation needs a browser: " + errPre.split("\n")[0] + ")");
-    ' "$PKG/newschart_wasm.js" "$PRE" "$OUT_WASM.opt"
-    mv "$OUT_WASM.opt" "$OUT_WASM"
-    rm -rf "$CACHE_DIR" && mkdir -p "$CACHE_DIR" && cp "$OUT_WASM" "$CACHED"
-    rm -f "$PRE"
-    trap - EXIT
+  # unchanged crate rebuilds in a second. One cached module per NAME: the latest.
+  local cache_dir="$TARGET_DIR/newschart-wasm-opt-cache" key cached
+  key="$( { sha256sum <"$out"; "$WASM_OPT" --version; printf '%s\n' "${WASM_OPT_FLAGS[@]}"; } | sha256sum | cut -c1-32)"
+  cached="$cache_dir/$name-$key.wasm"
+  if [[ -f "$cached" ]]; then
+    say "wasm-opt -Oz pkg/${name}_bg.wasm: input unchanged, reusing the cached optimized module"
+    cp "$cached" "$out"
+    return 0
   fi
-fi
+  say "wasm-opt -Oz pkg/${name}_bg.wasm (npm binaryen $("$WASM_OPT" --version | awk '{print $3}'))"
+  PRE="$(mktemp "${TMPDIR:-/tmp}/newschart-preopt.XXXXXX.wasm")"
+  OPT="$out.opt"
+  trap 'rm -f "$PRE" "$OPT"' EXIT
+  cp "$out" "$PRE"
+  "$WASM_OPT" "${WASM_OPT_FLAGS[@]}" "$PRE" -o "$OPT"
+  # The optimized module must still compile with the same imports and exports, and must
+  # instantiate through the glue whenever the unoptimized one does (Debian's old binaryen made
+  # modules that compiled but failed at instantiation: "WebAssembly.Table.set(): Argument 1 is
+  # invalid"). A module whose start code needs a browser cannot be instantiated in node; then
+  # only the compile check applies.
+  node --input-type=module -e '
+    import fs from "node:fs";
+    import { pathToFileURL } from "node:url";
+    const [glue, pre, post] = process.argv.slice(1);
+    const sig = (m) => JSON.stringify({ imports: WebAssembly.Module.imports(m), exports: WebAssembly.Module.exports(m) });
+    const fail = (msg) => { console.error("==> ERROR: optimized wasm is unusable: " + msg); process.exit(1); };
+    let a, b;
+    try { a = await WebAssembly.compile(fs.readFileSync(pre)); b = await WebAssembly.compile(fs.readFileSync(post)); }
+    catch (e) { fail(e.message); }
+    if (sig(a) !== sig(b)) fail("wasm-opt changed the module interface (imports/exports)");
+    const tryInit = async (tag, module) => {
+      try {
+        const g = await import(pathToFileURL(glue).href + "?" + tag); // separate module instance
+        g.initSync({ module });
+        return null;
+      } catch (e) { return String(e && e.message || e); }
+    };
+    const errPre = await tryInit("pre", a);
+    const errPost = await tryInit("post", b);
+    if (errPre === null && errPost !== null) fail("instantiation fails after wasm-opt: " + errPost);
+    console.log(errPre === null ? "==> optimized wasm compiles and instantiates (node)"
+      : "==> optimized wasm compiles (instantiation needs a browser: " + errPre.split("\n")[0] + ")");
+  ' "$glue" "$PRE" "$OPT"
+  mv "$OPT" "$out"
+  mkdir -p "$cache_dir" && rm -f "$cache_dir/$name"-*.wasm && cp "$out" "$cached"
+  rm -f "$PRE"
+  trap - EXIT
+}
+
+optimize newschart_wasm
 
 if ((!DEV)); then
   # One- and two-letter names for what the module and the glue share (the import module, every
   # import, every export but `memory`), rewritten in both; checked to instantiate as before.
   say "shorten import and export names (scripts/shorten-names.mjs)"
-  node "$REPO/scripts/shorten-names.mjs" "$PKG/newschart_wasm.js" "$OUT_WASM"
+  node "$REPO/scripts/shorten-names.mjs" "$PKG/newschart_wasm.js" "$PKG/newschart_wasm_bg.wasm"
 fi
 
 # The builder page's module: the default build plus the CSV import (cargo feature `builder`).
@@ -138,6 +147,9 @@ fi
 say "cargo build --lib --release --target wasm32-unknown-unknown --features builder (the builder page's module)"
 cargo build --lib --release --target wasm32-unknown-unknown --features builder
 wasm-bindgen --target web --no-typescript --out-dir "$PKG" --out-name newschart_builder "$RAW_WASM"
+# Readers' pages load it too when a feed is broken (view.js reads the feed again there for the
+# problems' messages, which the readers' module leaves out): optimized the same way.
+optimize newschart_builder
 
 # The element's JavaScript: newschart.js (the loader pages include) and the
 # modules it imports on demand.
@@ -145,13 +157,14 @@ wasm-bindgen --target web --no-typescript --out-dir "$PKG" --out-name newschart_
 cp "$REPO"/src/web/*.js "$PKG/"
 
 # Minify what an article page loads (scripts/minify.mjs: esbuild, pinned in package.json): the
-# loader, the view (and its stylesheet) and the wasm-bindgen glue. ES modules in, ES modules out:
+# loader, the view (and its stylesheet) and the wasm-bindgen glue (the builder's too: a broken feed
+# loads it). ES modules in, ES modules out:
 # exports keep their names, `import.meta.url` and the lazy `import()` of view.js stay as written.
 # The readable sources stay in src/web/; scripts/dist.mjs rewrites names in those and minifies
 # them the same way.
 [[ -x "$REPO/node_modules/.bin/esbuild" ]] || die "esbuild missing from node_modules (run bash scripts/setup.sh)"
-say "minify (esbuild): pkg/newschart.js, pkg/view.js, pkg/download.js, pkg/newschart_wasm.js"
-node "$REPO/scripts/minify.mjs" "$PKG/newschart.js" "$PKG/view.js" "$PKG/download.js" "$PKG/newschart_wasm.js"
+say "minify (esbuild): pkg/newschart.js, pkg/view.js, pkg/download.js, pkg/newschart_wasm.js, pkg/newschart_builder.js"
+node "$REPO/scripts/minify.mjs" "$PKG/newschart.js" "$PKG/view.js" "$PKG/download.js" "$PKG/newschart_wasm.js" "$PKG/newschart_builder.js"
 
 say "built pkg/ in ${SECONDS}s$( ((DEV)) && echo ' (--dev: not optimized)')"
 say "size report (what ships; bytes)"

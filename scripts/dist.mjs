@@ -4,8 +4,9 @@
 //   node scripts/dist.mjs --base URL --pkg DIR --www DIR --out DIR
 //
 // Names are hashed leaves first, so each file's hash covers what it imports: the wasm, then the
-// glue (which names the wasm), the view (glue, wasm and the wasm's SRI), the loader (the view's
-// name and the SRI of view and glue). Every rewrite must match the source exactly once or more:
+// glue (which names the wasm), the view (glue, wasm and the wasm's SRI, and the builder's glue and
+// wasm with their SRI: a broken feed's messages), the loader (the view's name and the SRI of view
+// and glue). Every rewrite must match the source exactly once or more:
 // if the source changes shape, this fails rather than ship a loader that imports a missing file.
 
 import { createHash } from 'node:crypto';
@@ -55,11 +56,21 @@ let glue = read(pkg, 'newschart_wasm.js').toString('utf8');
 glue = swap(glue, '"newschart_wasm_bg.wasm"', `"${wasm.name}"`, 'newschart_wasm.js'); // minified by build.sh
 const glueFile = emit('newschart_wasm.js', Buffer.from(glue), 'js');
 
-// 3. view: the glue's, the downloads' and the wasm's names, and their SRI
+// 2b. the builder's wasm and glue: a reader's page loads them only for a broken feed's messages
+const builderWasm = emit('newschart_builder_bg.wasm', read(pkg, 'newschart_builder_bg.wasm'), 'wasm');
+let builderGlue = read(pkg, 'newschart_builder.js').toString('utf8');
+builderGlue = swap(builderGlue, '"newschart_builder_bg.wasm"', `"${builderWasm.name}"`, 'newschart_builder.js'); // minified by build.sh
+const builderGlueFile = emit('newschart_builder.js', Buffer.from(builderGlue), 'js');
+
+// 3. view: the names and SRI of the glue, the wasm, the downloads module and the builder's glue and wasm
 const downloadFile = emit('download.js', Buffer.from(minify(read(SRC, 'download.js').toString('utf8'))), 'js');
 let view = read(SRC, 'view.js').toString('utf8');
 view = swap(view, "'./download.js'", `'./${downloadFile.name}'`, 'view.js');
 view = swap(view, "const DOWNLOAD_INTEGRITY = '';", `const DOWNLOAD_INTEGRITY = '${downloadFile.integrity}';`, 'view.js');
+view = swap(view, "'./newschart_builder.js?messages'", `'./${builderGlueFile.name}?messages'`, 'view.js');
+view = swap(view, "'./newschart_builder_bg.wasm'", `'./${builderWasm.name}'`, 'view.js');
+view = swap(view, 'const BUILDER_INTEGRITY = {};',
+  `const BUILDER_INTEGRITY = ${JSON.stringify({ glue: builderGlueFile.integrity, wasm: builderWasm.integrity })};`, 'view.js');
 view = swap(view, './newschart_wasm.js', `./${glueFile.name}`, 'view.js');
 view = swap(view, "'./newschart_wasm_bg.wasm'", `'./${wasm.name}'`, 'view.js');
 view = swap(view, "const WASM_INTEGRITY = '';", `const WASM_INTEGRITY = '${wasm.integrity}';`, 'view.js');

@@ -83,6 +83,14 @@ fn bad_feeds_throw_their_problems_as_json() {
     let v: serde_json::Value = serde_json::from_str(&err).unwrap();
     let paths: Vec<&str> = v["problems"].as_array().unwrap().iter().map(|p| p["path"].as_str().unwrap()).collect();
     assert_eq!(paths, ["datasets[0]", "datasets[0]", "datasets[0]"]);
+    // each located; the words only where messages are compiled in (not the readers' wasm: the
+    // view gets them from the builder's module)
+    for p in v["problems"].as_array().unwrap() {
+        assert_eq!(p["severity"], "error");
+        assert_eq!((p["line"].as_u64(), p["column"].as_u64()), (Some(1), Some(29)));
+        let worded = !p["zh"].as_str().unwrap().is_empty() && !p["en"].as_str().unwrap().is_empty();
+        assert_eq!(worded, newschart::feed::MESSAGES, "{}", p);
+    }
 }
 
 #[wasm_bindgen_test]

@@ -322,7 +322,7 @@ impl Map {
 /// bytes from the line start, the byte itself counted, as serde_json gives it).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Error {
-    /// What is wrong, in serde_json's words ("trailing comma").
+    /// What is wrong, in serde_json's words ("trailing comma"); empty in the readers' wasm (see [`super::MESSAGES`]).
     pub message: &'static str,
     /// True when the text ended too early (serde_json's `Category::Eof`).
     pub eof: bool,
@@ -343,25 +343,34 @@ impl fmt::Display for Error {
     }
 }
 
-const EOF_VALUE: &str = "EOF while parsing a value";
-const EOF_LIST: &str = "EOF while parsing a list";
-const EOF_OBJECT: &str = "EOF while parsing an object";
-const EOF_STRING: &str = "EOF while parsing a string";
-const EXPECTED_COLON: &str = "expected `:`";
-const LIST_COMMA: &str = "expected `,` or `]`";
-const OBJECT_COMMA: &str = "expected `,` or `}`";
-const IDENT: &str = "expected ident";
-const VALUE: &str = "expected value";
-const ESCAPE: &str = "invalid escape";
-const NUMBER: &str = "invalid number";
-const RANGE: &str = "number out of range";
-const CONTROL: &str = "control character (\\u0000-\\u001F) found while parsing a string";
-const KEY: &str = "key must be a string";
-const SURROGATE: &str = "lone leading surrogate in hex escape";
-const TRAILING_COMMA: &str = "trailing comma";
-const TRAILING: &str = "trailing characters";
-const HEX_END: &str = "unexpected end of hex escape";
-const DEPTH: &str = "recursion limit exceeded";
+// serde_json's words for each syntax error. Empty in the readers' wasm, which builds no messages
+// (see `problem::MESSAGES`): there a syntax error is its line and column alone.
+macro_rules! words {
+    ($($name:ident = $text:literal;)*) => {
+        $(const $name: &str = if super::MESSAGES { $text } else { "" };)*
+    };
+}
+words! {
+    EOF_VALUE = "EOF while parsing a value";
+    EOF_LIST = "EOF while parsing a list";
+    EOF_OBJECT = "EOF while parsing an object";
+    EOF_STRING = "EOF while parsing a string";
+    EXPECTED_COLON = "expected `:`";
+    LIST_COMMA = "expected `,` or `]`";
+    OBJECT_COMMA = "expected `,` or `}`";
+    IDENT = "expected ident";
+    VALUE = "expected value";
+    ESCAPE = "invalid escape";
+    NUMBER = "invalid number";
+    RANGE = "number out of range";
+    CONTROL = "control character (\\u0000-\\u001F) found while parsing a string";
+    KEY = "key must be a string";
+    SURROGATE = "lone leading surrogate in hex escape";
+    TRAILING_COMMA = "trailing comma";
+    TRAILING = "trailing characters";
+    HEX_END = "unexpected end of hex escape";
+    DEPTH = "recursion limit exceeded";
+}
 
 /// Nesting deeper than this is an error, as in serde_json.
 const MAX_DEPTH: u32 = 128;

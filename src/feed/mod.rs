@@ -9,7 +9,8 @@ pub mod spec;
 pub mod write;
 pub mod problem;
 
-pub use problem::{Problem, Severity};
+pub use problem::{Problem, Severity, MESSAGES};
+use problem::msg;
 
 /// Largest feed text accepted, in bytes (5 MiB). The web layer may lower it.
 pub const DEFAULT_MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -29,8 +30,8 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Problem> {
     let byte = bytes[at];
     let mut p = Problem::error(
         "",
-        format!("不是 UTF-8 文本：第 {} 个字节（0x{:02X}）无效；请将文件另存为 UTF-8 编码（可能是 GBK）", at + 1, byte),
-        format!("not UTF-8 text: byte {} (0x{:02X}) is invalid; save the file as UTF-8 (it may be GBK)", at + 1, byte),
+        msg!("不是 UTF-8 文本：第 {} 个字节（0x{:02X}）无效；请将文件另存为 UTF-8 编码（可能是 GBK）", at + 1, byte),
+        msg!("not UTF-8 text: byte {} (0x{:02X}) is invalid; save the file as UTF-8 (it may be GBK)", at + 1, byte),
     );
     p.line = line;
     p.column = column;
@@ -43,17 +44,20 @@ pub fn parse(text: &str, max_bytes: usize) -> Result<json::Value, Problem> {
     if text.len() > max_bytes {
         return Err(Problem::error(
             "",
-            format!("数据文件过大：{} 字节，上限为 {} 字节（max_bytes）", text.len(), max_bytes),
-            format!("feed is too large: {} bytes, the limit is {} bytes (max_bytes)", text.len(), max_bytes),
+            msg!("数据文件过大：{} 字节，上限为 {} 字节（max_bytes）", text.len(), max_bytes),
+            msg!("feed is too large: {} bytes, the limit is {} bytes (max_bytes)", text.len(), max_bytes),
         ));
     }
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     if body.trim().is_empty() {
-        return Err(Problem::error("", "数据文件是空的".to_string(), "the feed is empty".to_string()));
+        return Err(Problem::error("", msg!("数据文件是空的"), msg!("the feed is empty")));
     }
     json::parse(body).map_err(|e| {
-        let what = if e.eof { "内容不完整，文件意外结束（可能缺少 } 或 ]）" } else { "语法错误" };
-        let mut p = Problem::error("", format!("不是有效的 JSON：{}（{}）", what, e.message), format!("not valid JSON: {}", e.message));
+        let mut p = Problem::error(
+            "",
+            msg!("不是有效的 JSON：{}（{}）", if e.eof { "内容不完整，文件意外结束（可能缺少 } 或 ]）" } else { "语法错误" }, e.message),
+            msg!("not valid JSON: {}", e.message),
+        );
         p.line = e.line as u32;
         p.column = char_column(body, e.line, e.column);
         p

@@ -1,6 +1,44 @@
 //! A problem found in a feed: what is wrong and where, in Chinese and English.
+//!
+//! The messages are compiled in natively (the CLI, `cargo test`) and in the builder's wasm (cargo
+//! feature `builder`), but not in the readers' wasm (wasm32 without `builder`): there every check
+//! still runs and every problem keeps its severity, path, line and column, while `zh` and `en` are
+//! empty. Readers see messages only when a feed is broken; then the view (`src/web/view.js`) loads
+//! the builder's module and reads the same feed again there for the words. [`msg!`] is how a
+//! message is written, and [`MESSAGES`] says whether this build has them.
 
 use serde::Serialize;
+
+/// Whether this build writes problems' messages (`zh`, `en`): natively and with the cargo feature
+/// `builder`, not in the readers' wasm.
+pub const MESSAGES: bool = cfg!(any(feature = "builder", not(target_arch = "wasm32")));
+
+/// A problem's message: `format!` where messages are compiled in ([`MESSAGES`]); in the readers'
+/// wasm an empty `String`, its arguments still counted as used but never formatted, so neither the
+/// text nor the formatting code is in the module.
+#[cfg(any(feature = "builder", not(target_arch = "wasm32")))]
+macro_rules! msg {
+    ($text:literal) => {
+        String::from($text)
+    };
+    ($($arg:tt)+) => {
+        format!($($arg)+)
+    };
+}
+
+/// (See the other `msg!`: this is the readers' wasm, without messages.)
+#[cfg(not(any(feature = "builder", not(target_arch = "wasm32"))))]
+macro_rules! msg {
+    ($text:literal) => {
+        String::new()
+    };
+    ($($arg:tt)+) => {{
+        let _ = || format!($($arg)+);
+        String::new()
+    }};
+}
+
+pub(crate) use msg;
 
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -4,6 +4,7 @@
 use crate::feed::json::{Map, Value};
 
 use crate::feed::spec::{self, Field};
+use crate::feed::problem::msg;
 use crate::feed::{self, locate, Problem, Severity};
 use crate::format::date;
 use crate::format::NumberStyle;
@@ -111,16 +112,16 @@ impl Cx {
     fn wrong_type(&mut self, path: &str, want_zh: &str, want_en: &str, got: &Value) {
         self.error(
             path,
-            format!("应为{}，实际是{}", want_zh, type_name_zh(got)),
-            format!("must be {}, found {}", want_en, type_name_en(got)),
+            msg!("应为{}，实际是{}", want_zh, type_name_zh(got)),
+            msg!("must be {}, found {}", want_en, type_name_en(got)),
         );
     }
 
     fn missing(&mut self, path: &str, key: &str) {
         self.error(
             path,
-            format!("缺少必填字段 \"{}\"", key),
-            format!("required field \"{}\" is missing", key),
+            msg!("缺少必填字段 \"{}\"", key),
+            msg!("required field \"{}\" is missing", key),
         );
     }
 
@@ -129,8 +130,8 @@ impl Cx {
             if !spec::names(known).any(|n| n == k) {
                 self.problems.push(Problem::warning(
                     &join(path, k),
-                    format!("未知字段 \"{}\"，已忽略", k),
-                    format!("unknown field \"{}\" was ignored", k),
+                    msg!("未知字段 \"{}\"，已忽略", k),
+                    msg!("unknown field \"{}\" was ignored", k),
                 ));
             }
         }
@@ -151,8 +152,8 @@ impl Cx {
                 Some(ver) if ver > SUPPORTED_VERSION => {
                     self.error(
                         "version",
-                        format!("数据格式版本 {} 比本组件新；本组件只能读取版本 {}，请更新组件", ver, SUPPORTED_VERSION),
-                        format!("feed format version {} is newer than this widget reads; it reads version {} only, please update the widget", ver, SUPPORTED_VERSION),
+                        msg!("数据格式版本 {} 比本组件新；本组件只能读取版本 {}，请更新组件", ver, SUPPORTED_VERSION),
+                        msg!("feed format version {} is newer than this widget reads; it reads version {} only, please update the widget", ver, SUPPORTED_VERSION),
                     );
                     // the rest of a newer format cannot be judged by this version's rules
                     return None;
@@ -160,8 +161,8 @@ impl Cx {
                 _ => {
                     self.error(
                         "version",
-                        format!("版本号 {} 无效；本组件读取版本 {}", n, SUPPORTED_VERSION),
-                        format!("version {} is not valid; this widget reads version {}", n, SUPPORTED_VERSION),
+                        msg!("版本号 {} 无效；本组件读取版本 {}", n, SUPPORTED_VERSION),
+                        msg!("version {} is not valid; this widget reads version {}", n, SUPPORTED_VERSION),
                     );
                     None
                 }
@@ -179,7 +180,7 @@ impl Cx {
             }
             Some(Value::Array(items)) => {
                 if items.is_empty() {
-                    self.error("datasets", "至少需要一个数据集".to_string(), "needs at least one dataset".to_string());
+                    self.error("datasets", msg!("至少需要一个数据集"), msg!("needs at least one dataset"));
                 }
                 let mut out = Vec::with_capacity(items.len());
                 for (i, d) in items.iter().enumerate() {
@@ -203,8 +204,8 @@ impl Cx {
             if datasets[..i].iter().any(|e| e.id == d.id) {
                 self.error(
                     &join(&index("datasets", i), "id"),
-                    format!("数据集 id \"{}\" 重复", d.id),
-                    format!("dataset id \"{}\" is used twice", d.id),
+                    msg!("数据集 id \"{}\" 重复", d.id),
+                    msg!("dataset id \"{}\" is used twice", d.id),
                 );
             }
         }
@@ -240,8 +241,8 @@ impl Cx {
                 None => {
                     self.error(
                         &join(path, "kind"),
-                        format!("不认识的图表类型 \"{}\"；可用：{}", k, spec::KINDS.join("、")),
-                        format!("unknown chart kind \"{}\"; use one of {}", k, spec::KINDS.join(", ")),
+                        msg!("不认识的图表类型 \"{}\"；可用：{}", k, spec::KINDS.join("、")),
+                        msg!("unknown chart kind \"{}\"; use one of {}", k, spec::KINDS.join(", ")),
                     );
                     None
                 }
@@ -254,8 +255,8 @@ impl Cx {
             Some(other) => {
                 self.error(
                     &join(path, "locale"),
-                    format!("不支持的语言 \"{}\"；可用：zh-CN、en", other),
-                    format!("unsupported locale \"{}\"; use zh-CN or en", other),
+                    msg!("不支持的语言 \"{}\"；可用：zh-CN、en", other),
+                    msg!("unsupported locale \"{}\"; use zh-CN or en", other),
                 );
                 Locale::Zh
             }
@@ -272,8 +273,8 @@ impl Cx {
             Some(other) => {
                 self.error(
                     &join(path, "x"),
-                    format!("x 只能是 \"category\" 或 \"date\"，实际是 \"{}\"", other),
-                    format!("x must be \"category\" or \"date\", found \"{}\"", other),
+                    msg!("x 只能是 \"category\" 或 \"date\"，实际是 \"{}\"", other),
+                    msg!("x must be \"category\" or \"date\", found \"{}\"", other),
                 );
                 XScale::Category
             }
@@ -291,8 +292,8 @@ impl Cx {
             Some(s) => NumberStyle::from_name(&s).unwrap_or_else(|| {
                 self.error(
                     &join(path, "numberStyle"),
-                    format!("不认识的数字格式 \"{}\"；可用：cn、full、compact", s),
-                    format!("unknown number style \"{}\"; use cn, full or compact", s),
+                    msg!("不认识的数字格式 \"{}\"；可用：cn、full、compact", s),
+                    msg!("unknown number style \"{}\"; use cn, full or compact", s),
                 );
                 NumberStyle::Cn
             }),
@@ -319,8 +320,8 @@ impl Cx {
             if points > self.limits.max_points {
                 self.error(
                     path,
-                    format!("数据点过多：{} 个，上限为 {} 个（max_points）", points, self.limits.max_points),
-                    format!("too many data points: {}, the limit is {} (max_points)", points, self.limits.max_points),
+                    msg!("数据点过多：{} 个，上限为 {} 个（max_points）", points, self.limits.max_points),
+                    msg!("too many data points: {}, the limit is {} (max_points)", points, self.limits.max_points),
                 );
             }
         }
@@ -361,7 +362,7 @@ impl Cx {
             }
             Some(Value::Array(items)) => {
                 if items.is_empty() {
-                    self.error(&p, "至少需要一个类别".to_string(), "needs at least one category".to_string());
+                    self.error(&p, msg!("至少需要一个类别"), msg!("needs at least one category"));
                     return None;
                 }
                 let mut out = Vec::with_capacity(items.len());
@@ -394,7 +395,7 @@ impl Cx {
             }
             Some(Value::Array(items)) => {
                 if items.is_empty() {
-                    self.error(&p, "至少需要一个数据系列".to_string(), "needs at least one series".to_string());
+                    self.error(&p, msg!("至少需要一个数据系列"), msg!("needs at least one series"));
                     return None;
                 }
                 let mut out = Vec::with_capacity(items.len());
@@ -428,8 +429,8 @@ impl Cx {
                 None => {
                     self.error(
                         &join(path, "color"),
-                        format!("颜色 \"{}\" 无效；请写成 #1f77b4 这样的形式", c),
-                        format!("colour \"{}\" is not valid; write it like #1f77b4", c),
+                        msg!("颜色 \"{}\" 无效；请写成 #1f77b4 这样的形式", c),
+                        msg!("colour \"{}\" is not valid; write it like #1f77b4", c),
                     );
                     None
                 }
@@ -450,15 +451,15 @@ impl Cx {
                         Value::Number(n) => match n.as_f64() {
                             Some(f) if f.is_finite() => out.push(Some(if f == 0.0 { 0.0 } else { f })),
                             _ => {
-                                self.error(&index(&vp, i), "数字超出范围".to_string(), "number is out of range".to_string());
+                                self.error(&index(&vp, i), msg!("数字超出范围"), msg!("number is out of range"));
                                 ok = false;
                             }
                         },
                         Value::String(s) => {
                             self.error(
                                 &index(&vp, i),
-                                format!("应为数字，实际是文本 \"{}\"；请去掉引号，写成不带单位的数字（如 72500），缺失值写 null", s),
-                                format!("must be a number, found text \"{}\"; remove the quotes and write a plain number (e.g. 72500), or null for a missing value", s),
+                                msg!("应为数字，实际是文本 \"{}\"；请去掉引号，写成不带单位的数字（如 72500），缺失值写 null", s),
+                                msg!("must be a number, found text \"{}\"; remove the quotes and write a plain number (e.g. 72500), or null for a missing value", s),
                             );
                             ok = false;
                         }
@@ -472,8 +473,8 @@ impl Cx {
                     if ok && out.len() != n {
                         self.error(
                             &vp,
-                            format!("有 {} 个值，但有 {} 个类别；两者数量必须相同", out.len(), n),
-                            format!("has {} values but there are {} categories; they must match", out.len(), n),
+                            msg!("有 {} 个值，但有 {} 个类别；两者数量必须相同", out.len(), n),
+                            msg!("has {} values but there are {} categories; they must match", out.len(), n),
                         );
                         ok = false;
                     }
@@ -508,8 +509,8 @@ impl Cx {
             Some(other) => {
                 self.error(
                     &join(path, "decimals"),
-                    format!("decimals 应为 0 到 6 的整数，实际是 {}", other),
-                    format!("decimals must be a whole number from 0 to 6, found {}", other),
+                    msg!("decimals 应为 0 到 6 的整数，实际是 {}", other),
+                    msg!("decimals must be a whole number from 0 to 6, found {}", other),
                 );
                 None
             }
@@ -525,8 +526,8 @@ impl Cx {
                 None => {
                     self.error(
                         &index(&p, i),
-                        format!("\"{}\" 不是日期；x 为 \"date\" 时类别须写成 2022、2022-03 或 2022-03-15", c),
-                        format!("\"{}\" is not a date; with x \"date\" categories are written 2022, 2022-03 or 2022-03-15", c),
+                        msg!("\"{}\" 不是日期；x 为 \"date\" 时类别须写成 2022、2022-03 或 2022-03-15", c),
+                        msg!("\"{}\" is not a date; with x \"date\" categories are written 2022, 2022-03 or 2022-03-15", c),
                     );
                     out.push(f64::NAN);
                 }
@@ -535,8 +536,8 @@ impl Cx {
         if let Some(i) = (1..out.len()).find(|&i| out[i] < out[i - 1]) {
             self.problems.push(Problem::warning(
                 &index(&p, i),
-                format!("日期 \"{}\" 早于前一个日期；图表按时间顺序画线", categories[i]),
-                format!("date \"{}\" comes before the previous one; the chart draws lines in time order", categories[i]),
+                msg!("日期 \"{}\" 早于前一个日期；图表按时间顺序画线", categories[i]),
+                msg!("date \"{}\" comes before the previous one; the chart draws lines in time order", categories[i]),
             ));
         }
         out
@@ -547,16 +548,16 @@ impl Cx {
             if v.is_some_and(|v| v < 0.0) {
                 self.error(
                     &index(&join(&index(&join(path, "series"), 0), "values"), i),
-                    "环形图和饼图表示各部分占比，不能有负数".to_string(),
-                    "a donut or pie shows shares of a whole and cannot have negative values".to_string(),
+                    msg!("环形图和饼图表示各部分占比，不能有负数"),
+                    msg!("a donut or pie shows shares of a whole and cannot have negative values"),
                 );
             }
         }
         if series.len() > 1 {
             self.problems.push(Problem::warning(
                 &join(path, "series"),
-                "环形图和饼图只画第一个数据系列".to_string(),
-                "a donut or pie draws the first series only".to_string(),
+                msg!("环形图和饼图只画第一个数据系列"),
+                msg!("a donut or pie draws the first series only"),
             ));
         }
     }
@@ -597,8 +598,8 @@ impl Cx {
                 if found.is_none() {
                     cx.error(
                         &join(&ap, "category"),
-                        format!("没有名为 \"{}\" 的类别", want),
-                        format!("there is no category \"{}\"", want),
+                        msg!("没有名为 \"{}\" 的类别", want),
+                        msg!("there is no category \"{}\"", want),
                     );
                 }
                 found
@@ -624,8 +625,8 @@ impl Cx {
                             if found.is_none() {
                                 self.error(
                                     &join(&ap, "series"),
-                                    format!("没有名为 \"{}\" 的数据系列", name),
-                                    format!("there is no series \"{}\"", name),
+                                    msg!("没有名为 \"{}\" 的数据系列", name),
+                                    msg!("there is no series \"{}\"", name),
                                 );
                             }
                             found
@@ -637,8 +638,8 @@ impl Cx {
                 }
                 Some(other) => self.error(
                     &join(&ap, "type"),
-                    format!("不认识的标注类型 \"{}\"；可用：target、highlight、label", other),
-                    format!("unknown annotation type \"{}\"; use target, highlight or label", other),
+                    msg!("不认识的标注类型 \"{}\"；可用：target、highlight、label", other),
+                    msg!("unknown annotation type \"{}\"; use target, highlight or label", other),
                 ),
                 None => {}
             }
@@ -653,8 +654,8 @@ impl Cx {
                 if kind == Some(Kind::Progress) {
                     self.error(
                         path,
-                        "进度图需要 \"target\"：{\"value\": 目标值, \"label\": \"年度任务\"}".to_string(),
-                        "a progress chart needs \"target\": {\"value\": …, \"label\": \"…\"}".to_string(),
+                        msg!("进度图需要 \"target\"：{\"value\": 目标值, \"label\": \"年度任务\"}"),
+                        msg!("a progress chart needs \"target\": {\"value\": …, \"label\": \"…\"}"),
                     );
                 }
                 None
@@ -665,7 +666,7 @@ impl Cx {
                     Some(Value::Number(n)) => match n.as_f64() {
                         Some(f) if f.is_finite() && f > 0.0 => Some(f),
                         _ => {
-                            self.error(&join(&p, "value"), "目标值必须大于 0".to_string(), "target value must be greater than 0".to_string());
+                            self.error(&join(&p, "value"), msg!("目标值必须大于 0"), msg!("target value must be greater than 0"));
                             None
                         }
                     },
@@ -722,8 +723,8 @@ impl Cx {
                     Some(u) => {
                         self.error(
                             &join(&p, "url"),
-                            format!("链接 \"{}\" 无效；只接受 http:// 或 https:// 开头的地址", u),
-                            format!("link \"{}\" is not allowed; only http:// and https:// addresses are", u),
+                            msg!("链接 \"{}\" 无效；只接受 http:// 或 https:// 开头的地址", u),
+                            msg!("link \"{}\" is not allowed; only http:// and https:// addresses are", u),
                         );
                         None
                     }

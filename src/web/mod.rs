@@ -131,7 +131,8 @@ fn one_problem(zh: &str, en: &str) -> JsValue {
 #[wasm_bindgen]
 impl Chart {
     /// Reads feed text. On any error, throws a JSON string `{"problems": [...]}`,
-    /// every problem with path, line, column and messages in Chinese and English.
+    /// every problem with path, line, column and messages in Chinese and English
+    /// (empty in the readers' module: see [`crate::feed::MESSAGES`]).
     pub fn load(text: &str, max_bytes: usize) -> Result<Chart, JsValue> {
         Chart::load_limited(text, max_bytes, 0)
     }

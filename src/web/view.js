@@ -327,6 +327,64 @@ function problem(zh, en) {
   return { severity: 'error', path: '', line: 0, column: 0, zh, en };
 }
 
+// Problems' words. The readers' wasm module leaves them out (readers see them only when a feed is
+// broken): its problems come back with severity, path, line and column, and empty zh and en. Then
+// the builder's module (pkg/newschart_builder*, which has them) reads the same feed again and lends
+// its problems' words. Only broken feeds pay for that download. A separate copy of its glue (the
+// query), so the builder page's own instance of it is never initialized twice at once.
+const BUILDER = './newschart_builder.js?messages';
+const BUILDER_WASM = './newschart_builder_bg.wasm';
+/** Subresource Integrity of the builder's glue and wasm: scripts/dist.sh writes it in dist/ (none in pkg/). */
+const BUILDER_INTEGRITY = {};
+/** Said for a problem when the builder's module cannot load (offline): its place is still shown. */
+const UNEXPLAINED = {
+  zh: (p) => (p.severity === 'warning' ? '此处有警告（详细说明未能加载）' : '此处有错误（详细说明未能加载）'),
+  en: (p) => (p.severity === 'warning' ? 'a warning here (the details could not be loaded)' : 'an error here (the details could not be loaded)'),
+};
+let builder = null; // Promise<the builder module's glue, initialized>
+
+/** Whether every problem has its words. */
+const worded = (problems) => problems.every((p) => p.zh || p.en);
+
+/**
+ * `problems` with their words. Those without get them from the builder's module, where
+ * `remake(Chart)` makes the same chart (and throws the same problems, or has the same warnings);
+ * if that module cannot load, each keeps its place and gets UNEXPLAINED's sentence.
+ */
+async function explain(problems, remake) {
+  if (worded(problems)) return problems;
+  let full = null;
+  try {
+    builder ||= (async () => {
+      const url = new URL(BUILDER, import.meta.url).href;
+      if (BUILDER_INTEGRITY.glue) { // checked as the loader checks the view: a modulepreload with its hash
+        const link = document.createElement('link');
+        Object.assign(link, { rel: 'modulepreload', href: url, integrity: BUILDER_INTEGRITY.glue, crossOrigin: 'anonymous' });
+        document.head.append(link);
+      }
+      const glue = await import(url);
+      const wasm = new URL(BUILDER_WASM, import.meta.url);
+      await glue.default({ module_or_path: fetch(wasm, BUILDER_INTEGRITY.wasm ? { integrity: BUILDER_INTEGRITY.wasm } : undefined) });
+      return glue;
+    })();
+    builder.catch(() => { builder = null; }); // a later broken feed tries again
+    const { Chart } = await builder;
+    try {
+      const chart = remake(Chart);
+      full = JSON.parse(chart.meta()).warnings;
+      chart.free();
+    } catch (e) {
+      if (typeof e === 'string') full = JSON.parse(e).problems;
+      else builder = null; // a trap there: a fresh copy next time
+    }
+  } catch (_) { /* offline: UNEXPLAINED */ }
+  return problems.map((p, i) => {
+    if (p.zh || p.en) return p;
+    const f = full && full[i];
+    return f && f.path === p.path && f.severity === p.severity ? { ...p, zh: f.zh, en: f.en } : { ...p, zh: UNEXPLAINED.zh(p), en: UNEXPLAINED.en(p) };
+  });
+}
+
 /**
  * The points of a large line chart (Chart.is_large): an array-like whose element i is made by
  * chart.point(i) when read, never all at once (10^6 points would be 10^6 objects). It also says
@@ -522,7 +580,7 @@ export class View {
     const id = ++this._loadId;
     if (this._abort) this._abort.abort();
     return loadWasm()
-      .then((gen) => { if (id === this._loadId) { this._gen = gen; this._apply(text, this.host.getAttribute('src') || '(feed)', false); } })
+      .then((gen) => { if (id === this._loadId) { this._gen = gen; this._apply(text, this.host.getAttribute('src') || '(feed)', false); return this._explaining; } })
       .catch((e) => { if (id === this._loadId) this._fail([problem(`${TEXT.zh.wasm}：${e.message}`, `${TEXT.en.wasm}: ${e.message}`)]); });
   }
 
@@ -552,7 +610,8 @@ export class View {
         // growth, half the peak at 10^6 points); bad columns show the error box either way
         this._free();
         this._apply(null, this.host.getAttribute('src') || '(columns)', false,
-          () => gen.Chart.from_columns(JSON.stringify(words), xs, values, Math.max(1, series.length)));
+          (Chart) => Chart.from_columns(JSON.stringify(words), xs, values, Math.max(1, series.length)));
+        return this._explaining;
       })
       .catch((e) => { if (id === this._loadId) this._fail([problem(`${TEXT.zh.wasm}：${e.message}`, `${TEXT.en.wasm}: ${e.message}`)]); });
   }
@@ -689,11 +748,18 @@ export class View {
     }
   }
 
-  /** Reads feed text and shows it; on problems, the error box, unless `keepOnError` keeps the chart on screen (a refresh). Returns true when shown. */
+  /**
+   * Reads feed text (or, with `make(Chart)`, makes the chart another way) and shows it; on problems,
+   * the error box, unless `keepOnError` keeps the chart on screen (a refresh), once they have their
+   * words (`this._explaining` settles then). Returns true when shown.
+   */
   _apply(text, src, keepOnError, make) {
+    const limits = this._limits();
+    const remake = (Chart) => (make ? make(Chart) : Chart.load_limited(text, ...limits));
+    this._explaining = null;
     let chart;
     try {
-      chart = make ? make() : this._gen.Chart.load_limited(text, ...this._limits());
+      chart = remake(this._gen.Chart);
       const ds = this.host.getAttribute('dataset');
       if (ds && !chart.select(ds)) {
         chart.free();
@@ -704,8 +770,12 @@ export class View {
       const problems = e instanceof FeedError ? e.problems
         : typeof e === 'string' ? JSON.parse(e).problems
           : [problem(`${TEXT.zh.internal}：${e && e.message}`, `${TEXT.en.internal}: ${e && e.message}`)];
-      if (keepOnError && this._chart) { this._markStale(problems, src); return false; }
-      this._fail(problems, src);
+      const id = this._loadId;
+      const show = (all) => {
+        if (id !== this._loadId) return;
+        if (keepOnError && this._chart) this._markStale(all, src); else this._fail(all, src);
+      };
+      if (worded(problems)) show(problems); else this._explaining = explain(problems, remake).then(show);
       return false;
     }
     this._free();
@@ -714,7 +784,8 @@ export class View {
     this._shownAt = new Date();
     this._stale.hidden = true;
     this._error.hidden = true;
-    this._showMeta();
+    this._warned = null;
+    this._showMeta(remake);
     this._status.hidden = true;
     this._setState('ready'); // first: the plot is laid out only once the chart is no longer loading
     this._relayout(true);
@@ -812,7 +883,8 @@ export class View {
     }
   }
 
-  _showMeta() {
+  /** Shows the words around the chart; `remake` (from `_apply`) can explain the warnings. */
+  _showMeta(remake) {
     const m = JSON.parse(this._chart.meta());
     this._meta = m;
     this._locale = m.locale === 'en' ? 'en' : 'zh';
@@ -860,7 +932,24 @@ export class View {
         this._source.append(m.source.text);
       }
     }
-    for (const w of m.warnings) {
+    this._warn(m.warnings, remake);
+  }
+
+  /**
+   * Logs the feed's warnings. Without their words, they are logged once the builder's module has
+   * given them (`_warned` keeps them for this chart), which never delays the drawing.
+   */
+  _warn(warnings, remake) {
+    if (!worded(warnings)) {
+      if (!this._warned) {
+        const chart = this._chart;
+        if (remake) explain(warnings, remake).then((w) => { if (this._chart === chart) { this._warned = w; this._warn(w); } });
+        return;
+      }
+      warnings = this._warned;
+    }
+    const t = this.t;
+    for (const w of warnings) {
       console.warn(`[newschart] ${this.host.getAttribute('src')}: ${w.path}${w.line ? ` (${t.where(w)})` : ''}: ${this._locale === 'zh' ? w.zh : w.en}`);
     }
   }

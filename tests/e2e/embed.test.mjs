@@ -156,6 +156,9 @@ test('the widget makes no request but its own files and its feeds', { timeout: T
     '/feeds/employment.json',
     '/feeds/toilets.json',
     '/pkg/newschart.js',
+    // the page has a broken feed: the builder's module gives its problems' words (see view.js)
+    '/pkg/newschart_builder.js?messages',
+    '/pkg/newschart_builder_bg.wasm',
     '/pkg/newschart_wasm.js',
     '/pkg/newschart_wasm_bg.wasm',
     '/pkg/view.js',
@@ -482,7 +485,7 @@ test('dist/: hashed names match their content, the snippets\' SRI hashes match t
   const snippets = JSON.parse(readFileSync(join(DIST, 'snippets.json'), 'utf8'));
   const sri = (buf) => `sha384-${createHash('sha384').update(buf).digest('base64')}`;
   const names = Object.values(snippets.files).map((f) => f.name);
-  assert.equal(names.length, 8);
+  assert.equal(names.length, 10);
   for (const f of Object.values(snippets.files)) {
     const buf = readFileSync(join(DIST, f.name));
     assert.equal(sri(buf), f.integrity, `${f.name}: SRI`);
@@ -511,7 +514,9 @@ test('dist/: hashed names match their content, the snippets\' SRI hashes match t
   const view = readFileSync(join(DIST, snippets.files['view.js'].name), 'utf8');
   assert.ok(view.includes(snippets.files['newschart_wasm_bg.wasm'].integrity));
   assert.ok(view.includes(snippets.files['download.js'].integrity), 'the view checks the downloads module it imports');
-  assert.ok(!/['"]\.\/(view|download|newschart_wasm|newschart_wasm_bg)\.(js|wasm)['"?]/.test(loader + view), 'no unhashed name left');
+  // and those of the builder's glue and wasm, which it loads for a broken feed's messages
+  assert.ok(view.includes(snippets.files['newschart_builder.js'].integrity) && view.includes(snippets.files['newschart_builder_bg.wasm'].integrity));
+  assert.ok(!/['"]\.\/(view|download|newschart_wasm|newschart_wasm_bg|newschart_builder|newschart_builder_bg)\.(js|wasm)['"?]/.test(loader + view), 'no unhashed name left');
   const html = readFileSync(join(DIST, 'snippets.html'), 'utf8');
   assert.ok(!/<script|style=/.test(html.replace(/&lt;script/g, '')), 'snippets.html has no script or inline style of its own');
 
@@ -546,6 +551,19 @@ ${feed(snippets.forms.iframe, '/feeds/employment.json')}
   assert.deepEqual(log.errors, []);
   assert.deepEqual(log.console.filter((m) => m.type === 'error'), []);
   await page.close();
+
+  // a broken feed: its messages come from dist/'s builder module, checked by its SRI
+  writeFileSync(join(scratch, 'dist-broken.html'), `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>dist</title><link rel="icon" href="data:,"></head><body>
+${feed(snippets.forms.element, '/e2e/feeds/missing-title.json')}
+</body></html>\n`);
+  const broken = await browser.context.newPage();
+  const brokenPaths = [];
+  broken.on('request', (r) => brokenPaths.push(new URL(r.url()).pathname));
+  await broken.goto(`${server.url}scratch/dist-broken.html`);
+  await broken.waitForFunction(() => document.querySelector('news-chart').getAttribute('data-state') === 'error');
+  assert.match(await broken.$eval('news-chart', (el) => el.shadowRoot.querySelector('.nc-error').textContent), /datasets\[0\] \(第4行，第5列\)：缺少必填字段 "title"/);
+  assert.ok(brokenPaths.includes(`/newschart/${snippets.files['newschart_builder_bg.wasm'].name}`), `dist/'s builder wasm: ${brokenPaths}`);
+  await broken.close();
 
   // a view module altered on the way (a compromised CDN) fails its integrity check: the chart shows its fallback
   const bad = await browser.context.newPage();

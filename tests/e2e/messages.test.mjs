@@ -1,0 +1,114 @@
+// End-to-end tests of problems' words on a reader's page. The readers' wasm module leaves the
+// messages out (src/feed/problem.rs, `msg!`): a broken feed's problems come back located but
+// without words, and view.js loads the builder's module (pkg/newschart_builder*) to read the feed
+// again for them. Good charts never load it; warnings never delay a drawing; and when it cannot
+// load, the box still says where, with a generic sentence.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ARTIFACTS, launch, startServer, watch } from './helpers.mjs';
+
+let server;
+let browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const BUILDER = '**/pkg/newschart_builder*';
+const isBuilder = (url) => /\/pkg\/newschart_builder/.test(url);
+
+/** A page with `html` (trusted test markup) in the blank test page; `builderRequests` counts the builder module's files asked for. */
+async function open(html, route) {
+  const page = await browser.context.newPage();
+  const log = watch(page);
+  const builderRequests = [];
+  page.on('request', (r) => { if (isBuilder(r.url())) builderRequests.push(r.url()); });
+  if (route) await page.route(BUILDER, route);
+  await page.goto(`${server.url}e2e/blank.html`);
+  await page.$eval('#root', (root, h) => { root.innerHTML = h; }, html);
+  return { page, log, builderRequests };
+}
+
+const state = (page, id) => page.$eval(`#${id}`, (el) => el.getAttribute('data-state'));
+const box = (page, id) => page.$eval(`#${id}`, (el) => { const b = el.shadowRoot.querySelector('.nc-error'); return b.hidden ? null : b.textContent; });
+/** Waits (in node) until `ok()` holds, 20 s at most. */
+async function waitFor(ok) {
+  const deadline = Date.now() + 20000;
+  while (!ok() && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
+}
+const until = (page, id, s) => page.waitForFunction(([i, want]) => document.getElementById(i)?.getAttribute('data-state') === want, [id, s], { timeout: 20000 });
+
+// a good feed with one warning: an unknown field on line 1
+const WARNED = '{"version": 1, "datasets": [{"kind": "column", "title": "t", "colour": "red", "categories": ["a", "b"], "series": [{"name": "s", "values": [1, 2]}]}]}';
+
+test('a broken feed gets its full zh/en messages, with path, line and column, from the builder\'s module; good charts never load it', async () => {
+  // a good chart alone: no builder module
+  const { page, log, builderRequests } = await open('<news-chart id="good" src="/feeds/hamlets.json" height="200"></news-chart>');
+  await until(page, 'good', 'ready');
+  assert.deepEqual(builderRequests, [], 'a good chart loaded the builder module');
+
+  // a broken feed: the box and the console have the words and the place
+  const events = [];
+  await page.exposeFunction('__onError', (d) => events.push(d));
+  await page.evaluate(() => document.addEventListener('newschart:error', (e) => window.__onError(e.detail)));
+  await page.$eval('#root', (root) => root.insertAdjacentHTML('beforeend', '<news-chart id="bad" src="/e2e/feeds/missing-title.json" height="200"></news-chart>'));
+  await until(page, 'bad', 'error');
+  const text = await box(page, 'bad');
+  assert.match(text, /datasets\[0\] \(第4行，第5列\)：缺少必填字段 "title"/, text);
+  assert.ok(builderRequests.some((u) => /newschart_builder\.js/.test(u)) && builderRequests.some((u) => /newschart_builder_bg\.wasm/.test(u)), `builder module loaded: ${builderRequests}`);
+  const errors = log.console.filter((m) => m.type === 'error').map((m) => m.text).join('\n');
+  assert.match(errors, /missing-title\.json:\n\s+datasets\[0\] \(第4行，第5列\): 缺少必填字段 "title"/, errors);
+  await waitFor(() => events.length > 0);
+  assert.equal(events.length, 1);
+  assert.deepEqual(events[0].problems.map((p) => [p.path, p.line, p.column, p.zh, p.en]),
+    [['datasets[0]', 4, 5, '缺少必填字段 "title"', 'required field "title" is missing']]);
+
+  // a syntax error given with setFeed: line, column and serde_json's words
+  await page.$eval('#good', (el) => el.setFeed('{"version": 1,\n "datasets": [,]}'));
+  assert.equal(await state(page, 'good'), 'error');
+  assert.match(await box(page, 'good'), /\(第2行，第15列\)：不是有效的 JSON：语法错误（expected value）/);
+
+  // bad columns' words (normalized through the same rules): the builder's from_columns
+  await page.$eval('#good', (el) => el.setColumns({ title: 'x', locale: 'fr', x: [1, 2, 3], series: [{ name: 's', values: [1, 2, 3] }] }));
+  assert.match(await box(page, 'good'), /datasets\[0\]\.locale.*不支持的语言 "fr"；可用：zh-CN、en/);
+  assert.deepEqual(log.errors, []);
+  await page.screenshot({ path: join(ARTIFACTS, 'messages-lazy.png'), fullPage: true });
+  await page.close();
+});
+
+test('a warning never delays the drawing: it reaches the console once the builder\'s module gives its words', async () => {
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  const { page, log } = await open('<news-chart id="w" height="200"></news-chart>', async (route) => { await held; await route.continue(); });
+  await page.$eval('#w', (el, feed) => { el.setFeed(feed); }, WARNED);
+  // drawn while the builder module is still held back
+  await until(page, 'w', 'ready');
+  assert.equal(await page.$eval('#w', (el) => el.points().length), 2);
+  assert.equal(log.console.filter((m) => m.type === 'warning').length, 0);
+  release();
+  await waitFor(() => log.console.some((m) => m.type === 'warning'));
+  const warnings = log.console.filter((m) => m.type === 'warning').map((m) => m.text);
+  assert.equal(warnings.length, 1, warnings.join('\n'));
+  assert.match(warnings[0], /datasets\[0\]\.colour \(第1行，第\d+列\): 未知字段 "colour"，已忽略/);
+  await page.close();
+});
+
+test('when the builder\'s module cannot load, the box still says where, with a generic sentence', async () => {
+  const { page, log, builderRequests } = await open(
+    '<news-chart id="bad" src="/e2e/feeds/missing-title.json" height="200"></news-chart><news-chart id="w" height="200"></news-chart>',
+    (route) => route.abort());
+  await until(page, 'bad', 'error');
+  const text = await box(page, 'bad');
+  assert.match(text, /datasets\[0\] \(第4行，第5列\)：此处有错误（详细说明未能加载）/, text);
+  assert.ok(builderRequests.length > 0, 'the builder module was asked for');
+  const errors = log.console.filter((m) => m.type === 'error').map((m) => m.text).join('\n');
+  assert.match(errors, /datasets\[0\] \(第4行，第5列\): 此处有错误（详细说明未能加载）/, errors);
+  // a warning too: logged with its place
+  await page.$eval('#w', (el, feed) => el.setFeed(feed), WARNED);
+  assert.equal(await state(page, 'w'), 'ready');
+  await waitFor(() => log.console.some((m) => m.type === 'warning'));
+  assert.match(log.console.find((m) => m.type === 'warning')?.text || '', /datasets\[0\]\.colour \(第1行，第\d+列\): 此处有警告（详细说明未能加载）/);
+  assert.deepEqual(log.errors, []);
+  await page.screenshot({ path: join(ARTIFACTS, 'messages-offline.png'), fullPage: true });
+  await page.close();
+});
