@@ -17,14 +17,15 @@ pub fn parse_path(path: &str) -> Vec<Seg> {
     let mut out = Vec::new();
     for part in path.split('.') {
         let mut rest = part;
+        // (`get`, not `[..]`: a str index that panics brings core::fmt's char tables into the wasm)
         if let Some(b) = rest.find('[') {
             if b > 0 {
-                out.push(Seg::Key(rest[..b].to_string()));
+                out.push(Seg::Key(rest.get(..b).unwrap_or_default().to_string()));
             }
-            rest = &rest[b..];
+            rest = rest.get(b..).unwrap_or_default();
             while let Some(stripped) = rest.strip_prefix('[') {
                 let end = stripped.find(']').unwrap_or(stripped.len());
-                if let Ok(i) = stripped[..end].parse::<usize>() {
+                if let Ok(i) = stripped.get(..end).unwrap_or_default().parse::<usize>() {
                     out.push(Seg::Index(i));
                 }
                 rest = stripped.get(end + 1..).unwrap_or("");
