@@ -83,12 +83,15 @@ pub fn exact(v: f64, max: u32, group: bool) -> String {
 
 /// Appends a whole number's digits (no `core::fmt`).
 pub fn push_u64(out: &mut String, mut n: u64) {
-    let start = out.len();
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
     loop {
-        out.insert(start, (b'0' + (n % 10) as u8) as char);
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
+    out.push_str(std::str::from_utf8(buf.get(i..).unwrap_or_default()).unwrap_or_default());
 }

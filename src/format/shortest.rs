@@ -89,7 +89,7 @@ fn few_decimals(v: f64) -> Option<(Vec<u8>, i32)> {
     }
     let mut pow = 1.0;
     for p in 0..=4 {
-        let s = (v * pow).round();
+        let s = (v * pow + 0.5).floor(); // v > 0: round() without its libm call in the wasm
         if s >= 8_796_093_022_208.0 {
             return None;
         }
@@ -229,15 +229,7 @@ pub fn push_json(out: &mut String, v: f64) {
     let a = v.abs();
     if a < 9_007_199_254_740_992.0 && a.fract() == 0.0 {
         // integers below 2^53, the common case, need no bignum
-        let start = out.len();
-        let mut n = a as u64;
-        loop {
-            out.insert(start, (b'0' + (n % 10) as u8) as char);
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
+        super::decimal::push_u64(out, a as u64);
         out.push_str(".0");
         return;
     }
