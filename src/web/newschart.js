@@ -65,7 +65,27 @@ function watch(el) {
     }
   }, { rootMargin: NEAR });
   observer.observe(el);
+  // A chart already near the screen wakes now rather than at the observer's first report, which
+  // waits for the page's next rendering. Charts connected in one task share one layout read.
+  if (!nearNow) {
+    nearNow = [];
+    queueMicrotask(() => {
+      const els = nearNow;
+      nearNow = null;
+      const h = window.innerHeight + 600; // NEAR
+      for (const e of els) {
+        if (!e.isConnected || e._waking) continue;
+        const r = e.getBoundingClientRect();
+        if ((r.width > 0 || r.height > 0) && r.top < h && r.bottom > -600 && r.left < window.innerWidth && r.right > 0) {
+          observer.unobserve(e);
+          e._wake();
+        }
+      }
+    });
+  }
+  nearNow.push(el);
 }
+let nearNow = null;
 
 export class NewsChart extends HTMLElement {
   static get observedAttributes() { return ATTRS; }
