@@ -42,22 +42,26 @@ const views = new Set(); // connected views, to move after a trap
 /** Subresource Integrity of the wasm module: scripts/dist.sh writes it in dist/ (none in pkg/). */
 const WASM_INTEGRITY = '';
 
+/**
+ * import() of one of our modules; with `integrity` (dist/ writes it), checked as the loader checks
+ * the view: a modulepreload with the hash fetches and checks it, and the import uses what it got.
+ */
+function importChecked(url, integrity) {
+  if (integrity) {
+    const link = document.createElement('link');
+    Object.assign(link, { rel: 'modulepreload', href: url, integrity, crossOrigin: 'anonymous' });
+    document.head.append(link);
+  }
+  return import(url);
+}
+
 /** download.js (the PNG and CSV downloads): imported when a reader first asks for one. */
 const DOWNLOAD_INTEGRITY = ''; // scripts/dist.sh writes it in dist/ (none in pkg/)
 let downloads = null;
 function loadDownloads() {
   const url = new URL('./download.js', import.meta.url).href;
   if (!downloads) {
-    if (DOWNLOAD_INTEGRITY) {
-      // a modulepreload with the file's SRI: the import then uses what it fetched and checked
-      const link = document.createElement('link');
-      link.rel = 'modulepreload';
-      link.href = url;
-      link.integrity = DOWNLOAD_INTEGRITY;
-      link.crossOrigin = 'anonymous';
-      document.head.append(link);
-    }
-    downloads = import(url);
+    downloads = importChecked(url, DOWNLOAD_INTEGRITY);
     downloads.catch(() => { downloads = null; }); // a later click tries again
   }
   return downloads;
@@ -356,13 +360,7 @@ async function explain(problems, remake) {
   let full = null;
   try {
     builder ||= (async () => {
-      const url = new URL(BUILDER, import.meta.url).href;
-      if (BUILDER_INTEGRITY.glue) { // checked as the loader checks the view: a modulepreload with its hash
-        const link = document.createElement('link');
-        Object.assign(link, { rel: 'modulepreload', href: url, integrity: BUILDER_INTEGRITY.glue, crossOrigin: 'anonymous' });
-        document.head.append(link);
-      }
-      const glue = await import(url);
+      const glue = await importChecked(new URL(BUILDER, import.meta.url).href, BUILDER_INTEGRITY.glue);
       const wasm = new URL(BUILDER_WASM, import.meta.url);
       await glue.default({ module_or_path: fetch(wasm, BUILDER_INTEGRITY.wasm ? { integrity: BUILDER_INTEGRITY.wasm } : undefined) });
       return glue;
