@@ -628,6 +628,25 @@ export class View {
   /** Every data point of the chart as drawn: category, series, value, texts and boxes (CSS px). */
   points() { return this._points.large ? [] : this._points.slice(); }
 
+  /**
+   * The chart's data points as drawn, made on first read after a layout: a redraw with new data
+   * does not build (and parse) the tooltip texts and boxes of 1,000 points nobody has pointed at
+   * yet. Large line charts give an array-like that makes each point when read (lazyPoints).
+   */
+  get _points() {
+    if (this._pts === null) {
+      try {
+        this._pts = !this._chart ? [] : this._chart.is_large() ? lazyPoints(this._chart) : JSON.parse(this._chart.points());
+      } catch (e) {
+        this._pts = [];
+        this._internal(e);
+      }
+    }
+    return this._pts;
+  }
+
+  set _points(v) { this._pts = v; }
+
   /** Data point `i` as drawn (one element of points()), made on demand; for large charts the only way to read one. */
   point(i) { return this._points[i] || null; }
 
@@ -787,7 +806,7 @@ export class View {
     this._status.hidden = true;
     this._setState('ready'); // first: the plot is laid out only once the chart is no longer loading
     this._relayout(true);
-    this.host.dispatchEvent(new CustomEvent('newschart:ready', { bubbles: true, composed: true, detail: { src, dataset: this._meta.id, points: this._points.length } }));
+    this.host.dispatchEvent(new CustomEvent('newschart:ready', { bubbles: true, composed: true, detail: { src, dataset: this._meta.id, points: this._pts ? this._pts.length : this._pointCount } }));
     return true;
   }
 
@@ -1103,11 +1122,15 @@ export class View {
         this._narrow = narrow;
         if (narrow) this._plot.after(this._legend); else this._plot.before(this._legend);
       }
-      this._points = this._chart.is_large() ? lazyPoints(this._chart) : JSON.parse(this._chart.points());
+      this._points = null; // made when first read (a hover, the keyboard, points()): see get _points
+      this._pointCount = this._chart.point_count();
+      // ... or once the page is idle after this frame, so that the first hover finds them made
+      const chart = this._chart;
+      (window.requestIdleCallback || setTimeout)(() => { if (this._chart === chart && this._pts === null) void this._points; });
       this._plotBox = JSON.parse(this._chart.plot_box());
       const summary = this._chart.summary();
       this._canvas.setAttribute('aria-label', summary || this._meta.title || this.t.chart);
-      if (this._focus >= this._points.length) this._focus = -1;
+      if (this._focus >= this._pointCount) this._focus = -1;
       if (!this._tooltip.hidden && this._focus >= 0) this._showTip(this._focus);
     } catch (e) {
       this._internal(e);
