@@ -69,7 +69,7 @@ function watch(el) {
   // waits for the page's next rendering. Charts connected in one task share one layout read.
   if (!nearNow) {
     nearNow = [];
-    queueMicrotask(() => {
+    Promise.resolve().then(() => {
       const els = nearNow;
       nearNow = null;
       const h = window.innerHeight + 600; // NEAR
