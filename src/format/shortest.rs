@@ -94,14 +94,10 @@ fn few_decimals(v: f64) -> Option<(Vec<u8>, i32)> {
             return None;
         }
         if s / pow == v && s >= 1.0 {
-            let mut n = s as u64;
-            let mut out = Vec::with_capacity(17);
-            while n > 0 {
-                out.push(b'0' + (n % 10) as u8);
-                n /= 10;
-            }
+            let mut text = String::new();
+            super::decimal::push_u64(&mut text, s as u64);
+            let mut out = text.into_bytes();
             let len = out.len() as i32;
-            out.reverse();
             while out.last() == Some(&b'0') {
                 out.pop();
             }

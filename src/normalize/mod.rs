@@ -101,12 +101,7 @@ fn join(path: &str, key: &str) -> String {
 }
 
 fn index(path: &str, i: usize) -> String {
-    let mut s = String::with_capacity(path.len() + 6);
-    s.push_str(path);
-    s.push('[');
-    crate::format::decimal::push_u64(&mut s, i as u64);
-    s.push(']');
-    s
+    crate::format::cat(&[path, "[", &crate::format::int(i as i64), "]"])
 }
 
 impl Cx {

@@ -11,8 +11,9 @@
 // (which fetches the feed and the wasm module, once for the whole page).
 
 const VIEW = new URL('./view.js', import.meta.url).href;
-/** How far below the viewport a chart starts loading. */
-const NEAR = '600px 0px';
+/** How far above or below the viewport a chart starts loading, in CSS px. */
+const NEAR_PX = 600;
+const NEAR = `${NEAR_PX}px 0px`;
 const ATTRS = ['src', 'dataset', 'height', 'refresh', 'theme'];
 /** Room the element reserves for the words around the plot, in CSS px (FRAME in view.js). */
 const FRAME = 136;
@@ -72,11 +73,10 @@ function watch(el) {
     Promise.resolve().then(() => {
       const els = nearNow;
       nearNow = null;
-      const h = window.innerHeight + 600; // NEAR
       for (const e of els) {
         if (!e.isConnected || e._waking) continue;
         const r = e.getBoundingClientRect();
-        if ((r.width > 0 || r.height > 0) && r.top < h && r.bottom > -600 && r.left < window.innerWidth && r.right > 0) {
+        if ((r.width > 0 || r.height > 0) && r.top < window.innerHeight + NEAR_PX && r.bottom > -NEAR_PX && r.left < window.innerWidth && r.right > 0) {
           observer.unobserve(e);
           e._wake();
         }

@@ -46,6 +46,9 @@ const WASM_INTEGRITY = '';
  * import() of one of our modules; with `integrity` (dist/ writes it), checked as the loader checks
  * the view: a modulepreload with the hash fetches and checks it, and the import uses what it got.
  */
+/** fetch() options that check a response against `integrity` (dist/ writes the hashes; pkg/ has none). */
+const checkedBy = (integrity) => (integrity ? { integrity } : undefined);
+
 function importChecked(url, integrity) {
   if (integrity) {
     const link = document.createElement('link');
@@ -76,7 +79,7 @@ function compileWasm() {
     const url = new URL('./newschart_wasm_bg.wasm', import.meta.url);
     const pending = early;
     early = null;
-    const res = await (pending || fetch(url, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : undefined));
+    const res = await (pending || fetch(url, checkedBy(WASM_INTEGRITY)));
     if (!res.ok) throw new Error(`${url.pathname}: HTTP ${res.status}`);
     if (typeof WebAssembly.compileStreaming === 'function' && /^application\/wasm/.test(res.headers.get('content-type') || '')) {
       return WebAssembly.compileStreaming(res);
@@ -362,7 +365,7 @@ async function explain(problems, remake) {
     builder ||= (async () => {
       const glue = await importChecked(new URL(BUILDER, import.meta.url).href, BUILDER_INTEGRITY.glue);
       const wasm = new URL(BUILDER_WASM, import.meta.url);
-      await glue.default({ module_or_path: fetch(wasm, BUILDER_INTEGRITY.wasm ? { integrity: BUILDER_INTEGRITY.wasm } : undefined) });
+      await glue.default({ module_or_path: fetch(wasm, checkedBy(BUILDER_INTEGRITY.wasm)) });
       return glue;
     })();
     builder.catch(() => { builder = null; }); // a later broken feed tries again
@@ -806,7 +809,7 @@ export class View {
     this._status.hidden = true;
     this._setState('ready'); // first: the plot is laid out only once the chart is no longer loading
     this._relayout(true);
-    this.host.dispatchEvent(new CustomEvent('newschart:ready', { bubbles: true, composed: true, detail: { src, dataset: this._meta.id, points: this._pts ? this._pts.length : this._pointCount } }));
+    this.host.dispatchEvent(new CustomEvent('newschart:ready', { bubbles: true, composed: true, detail: { src, dataset: this._meta.id, points: this._pts ? this._pts.length : this._chart.point_count() } }));
     return true;
   }
 
@@ -1123,14 +1126,13 @@ export class View {
         if (narrow) this._plot.after(this._legend); else this._plot.before(this._legend);
       }
       this._points = null; // made when first read (a hover, the keyboard, points()): see get _points
-      this._pointCount = this._chart.point_count();
       // ... or once the page is idle after this frame, so that the first hover finds them made
       const chart = this._chart;
       (window.requestIdleCallback || setTimeout)(() => { if (this._chart === chart && this._pts === null) void this._points; });
       this._plotBox = JSON.parse(this._chart.plot_box());
       const summary = this._chart.summary();
       this._canvas.setAttribute('aria-label', summary || this._meta.title || this.t.chart);
-      if (this._focus >= this._pointCount) this._focus = -1;
+      if (this._focus >= this._chart.point_count()) this._focus = -1;
       if (!this._tooltip.hidden && this._focus >= 0) this._showTip(this._focus);
     } catch (e) {
       this._internal(e);
