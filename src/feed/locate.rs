@@ -101,12 +101,7 @@ fn find_child(b: &[u8], at: usize, seg: &Seg) -> Option<usize> {
                 if &k == key {
                     return Some(pos);
                 }
-                skip_value(b, &mut pos)?;
-                skip_ws(b, &mut pos);
-                if *b.get(pos)? != b',' {
-                    return None;
-                }
-                pos += 1;
+                past_item(b, &mut pos)?;
             }
         }
         (b'[', Seg::Index(i)) => {
@@ -120,12 +115,7 @@ fn find_child(b: &[u8], at: usize, seg: &Seg) -> Option<usize> {
                 if n == *i {
                     return Some(pos);
                 }
-                skip_value(b, &mut pos)?;
-                skip_ws(b, &mut pos);
-                if *b.get(pos)? != b',' {
-                    return None;
-                }
-                pos += 1;
+                past_item(b, &mut pos)?;
                 n += 1;
             }
         }
@@ -186,5 +176,17 @@ fn skip_value(b: &[u8], pos: &mut usize) -> Option<()> {
             }
         }
     }
+    Some(())
+}
+
+/// Moves past one member of an object or array and the comma after it; `None` at the last one
+/// (no comma follows) or on text that is not JSON.
+fn past_item(b: &[u8], pos: &mut usize) -> Option<()> {
+    skip_value(b, pos)?;
+    skip_ws(b, pos);
+    if *b.get(*pos)? != b',' {
+        return None;
+    }
+    *pos += 1;
     Some(())
 }
