@@ -579,4 +579,25 @@ ${feed(snippets.forms.element, '/feeds/toilets.json').replace('></news-chart>', 
   assert.equal(await bad.evaluate(() => window.__tampered), undefined, 'the altered module did not run');
   assert.ok(await bad.$eval('#fallback', (p) => p.getBoundingClientRect().height > 0), 'the fallback sentence shows');
   await bad.close();
+
+  // a downloads module altered on the way fails its integrity check: no file, no altered code run,
+  // and the console says the download could not load
+  const badDownload = await browser.context.newPage();
+  const badLog = watch(badDownload);
+  await badDownload.route(`**/newschart/${snippets.files['download.js'].name}`, async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, body: `${await res.text()}\n;window.__tampered = true;` });
+  });
+  let saved = false;
+  badDownload.on('download', () => { saved = true; });
+  await badDownload.goto(`${server.url}scratch/dist.html`);
+  await settled(badDownload, 2);
+  const chart = badDownload.locator('news-chart').first();
+  await chart.locator('.nc-tool').nth(1).click();
+  await chart.locator('.nc-menu-item').nth(1).click();
+  await badDownload.waitForTimeout(500);
+  assert.equal(await badDownload.evaluate(() => window.__tampered), undefined, 'the altered downloads module did not run');
+  assert.equal(saved, false, 'no file was saved');
+  assert.ok(badLog.console.some((m) => m.type === 'error' && /下载功能加载失败|download could not load/.test(m.text)), 'the console says why');
+  await badDownload.close();
 });
