@@ -69,9 +69,14 @@ cargo build --lib --release --target wasm32-unknown-unknown
 RAW_WASM="$TARGET_DIR/wasm32-unknown-unknown/release/$CRATE.wasm"
 [[ -f "$RAW_WASM" ]] || die "cargo did not produce $RAW_WASM (is crate-type cdylib set in Cargo.toml?)"
 
-say "wasm-bindgen --target web -> pkg/"
 mkdir -p "$PKG"
-wasm-bindgen --target web --no-typescript --out-dir "$PKG" --out-name newschart_wasm "$RAW_WASM"
+# std's panic entry points become a bare `unreachable` (a panic traps as before, without Rust's
+# message), so the code formatting panic messages drops out of the readers' module.
+SNIPPED="$TARGET_DIR/newschart-snipped.wasm"
+if ((DEV)); then cp "$RAW_WASM" "$SNIPPED"
+else say "snip std's panic entry points (scripts/snip-panics.mjs)"; node "$REPO/scripts/snip-panics.mjs" "$RAW_WASM" "$SNIPPED"; fi
+say "wasm-bindgen --target web -> pkg/"
+wasm-bindgen --target web --no-typescript --out-dir "$PKG" --out-name newschart_wasm "$SNIPPED"
 
 # optimize NAME: runs pkg/NAME_bg.wasm through wasm-opt -Oz in place (NAME.js is its glue), or
 # skips it with --dev.

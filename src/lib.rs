@@ -55,8 +55,8 @@ pub fn scene_for(text: &str, dataset: Option<&str>, width: f64, height: Option<f
         let id = dataset.unwrap_or("");
         return Err(vec![feed::Problem::error(
             "datasets",
-            format!("没有 id 为 \"{}\" 的数据集", id),
-            format!("there is no dataset with id \"{}\"", id),
+            format::cat(&["没有 id 为 \"", id, "\" 的数据集"]),
+            format::cat(&["there is no dataset with id \"", id, "\""]),
         )]);
     };
     let m = layout::EstimateMeasure;

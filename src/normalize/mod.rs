@@ -234,7 +234,7 @@ impl Cx {
         self.unknown_keys(path, obj, spec::DATASET);
         let before = self.problems.len();
 
-        let id = self.string(obj, path, "id", false).unwrap_or_else(|| format!("dataset-{}", i + 1));
+        let id = self.string(obj, path, "id", false).unwrap_or_else(|| crate::format::cat(&["dataset-", &crate::format::int(i as i64 + 1)]));
         let kind = match self.string(obj, path, "kind", true) {
             Some(k) => match Kind::from_name(&k) {
                 Some(kind) => Some(kind),

@@ -1,34 +1,47 @@
-//! Panics: there should be none, but if one happens it is logged with its
-//! message (not a bare "unreachable") and the element turns the trap that
-//! follows into that chart's error box.
+//! Panics: there should be none, but if one happens the element turns the trap
+//! that follows into that chart's error box. The debug build and the builder's
+//! module log the panic's message and where (not a bare "unreachable"); the
+//! readers' release module leaves that out for its size (see `install`).
 
-use wasm_bindgen::prelude::*;
+/// Installs the hook once per module instance. Not in the readers' release module: there
+/// scripts/snip-panics.mjs turns std's panic entry points into a bare trap, so no hook would run
+/// (and its code would stay for nothing); view.js logs the trap as an internal error.
+#[cfg(not(any(debug_assertions, feature = "builder")))]
+pub fn install() {}
 
-use crate::format::decimal::push_u64;
+#[cfg(any(debug_assertions, feature = "builder"))]
+pub use hook::install;
 
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = console, js_name = error)]
-    fn console_error(s: &str);
-}
+#[cfg(any(debug_assertions, feature = "builder"))]
+mod hook {
+    use wasm_bindgen::prelude::*;
 
-/// Installs the hook once per module instance.
-pub fn install() {
-    // The message and where, put together by hand: `info.to_string()` would bring in
-    // PanicHookInfo's `Display` and more of `core::fmt`.
-    std::panic::set_hook(Box::new(|info| {
-        let mut msg = String::from("[newschart] internal error (panic): ");
-        msg.push_str(info.payload_as_str().unwrap_or("(no message)"));
-        if let Some(at) = info.location() {
-            msg.push_str(" at ");
-            msg.push_str(at.file());
-            for n in [at.line(), at.column()] {
-                msg.push(':');
-                push_u64(&mut msg, n as u64);
+    use crate::format::decimal::push_u64;
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = console, js_name = error)]
+        fn console_error(s: &str);
+    }
+
+    /// Installs the hook once per module instance.
+    pub fn install() {
+        // The message and where, put together by hand: `info.to_string()` would bring in
+        // PanicHookInfo's `Display` and more of `core::fmt`.
+        std::panic::set_hook(Box::new(|info| {
+            let mut msg = String::from("[newschart] internal error (panic): ");
+            msg.push_str(info.payload_as_str().unwrap_or("(no message)"));
+            if let Some(at) = info.location() {
+                msg.push_str(" at ");
+                msg.push_str(at.file());
+                for n in [at.line(), at.column()] {
+                    msg.push(':');
+                    push_u64(&mut msg, n as u64);
+                }
             }
-        }
-        console_error(&msg);
-    }));
+            console_error(&msg);
+        }));
+    }
 }
 
 /// A panic on purpose, for tests, in debug builds only: armed for one chart
