@@ -76,6 +76,29 @@ fn every_fixture_reads_as_serde_json_reads_it() {
 }
 
 #[test]
+fn powers_of_ten_are_the_literals_correctly_rounded() {
+    // twice: the first call works each power out, the second reads it back
+    for _ in 0..2 {
+        for e in 0..=308u32 {
+            let want: f64 = format!("1e{e}").parse().unwrap();
+            assert_eq!(shortest::pow10(e).to_bits(), want.to_bits(), "10^{e}");
+        }
+    }
+}
+
+#[test]
+fn numbers_with_exponents_past_22_read_as_serde_json_reads_them() {
+    let mut runner = TestRunner::new_with_rng(Config { cases: 20000, failure_persistence: None, ..Config::default() }, TestRng::from_seed(RngAlgorithm::ChaCha, &[4; 32]));
+    runner
+        .run(&(1u64..10_000_000_000_000_000, -330i32..=310), |(sig, exp)| {
+            let text = format!("[{sig}e{exp}, -{sig}.5e{exp}]");
+            prop_assert_eq!(differ(&text), None, "{}", text);
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
 fn hand_picked_edges() {
     let cases = [
         "", " ", "n", "nul", "nulx", "tru", "falsy", "-", "-x", "01", "1.", "1.x", "1e", "1e+", "1ex", ".5", "+1",

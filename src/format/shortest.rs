@@ -77,6 +77,47 @@ impl Big {
     }
 }
 
+/// 10^e as the literal `1e{e}` reads (correctly rounded), for `e` in 0..=308, with no table in
+/// the module: exact products up to 10^22; past that 5^e on the bignum, rounded half to even to
+/// 53 bits, times 2^e (exact). Each power is worked out once, then remembered (zeroed memory,
+/// which costs the module no bytes). The JSON reader scales every number with it.
+pub fn pow10(e: u32) -> f64 {
+    use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+    static KNOWN: [AtomicU64; 309] = [const { AtomicU64::new(0) }; 309];
+    let known = &KNOWN[e as usize];
+    let bits = known.load(Relaxed);
+    if bits != 0 {
+        return f64::from_bits(bits);
+    }
+    let p = if e <= 22 {
+        let mut p = 1.0;
+        for _ in 0..e {
+            p *= 10.0; // 10^k is exact in an f64 up to k = 22
+        }
+        p
+    } else {
+        let mut five = Big::from_u64(1);
+        for _ in 0..e {
+            five.mul_small(5);
+        }
+        let bit = |i: usize| five.0.get(i / 32).is_some_and(|l| l >> (i % 32) & 1 == 1);
+        let top = five.0.iter().rposition(|&l| l != 0).unwrap_or(0);
+        let len = 32 * (top + 1) - five.0[top].leading_zeros() as usize; // 5^e > 2^53 here
+        let shift = len - 53;
+        let mut m = 0u64;
+        for i in (shift..len).rev() {
+            m = m << 1 | bit(i) as u64;
+        }
+        // round half to even on the bits below the 53 kept
+        if bit(shift - 1) && (m & 1 == 1 || (0..shift - 1).any(bit)) {
+            m += 1; // 2^53 at most: still exact as an f64
+        }
+        m as f64 * f64::from_bits((shift as u64 + e as u64 + 1023) << 52)
+    };
+    known.store(p.to_bits(), Relaxed);
+    p
+}
+
 /// [`digits`] without the bignum for the numbers a chart writes most (feed values, CSS px boxes):
 /// `v` with at most 4 decimals, `v·10^p` below 2^43. The first `p` for which `round(v·10^p) / 10^p`
 /// is `v` again gives digits that read back as `v`; none shorter exist, since those would have
