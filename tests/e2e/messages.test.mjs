@@ -37,6 +37,8 @@ async function waitFor(ok) {
   while (!ok() && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
 }
 const until = (page, id, s) => page.waitForFunction(([i, want]) => document.getElementById(i)?.getAttribute('data-state') === want, [id, s], { timeout: 20000 });
+/** Waits until chart `id` shows its error box with the problems' words (aria-busy until they are in). */
+const told = (page, id) => page.waitForFunction((i) => { const e = document.getElementById(i); return e?.getAttribute('data-state') === 'error' && e.getAttribute('aria-busy') === 'false'; }, id, { timeout: 20000 });
 
 // a good feed with one warning: an unknown field on line 1
 const WARNED = '{"version": 1, "datasets": [{"kind": "column", "title": "t", "colour": "red", "categories": ["a", "b"], "series": [{"name": "s", "values": [1, 2]}]}]}';
@@ -52,7 +54,7 @@ test('a broken feed gets its full zh/en messages, with path, line and column, fr
   await page.exposeFunction('__onError', (d) => events.push(d));
   await page.evaluate(() => document.addEventListener('newschart:error', (e) => window.__onError(e.detail)));
   await page.$eval('#root', (root) => root.insertAdjacentHTML('beforeend', '<news-chart id="bad" src="/e2e/feeds/missing-title.json" height="200"></news-chart>'));
-  await until(page, 'bad', 'error');
+  await told(page, 'bad');
   const text = await box(page, 'bad');
   assert.match(text, /datasets\[0\] \(第4行，第5列\)：缺少必填字段 "title"/, text);
   assert.ok(builderRequests.some((u) => /newschart_builder\.js/.test(u)) && builderRequests.some((u) => /newschart_builder_bg\.wasm/.test(u)), `builder module loaded: ${builderRequests}`);
@@ -97,7 +99,7 @@ test('when the builder\'s module cannot load, the box still says where, with a g
   const { page, log, builderRequests } = await open(
     '<news-chart id="bad" src="/e2e/feeds/missing-title.json" height="200"></news-chart><news-chart id="w" height="200"></news-chart>',
     (route) => route.abort());
-  await until(page, 'bad', 'error');
+  await told(page, 'bad');
   const text = await box(page, 'bad');
   assert.match(text, /datasets\[0\] \(第4行，第5列\)：此处有错误（详细说明未能加载）/, text);
   assert.ok(builderRequests.length > 0, 'the builder module was asked for');
