@@ -352,6 +352,8 @@ let builder = null; // Promise<the builder module's glue, initialized>
 
 /** Whether every problem has its words. */
 const worded = (problems) => problems.every((p) => p.zh || p.en);
+/** `p`, with UNEXPLAINED's sentence if it has no words. */
+const located = (p) => (p.zh || p.en ? p : { ...p, zh: UNEXPLAINED.zh(p), en: UNEXPLAINED.en(p) });
 
 /**
  * `problems` with their words. Those without get them from the builder's module, where
@@ -382,7 +384,7 @@ async function explain(problems, remake) {
   return problems.map((p, i) => {
     if (p.zh || p.en) return p;
     const f = full && full[i];
-    return f && f.path === p.path && f.severity === p.severity ? { ...p, zh: f.zh, en: f.en } : { ...p, zh: UNEXPLAINED.zh(p), en: UNEXPLAINED.en(p) };
+    return f && f.path === p.path && f.severity === p.severity ? { ...p, zh: f.zh, en: f.en } : located(p);
   });
 }
 
@@ -731,9 +733,10 @@ export class View {
     return Math.floor(this._plot.getBoundingClientRect().height) || Math.round(h);
   }
 
-  _setState(state) {
+  /** Sets data-state; aria-busy while loading, or while `busy` (an error box waiting for its words). */
+  _setState(state, busy = state === 'loading') {
     this.host.setAttribute('data-state', state);
-    this.host.setAttribute('aria-busy', state === 'loading' ? 'true' : 'false');
+    this.host.setAttribute('aria-busy', busy); // "true" or "false"
   }
 
   async _load() {
@@ -770,8 +773,9 @@ export class View {
 
   /**
    * Reads feed text (or, with `make(Chart)`, makes the chart another way) and shows it; on problems,
-   * the error box, unless `keepOnError` keeps the chart on screen (a refresh), once they have their
-   * words (`this._explaining` settles then). Returns true when shown.
+   * the error box at once (see _fail), unless `keepOnError` keeps the chart on screen (a refresh:
+   * marked stale once they have their words). `this._explaining` settles when the words are in.
+   * Returns true when shown.
    */
   _apply(text, src, keepOnError, make) {
     const limits = this._limits();
@@ -790,12 +794,12 @@ export class View {
       const problems = e instanceof FeedError ? e.problems
         : typeof e === 'string' ? JSON.parse(e).problems
           : [problem(`${TEXT.zh.internal}：${e && e.message}`, `${TEXT.en.internal}: ${e && e.message}`)];
+      // words still to come are dropped (false) if a newer load or feed has taken over meanwhile
       const id = this._loadId;
-      const show = (all) => {
-        if (id !== this._loadId) return;
-        if (keepOnError && this._chart) this._markStale(all, src); else this._fail(all, src);
-      };
-      if (worded(problems)) show(problems); else this._explaining = explain(problems, remake).then(show);
+      const later = !worded(problems) && explain(problems, remake).then((all) => id === this._loadId && all);
+      if (!keepOnError || !this._chart) this._explaining = this._fail(problems, src, later);
+      else if (later) this._explaining = later.then((all) => all && this._markStale(all, src)); // the chart stays: no hurry
+      else this._markStale(problems, src);
       return false;
     }
     this._free();
@@ -1270,10 +1274,18 @@ export class View {
     this._canvas.removeAttribute('aria-describedby');
   }
 
-  _fail(problems, src) {
+  /**
+   * Shows the error box. Problems without words yet (the readers' module leaves them out) show at
+   * once, located, with UNEXPLAINED's sentence; `later` (a promise of them with their words, false
+   * when stale) brings the words, put in place of those sentences in the same box, the host
+   * aria-busy until then. The console and newschart:error wait for the words (as warnings do in
+   * _warn): each problem is told once, in full, not once located and again worded. Returns a
+   * promise settled once told, with `later`.
+   */
+  _fail(problems, src, later) {
     const t = this.t;
     const zh = (this._locale || this.lang2) === 'zh';
-    this._setState('error');
+    this._setState('error', !!later);
     this._status.hidden = true;
     this._hideTip();
     this._points = [];
@@ -1290,26 +1302,31 @@ export class View {
       p.textContent = `${t.file}${file}`;
     }
     const ul = el('ul', '', box);
-    const lines = [];
-    for (const p of problems) {
+    const where = (p) => (p.path || '') + (p.line ? `${p.path ? ' ' : ''}(${t.where(p)})` : '');
+    const say = (p) => (zh ? p.zh : p.en);
+    const words = problems.map((p) => {
       const li = el('li', '', ul);
-      let where = p.path || '';
-      if (p.line) where += `${where ? ' ' : ''}(${t.where(p)})`;
-      if (where) {
+      if (where(p)) {
         const code = el('code', '', li);
-        code.textContent = where;
+        code.textContent = where(p);
         li.append(zh ? '：' : ': ');
       }
-      li.append(zh ? p.zh : p.en);
-      lines.push(`${where ? where + ': ' : ''}${zh ? p.zh : p.en}`);
-    }
+      li.append(say(located(p)));
+      return li.lastChild; // its words: a text node
+    });
     const retry = el('button', '', box);
     retry.type = 'button';
     retry.textContent = t.retry;
     retry.addEventListener('click', () => this.reload(), { once: true });
     box.hidden = false;
-    console.error(`[newschart] ${src || this.host.getAttribute('src') || ''}:\n  ${lines.join('\n  ')}`);
-    this.host.dispatchEvent(new CustomEvent('newschart:error', { bubbles: true, composed: true, detail: { src, problems } }));
+    const tell = (all) => {
+      if (!all || !ul.isConnected || box.hidden) return; // stale: another load, feed or box since
+      all.forEach((p, i) => { words[i].data = say(p); });
+      this._setState('error');
+      console.error(`[newschart] ${file || ''}:\n  ${all.map((p) => `${where(p) ? where(p) + ': ' : ''}${say(p)}`).join('\n  ')}`);
+      this.host.dispatchEvent(new CustomEvent('newschart:error', { bubbles: true, composed: true, detail: { src, problems: all } }));
+    };
+    return later ? later.then(tell) : tell(problems);
   }
 }
 

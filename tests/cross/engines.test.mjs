@@ -212,7 +212,8 @@ for (const name of WANTED) {
         return same ? info : null;
       }, { timeout: 10000, interval: 50, message: `${selector} to stay in place` });
     };
-    // The states of all n charts once none is loading (inFrame: in the check page's frame).
+    // The states of all n charts once none is loading (inFrame: in the check page's frame), nor
+    // waiting for its problems' words (aria-busy).
     // Charts load lazily as they near the viewport, so unless `scroll` is false each poll
     // scrolls the first chart still idle into view, the way a reader reaches it.
     const settled = (inFrame, n, { scroll = true } = {}) => s.waitFor((inFrame, n, scroll) => {
@@ -222,7 +223,7 @@ for (const name of WANTED) {
       const idle = els.find((e) => e.getAttribute('data-state') === 'idle');
       if (idle && scroll) idle.scrollIntoView({ block: 'center' });
       const st = els.map((e) => e.getAttribute('data-state'));
-      return st.length === n && st.every((x) => x === 'ready' || x === 'error') ? st : null;
+      return st.length === n && st.every((x) => x === 'ready' || x === 'error') && els.every((e) => e.getAttribute('aria-busy') === 'false') ? st : null;
     }, [inFrame, n, scroll], { timeout: 30000, message: `${n} charts to finish loading` });
 
     test('the demo article loads with no errors (recorded from before any script runs)', async () => {

@@ -560,7 +560,7 @@ ${feed(snippets.forms.element, '/e2e/feeds/missing-title.json')}
   const brokenPaths = [];
   broken.on('request', (r) => brokenPaths.push(new URL(r.url()).pathname));
   await broken.goto(`${server.url}scratch/dist-broken.html`);
-  await broken.waitForFunction(() => document.querySelector('news-chart').getAttribute('data-state') === 'error');
+  await broken.waitForFunction(() => document.querySelector('news-chart').getAttribute('data-state') === 'error' && document.querySelector('news-chart').getAttribute('aria-busy') === 'false');
   assert.match(await broken.$eval('news-chart', (el) => el.shadowRoot.querySelector('.nc-error').textContent), /datasets\[0\] \(第4行，第5列\)：缺少必填字段 "title"/);
   assert.ok(brokenPaths.includes(`/newschart/${snippets.files['newschart_builder_bg.wasm'].name}`), `dist/'s builder wasm: ${brokenPaths}`);
   await broken.close();

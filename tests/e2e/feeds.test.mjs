@@ -137,7 +137,7 @@ test('changing src reloads and redraws; the feed property takes a feed directly'
   assert.deepEqual(await page.$eval('#good', (el) => el.points().map((p) => p.valueText)), ['100个']);
   // and a bad one shows its problems in the box
   await page.$eval('#good', (el) => { el.feed = '{"version": 1, "datasets": [{"kind": "bar"}]}'; });
-  await page.waitForFunction(() => document.querySelector('#good').getAttribute('data-state') === 'error');
+  await page.waitForFunction(() => document.querySelector('#good').getAttribute('data-state') === 'error' && document.querySelector('#good').getAttribute('aria-busy') === 'false');
   assert.match(await page.$eval('#good', (el) => el.shadowRoot.querySelector('.nc-error').textContent), /缺少必填字段 "title"/);
   assert.deepEqual(log.errors, []);
   await page.close();

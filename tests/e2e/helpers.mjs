@@ -69,7 +69,8 @@ export function watch(page) {
 }
 
 /**
- * Waits until every <news-chart> on the page has left the loading state.
+ * Waits until every <news-chart> on the page has left the loading state (and an error box has its
+ * problems' words: aria-busy until then).
  * Charts load only near the viewport, so each one is scrolled to in turn;
  * the page is scrolled back to the top at the end.
  */
@@ -82,7 +83,7 @@ export async function settled(page, count) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForFunction((n) => {
     const els = [...document.querySelectorAll('news-chart')];
-    return els.length === n && els.every((e) => ['ready', 'error'].includes(e.getAttribute('data-state')));
+    return els.length === n && els.every((e) => ['ready', 'error'].includes(e.getAttribute('data-state')) && e.getAttribute('aria-busy') === 'false');
   }, count, { timeout: 20000 });
 }
 

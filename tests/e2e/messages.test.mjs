@@ -1,8 +1,10 @@
 // End-to-end tests of problems' words on a reader's page. The readers' wasm module leaves the
 // messages out (src/feed/problem.rs, `msg!`): a broken feed's problems come back located but
 // without words, and view.js loads the builder's module (pkg/newschart_builder*) to read the feed
-// again for them. Good charts never load it; warnings never delay a drawing; and when it cannot
-// load, the box still says where, with a generic sentence.
+// again for them. Good charts never load it; warnings never delay a drawing; the error box shows
+// at once where the problems are, and takes their words in place once that module gives them
+// (late words of a feed since replaced are dropped); and when it cannot load, the box still says
+// where, with a generic sentence.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -37,6 +39,15 @@ async function waitFor(ok) {
   while (!ok() && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
 }
 const until = (page, id, s) => page.waitForFunction(([i, want]) => document.getElementById(i)?.getAttribute('data-state') === want, [id, s], { timeout: 20000 });
+/** Waits until chart `id` shows its error box with the problems' words (aria-busy until they are in). */
+const told = (page, id) => page.waitForFunction((i) => { const e = document.getElementById(i); return e?.getAttribute('data-state') === 'error' && e.getAttribute('aria-busy') === 'false'; }, id, { timeout: 20000 });
+/** A route handler that holds the builder module's files until `release()`; `held` counts those waiting. */
+function holdBuilder() {
+  const h = { held: 0 };
+  const gate = new Promise((ok) => { h.release = ok; });
+  h.route = async (route) => { h.held++; await gate; await route.continue(); };
+  return h;
+}
 
 // a good feed with one warning: an unknown field on line 1
 const WARNED = '{"version": 1, "datasets": [{"kind": "column", "title": "t", "colour": "red", "categories": ["a", "b"], "series": [{"name": "s", "values": [1, 2]}]}]}';
@@ -52,7 +63,7 @@ test('a broken feed gets its full zh/en messages, with path, line and column, fr
   await page.exposeFunction('__onError', (d) => events.push(d));
   await page.evaluate(() => document.addEventListener('newschart:error', (e) => window.__onError(e.detail)));
   await page.$eval('#root', (root) => root.insertAdjacentHTML('beforeend', '<news-chart id="bad" src="/e2e/feeds/missing-title.json" height="200"></news-chart>'));
-  await until(page, 'bad', 'error');
+  await told(page, 'bad');
   const text = await box(page, 'bad');
   assert.match(text, /datasets\[0\] \(第4行，第5列\)：缺少必填字段 "title"/, text);
   assert.ok(builderRequests.some((u) => /newschart_builder\.js/.test(u)) && builderRequests.some((u) => /newschart_builder_bg\.wasm/.test(u)), `builder module loaded: ${builderRequests}`);
@@ -97,7 +108,7 @@ test('when the builder\'s module cannot load, the box still says where, with a g
   const { page, log, builderRequests } = await open(
     '<news-chart id="bad" src="/e2e/feeds/missing-title.json" height="200"></news-chart><news-chart id="w" height="200"></news-chart>',
     (route) => route.abort());
-  await until(page, 'bad', 'error');
+  await told(page, 'bad');
   const text = await box(page, 'bad');
   assert.match(text, /datasets\[0\] \(第4行，第5列\)：此处有错误（详细说明未能加载）/, text);
   assert.ok(builderRequests.length > 0, 'the builder module was asked for');
@@ -110,5 +121,91 @@ test('when the builder\'s module cannot load, the box still says where, with a g
   assert.match(log.console.find((m) => m.type === 'warning')?.text || '', /datasets\[0\]\.colour \(第1行，第\d+列\): 此处有警告（详细说明未能加载）/);
   assert.deepEqual(log.errors, []);
   await page.screenshot({ path: join(ARTIFACTS, 'messages-offline.png'), fullPage: true });
+  await page.close();
+});
+
+test('the error box says where at once, before the builder\'s module has answered, and takes its words in place once it has', async () => {
+  const hold = holdBuilder();
+  const { page, log } = await open('<news-chart id="bad" src="/e2e/feeds/missing-title.json" height="200"></news-chart>', hold.route);
+  const events = [];
+  await page.exposeFunction('__onError', (d) => events.push(d));
+  await page.evaluate(() => document.addEventListener('newschart:error', (e) => window.__onError(e.detail)));
+  // the builder's module is asked for and held back: the box is already there, located
+  await page.waitForFunction(() => document.getElementById('bad')?.getAttribute('data-state') === 'error', null, { timeout: 5000 });
+  await waitFor(() => hold.held > 0);
+  assert.ok(hold.held > 0, 'the builder module was asked for');
+  assert.match(await box(page, 'bad'), /datasets\[0\] \(第4行，第5列\)：此处有错误（详细说明未能加载）/);
+  assert.equal(await page.$eval('#bad', (el) => el.getAttribute('aria-busy')), 'true', 'busy until the words are in');
+  // neither the console nor the event yet: each problem is told once, with its words
+  assert.equal(log.console.filter((m) => m.type === 'error').length, 0);
+  assert.equal(events.length, 0);
+  // from now on: every data-state and every hiding of the box, and where the box and its place are
+  const before = await page.$eval('#bad', (el) => {
+    const b = el.shadowRoot.querySelector('.nc-error');
+    window.__seen = [];
+    new MutationObserver((ms) => { for (const m of ms) window.__seen.push(`${m.attributeName}=${m.target.getAttribute(m.attributeName)}`); })
+      .observe(el, { attributes: true, attributeFilter: ['data-state'] });
+    new MutationObserver(() => { if (b.hidden) window.__seen.push('hidden'); }).observe(b, { attributes: true, attributeFilter: ['hidden'] });
+    b.querySelector('li').__mark = 'first';
+    return { box: b.getBoundingClientRect().top, code: b.querySelector('code').getBoundingClientRect().toJSON() };
+  });
+
+  hold.release();
+  await told(page, 'bad');
+  const text = await box(page, 'bad');
+  assert.match(text, /datasets\[0\] \(第4行，第5列\)：缺少必填字段 "title"/, text);
+  assert.doesNotMatch(text, /详细说明未能加载/);
+  const after = await page.$eval('#bad', (el) => {
+    const b = el.shadowRoot.querySelector('.nc-error');
+    return { mark: b.querySelector('li').__mark, seen: window.__seen, box: b.getBoundingClientRect().top, code: b.querySelector('code').getBoundingClientRect().toJSON() };
+  });
+  assert.equal(after.mark, 'first', 'the same box, its words replaced in place');
+  assert.deepEqual(after.seen.filter((x) => x !== 'data-state=error'), [], 'never back to loading, never hidden');
+  assert.equal(after.box, before.box, 'the box did not move');
+  assert.deepEqual(after.code, before.code, 'the location did not move');
+  // now the console and the event, once, with the words
+  await waitFor(() => events.length > 0);
+  const errors = log.console.filter((m) => m.type === 'error').map((m) => m.text);
+  assert.equal(errors.length, 1, errors.join('\n'));
+  assert.match(errors[0], /missing-title\.json:\n\s+datasets\[0\] \(第4行，第5列\): 缺少必填字段 "title"/);
+  assert.equal(events.length, 1);
+  assert.deepEqual(events[0].problems.map((p) => [p.path, p.line, p.column, p.zh]), [['datasets[0]', 4, 5, '缺少必填字段 "title"']]);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test('late words lose: a chart given a new feed, or removed, while they load keeps its newer state', async () => {
+  const hold = holdBuilder();
+  const { page, log } = await open(['replaced', 'rebroken', 'removed', 'last']
+    .map((id) => `<news-chart id="${id}" src="/e2e/feeds/missing-title.json" height="120"></news-chart>`).join(''), hold.route);
+  const events = [];
+  await page.exposeFunction('__onError', (d) => events.push(d));
+  await page.evaluate(() => document.addEventListener('newschart:error', (e) => window.__onError([e.target.id, e.detail])));
+  await page.waitForFunction(() => [...document.querySelectorAll('news-chart')].every((e) => e.getAttribute('data-state') === 'error'), null, { timeout: 5000 });
+  // while the words load: a good feed, another broken feed (a syntax error), and a chart taken off the page
+  await page.$eval('#replaced', (el) => el.setFeed({ version: 1, datasets: [{ kind: 'bar', title: 'good', categories: ['a'], series: [{ name: 's', values: [1] }] }] }));
+  assert.equal(await state(page, 'replaced'), 'ready');
+  await page.$eval('#rebroken', (el) => { el.setFeed('{"version": 1,\n "datasets": [,]}'); });
+  await page.waitForFunction(() => /第2行，第15列/.test(document.getElementById('rebroken').shadowRoot.querySelector('.nc-error').textContent));
+  await page.$eval('#removed', (el) => el.remove());
+
+  hold.release();
+  await told(page, 'last');
+  await told(page, 'rebroken');
+  await waitFor(() => events.length >= 2);
+  await new Promise((done) => setTimeout(done, 300)); // room for any late words to (wrongly) land
+  assert.equal(await state(page, 'replaced'), 'ready');
+  assert.equal(await box(page, 'replaced'), null, 'no error box on the chart with the good feed');
+  assert.equal(await page.$eval('#replaced', (el) => el.getAttribute('aria-busy')), 'false');
+  assert.equal(await page.$eval('#replaced', (el) => el.points().length), 1);
+  const rebroken = await box(page, 'rebroken');
+  assert.match(rebroken, /\(第2行，第15列\)：不是有效的 JSON/, rebroken);
+  assert.doesNotMatch(rebroken, /缺少必填字段|第4行/, 'the first feed\'s words did not land in the new box');
+  // told once each, only for the feeds still shown
+  assert.deepEqual(events.map(([id]) => id).sort(), ['last', 'rebroken']);
+  const errors = log.console.filter((m) => m.type === 'error').map((m) => m.text);
+  assert.equal(errors.length, 2, errors.join('\n'));
+  assert.equal(errors.filter((e) => /缺少必填字段 "title"/.test(e)).length, 1, errors.join('\n'));
+  assert.deepEqual(log.errors, []);
   await page.close();
 });
