@@ -344,16 +344,16 @@ const BUILDER_WASM = './newschart_builder_bg.wasm';
 /** Subresource Integrity of the builder's glue and wasm: scripts/dist.sh writes it in dist/ (none in pkg/). */
 const BUILDER_INTEGRITY = {};
 /** Said for a problem when the builder's module cannot load (offline): its place is still shown. */
-const UNEXPLAINED = {
-  zh: (p) => (p.severity === 'warning' ? '此处有警告（详细说明未能加载）' : '此处有错误（详细说明未能加载）'),
-  en: (p) => (p.severity === 'warning' ? 'a warning here (the details could not be loaded)' : 'an error here (the details could not be loaded)'),
+const UNEXPLAINED = { // `wait`: while the builder's module may still bring the words
+  zh: (p, wait) => `此处有${p.severity === 'warning' ? '警告' : '错误'}（${wait ? '正在加载详细说明…' : '详细说明未能加载'}）`,
+  en: (p, wait) => `${p.severity === 'warning' ? 'a warning' : 'an error'} here (${wait ? 'loading the details…' : 'the details could not be loaded'})`,
 };
 let builder = null; // Promise<the builder module's glue, initialized>
 
 /** Whether every problem has its words. */
 const worded = (problems) => problems.every((p) => p.zh || p.en);
-/** `p`, with UNEXPLAINED's sentence if it has no words. */
-const located = (p) => (p.zh || p.en ? p : { ...p, zh: UNEXPLAINED.zh(p), en: UNEXPLAINED.en(p) });
+/** `p`, with UNEXPLAINED's sentence if it has no words (`wait`: the one saying they are loading). */
+const located = (p, wait) => (p.zh || p.en ? p : { ...p, zh: UNEXPLAINED.zh(p, wait), en: UNEXPLAINED.en(p, wait) });
 
 /**
  * `problems` with their words. Those without get them from the builder's module, where
@@ -1311,7 +1311,7 @@ export class View {
         code.textContent = where(p);
         li.append(zh ? '：' : ': ');
       }
-      li.append(say(located(p)));
+      li.append(say(located(p, !!later)));
       return li.lastChild; // its words: a text node
     });
     const retry = el('button', '', box);

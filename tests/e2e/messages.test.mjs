@@ -134,7 +134,7 @@ test('the error box says where at once, before the builder\'s module has answere
   await page.waitForFunction(() => document.getElementById('bad')?.getAttribute('data-state') === 'error', null, { timeout: 5000 });
   await waitFor(() => hold.held > 0);
   assert.ok(hold.held > 0, 'the builder module was asked for');
-  assert.match(await box(page, 'bad'), /datasets\[0\] \(第4行，第5列\)：此处有错误（详细说明未能加载）/);
+  assert.match(await box(page, 'bad'), /datasets\[0\] \(第4行，第5列\)：此处有错误（正在加载详细说明…）/);
   assert.equal(await page.$eval('#bad', (el) => el.getAttribute('aria-busy')), 'true', 'busy until the words are in');
   // neither the console nor the event yet: each problem is told once, with its words
   assert.equal(log.console.filter((m) => m.type === 'error').length, 0);
@@ -154,7 +154,7 @@ test('the error box says where at once, before the builder\'s module has answere
   await told(page, 'bad');
   const text = await box(page, 'bad');
   assert.match(text, /datasets\[0\] \(第4行，第5列\)：缺少必填字段 "title"/, text);
-  assert.doesNotMatch(text, /详细说明未能加载/);
+  assert.doesNotMatch(text, /详细说明/);
   const after = await page.$eval('#bad', (el) => {
     const b = el.shadowRoot.querySelector('.nc-error');
     return { mark: b.querySelector('li').__mark, seen: window.__seen, box: b.getBoundingClientRect().top, code: b.querySelector('code').getBoundingClientRect().toJSON() };
