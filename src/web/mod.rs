@@ -446,37 +446,6 @@ impl Chart {
         out
     }
 
-    /// Every text drawn, with its role and its box as the canvas measures it:
-    /// what an overlap check needs. JSON `[{role, text, x, y, w, h}]`.
-    pub fn label_boxes(&self) -> String {
-        use crate::scene::{Role, Shape};
-        let Some(scene) = &self.scene else { return "[]".to_string() };
-        let m = measure::CanvasMeasure::new(&self.font);
-        let mut out = String::from("[");
-        let roles = [
-            (Role::Tick, "Tick"),
-            (Role::Category, "Category"),
-            (Role::ValueLabel, "ValueLabel"),
-            (Role::TargetLabel, "TargetLabel"),
-            (Role::Annotation, "Annotation"),
-            (Role::SeriesLabel, "SeriesLabel"),
-        ];
-        for (role, name) in roles {
-            let texts = scene.marks.iter().filter(|mk| mk.role == role).filter_map(|mk| match &mk.shape {
-                Shape::Text { text, .. } => Some(text.clone()),
-                _ => None,
-            });
-            for (b, t) in scene.label_boxes(role, &m).into_iter().zip(texts) {
-                if out.len() > 1 {
-                    out.push(',');
-                }
-                Obj::new(&mut out).str("role", name).str("text", &t).num("x", b.x).num("y", b.y).num("w", b.w).num("h", b.h).end();
-            }
-        }
-        out.push(']');
-        out
-    }
-
     /// Draws the scene onto `canvas` at `dpr` device pixels per CSS pixel,
     /// sizing its backing store to match.
     pub fn draw(&self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsValue> {
@@ -539,6 +508,42 @@ impl Chart {
             Some(s) => describe::describe(self.dataset(), s),
             None => String::new(),
         }
+    }
+}
+
+/// Debug builds and the builder's module only: a test hook the readers' release module leaves out.
+#[cfg(any(debug_assertions, feature = "builder"))]
+#[wasm_bindgen]
+impl Chart {
+    /// Every text drawn, with its role and its box as the canvas measures it:
+    /// what an overlap check needs. JSON `[{role, text, x, y, w, h}]`.
+    pub fn label_boxes(&self) -> String {
+        use crate::scene::{Role, Shape};
+        let Some(scene) = &self.scene else { return "[]".to_string() };
+        let m = measure::CanvasMeasure::new(&self.font);
+        let mut out = String::from("[");
+        let roles = [
+            (Role::Tick, "Tick"),
+            (Role::Category, "Category"),
+            (Role::ValueLabel, "ValueLabel"),
+            (Role::TargetLabel, "TargetLabel"),
+            (Role::Annotation, "Annotation"),
+            (Role::SeriesLabel, "SeriesLabel"),
+        ];
+        for (role, name) in roles {
+            let texts = scene.marks.iter().filter(|mk| mk.role == role).filter_map(|mk| match &mk.shape {
+                Shape::Text { text, .. } => Some(text.clone()),
+                _ => None,
+            });
+            for (b, t) in scene.label_boxes(role, &m).into_iter().zip(texts) {
+                if out.len() > 1 {
+                    out.push(',');
+                }
+                Obj::new(&mut out).str("role", name).str("text", &t).num("x", b.x).num("y", b.y).num("w", b.w).num("h", b.h).end();
+            }
+        }
+        out.push(']');
+        out
     }
 }
 

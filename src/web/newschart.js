@@ -167,9 +167,6 @@ export class NewsChart extends HTMLElement {
   /** Every data point as drawn: category, series, value, texts and boxes in CSS px ([] before the chart has loaded). */
   points() { return this._view ? this._view.points() : []; }
 
-  /** Every text drawn on the canvas with its box in CSS px ([] before the chart has loaded). */
-  labelBoxes() { return this._view ? this._view.labelBoxes() : []; }
-
   /** Reloads the feed. */
   reload() { return this._wake().then((v) => v.reload()); }
 

@@ -655,7 +655,7 @@ export class View {
   /** Data point `i` as drawn (one element of points()), made on demand; for large charts the only way to read one. */
   point(i) { return this._points[i] || null; }
 
-  /** Every text drawn on the canvas with its box (CSS px) as the canvas measures it: for overlap checks. */
+  /** Every text drawn on the canvas with its box (CSS px) as the canvas measures it: for overlap checks. A test hook: debug builds only (scripts/build-debug.sh), the readers' module leaves it out. */
   labelBoxes() { return this._chart && this._meta?.kind !== 'table' ? JSON.parse(this._chart.label_boxes()) : []; }
 
   /** The `timeout` attribute (seconds, default 15) in ms: how long a feed request may take in all. */

@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, REPO, launch, pointCenter, settled, startServer, watch } from './helpers.mjs';
 
@@ -124,16 +124,31 @@ test('changes animate for at most 300 ms, and not at all with reduced motion', a
   }
 });
 
-test('at 320, 768 and 1200 px no two labels overlap and the chart fits its box', async () => {
+/** Serves the debug build (scripts/build-debug.sh) for /pkg/: the same layout code with its test
+ * hooks (labelBoxes), which the readers' release module leaves out. */
+async function debugPkg(page) {
+  await page.route(/\/pkg\/[^/?]+(\?.*)?$/, (route) => {
+    const file = join(REPO, 'target', 'pkg-debug', new URL(route.request().url()).pathname.split('/').pop());
+    return existsSync(file) ? route.fulfill({ path: file }) : route.continue();
+  });
+}
+
+test('the readers\' module has no label-box hook; the debug build has', () => {
+  assert.doesNotMatch(readFileSync(join(REPO, 'pkg', 'newschart_wasm.js'), 'utf8'), /label_boxes/);
+  assert.match(readFileSync(join(REPO, 'target', 'pkg-debug', 'newschart_wasm.js'), 'utf8'), /label_boxes/);
+});
+
+test('at 320, 768 and 1200 px no two labels overlap and the chart fits its box (the demo article on the debug build)', async () => {
   for (const width of [320, 768, 1200]) {
     const page = await browser.context.newPage();
+    await debugPkg(page);
     await page.setViewportSize({ width, height: 900 });
     await page.goto(server.url);
     await settled(page, 3);
     for (const src of ['feeds/employment.json', 'feeds/toilets.json', 'feeds/hamlets.json']) {
       const sel = `news-chart[src="${src}"]`;
       const { boxes, canvasW, hostW } = await page.$eval(sel, (el) => ({
-        boxes: el.labelBoxes(),
+        boxes: el._view.labelBoxes(),
         canvasW: el.shadowRoot.querySelector('canvas').getBoundingClientRect().width,
         hostW: el.getBoundingClientRect().width,
       }));
