@@ -128,15 +128,18 @@ fn one_problem(zh: &str, en: &str) -> JsValue {
     JsValue::from_str(&out)
 }
 
-#[wasm_bindgen]
 impl Chart {
     /// Reads feed text. On any error, throws a JSON string `{"problems": [...]}`,
     /// every problem with path, line, column and messages in Chinese and English
-    /// (empty in the readers' module: see [`crate::feed::MESSAGES`]).
+    /// (empty in the readers' module: see [`crate::feed::MESSAGES`]). Exported as `Chart.load`
+    /// by the builder's module (and debug builds); the element calls `load_limited`.
     pub fn load(text: &str, max_bytes: usize) -> Result<Chart, JsValue> {
         Chart::load_limited(text, max_bytes, 0)
     }
+}
 
+#[wasm_bindgen]
+impl Chart {
     /// `load` with both limits of `normalize::Limits` (0 keeps a default): the
     /// element's `max-bytes` and `max-points` attributes.
     pub fn load_limited(text: &str, max_bytes: usize, max_points: usize) -> Result<Chart, JsValue> {
@@ -511,10 +514,17 @@ impl Chart {
     }
 }
 
-/// Debug builds and the builder's module only: a test hook the readers' release module leaves out.
+/// Debug builds and the builder's module only: what the builder page calls, and a test hook; the
+/// readers' release module leaves them out.
 #[cfg(any(debug_assertions, feature = "builder"))]
 #[wasm_bindgen]
 impl Chart {
+    /// [`Chart::load`], for the builder page.
+    #[wasm_bindgen(js_name = load)]
+    pub fn load_js(text: &str, max_bytes: usize) -> Result<Chart, JsValue> {
+        Chart::load(text, max_bytes)
+    }
+
     /// Every text drawn, with its role and its box as the canvas measures it:
     /// what an overlap check needs. JSON `[{role, text, x, y, w, h}]`.
     pub fn label_boxes(&self) -> String {
