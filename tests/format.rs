@@ -54,6 +54,10 @@ fn rounding_is_half_away_from_zero_at_the_asked_decimals() {
     assert_eq!(decimal::fixed(1.005, 2, false, false), "1.00"); // 1.005 is 1.00499… in binary
     assert_eq!(decimal::fixed(107.0695, 2, false, false), "107.07");
     assert_eq!(decimal::fixed(1.2, 3, false, false), "1.200");
+    // every digit up to 2^64 once scaled; past that the shortest exponent form
+    assert_eq!(decimal::fixed(18_446_744_073_709_549_568.0, 0, false, true), "18,446,744,073,709,549,568");
+    assert_eq!(decimal::fixed(1.8e17, 2, false, false), "180000000000000000.00");
+    assert_eq!(decimal::fixed(2e19, 0, false, false), "2e19");
     assert_eq!(decimal::fixed(1.2, 3, true, false), "1.2");
     assert_eq!(format::percent(72500.0 / 67713.0 * 100.0), "107.07%");
     assert_eq!(format::percent(50.0), "50%");

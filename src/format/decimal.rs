@@ -33,11 +33,12 @@ pub fn fixed(v: f64, decimals: u32, trim: bool, group: bool) -> String {
     let d = decimals.min(MAX_DECIMALS);
     let scaled = (v.abs() * POW10[d as usize]).round();
     let mut out = String::new();
-    if scaled >= 1e30 {
-        // Beyond what the integer path can carry exactly: keep it honest and short.
+    if scaled >= 18_446_744_073_709_551_616.0 {
+        // Beyond what the integer path (a u64: no 128-bit division in the wasm) carries exactly:
+        // keep it honest and short.
         return super::shortest::lower_exp(v);
     }
-    let mut n = scaled as u128;
+    let mut n = scaled as u64;
     if v < 0.0 && n != 0 {
         out.push('-');
     }
