@@ -387,7 +387,7 @@ const MAX_DEPTH: u32 = 128;
 
 /// Parses one JSON value that fills `text` (whitespace around it allowed).
 pub fn parse(text: &str) -> Result<Value, Error> {
-    let mut p = Parser { b: text.as_bytes(), i: 0, depth: MAX_DEPTH };
+    let mut p = Parser { s: text, b: text.as_bytes(), i: 0, depth: MAX_DEPTH };
     let v = p.value()?;
     match p.ws() {
         Some(_) => Err(p.peek_err(TRAILING)),
@@ -396,8 +396,8 @@ pub fn parse(text: &str) -> Result<Value, Error> {
 }
 
 /// Decodes the JSON string literal `lit` (with its quotes); `None` if it is not one.
-pub fn parse_string(lit: &[u8]) -> Option<String> {
-    let mut p = Parser { b: lit, i: 0, depth: MAX_DEPTH };
+pub fn parse_string(lit: &str) -> Option<String> {
+    let mut p = Parser { s: lit, b: lit.as_bytes(), i: 0, depth: MAX_DEPTH };
     if p.next() != Some(b'"') {
         return None;
     }
@@ -407,6 +407,9 @@ pub fn parse_string(lit: &[u8]) -> Option<String> {
 type R<T> = Result<T, Error>;
 
 struct Parser<'a> {
+    /// The text, and its bytes: strings are cut from it at ASCII quotes and backslashes, so
+    /// they need no UTF-8 check (nor `core::str::from_utf8` in the wasm).
+    s: &'a str,
     b: &'a [u8],
     i: usize,
     depth: u32,
@@ -557,7 +560,7 @@ impl Parser<'_> {
 
     /// A string whose opening quote has been read.
     fn string(&mut self) -> R<String> {
-        let mut out: Vec<u8> = Vec::new();
+        let mut out = String::new();
         let mut start = self.i;
         loop {
             while let Some(c) = self.peek() {
@@ -567,10 +570,10 @@ impl Parser<'_> {
                 self.i += 1;
             }
             let Some(c) = self.peek() else { return Err(self.err(EOF_STRING)) };
-            out.extend_from_slice(&self.b[start..self.i]);
+            out.push_str(self.s.get(start..self.i).unwrap_or_default());
             self.i += 1;
             match c {
-                b'"' => return Ok(String::from_utf8(out).unwrap_or_default()),
+                b'"' => return Ok(out),
                 b'\\' => self.escape(&mut out)?,
                 _ => return Err(self.err(CONTROL)),
             }
@@ -578,7 +581,7 @@ impl Parser<'_> {
         }
     }
 
-    fn escape(&mut self, out: &mut Vec<u8>) -> R<()> {
+    fn escape(&mut self, out: &mut String) -> R<()> {
         let Some(c) = self.next() else { return Err(self.err(EOF_STRING)) };
         let ch = match c {
             b'"' | b'\\' | b'/' => c,
@@ -590,7 +593,7 @@ impl Parser<'_> {
             b'u' => return self.unicode(out),
             _ => return Err(self.err(ESCAPE)),
         };
-        out.push(ch);
+        out.push(ch as char);
         Ok(())
     }
 
@@ -614,7 +617,7 @@ impl Parser<'_> {
         }
     }
 
-    fn unicode(&mut self, out: &mut Vec<u8>) -> R<()> {
+    fn unicode(&mut self, out: &mut String) -> R<()> {
         let n = self.hex4()?;
         if (0xDC00..=0xDFFF).contains(&n) {
             return Err(self.err(SURROGATE));
@@ -638,8 +641,7 @@ impl Parser<'_> {
         } else {
             n
         };
-        let mut buf = [0u8; 4];
-        out.extend_from_slice(char::from_u32(code).unwrap_or('\u{fffd}').encode_utf8(&mut buf).as_bytes());
+        out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
         Ok(())
     }
 

@@ -45,7 +45,7 @@ pub fn locate(src: &str, path: &[Seg]) -> (u32, u32) {
     skip_ws(b, &mut pos);
     let mut at = pos;
     for seg in path {
-        match find_child(b, at, seg) {
+        match find_child(src, at, seg) {
             Some(p) => at = p,
             None => break,
         }
@@ -84,7 +84,8 @@ fn skip_ws(b: &[u8], pos: &mut usize) {
 }
 
 /// Start of the child `seg` of the value starting at `at`.
-fn find_child(b: &[u8], at: usize, seg: &Seg) -> Option<usize> {
+fn find_child(s: &str, at: usize, seg: &Seg) -> Option<usize> {
+    let b = s.as_bytes();
     let mut pos = at;
     match (b.get(pos)?, seg) {
         (b'{', Seg::Key(key)) => {
@@ -94,14 +95,14 @@ fn find_child(b: &[u8], at: usize, seg: &Seg) -> Option<usize> {
                 if *b.get(pos)? != b'"' {
                     return None;
                 }
-                let k = read_string(b, &mut pos)?;
+                let k = read_string(s, &mut pos)?;
                 skip_ws(b, &mut pos);
                 pos += 1; // ':'
                 skip_ws(b, &mut pos);
                 if &k == key {
                     return Some(pos);
                 }
-                past_item(b, &mut pos)?;
+                past_item(s, &mut pos)?;
             }
         }
         (b'[', Seg::Index(i)) => {
@@ -115,7 +116,7 @@ fn find_child(b: &[u8], at: usize, seg: &Seg) -> Option<usize> {
                 if n == *i {
                     return Some(pos);
                 }
-                past_item(b, &mut pos)?;
+                past_item(s, &mut pos)?;
                 n += 1;
             }
         }
@@ -123,7 +124,8 @@ fn find_child(b: &[u8], at: usize, seg: &Seg) -> Option<usize> {
     }
 }
 
-fn read_string(b: &[u8], pos: &mut usize) -> Option<String> {
+fn read_string(s: &str, pos: &mut usize) -> Option<String> {
+    let b = s.as_bytes();
     let start = *pos + 1;
     let mut p = start;
     let mut has_escape = false;
@@ -135,26 +137,26 @@ fn read_string(b: &[u8], pos: &mut usize) -> Option<String> {
         p += 1;
     }
     *pos = p + 1;
-    let raw = std::str::from_utf8(&b[start..p]).ok()?;
     if has_escape {
         // decode escapes exactly as the parse did
-        super::json::parse_string(&b[start - 1..p + 1])
+        super::json::parse_string(s.get(start - 1..p + 1)?)
     } else {
-        Some(raw.to_string())
+        s.get(start..p).map(String::from)
     }
 }
 
-fn skip_value(b: &[u8], pos: &mut usize) -> Option<()> {
+fn skip_value(s: &str, pos: &mut usize) -> Option<()> {
+    let b = s.as_bytes();
     match *b.get(*pos)? {
         b'"' => {
-            read_string(b, pos)?;
+            read_string(s, pos)?;
         }
         b'{' | b'[' => {
             let mut depth = 0usize;
             loop {
                 match *b.get(*pos)? {
                     b'"' => {
-                        read_string(b, pos)?;
+                        read_string(s, pos)?;
                         continue;
                     }
                     b'{' | b'[' => depth += 1,
@@ -181,8 +183,9 @@ fn skip_value(b: &[u8], pos: &mut usize) -> Option<()> {
 
 /// Moves past one member of an object or array and the comma after it; `None` at the last one
 /// (no comma follows) or on text that is not JSON.
-fn past_item(b: &[u8], pos: &mut usize) -> Option<()> {
-    skip_value(b, pos)?;
+fn past_item(s: &str, pos: &mut usize) -> Option<()> {
+    let b = s.as_bytes();
+    skip_value(s, pos)?;
     skip_ws(b, pos);
     if *b.get(*pos)? != b',' {
         return None;

@@ -94,5 +94,7 @@ pub fn push_u64(out: &mut String, mut n: u64) {
             break;
         }
     }
-    out.push_str(std::str::from_utf8(buf.get(i..).unwrap_or_default()).unwrap_or_default());
+    for &d in buf.get(i..).unwrap_or_default() {
+        out.push(d as char); // ASCII digits
+    }
 }
