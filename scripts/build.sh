@@ -9,6 +9,8 @@
 #   pkg/view.js                  what each chart does once near the viewport (src/web/view.js)
 #   pkg/newschart_wasm.js        wasm-bindgen JS glue (--target web, an ES module)
 #   pkg/newschart_wasm_bg.wasm   the module
+#   pkg/newschart_large_bg.wasm  the same with large data (long line charts, setColumns): loaded
+#                                only for those charts, through the same glue
 #   pkg/download.js              the PNG and CSV downloads, imported on a reader's first download (src/web/download.js)
 #   pkg/embed-resize.js          for sites that embed charts as iframes (src/web/embed-resize.js)
 # and the builder's module (www/builder.html; a reader's page loads it only for a broken feed's
@@ -78,11 +80,11 @@ else say "snip std's panic entry points (scripts/snip-panics.mjs)"; node "$REPO/
 say "wasm-bindgen --target web -> pkg/"
 wasm-bindgen --target web --no-typescript --out-dir "$PKG" --out-name newschart_wasm "$SNIPPED"
 
-# optimize NAME: runs pkg/NAME_bg.wasm through wasm-opt -Oz in place (NAME.js is its glue), or
-# skips it with --dev.
+# optimize NAME [GLUE]: runs pkg/NAME_bg.wasm through wasm-opt -Oz in place (pkg/GLUE.js, by
+# default NAME.js, is its glue), or skips it with --dev.
 optimize() {
   local name="$1"
-  local out="$PKG/${name}_bg.wasm" glue="$PKG/$name.js"
+  local out="$PKG/${name}_bg.wasm" glue="$PKG/${2:-$name}.js"
   if ((DEV)); then
     say "--dev: skipping wasm-opt for pkg/${name}_bg.wasm"
     return 0
@@ -140,11 +142,25 @@ optimize() {
 
 optimize newschart_wasm
 
+# The readers' large-data module (cargo feature `large`): the same exports and imports, so the
+# same glue (checked byte for byte) instantiates it; the element loads it only for long line charts
+# and setColumns() (src/web/view.js).
+say "cargo build --lib --release --target wasm32-unknown-unknown --features large (the large-data module)"
+cargo build --lib --release --target wasm32-unknown-unknown --features large
+LARGE_TMP="$TARGET_DIR/newschart-large-bindgen"
+rm -rf "$LARGE_TMP" && mkdir -p "$LARGE_TMP"
+if ((DEV)); then cp "$RAW_WASM" "$SNIPPED"; else node "$REPO/scripts/snip-panics.mjs" "$RAW_WASM" "$SNIPPED"; fi
+wasm-bindgen --target web --no-typescript --out-dir "$LARGE_TMP" --out-name newschart_wasm "$SNIPPED"
+cmp -s "$LARGE_TMP/newschart_wasm.js" "$PKG/newschart_wasm.js" ||
+  die "the large module's glue differs from the standard module's: their exports must be the same (src/web/mod.rs)"
+mv "$LARGE_TMP/newschart_wasm_bg.wasm" "$PKG/newschart_large_bg.wasm"
+optimize newschart_large newschart_wasm
+
 if ((!DEV)); then
-  # One- and two-letter names for what the module and the glue share (the import module, every
-  # import, every export but `memory`), rewritten in both; checked to instantiate as before.
+  # One- and two-letter names for what the modules and the glue share (the import module, every
+  # import, every export but `memory`), rewritten in all three; checked to instantiate as before.
   say "shorten import and export names (scripts/shorten-names.mjs)"
-  node "$REPO/scripts/shorten-names.mjs" "$PKG/newschart_wasm.js" "$PKG/newschart_wasm_bg.wasm"
+  node "$REPO/scripts/shorten-names.mjs" "$PKG/newschart_wasm.js" "$PKG/newschart_wasm_bg.wasm" "$PKG/newschart_large_bg.wasm"
 fi
 
 # The builder page's module: the default build plus the CSV import (cargo feature `builder`).

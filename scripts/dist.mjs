@@ -55,6 +55,8 @@ const wasm = emit('newschart_wasm_bg.wasm', read(pkg, 'newschart_wasm_bg.wasm'),
 let glue = read(pkg, 'newschart_wasm.js').toString('utf8');
 glue = swap(glue, '"newschart_wasm_bg.wasm"', `"${wasm.name}"`, 'newschart_wasm.js'); // minified by build.sh
 const glueFile = emit('newschart_wasm.js', Buffer.from(glue), 'js');
+// 2a. the large-data module, which the same glue instantiates: loaded only for a chart that needs it
+const largeWasm = emit('newschart_large_bg.wasm', read(pkg, 'newschart_large_bg.wasm'), 'wasm');
 
 // 2b. the builder's wasm and glue: a reader's page loads them only for a broken feed's messages
 const builderWasm = emit('newschart_builder_bg.wasm', read(pkg, 'newschart_builder_bg.wasm'), 'wasm');
@@ -62,7 +64,7 @@ let builderGlue = read(pkg, 'newschart_builder.js').toString('utf8');
 builderGlue = swap(builderGlue, '"newschart_builder_bg.wasm"', `"${builderWasm.name}"`, 'newschart_builder.js'); // minified by build.sh
 const builderGlueFile = emit('newschart_builder.js', Buffer.from(builderGlue), 'js');
 
-// 3. view: the names and SRI of the glue, the wasm, the downloads module and the builder's glue and wasm
+// 3. view: the names and SRI of the glue, the wasm modules, the downloads module and the builder's glue and wasm
 const downloadFile = emit('download.js', Buffer.from(minify(read(SRC, 'download.js').toString('utf8'))), 'js');
 let view = read(SRC, 'view.js').toString('utf8');
 view = swap(view, "'./download.js'", `'./${downloadFile.name}'`, 'view.js');
@@ -74,6 +76,8 @@ view = swap(view, 'const BUILDER_INTEGRITY = {};',
 view = swap(view, './newschart_wasm.js', `./${glueFile.name}`, 'view.js');
 view = swap(view, "'./newschart_wasm_bg.wasm'", `'./${wasm.name}'`, 'view.js');
 view = swap(view, "const WASM_INTEGRITY = '';", `const WASM_INTEGRITY = '${wasm.integrity}';`, 'view.js');
+view = swap(view, "'./newschart_large_bg.wasm'", `'./${largeWasm.name}'`, 'view.js');
+view = swap(view, "const LARGE_INTEGRITY = '';", `const LARGE_INTEGRITY = '${largeWasm.integrity}';`, 'view.js');
 const viewFile = emit('view.js', Buffer.from(minify(view)), 'js');
 
 // 4. loader: the view's name, and the SRI of the modules it imports

@@ -8,6 +8,7 @@
 // from the instance's exports.
 //
 //   node scripts/shorten-names.mjs GLUE.js MODULE.wasm     # rewrites both in place
+//   node scripts/shorten-names.mjs GLUE.js MODULE.wasm OTHER.wasm ...   # and modules sharing the glue
 //
 // Fails, leaving both files as they were, when an old name would remain in the glue or when the
 // rewritten pair no longer instantiates in node where the original pair did.
@@ -128,7 +129,15 @@ async function tryInit(gluePath, module, tag) {
   }
 }
 
-export async function shorten(gluePath, wasmPath) {
+/** The names a module shares with its glue: each import's module and name, each export's name. */
+const iface = (m) => JSON.stringify([WebAssembly.Module.imports(m).map((i) => [i.module, i.name, i.kind]),
+  WebAssembly.Module.exports(m).map((e) => [e.name, e.kind])]);
+
+/**
+ * Shortens the names `wasmPath` and its glue share; `others`: modules that share the same glue
+ * (the same imports and exports: the readers' large module), renamed the same way.
+ */
+export async function shorten(gluePath, wasmPath, others = []) {
   const wasm = readFileSync(wasmPath);
   let glue = readFileSync(gluePath, 'utf8');
   const before = new WebAssembly.Module(wasm);
@@ -158,29 +167,37 @@ export async function shorten(gluePath, wasmPath) {
   if (/\bwasm\[/.test(glue)) throw new Error('the glue reads wasm[...]: exports named by expression cannot be renamed');
   if (left.length) throw new Error(`the glue still names ${left.join(', ')}`);
 
-  const after = rewriteWasm(wasm, (_, n) => [MODULE, importMap.get(n)], (n) => exportMap.get(n) ?? n);
+  const rewrite = (w) => rewriteWasm(w, (_, n) => [MODULE, importMap.get(n)], (n) => exportMap.get(n) ?? n);
+  const all = [[wasmPath, wasm, before], ...others.map((p) => {
+    const w = readFileSync(p);
+    const m = new WebAssembly.Module(w);
+    if (iface(m) !== iface(before)) throw new Error(`${p} does not have ${wasmPath}'s imports and exports: one glue cannot serve both`);
+    return [p, w, m];
+  })].map(([p, w, m]) => [p, rewrite(w), m]);
   const tmpGlue = `${gluePath}.short.js`;
   writeFileSync(tmpGlue, glue);
   try {
-    const errBefore = await tryInit(gluePath, before, 'before');
-    const errAfter = await tryInit(tmpGlue, new WebAssembly.Module(after), 'after');
-    if (errBefore === null && errAfter !== null) throw new Error(`the renamed module does not instantiate: ${errAfter}`);
-    writeFileSync(wasmPath, after);
+    for (const [p, after, m] of all) {
+      const errBefore = await tryInit(gluePath, m, `before-${p}`);
+      const errAfter = await tryInit(tmpGlue, new WebAssembly.Module(after), `after-${p}`);
+      if (errBefore === null && errAfter !== null) throw new Error(`the renamed ${p} does not instantiate: ${errAfter}`);
+    }
+    for (const [p, after] of all) writeFileSync(p, after);
     renameSync(tmpGlue, gluePath);
   } finally {
     rmSync(tmpGlue, { force: true });
   }
-  return { imports: importMap.size, exports: exportMap.size, saved: wasm.length - after.length };
+  return { imports: importMap.size, exports: exportMap.size, saved: wasm.length - all[0][1].length };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const [gluePath, wasmPath] = process.argv.slice(2);
+  const [gluePath, wasmPath, ...others] = process.argv.slice(2);
   if (!gluePath || !wasmPath) {
-    console.error('usage: node scripts/shorten-names.mjs GLUE.js MODULE.wasm');
+    console.error('usage: node scripts/shorten-names.mjs GLUE.js MODULE.wasm [MODULE.wasm ...]');
     process.exit(2);
   }
   try {
-    const r = await shorten(gluePath, wasmPath);
+    const r = await shorten(gluePath, wasmPath, others);
     console.log(`==> shortened ${r.imports} import and ${r.exports} export names (${r.saved} B of wasm)`);
   } catch (e) {
     console.error(`==> ERROR: shorten-names: ${e.message}`);

@@ -111,6 +111,18 @@ pub struct Chart {
     large: Option<Large>,
 }
 
+/// Whether this module draws large line data (long line datasets and `from_columns`): the
+/// readers' large module (cargo feature `large`, pkg/newschart_large_bg.wasm), the builder's and
+/// debug builds. The readers' standard module leaves that code out (4.4 KB gzip): the element
+/// moves a chart that needs it to the large module (see `needs_large`). Both modules have the same
+/// exports, so one wasm-bindgen glue serves both.
+const LARGE_DATA: bool = cfg!(any(feature = "large", debug_assertions));
+
+/// A line dataset long enough to be drawn from columns (`marks::large`).
+fn long_line(ds: &Dataset) -> bool {
+    ds.kind == Kind::Line && ds.categories.len() > crate::marks::large::LARGE
+}
+
 /// A large line chart's columns, for one dataset of the feed.
 struct Large {
     /// Which dataset of the feed they belong to.
@@ -309,6 +321,10 @@ impl Chart {
     /// in, never copied again. Throws `{"problems": [...]}` like `load`.
     pub fn from_columns(meta: &str, x: Vec<f64>, values: Vec<f64>, n_series: usize) -> Result<Chart, JsValue> {
         use crate::feed::json::{Number, Value};
+        if !LARGE_DATA {
+            // the element calls this in the large module only
+            return Err(one_problem("此模块不含大数据图表（请用 newschart_large_bg.wasm）", "this module has no large data (use newschart_large_bg.wasm)"));
+        }
         let n = x.len();
         if n_series == 0 || values.len() != n * n_series {
             return Err(one_problem("每个数据系列的值须与 x 一样多", "every series needs as many values as x has"));
@@ -395,13 +411,23 @@ impl Chart {
         out
     }
 
+    /// Whether a dataset of the feed is a line too long for this module: only in the readers'
+    /// standard module (see [`LARGE_DATA`]), where the element then reads the feed again in the
+    /// large module.
+    pub fn needs_large(&self) -> bool {
+        !LARGE_DATA && self.feed.datasets.iter().any(long_line)
+    }
+
     /// Makes the columns of a long line dataset once; true when the dataset shown is large.
     fn make_large(&mut self) -> bool {
+        if !LARGE_DATA {
+            return false;
+        }
         if self.large.as_ref().is_some_and(|l| l.dataset == self.current) {
             return true;
         }
         let ds = self.dataset();
-        if ds.kind != Kind::Line || ds.categories.len() <= crate::marks::large::LARGE {
+        if !long_line(ds) {
             return false;
         }
         let Some(cols) = crate::model::Columns::from_dataset(ds) else { return false };

@@ -33,14 +33,21 @@ const PLOT_MIN = 0.6;
 // chart shows its error box, and every other chart rebuilds itself from its
 // feed text in a fresh instance of the same compiled module (a fresh copy of
 // wasm-bindgen's glue, which keeps one instance per copy).
-let compiled = null; // Promise<WebAssembly.Module>
-let current = null; // Promise<instance>, the one new charts use
-let currentGen = null; // that instance, once made
+// Two modules with the same exports share the glue: the standard one, and the large-data one
+// (newschart_large_bg.wasm: long line charts drawn from columns, setColumns), loaded only for a
+// chart that needs it: feed text past LARGE_TEXT goes straight to it, a shorter feed with a long
+// line moves there once the standard module has read it (Chart.needs_large).
+const LARGE_TEXT = 128 * 1024;
 let generation = 0; // instances made
 const views = new Set(); // connected views, to move after a trap
 
-/** Subresource Integrity of the wasm module: scripts/dist.sh writes it in dist/ (none in pkg/). */
+/** Subresource Integrity of the wasm modules: scripts/dist.sh writes them in dist/ (none in pkg/). */
 const WASM_INTEGRITY = '';
+const LARGE_INTEGRITY = '';
+/** Per module (0 standard, 1 large): its compile, the instance new charts use, that instance once made. */
+const mods = [{}, {}];
+/** Whether feed text this long goes to the large module at once. */
+const big = (text) => text != null && text.length > LARGE_TEXT;
 
 /**
  * import() of one of our modules; with `integrity` (dist/ writes it), checked as the loader checks
@@ -70,53 +77,57 @@ function loadDownloads() {
   return downloads;
 }
 
-/** The loader's request for the wasm, made beside its import of this module: the first compile takes it. */
+/** The loader's request for the (standard) wasm, made beside its import of this module: the first compile takes it. */
 let early = null;
-export function useWasmResponse(res) { if (!compiled) early = res; }
+export function useWasmResponse(res) { if (!mods[0].compiled) early = res; }
 
-function compileWasm() {
-  compiled ||= (async () => {
-    const url = new URL('./newschart_wasm_bg.wasm', import.meta.url);
-    const pending = early;
-    early = null;
-    const res = await (pending || fetch(url, checkedBy(WASM_INTEGRITY)));
+function compileWasm(large) {
+  const m = mods[+large];
+  m.compiled ||= (async () => {
+    const url = large ? new URL('./newschart_large_bg.wasm', import.meta.url) : new URL('./newschart_wasm_bg.wasm', import.meta.url);
+    const pending = large ? null : early;
+    if (!large) early = null;
+    const res = await (pending || fetch(url, checkedBy(large ? LARGE_INTEGRITY : WASM_INTEGRITY)));
     if (!res.ok) throw new Error(`${url.pathname}: HTTP ${res.status}`);
     if (typeof WebAssembly.compileStreaming === 'function' && /^application\/wasm/.test(res.headers.get('content-type') || '')) {
       return WebAssembly.compileStreaming(res);
     }
     return WebAssembly.compile(await res.arrayBuffer());
   })();
-  compiled.catch(() => { compiled = null; }); // a retry downloads again
-  return compiled;
+  m.compiled.catch(() => { m.compiled = null; }); // a retry downloads again
+  return m.compiled;
 }
 
-function loadWasm() {
-  if (!current) {
+/** The instance of the standard module (or, `large`, of the large-data one) that new charts use. */
+function loadWasm(large = false) {
+  const m = mods[+large];
+  if (!m.current) {
     const n = generation++;
-    current = (async () => {
-      const module = await compileWasm();
+    m.current = (async () => {
+      const module = await compileWasm(large);
       const glue = n === 0 ? glue0 : await import(`./newschart_wasm.js?instance=${n}`);
       const exports = await glue.default({ module_or_path: module });
-      const gen = { Chart: glue.Chart, memory: exports.memory, dead: false };
-      if (!gen.dead) currentGen = gen;
+      const gen = { Chart: glue.Chart, memory: exports.memory, dead: false, large };
+      if (!gen.dead) m.gen = gen;
       return gen;
     })();
-    current.catch(() => { current = null; });
+    m.current.catch(() => { m.current = null; });
   }
-  return current;
+  return m.current;
 }
 
 /** Drops an instance that trapped: later charts get a fresh one, and the charts that lived in it move. */
 function poison(gen) {
   if (!gen || gen.dead) return;
   gen.dead = true;
-  if (currentGen === gen) { current = null; currentGen = null; }
+  const m = mods[+gen.large];
+  if (m.gen === gen) { m.current = null; m.gen = null; }
   for (const v of views) if (v._gen === gen) v._revive();
 }
 
-/** For tests, not an API: wasm memory in bytes, instances made, charts connected. */
+/** For tests, not an API: wasm memory in bytes (both modules), instances made, charts connected. */
 export function __debug() {
-  return { wasmBytes: currentGen ? currentGen.memory.buffer.byteLength : 0, instances: generation, charts: views.size };
+  return { wasmBytes: mods.reduce((n, m) => n + (m.gen ? m.gen.memory.buffer.byteLength : 0), 0), instances: generation, charts: views.size };
 }
 
 // Reads a response's text, giving up past `max` bytes: a server that sends no
@@ -582,7 +593,7 @@ export class View {
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     const id = ++this._loadId;
     if (this._abort) this._abort.abort();
-    return loadWasm()
+    return loadWasm(big(text))
       .then((gen) => { if (id === this._loadId) { this._gen = gen; this._apply(text, this.host.getAttribute('src') || '(feed)', false); return this._explaining; } })
       .catch((e) => { if (id === this._loadId) this._fail([problem(`${TEXT.zh.wasm}：${e.message}`, `${TEXT.en.wasm}: ${e.message}`)]); });
   }
@@ -604,7 +615,7 @@ export class View {
     words.series = series.map(({ values: _, ...rest }) => rest);
     const id = ++this._loadId;
     if (this._abort) this._abort.abort();
-    return loadWasm()
+    return loadWasm(true)
       .then((gen) => {
         if (id !== this._loadId) return;
         this._gen = gen;
@@ -689,6 +700,7 @@ export class View {
 
   /** Another chart's panic dropped this chart's instance: rebuild from the feed text in a fresh one. */
   _revive() {
+    const large = this._gen?.large;
     this._drop();
     this._gen = null;
     this._points = [];
@@ -696,7 +708,7 @@ export class View {
     const text = this._text;
     if (!this._connected || text == null) return;
     const id = this._loadId;
-    loadWasm().then((gen) => {
+    loadWasm(large || big(text)).then((gen) => {
       if (id !== this._loadId || !this._connected) return;
       this._gen = gen;
       this._apply(text, this.host.getAttribute('src') || '(feed)', false);
@@ -760,7 +772,7 @@ export class View {
         throw new FeedError([problem(`${TEXT.zh.wasm}：${e.message}`, `${TEXT.en.wasm}: ${e.message}`)]);
       })]);
       if (id !== this._loadId) return;
-      this._gen = await loadWasm(); // a fresh instance if another chart's panic dropped that one meanwhile
+      this._gen = await loadWasm(big(text)); // a fresh instance if another chart's panic dropped that one meanwhile
       if (id !== this._loadId) return;
       this._apply(text, src, false);
       this._startRefresh();
@@ -788,6 +800,17 @@ export class View {
       if (ds && !chart.select(ds)) {
         chart.free();
         throw new FeedError([problem(TEXT.zh.noDataset(ds), TEXT.en.noDataset(ds))]);
+      }
+      if (chart.needs_large()) { // a long line: read again by the large-data module, which draws it
+        chart.free();
+        const id = this._loadId;
+        this._explaining = loadWasm(true).then((gen) => {
+          if (id !== this._loadId) return;
+          this._gen = gen;
+          this._apply(text, src, keepOnError);
+          return this._explaining;
+        }, (e) => { if (id === this._loadId) this._fail([problem(`${TEXT.zh.wasm}：${e.message}`, `${TEXT.en.wasm}: ${e.message}`)], src); });
+        return false;
       }
     } catch (e) {
       if (e instanceof WebAssembly.RuntimeError) { this._internal(e); return false; }
@@ -893,6 +916,7 @@ export class View {
       const [max] = this._limits();
       const len = Number(res.headers.get('content-length'));
       if (len > max) throw fail(TEXT.zh.tooBig(max), TEXT.en.tooBig(max));
+      if (len > LARGE_TEXT / 2) compileWasm(true).catch(() => {}); // likely large: fetch its module beside the feed
       let text;
       try {
         text = await readCapped(res, max);

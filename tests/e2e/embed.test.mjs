@@ -485,7 +485,7 @@ test('dist/: hashed names match their content, the snippets\' SRI hashes match t
   const snippets = JSON.parse(readFileSync(join(DIST, 'snippets.json'), 'utf8'));
   const sri = (buf) => `sha384-${createHash('sha384').update(buf).digest('base64')}`;
   const names = Object.values(snippets.files).map((f) => f.name);
-  assert.equal(names.length, 10);
+  assert.equal(names.length, 11);
   for (const f of Object.values(snippets.files)) {
     const buf = readFileSync(join(DIST, f.name));
     assert.equal(sri(buf), f.integrity, `${f.name}: SRI`);
@@ -513,10 +513,11 @@ test('dist/: hashed names match their content, the snippets\' SRI hashes match t
   assert.ok(loader.includes(snippets.files['newschart_wasm_bg.wasm'].integrity), 'the loader checks the wasm it requests');
   const view = readFileSync(join(DIST, snippets.files['view.js'].name), 'utf8');
   assert.ok(view.includes(snippets.files['newschart_wasm_bg.wasm'].integrity));
+  assert.ok(view.includes(snippets.files['newschart_large_bg.wasm'].integrity), 'the view checks the large-data module it loads');
   assert.ok(view.includes(snippets.files['download.js'].integrity), 'the view checks the downloads module it imports');
   // and those of the builder's glue and wasm, which it loads for a broken feed's messages
   assert.ok(view.includes(snippets.files['newschart_builder.js'].integrity) && view.includes(snippets.files['newschart_builder_bg.wasm'].integrity));
-  assert.ok(!/['"]\.\/(view|download|newschart_wasm|newschart_wasm_bg|newschart_builder|newschart_builder_bg)\.(js|wasm)['"?]/.test(loader + view), 'no unhashed name left');
+  assert.ok(!/['"]\.\/(view|download|newschart_wasm|newschart_wasm_bg|newschart_large_bg|newschart_builder|newschart_builder_bg)\.(js|wasm)['"?]/.test(loader + view), 'no unhashed name left');
   const html = readFileSync(join(DIST, 'snippets.html'), 'utf8');
   assert.ok(!/<script|style=/.test(html.replace(/&lt;script/g, '')), 'snippets.html has no script or inline style of its own');
 
@@ -548,6 +549,11 @@ ${feed(snippets.forms.iframe, '/feeds/employment.json')}
   const [csv] = await Promise.all([page.waitForEvent('download'), first.locator('.nc-menu-item').nth(1).click()]);
   assert.match(csv.suggestedFilename(), /\.csv$/);
   assert.ok(paths.includes(`/newschart/${snippets.files['download.js'].name}`), 'the hashed downloads module was loaded');
+  // large data (setColumns): dist/'s large-data module, only now, checked by its SRI
+  assert.ok(!paths.some((p) => p.includes('/newschart_large_bg.')), 'no large-data module before large data');
+  await first.evaluate((el) => el.setColumns({ x: Array.from({ length: 5000 }, (_, i) => i), series: [{ name: 'a', values: Float64Array.from({ length: 5000 }, (_, i) => Math.sin(i / 99)) }], title: 'columns' }));
+  assert.equal(await first.evaluate((el) => [el.getAttribute('data-state'), el.point(4999) !== null].join()), 'ready,true');
+  assert.ok(paths.includes(`/newschart/${snippets.files['newschart_large_bg.wasm'].name}`), 'the hashed large-data module was loaded');
   assert.deepEqual(log.errors, []);
   assert.deepEqual(log.console.filter((m) => m.type === 'error'), []);
   await page.close();

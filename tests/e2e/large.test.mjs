@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, watch } from './helpers.mjs';
+import { launch, settled, startServer, watch } from './helpers.mjs';
 
 let server;
 let browser;
@@ -73,8 +73,24 @@ test('10^5 points as columns: drawn, hovered, read one at a time', async () => {
   await page.close();
 });
 
+const LARGE_WASM = '/pkg/newschart_large_bg.wasm';
+
+test('the demo article never asks for the large-data module; its charts come from the standard one', async () => {
+  const page = await browser.context.newPage();
+  const paths = [];
+  page.on('request', (r) => paths.push(new URL(r.url()).pathname));
+  await page.goto(server.url);
+  await settled(page, 3);
+  assert.ok(paths.includes('/pkg/newschart_wasm_bg.wasm'), paths.join(' '));
+  assert.ok(!paths.includes(LARGE_WASM), 'no large-data module for the article');
+  assert.equal(await page.evaluate(async () => (await import('/pkg/view.js')).__debug().instances), 1);
+  await page.close();
+});
+
 test('a long JSON line feed is drawn from columns too, and its categories name the points', async () => {
   const page = await browser.context.newPage();
+  const paths = [];
+  page.on('request', (r) => paths.push(new URL(r.url()).pathname));
   await page.goto(`${server.url}e2e/blank.html`);
   await page.$eval('#root', (root) => { root.innerHTML = '<news-chart id="feed" height="300"></news-chart>'; });
   await page.evaluate(async () => {
@@ -88,6 +104,27 @@ test('a long JSON line feed is drawn from columns too, and its categories name t
   assert.equal(got.p.category, '第12天');
   assert.equal(got.p.value, 33);
   assert.equal(got.gap, null);
+  // 5000 points in ~70 KB of text: read by the standard module, then again by the large-data one
+  assert.ok(paths.includes(LARGE_WASM), 'the large-data module was loaded');
+  assert.equal(await page.evaluate(async () => (await import('/pkg/view.js')).__debug().instances), 2);
+  await page.close();
+});
+
+test('feed text past 128 KB goes straight to the large-data module', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}e2e/blank.html`);
+  await page.$eval('#root', (root) => { root.innerHTML = '<news-chart id="feed" height="300"></news-chart>'; });
+  const got = await page.evaluate(async () => {
+    const n = 20000;
+    const feed = JSON.stringify({ version: 1, datasets: [{ kind: 'line', title: 'Long', categories: Array.from({ length: n }, (_, i) => `第${i + 1}天`), series: [{ name: 's', values: Array.from({ length: n }, (_, i) => i % 89) }] }] });
+    const el = document.querySelector('#feed');
+    await el.setFeed(feed);
+    return { size: feed.length, state: el.getAttribute('data-state'), p: el.point(19999), instances: (await import('/pkg/view.js')).__debug().instances };
+  });
+  assert.ok(got.size > 128 * 1024, `${got.size} characters`);
+  assert.equal(got.state, 'ready');
+  assert.equal(got.p.category, '第20000天');
+  assert.equal(got.instances, 1, 'one instance: the large-data module\'s, the standard one never made');
   await page.close();
 });
 
