@@ -156,11 +156,12 @@ test('the widget makes no request but its own files and its feeds', { timeout: T
     '/feeds/employment.json',
     '/feeds/toilets.json',
     '/pkg/newschart.js',
-    // the page has a broken feed: the builder's module gives its problems' words (see view.js)
+    // the page has a broken feed: problems.js shows them, with their words from the builder's module
     '/pkg/newschart_builder.js?messages',
     '/pkg/newschart_builder_bg.wasm',
     '/pkg/newschart_wasm.js',
     '/pkg/newschart_wasm_bg.wasm',
+    '/pkg/problems.js',
     '/pkg/view.js',
   ]);
   await page.close();
@@ -485,7 +486,7 @@ test('dist/: hashed names match their content, the snippets\' SRI hashes match t
   const snippets = JSON.parse(readFileSync(join(DIST, 'snippets.json'), 'utf8'));
   const sri = (buf) => `sha384-${createHash('sha384').update(buf).digest('base64')}`;
   const names = Object.values(snippets.files).map((f) => f.name);
-  assert.equal(names.length, 10);
+  assert.equal(names.length, 11);
   for (const f of Object.values(snippets.files)) {
     const buf = readFileSync(join(DIST, f.name));
     assert.equal(sri(buf), f.integrity, `${f.name}: SRI`);
@@ -514,9 +515,11 @@ test('dist/: hashed names match their content, the snippets\' SRI hashes match t
   const view = readFileSync(join(DIST, snippets.files['view.js'].name), 'utf8');
   assert.ok(view.includes(snippets.files['newschart_wasm_bg.wasm'].integrity));
   assert.ok(view.includes(snippets.files['download.js'].integrity), 'the view checks the downloads module it imports');
-  // and those of the builder's glue and wasm, which it loads for a broken feed's messages
-  assert.ok(view.includes(snippets.files['newschart_builder.js'].integrity) && view.includes(snippets.files['newschart_builder_bg.wasm'].integrity));
-  assert.ok(!/['"]\.\/(view|download|newschart_wasm|newschart_wasm_bg|newschart_builder|newschart_builder_bg)\.(js|wasm)['"?]/.test(loader + view), 'no unhashed name left');
+  assert.ok(view.includes(snippets.files['problems.js'].integrity), 'the view checks the problems module it imports');
+  // which carries those of the builder's glue and wasm, which it loads for a broken feed's messages
+  const problems = readFileSync(join(DIST, snippets.files['problems.js'].name), 'utf8');
+  assert.ok(problems.includes(snippets.files['newschart_builder.js'].integrity) && problems.includes(snippets.files['newschart_builder_bg.wasm'].integrity));
+  assert.ok(!/['"]\.\/(view|download|problems|newschart_wasm|newschart_wasm_bg|newschart_builder|newschart_builder_bg)\.(js|wasm)['"?]/.test(loader + view + problems), 'no unhashed name left');
   const html = readFileSync(join(DIST, 'snippets.html'), 'utf8');
   assert.ok(!/<script|style=/.test(html.replace(/&lt;script/g, '')), 'snippets.html has no script or inline style of its own');
 
@@ -562,6 +565,7 @@ ${feed(snippets.forms.element, '/e2e/feeds/missing-title.json')}
   await broken.goto(`${server.url}scratch/dist-broken.html`);
   await broken.waitForFunction(() => document.querySelector('news-chart').getAttribute('data-state') === 'error' && document.querySelector('news-chart').getAttribute('aria-busy') === 'false');
   assert.match(await broken.$eval('news-chart', (el) => el.shadowRoot.querySelector('.nc-error').textContent), /datasets\[0\] \(第4行，第5列\)：缺少必填字段 "title"/);
+  assert.ok(brokenPaths.includes(`/newschart/${snippets.files['problems.js'].name}`), `dist/'s problems module: ${brokenPaths}`);
   assert.ok(brokenPaths.includes(`/newschart/${snippets.files['newschart_builder_bg.wasm'].name}`), `dist/'s builder wasm: ${brokenPaths}`);
   await broken.close();
 
