@@ -546,6 +546,7 @@ ${feed(snippets.forms.iframe, '/feeds/employment.json')}
   assert.equal(widget.filter((p) => p.endsWith('.wasm')).length, 2, 'one wasm for the page, one for the iframe');
   // the downloads module comes only with a reader's first download, checked against its SRI
   assert.ok(!widget.some((p) => p.includes('/download.')), `no downloads module before a download: ${widget}`);
+  assert.ok(!widget.some((p) => p.includes('/problems.')), `no problems module for good charts: ${widget}`);
   const first = page.locator('news-chart').first();
   await first.locator('.nc-tool').nth(1).click();
   const [csv] = await Promise.all([page.waitForEvent('download'), first.locator('.nc-menu-item').nth(1).click()]);
@@ -568,6 +569,24 @@ ${feed(snippets.forms.element, '/e2e/feeds/missing-title.json')}
   assert.ok(brokenPaths.includes(`/newschart/${snippets.files['problems.js'].name}`), `dist/'s problems module: ${brokenPaths}`);
   assert.ok(brokenPaths.includes(`/newschart/${snippets.files['newschart_builder_bg.wasm'].name}`), `dist/'s builder wasm: ${brokenPaths}`);
   await broken.close();
+
+  // a problems module altered on the way fails its integrity check: the altered code never runs, and
+  // the broken chart still shows a box (without the details) with its retry button, never a blank
+  const badProblems = await browser.context.newPage();
+  const badProblemsLog = watch(badProblems);
+  await badProblems.route(`**/newschart/${snippets.files['problems.js'].name}`, async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, body: `${await res.text()}\n;window.__tampered = true;` });
+  });
+  await badProblems.goto(`${server.url}scratch/dist-broken.html`);
+  await badProblems.waitForFunction(() => document.querySelector('news-chart').getAttribute('data-state') === 'error' && document.querySelector('news-chart').getAttribute('aria-busy') === 'false');
+  assert.equal(await badProblems.evaluate(() => window.__tampered), undefined, 'the altered problems module did not run');
+  const fallback = await badProblems.$eval('news-chart', (el) => el.shadowRoot.querySelector('.nc-error').textContent);
+  assert.match(fallback, /数据有误，详细说明未能加载 \/ the data has problems; the details could not be loaded/, fallback);
+  assert.match(fallback, /missing-title\.json/, fallback);
+  assert.ok(await badProblems.$eval('news-chart', (el) => !!el.shadowRoot.querySelector('.nc-error button')), 'a retry button');
+  assert.ok(badProblemsLog.console.some((m) => m.type === 'error' && /详细说明未能加载/.test(m.text)), 'the console says why');
+  await badProblems.close();
 
   // a view module altered on the way (a compromised CDN) fails its integrity check: the chart shows its fallback
   const bad = await browser.context.newPage();
