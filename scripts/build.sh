@@ -12,6 +12,8 @@
 #   pkg/newschart_large_bg.wasm  the same with large data (long line charts, setColumns): loaded
 #                                only for those charts, through the same glue
 #   pkg/download.js              the PNG and CSV downloads, imported on a reader's first download (src/web/download.js)
+#   pkg/problems.js              a chart's problems (error box, console, events), imported the first
+#                                time a chart has some to show (src/web/problems.js)
 #   pkg/embed-resize.js          for sites that embed charts as iframes (src/web/embed-resize.js)
 # and the builder's module (www/builder.html; a reader's page loads it only for a broken feed's
 # messages, which the readers' module leaves out), also through wasm-opt -Oz:
@@ -22,7 +24,7 @@ set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 DEV=0
 for arg in "$@"; do
   case "$arg" in
@@ -168,7 +170,7 @@ fi
 say "cargo build --lib --release --target wasm32-unknown-unknown --features builder (the builder page's module)"
 cargo build --lib --release --target wasm32-unknown-unknown --features builder
 wasm-bindgen --target web --no-typescript --out-dir "$PKG" --out-name newschart_builder "$RAW_WASM"
-# Readers' pages load it too when a feed is broken (view.js reads the feed again there for the
+# Readers' pages load it too when a feed is broken (problems.js reads the feed again there for the
 # problems' messages, which the readers' module leaves out): optimized the same way.
 optimize newschart_builder
 
@@ -184,8 +186,8 @@ cp "$REPO"/src/web/*.js "$PKG/"
 # The readable sources stay in src/web/; scripts/dist.mjs rewrites names in those and minifies
 # them the same way.
 [[ -x "$REPO/node_modules/.bin/esbuild" ]] || die "esbuild missing from node_modules (run bash scripts/setup.sh)"
-say "minify (esbuild): pkg/newschart.js, pkg/view.js, pkg/download.js, pkg/newschart_wasm.js, pkg/newschart_builder.js"
-node "$REPO/scripts/minify.mjs" "$PKG/newschart.js" "$PKG/view.js" "$PKG/download.js" "$PKG/newschart_wasm.js" "$PKG/newschart_builder.js"
+say "minify (esbuild): pkg/newschart.js, pkg/view.js, pkg/download.js, pkg/problems.js, pkg/newschart_wasm.js, pkg/newschart_builder.js"
+node "$REPO/scripts/minify.mjs" "$PKG/newschart.js" "$PKG/view.js" "$PKG/download.js" "$PKG/problems.js" "$PKG/newschart_wasm.js" "$PKG/newschart_builder.js"
 
 say "built pkg/ in ${SECONDS}s$( ((DEV)) && echo ' (--dev: not optimized)')"
 say "size report (what ships; bytes)"

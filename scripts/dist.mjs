@@ -4,9 +4,9 @@
 //   node scripts/dist.mjs --base URL --pkg DIR --www DIR --out DIR
 //
 // Names are hashed leaves first, so each file's hash covers what it imports: the wasm, then the
-// glue (which names the wasm), the view (glue, wasm and the wasm's SRI, and the builder's glue and
-// wasm with their SRI: a broken feed's messages), the loader (the view's name and the SRI of view
-// and glue). Every rewrite must match the source exactly once or more:
+// glue (which names the wasm), problems.js (the builder's glue and wasm with their SRI: a broken
+// feed's messages), the view (glue, wasm and the wasm's SRI, and download.js and problems.js with
+// their SRI), the loader (the view's name and the SRI of view and glue). Every rewrite must match the source exactly once or more:
 // if the source changes shape, this fails rather than ship a loader that imports a missing file.
 
 import { createHash } from 'node:crypto';
@@ -64,15 +64,21 @@ let builderGlue = read(pkg, 'newschart_builder.js').toString('utf8');
 builderGlue = swap(builderGlue, '"newschart_builder_bg.wasm"', `"${builderWasm.name}"`, 'newschart_builder.js'); // minified by build.sh
 const builderGlueFile = emit('newschart_builder.js', Buffer.from(builderGlue), 'js');
 
-// 3. view: the names and SRI of the glue, the wasm modules, the downloads module and the builder's glue and wasm
+// 2c. problems.js (a chart's problems, imported the first time it has some): the builder's names and SRI
+let problems = read(SRC, 'problems.js').toString('utf8');
+problems = swap(problems, "'./newschart_builder.js?messages'", `'./${builderGlueFile.name}?messages'`, 'problems.js');
+problems = swap(problems, "'./newschart_builder_bg.wasm'", `'./${builderWasm.name}'`, 'problems.js');
+problems = swap(problems, 'const BUILDER_INTEGRITY = {};',
+  `const BUILDER_INTEGRITY = ${JSON.stringify({ glue: builderGlueFile.integrity, wasm: builderWasm.integrity })};`, 'problems.js');
+const problemsFile = emit('problems.js', Buffer.from(minify(problems)), 'js');
+
+// 3. view: the names and SRI of the glue, the wasm modules, the downloads module and problems.js
 const downloadFile = emit('download.js', Buffer.from(minify(read(SRC, 'download.js').toString('utf8'))), 'js');
 let view = read(SRC, 'view.js').toString('utf8');
 view = swap(view, "'./download.js'", `'./${downloadFile.name}'`, 'view.js');
 view = swap(view, "const DOWNLOAD_INTEGRITY = '';", `const DOWNLOAD_INTEGRITY = '${downloadFile.integrity}';`, 'view.js');
-view = swap(view, "'./newschart_builder.js?messages'", `'./${builderGlueFile.name}?messages'`, 'view.js');
-view = swap(view, "'./newschart_builder_bg.wasm'", `'./${builderWasm.name}'`, 'view.js');
-view = swap(view, 'const BUILDER_INTEGRITY = {};',
-  `const BUILDER_INTEGRITY = ${JSON.stringify({ glue: builderGlueFile.integrity, wasm: builderWasm.integrity })};`, 'view.js');
+view = swap(view, "'./problems.js'", `'./${problemsFile.name}'`, 'view.js');
+view = swap(view, "const PROBLEMS_INTEGRITY = '';", `const PROBLEMS_INTEGRITY = '${problemsFile.integrity}';`, 'view.js');
 view = swap(view, './newschart_wasm.js', `./${glueFile.name}`, 'view.js');
 view = swap(view, "'./newschart_wasm_bg.wasm'", `'./${wasm.name}'`, 'view.js');
 view = swap(view, "const WASM_INTEGRITY = '';", `const WASM_INTEGRITY = '${wasm.integrity}';`, 'view.js');

@@ -6,7 +6,9 @@
 // tooltip, error box, events) and network (fetching the feed). Everything about the data (parsing,
 // validation, layout, the scene, drawing, hit-testing, the text summary)
 // happens in the wasm module, built from src/ with the same pipeline the
-// `newschart` command-line tool uses.
+// `newschart` command-line tool uses. What a chart says of its problems (the
+// error box's list, the console, newschart:error, a feed's warnings, a failed
+// refresh) is problems.js, imported the first time a chart has some to show.
 //
 // Feed text is only ever inserted with textContent: never as HTML.
 
@@ -65,17 +67,22 @@ function importChecked(url, integrity) {
   return import(url);
 }
 
+// Modules imported on demand, with their SRI (scripts/dist.sh writes it in dist/; none in pkg/):
 /** download.js (the PNG and CSV downloads): imported when a reader first asks for one. */
-const DOWNLOAD_INTEGRITY = ''; // scripts/dist.sh writes it in dist/ (none in pkg/)
-let downloads = null;
-function loadDownloads() {
-  const url = new URL('./download.js', import.meta.url).href;
-  if (!downloads) {
-    downloads = importChecked(url, DOWNLOAD_INTEGRITY);
-    downloads.catch(() => { downloads = null; }); // a later click tries again
+const DOWNLOAD_INTEGRITY = '';
+/** problems.js (the error box's problems, the console's and newschart:error's): imported the first time a chart has problems to show. */
+const PROBLEMS_INTEGRITY = '';
+const modules = {}; // url -> Promise<module>
+function loadModule(file, integrity) {
+  const url = new URL(file, import.meta.url).href;
+  if (!modules[url]) {
+    modules[url] = importChecked(url, integrity);
+    modules[url].catch(() => { delete modules[url]; }); // the next need tries again
   }
-  return downloads;
+  return modules[url];
 }
+/** Said, in both languages, when problems.js cannot load: the box has no more to say than that. */
+const NO_DETAILS = '数据有误，详细说明未能加载 / the data has problems; the details could not be loaded';
 
 /** The loader's request for the (standard) wasm, made beside its import of this module: the first compile takes it. */
 let early = null;
@@ -291,10 +298,8 @@ const TEXT = {
     noDataset: (id) => `数据中没有 id 为 "${id}" 的数据集`,
     wasm: '图表组件加载失败',
     internal: '图表组件内部错误',
-    where: (p) => `第${p.line}行，第${p.column}列`,
     chart: '图表',
     file: '数据文件：',
-    stale: (hhmm) => `更新失败，显示的是 ${hhmm} 的数据`,
     table: '表格',
     download: '下载',
     png: 'PNG 图片',
@@ -320,10 +325,8 @@ const TEXT = {
     noDataset: (id) => `the feed has no dataset with id "${id}"`,
     wasm: 'the chart component failed to load',
     internal: 'internal error in the chart component',
-    where: (p) => `line ${p.line}, column ${p.column}`,
     chart: 'Chart',
     file: 'Data file: ',
-    stale: (hhmm) => `update failed, showing data from ${hhmm}`,
     table: 'Table',
     download: 'Download',
     png: 'PNG image',
@@ -343,60 +346,6 @@ class FeedError extends Error {
 
 function problem(zh, en) {
   return { severity: 'error', path: '', line: 0, column: 0, zh, en };
-}
-
-// Problems' words. The readers' wasm module leaves them out (readers see them only when a feed is
-// broken): its problems come back with severity, path, line and column, and empty zh and en. Then
-// the builder's module (pkg/newschart_builder*, which has them) reads the same feed again and lends
-// its problems' words. Only broken feeds pay for that download. A separate copy of its glue (the
-// query), so the builder page's own instance of it is never initialized twice at once.
-const BUILDER = './newschart_builder.js?messages';
-const BUILDER_WASM = './newschart_builder_bg.wasm';
-/** Subresource Integrity of the builder's glue and wasm: scripts/dist.sh writes it in dist/ (none in pkg/). */
-const BUILDER_INTEGRITY = {};
-/** Said for a problem when the builder's module cannot load (offline): its place is still shown. */
-const UNEXPLAINED = { // `wait`: while the builder's module may still bring the words
-  zh: (p, wait) => `此处有${p.severity === 'warning' ? '警告' : '错误'}（${wait ? '正在加载详细说明…' : '详细说明未能加载'}）`,
-  en: (p, wait) => `${p.severity === 'warning' ? 'a warning' : 'an error'} here (${wait ? 'loading the details…' : 'the details could not be loaded'})`,
-};
-let builder = null; // Promise<the builder module's glue, initialized>
-
-/** Whether every problem has its words. */
-const worded = (problems) => problems.every((p) => p.zh || p.en);
-/** `p`, with UNEXPLAINED's sentence if it has no words (`wait`: the one saying they are loading). */
-const located = (p, wait) => (p.zh || p.en ? p : { ...p, zh: UNEXPLAINED.zh(p, wait), en: UNEXPLAINED.en(p, wait) });
-
-/**
- * `problems` with their words. Those without get them from the builder's module, where
- * `remake(Chart)` makes the same chart (and throws the same problems, or has the same warnings);
- * if that module cannot load, each keeps its place and gets UNEXPLAINED's sentence.
- */
-async function explain(problems, remake) {
-  if (worded(problems)) return problems;
-  let full = null;
-  try {
-    builder ||= (async () => {
-      const glue = await importChecked(new URL(BUILDER, import.meta.url).href, BUILDER_INTEGRITY.glue);
-      const wasm = new URL(BUILDER_WASM, import.meta.url);
-      await glue.default({ module_or_path: fetch(wasm, checkedBy(BUILDER_INTEGRITY.wasm)) });
-      return glue;
-    })();
-    builder.catch(() => { builder = null; }); // a later broken feed tries again
-    const { Chart } = await builder;
-    try {
-      const chart = remake(Chart);
-      full = JSON.parse(chart.meta()).warnings;
-      chart.free();
-    } catch (e) {
-      if (typeof e === 'string') full = JSON.parse(e).problems;
-      else builder = null; // a trap there: a fresh copy next time
-    }
-  } catch (_) { /* offline: UNEXPLAINED */ }
-  return problems.map((p, i) => {
-    if (p.zh || p.en) return p;
-    const f = full && full[i];
-    return f && f.path === p.path && f.severity === p.severity ? { ...p, zh: f.zh, en: f.en } : located(p);
-  });
 }
 
 /**
@@ -785,8 +734,8 @@ export class View {
 
   /**
    * Reads feed text (or, with `make(Chart)`, makes the chart another way) and shows it; on problems,
-   * the error box at once (see _fail), unless `keepOnError` keeps the chart on screen (a refresh:
-   * marked stale once they have their words). `this._explaining` settles when the words are in.
+   * the error box (see _fail), unless `keepOnError` keeps the chart on screen (a refresh: marked
+   * stale once they have their words). `this._explaining` settles when the words are in.
    * Returns true when shown.
    */
   _apply(text, src, keepOnError, make) {
@@ -817,12 +766,7 @@ export class View {
       const problems = e instanceof FeedError ? e.problems
         : typeof e === 'string' ? JSON.parse(e).problems
           : [problem(`${TEXT.zh.internal}：${e && e.message}`, `${TEXT.en.internal}: ${e && e.message}`)];
-      // words still to come are dropped (false) if a newer load or feed has taken over meanwhile
-      const id = this._loadId;
-      const later = !worded(problems) && explain(problems, remake).then((all) => id === this._loadId && all);
-      if (!keepOnError || !this._chart) this._explaining = this._fail(problems, src, later);
-      else if (later) this._explaining = later.then((all) => all && this._markStale(all, src)); // the chart stays: no hurry
-      else this._markStale(problems, src);
+      this._explaining = this._fail(problems, src, remake, keepOnError);
       return false;
     }
     this._free();
@@ -870,21 +814,10 @@ export class View {
       }
       this.host.dispatchEvent(new CustomEvent('newschart:refresh', { bubbles: true, composed: true, detail: { src, changed } }));
     } catch (e) {
-      this._markStale(e instanceof FeedError ? e.problems : [problem(String(e), String(e))], src);
+      this._fail(e instanceof FeedError ? e.problems : [problem(String(e), String(e))], src, null, true);
     } finally {
       this._polling = false;
     }
-  }
-
-  _markStale(problems, src) {
-    const t = this.t;
-    const at = this._shownAt || new Date();
-    const hhmm = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
-    this._stale.textContent = t.stale(hhmm);
-    this._stale.hidden = false;
-    const zh = (this._locale || this.lang2) === 'zh';
-    console.error(`[newschart] ${src}: ${t.stale(hhmm)}\n  ${problems.map((p) => (p.path ? p.path + ': ' : '') + (zh ? p.zh : p.en)).join('\n  ')}`);
-    this.host.dispatchEvent(new CustomEvent('newschart:error', { bubbles: true, composed: true, detail: { src, problems, stale: true } }));
   }
 
   async _fetch(src, conditional) {
@@ -980,26 +913,7 @@ export class View {
         this._source.append(m.source.text);
       }
     }
-    this._warn(m.warnings, remake);
-  }
-
-  /**
-   * Logs the feed's warnings. Without their words, they are logged once the builder's module has
-   * given them (`_warned` keeps them for this chart), which never delays the drawing.
-   */
-  _warn(warnings, remake) {
-    if (!worded(warnings)) {
-      if (!this._warned) {
-        const chart = this._chart;
-        if (remake) explain(warnings, remake).then((w) => { if (this._chart === chart) { this._warned = w; this._warn(w); } });
-        return;
-      }
-      warnings = this._warned;
-    }
-    const t = this.t;
-    for (const w of warnings) {
-      console.warn(`[newschart] ${this.host.getAttribute('src')}: ${w.path}${w.line ? ` (${t.where(w)})` : ''}: ${this._locale === 'zh' ? w.zh : w.en}`);
-    }
+    if (m.warnings.length) this._problems((p) => p.warn(this, m.warnings, remake));
   }
 
   _showTabs(m) {
@@ -1110,7 +1024,7 @@ export class View {
 
   /** Saves the chart as `kind` ('png' or 'csv'), with download.js, imported on the first download. */
   _download(kind) {
-    loadDownloads()
+    loadModule('./download.js', DOWNLOAD_INTEGRITY)
       .then((m) => { if (this._chart) m[kind](this); })
       .catch((e) => console.error(`[newschart] ${this.t.downloadFailed}: ${e && e.message}`));
   }
@@ -1299,17 +1213,42 @@ export class View {
   }
 
   /**
-   * Shows the error box. Problems without words yet (the readers' module leaves them out) show at
-   * once, located, with UNEXPLAINED's sentence; `later` (a promise of them with their words, false
-   * when stale) brings the words, put in place of those sentences in the same box, the host
-   * aria-busy until then. The console and newschart:error wait for the words (as warnings do in
-   * _warn): each problem is told once, in full, not once located and again worded. Returns a
-   * promise settled once told, with `later`.
+   * Shows `problems` with problems.js, once it is in (see its fail): the error box, or with `keep` a
+   * refresh's problems under the chart still shown; dropped if another load or chart has taken over
+   * meanwhile. Without problems.js (offline, blocked, refused by its SRI), a box that says only
+   * that. Returns a promise settled once they are told.
    */
-  _fail(problems, src, later) {
+  _fail(problems, src, remake, keep) {
+    return this._problems((m) => m.fail(this, problems, src, remake, keep), () => {
+      if (keep && this._chart) return;
+      const p = el('p', 'nc-error-src');
+      p.textContent = NO_DETAILS;
+      this._errorBox(src || this.host.getAttribute('src')).before(p);
+    });
+  }
+
+  /**
+   * Runs `use(problems.js)` once it is in, unless another load or chart has taken over meanwhile;
+   * `bare()` instead, in the same case, when it cannot load (it is logged).
+   */
+  _problems(use, bare) {
+    const id = this._loadId;
+    const chart = this._chart;
+    const current = () => id === this._loadId && chart === this._chart;
+    return loadModule('./problems.js', PROBLEMS_INTEGRITY).then((m) => current() && use(m), (e) => {
+      console.error(`[newschart] ${this.host.getAttribute('src') || ''}: ${NO_DETAILS} (${e && e.message})`);
+      if (current() && bare) bare();
+    });
+  }
+
+  /**
+   * Puts the chart in its error state (aria-busy while `busy`: words to come) and empties the error
+   * box but for its title, the feed's address `file` and a retry button, which it returns: what went
+   * wrong goes before it.
+   */
+  _errorBox(file, busy) {
     const t = this.t;
-    const zh = (this._locale || this.lang2) === 'zh';
-    this._setState('error', !!later);
+    this._setState('error', busy);
     this._status.hidden = true;
     this._hideTip();
     this._points = [];
@@ -1318,39 +1257,17 @@ export class View {
     this._plot.style.height = '0px';
     const box = this._error;
     box.replaceChildren();
-    const strong = el('strong', '', box);
-    strong.textContent = t.errorTitle;
-    const file = src || this.host.getAttribute('src');
-    if (file) {
-      const p = el('p', 'nc-error-src', box);
-      p.textContent = `${t.file}${file}`;
-    }
-    const ul = el('ul', '', box);
-    const where = (p) => (p.path || '') + (p.line ? `${p.path ? ' ' : ''}(${t.where(p)})` : '');
-    const say = (p) => (zh ? p.zh : p.en);
-    const words = problems.map((p) => {
-      const li = el('li', '', ul);
-      if (where(p)) {
-        const code = el('code', '', li);
-        code.textContent = where(p);
-        li.append(zh ? '：' : ': ');
-      }
-      li.append(say(located(p, !!later)));
-      return li.lastChild; // its words: a text node
-    });
+    el('strong', '', box).textContent = t.errorTitle;
+    if (file) el('p', 'nc-error-src', box).textContent = `${t.file}${file}`;
     const retry = el('button', '', box);
     retry.type = 'button';
     retry.textContent = t.retry;
     retry.addEventListener('click', () => this.reload(), { once: true });
     box.hidden = false;
-    const tell = (all) => {
-      if (!all || !ul.isConnected || box.hidden) return; // stale: another load, feed or box since
-      all.forEach((p, i) => { words[i].data = say(p); });
-      this._setState('error');
-      console.error(`[newschart] ${file || ''}:\n  ${all.map((p) => `${where(p) ? where(p) + ': ' : ''}${say(p)}`).join('\n  ')}`);
-      this.host.dispatchEvent(new CustomEvent('newschart:error', { bubbles: true, composed: true, detail: { src, problems: all } }));
-    };
-    return later ? later.then(tell) : tell(problems);
+    return retry;
   }
 }
 
+// problems.js imports the builder's module with this (it cannot import this module: in dist/ each
+// one's name would hash the other's)
+View.prototype._import = importChecked;

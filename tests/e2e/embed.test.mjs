@@ -156,11 +156,12 @@ test('the widget makes no request but its own files and its feeds', { timeout: T
     '/feeds/employment.json',
     '/feeds/toilets.json',
     '/pkg/newschart.js',
-    // the page has a broken feed: the builder's module gives its problems' words (see view.js)
+    // the page has a broken feed: problems.js shows them, with their words from the builder's module
     '/pkg/newschart_builder.js?messages',
     '/pkg/newschart_builder_bg.wasm',
     '/pkg/newschart_wasm.js',
     '/pkg/newschart_wasm_bg.wasm',
+    '/pkg/problems.js',
     '/pkg/view.js',
   ]);
   await page.close();
@@ -485,7 +486,7 @@ test('dist/: hashed names match their content, the snippets\' SRI hashes match t
   const snippets = JSON.parse(readFileSync(join(DIST, 'snippets.json'), 'utf8'));
   const sri = (buf) => `sha384-${createHash('sha384').update(buf).digest('base64')}`;
   const names = Object.values(snippets.files).map((f) => f.name);
-  assert.equal(names.length, 11);
+  assert.equal(names.length, 12);
   for (const f of Object.values(snippets.files)) {
     const buf = readFileSync(join(DIST, f.name));
     assert.equal(sri(buf), f.integrity, `${f.name}: SRI`);
@@ -515,9 +516,11 @@ test('dist/: hashed names match their content, the snippets\' SRI hashes match t
   assert.ok(view.includes(snippets.files['newschart_wasm_bg.wasm'].integrity));
   assert.ok(view.includes(snippets.files['newschart_large_bg.wasm'].integrity), 'the view checks the large-data module it loads');
   assert.ok(view.includes(snippets.files['download.js'].integrity), 'the view checks the downloads module it imports');
-  // and those of the builder's glue and wasm, which it loads for a broken feed's messages
-  assert.ok(view.includes(snippets.files['newschart_builder.js'].integrity) && view.includes(snippets.files['newschart_builder_bg.wasm'].integrity));
-  assert.ok(!/['"]\.\/(view|download|newschart_wasm|newschart_wasm_bg|newschart_large_bg|newschart_builder|newschart_builder_bg)\.(js|wasm)['"?]/.test(loader + view), 'no unhashed name left');
+  assert.ok(view.includes(snippets.files['problems.js'].integrity), 'the view checks the problems module it imports');
+  // which carries those of the builder's glue and wasm, which it loads for a broken feed's messages
+  const problems = readFileSync(join(DIST, snippets.files['problems.js'].name), 'utf8');
+  assert.ok(problems.includes(snippets.files['newschart_builder.js'].integrity) && problems.includes(snippets.files['newschart_builder_bg.wasm'].integrity));
+  assert.ok(!/['"]\.\/(view|download|problems|newschart_wasm|newschart_wasm_bg|newschart_large_bg|newschart_builder|newschart_builder_bg)\.(js|wasm)['"?]/.test(loader + view + problems), 'no unhashed name left');
   const html = readFileSync(join(DIST, 'snippets.html'), 'utf8');
   assert.ok(!/<script|style=/.test(html.replace(/&lt;script/g, '')), 'snippets.html has no script or inline style of its own');
 
@@ -544,6 +547,7 @@ ${feed(snippets.forms.iframe, '/feeds/employment.json')}
   assert.equal(widget.filter((p) => p.endsWith('.wasm')).length, 2, 'one wasm for the page, one for the iframe');
   // the downloads module comes only with a reader's first download, checked against its SRI
   assert.ok(!widget.some((p) => p.includes('/download.')), `no downloads module before a download: ${widget}`);
+  assert.ok(!widget.some((p) => p.includes('/problems.')), `no problems module for good charts: ${widget}`);
   const first = page.locator('news-chart').first();
   await first.locator('.nc-tool').nth(1).click();
   const [csv] = await Promise.all([page.waitForEvent('download'), first.locator('.nc-menu-item').nth(1).click()]);
@@ -568,8 +572,27 @@ ${feed(snippets.forms.element, '/e2e/feeds/missing-title.json')}
   await broken.goto(`${server.url}scratch/dist-broken.html`);
   await broken.waitForFunction(() => document.querySelector('news-chart').getAttribute('data-state') === 'error' && document.querySelector('news-chart').getAttribute('aria-busy') === 'false');
   assert.match(await broken.$eval('news-chart', (el) => el.shadowRoot.querySelector('.nc-error').textContent), /datasets\[0\] \(第4行，第5列\)：缺少必填字段 "title"/);
+  assert.ok(brokenPaths.includes(`/newschart/${snippets.files['problems.js'].name}`), `dist/'s problems module: ${brokenPaths}`);
   assert.ok(brokenPaths.includes(`/newschart/${snippets.files['newschart_builder_bg.wasm'].name}`), `dist/'s builder wasm: ${brokenPaths}`);
   await broken.close();
+
+  // a problems module altered on the way fails its integrity check: the altered code never runs, and
+  // the broken chart still shows a box (without the details) with its retry button, never a blank
+  const badProblems = await browser.context.newPage();
+  const badProblemsLog = watch(badProblems);
+  await badProblems.route(`**/newschart/${snippets.files['problems.js'].name}`, async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, body: `${await res.text()}\n;window.__tampered = true;` });
+  });
+  await badProblems.goto(`${server.url}scratch/dist-broken.html`);
+  await badProblems.waitForFunction(() => document.querySelector('news-chart').getAttribute('data-state') === 'error' && document.querySelector('news-chart').getAttribute('aria-busy') === 'false');
+  assert.equal(await badProblems.evaluate(() => window.__tampered), undefined, 'the altered problems module did not run');
+  const fallback = await badProblems.$eval('news-chart', (el) => el.shadowRoot.querySelector('.nc-error').textContent);
+  assert.match(fallback, /数据有误，详细说明未能加载 \/ the data has problems; the details could not be loaded/, fallback);
+  assert.match(fallback, /missing-title\.json/, fallback);
+  assert.ok(await badProblems.$eval('news-chart', (el) => !!el.shadowRoot.querySelector('.nc-error button')), 'a retry button');
+  assert.ok(badProblemsLog.console.some((m) => m.type === 'error' && /详细说明未能加载/.test(m.text)), 'the console says why');
+  await badProblems.close();
 
   // a view module altered on the way (a compromised CDN) fails its integrity check: the chart shows its fallback
   const bad = await browser.context.newPage();

@@ -4,12 +4,14 @@
 // again for them. Good charts never load it; warnings never delay a drawing; the error box shows
 // at once where the problems are, and takes their words in place once that module gives them
 // (late words of a feed since replaced are dropped); and when it cannot load, the box still says
-// where, with a generic sentence.
+// where, with a generic sentence. All of this is problems.js, which view.js imports the first time
+// a chart has problems to show: pages of good charts never load it, and when it cannot load, a
+// broken chart still gets a box (its title, a sentence in both languages, the file, a retry button).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, launch, startServer, watch } from './helpers.mjs';
+import { ARTIFACTS, launch, settled, startServer, watch } from './helpers.mjs';
 
 let server;
 let browser;
@@ -207,5 +209,70 @@ test('late words lose: a chart given a new feed, or removed, while they load kee
   assert.equal(errors.length, 2, errors.join('\n'));
   assert.equal(errors.filter((e) => /缺少必填字段 "title"/.test(e)).length, 1, errors.join('\n'));
   assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test('a page of good charts never asks for problems.js, nor the builder\'s module', async () => {
+  const page = await browser.context.newPage();
+  const log = watch(page);
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto(`${server.url}e2e/blank.html`);
+  await page.$eval('#root', (root) => {
+    root.innerHTML = ['hamlets', 'toilets', 'employment'].map((f) => `<news-chart id="${f}" src="/feeds/${f}.json" height="200"></news-chart>`).join('');
+  });
+  await settled(page, 3);
+  // a good feed given directly, another dataset, the table: still nothing to show
+  await page.$eval('#hamlets', (el) => el.setFeed({ version: 1, datasets: [{ kind: 'bar', title: 'good', categories: ['a'], series: [{ name: 's', values: [1] }] }] }));
+  await page.$eval('#toilets', (el) => el.shadowRoot.querySelector('.nc-tool').click());
+  await new Promise((done) => setTimeout(done, 300)); // room for a (wrong) late request
+  assert.deepEqual(await page.$$eval('news-chart', (els) => els.map((e) => e.getAttribute('data-state'))), ['ready', 'ready', 'ready']);
+  assert.ok(asked.includes('/pkg/view.js') && asked.includes('/pkg/newschart_wasm_bg.wasm'), `the requests were seen: ${asked}`);
+  assert.deepEqual(asked.filter((p) => /problems|newschart_builder/.test(p)), [], 'problems.js or the builder\'s module was asked for');
+  assert.deepEqual(log.console.filter((m) => m.type === 'error' || m.type === 'warning'), []);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test('when problems.js cannot load, a broken chart still gets a box with the file and a retry button, never a blank or loading chart', async () => {
+  const page = await browser.context.newPage();
+  const log = watch(page);
+  const blocked = [];
+  await page.route('**/pkg/problems.js', (route) => { blocked.push(route.request().url()); return route.abort(); });
+  await page.goto(`${server.url}e2e/blank.html`);
+  // a broken feed, a feed that is not there (HTTP 404), and a good chart given a broken feed
+  await page.$eval('#root', (root) => {
+    root.innerHTML = '<news-chart id="bad" src="/e2e/feeds/missing-title.json" height="200"></news-chart>'
+      + '<news-chart id="gone" src="/e2e/feeds/not-there.json" height="200"></news-chart>'
+      + '<news-chart id="good" src="/feeds/hamlets.json" height="200"></news-chart>';
+  });
+  await told(page, 'bad');
+  await told(page, 'gone');
+  await until(page, 'good', 'ready');
+  await page.$eval('#good', (el) => el.setFeed('{"version": 1,\n "datasets": [,]}'));
+  await told(page, 'good');
+  assert.ok(blocked.length > 0, 'problems.js was asked for');
+  const NO_DETAILS = '数据有误，详细说明未能加载 / the data has problems; the details could not be loaded';
+  for (const [id, file] of [['bad', '/e2e/feeds/missing-title.json'], ['gone', '/e2e/feeds/not-there.json'], ['good', '/feeds/hamlets.json']]) {
+    const shown = await page.$eval(`#${id}`, (el) => {
+      const r = el.shadowRoot;
+      const b = r.querySelector('.nc-error');
+      return { box: b.hidden ? null : b.textContent, retry: b.querySelector('button')?.textContent, status: r.querySelector('.nc-status').hidden, height: b.getBoundingClientRect().height };
+    });
+    assert.ok(shown.box?.startsWith('图表无法显示'), `${id}: ${shown.box}`);
+    assert.ok(shown.box.includes(NO_DETAILS), `${id}: ${shown.box}`);
+    assert.ok(shown.box.includes(`数据文件：${file}`), `${id}: ${shown.box}`);
+    assert.equal(shown.retry, '重试', id);
+    assert.equal(shown.status, true, `${id}: the loading line is gone`);
+    assert.ok(shown.height > 40, `${id}: the box is shown (${shown.height} px)`);
+  }
+  const errors = log.console.filter((m) => m.type === 'error').map((m) => m.text).join('\n');
+  assert.match(errors, /missing-title\.json: 数据有误，详细说明未能加载/, errors);
+  // the retry button loads again (and, problems.js still blocked, ends in the same box)
+  await page.$eval('#bad', (el) => el.shadowRoot.querySelector('.nc-error button').click());
+  await told(page, 'bad');
+  assert.ok((await box(page, 'bad'))?.includes(NO_DETAILS));
+  assert.deepEqual(log.errors, []);
+  await page.screenshot({ path: join(ARTIFACTS, 'messages-no-problems-module.png'), fullPage: true });
   await page.close();
 });

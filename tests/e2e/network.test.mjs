@@ -46,9 +46,12 @@ async function mount(id, attrs) {
   }, [id, attrs]);
 }
 
-/** Waits (bounded, generously) until the chart is ready or failed; returns the outcome. */
+/** Waits (bounded, generously) until the chart is ready or failed (an error box with its problems' words: aria-busy until then); returns the outcome. */
 async function outcome(id) {
-  await page.waitForFunction((id) => ['ready', 'error'].includes(document.getElementById(id)?.getAttribute('data-state')), id, { timeout: 30000 });
+  await page.waitForFunction((id) => {
+    const el = document.getElementById(id);
+    return ['ready', 'error'].includes(el?.getAttribute('data-state')) && el.getAttribute('aria-busy') === 'false';
+  }, id, { timeout: 30000 });
   return page.evaluate((id) => {
     const el = document.getElementById(id);
     const box = el.shadowRoot.querySelector('.nc-error');
