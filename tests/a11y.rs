@@ -182,4 +182,10 @@ fn a_transition_moves_bars_from_the_old_values_to_the_new() {
     assert_eq!(bar0(&tween::between(&old, &new, 1.0)), bar0(&new));
     let mid = bar0(&tween::between(&old, &new, 0.5));
     assert!(mid.h < bar0(&old).h && mid.h > bar0(&new).h, "half way: {:?}", mid);
+    // the browser draws a frame by swapping the frame's bars into the scene, then back
+    let mut scene = new.clone();
+    let undo = tween::swap(&mut scene, tween::bars(&old, &new, 0.5));
+    assert_eq!(bar0(&scene), mid);
+    tween::swap(&mut scene, undo);
+    assert_eq!(format!("{:?}", scene.marks), format!("{:?}", new.marks), "the scene is as it was");
 }

@@ -22,14 +22,14 @@ pub fn ease(t: f64) -> f64 {
     }
 }
 
-/// The scene at time `t` (0 = `old`, 1 = `new`) of a transition. A bar that
-/// has a counterpart in `old` (same series and category) moves from there; a
-/// new bar grows from its value axis' zero edge.
-pub fn between(old: &Scene, new: &Scene, t: f64) -> Scene {
+/// The bars of `new` at time `t` (0 = `old`, 1 = `new`) of a transition, as (mark index, box): a
+/// bar that has a counterpart in `old` (same series and category) moves from there; a new bar
+/// grows from its value axis' zero edge. Everything else is drawn as in `new`.
+pub fn bars(old: &Scene, new: &Scene, t: f64) -> Vec<(usize, Rect)> {
     let t = ease(t);
-    let mut out = new.clone();
-    for mark in out.marks.iter_mut() {
-        let (Some(di), Role::Bar, Shape::Rect(r)) = (mark.datum, mark.role, &mut mark.shape) else { continue };
+    let mut out = Vec::new();
+    for (i, mark) in new.marks.iter().enumerate() {
+        let (Some(di), Role::Bar, Shape::Rect(r)) = (mark.datum, mark.role, &mark.shape) else { continue };
         let Some(d) = new.data.get(di) else { continue };
         let from = old
             .data
@@ -37,8 +37,27 @@ pub fn between(old: &Scene, new: &Scene, t: f64) -> Scene {
             .position(|o| o.series == d.series && o.index == d.index)
             .and_then(|oi| bar_of(old, oi))
             .unwrap_or_else(|| grow_from(*r, new));
-        *r = lerp_rect(from, *r, t);
+        out.push((i, lerp_rect(from, *r, t)));
     }
+    out
+}
+
+/// Puts `boxes` (from [`bars`]) in place of the bars' boxes in `scene`, and returns what they
+/// replaced: calling it again with that undoes it. The browser draws a frame this way, without a
+/// copy of the scene.
+pub fn swap(scene: &mut Scene, mut boxes: Vec<(usize, Rect)>) -> Vec<(usize, Rect)> {
+    for (i, b) in boxes.iter_mut() {
+        if let Some(Mark { shape: Shape::Rect(r), .. }) = scene.marks.get_mut(*i) {
+            std::mem::swap(r, b);
+        }
+    }
+    boxes
+}
+
+/// The scene at time `t` of a transition: a copy of `new` with [`bars`] in place.
+pub fn between(old: &Scene, new: &Scene, t: f64) -> Scene {
+    let mut out = new.clone();
+    swap(&mut out, bars(old, new, t));
     out
 }
 

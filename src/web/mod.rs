@@ -439,7 +439,7 @@ impl Chart {
     /// Keeps the current scene as the start of a transition; the next
     /// `layout` gives its end, and `draw_at` draws the frames between.
     pub fn begin_transition(&mut self) {
-        self.prev = self.scene.clone();
+        self.prev = self.scene.take(); // the change's `layout` makes the next one
     }
 
     /// Ends a transition: `draw` draws the new scene alone again.
@@ -477,18 +477,25 @@ impl Chart {
 
     /// Draws the scene onto `canvas` at `dpr` device pixels per CSS pixel,
     /// sizing its backing store to match.
-    pub fn draw(&self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsValue> {
+    pub fn draw(&mut self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsValue> {
         self.draw_at(canvas, dpr, 1.0)
     }
 
     /// Draws frame `t` (0 to 1) of the running transition, or the scene when none runs.
-    pub fn draw_at(&self, canvas: &HtmlCanvasElement, dpr: f64, t: f64) -> Result<(), JsValue> {
-        let Some(current) = &self.scene else { return Err(JsValue::from_str("layout() must run before draw()")) };
-        let tweened = match &self.prev {
-            Some(prev) if t < 1.0 => Some(crate::scene::tween::between(prev, current, t)),
-            _ => None,
+    pub fn draw_at(&mut self, canvas: &HtmlCanvasElement, dpr: f64, t: f64) -> Result<(), JsValue> {
+        use crate::scene::tween;
+        let Some(scene) = &mut self.scene else { return Err(JsValue::from_str("layout() must run before draw()")) };
+        // the frame's bars put in place for this draw, then put back
+        let moved = match &self.prev {
+            Some(prev) if t < 1.0 => tween::swap(scene, tween::bars(prev, scene, t)),
+            _ => Vec::new(),
         };
-        let scene = tweened.as_ref().unwrap_or(current);
+        let drawn = Self::paint(scene, canvas, dpr, &self.font);
+        tween::swap(scene, moved);
+        drawn
+    }
+
+    fn paint(scene: &Scene, canvas: &HtmlCanvasElement, dpr: f64, font: &str) -> Result<(), JsValue> {
         let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(4.0) } else { 1.0 };
         let w = (scene.width * dpr).round().max(1.0) as u32;
         let h = (scene.height * dpr).round().max(1.0) as u32;
@@ -504,7 +511,7 @@ impl Chart {
             .dyn_into::<CanvasRenderingContext2d>()?;
         ctx.clear_rect(0.0, 0.0, w as f64, h as f64);
         let backend = canvas::CanvasBackend::new(ctx, w, h);
-        render::draw(scene, backend, render::Options { scale: dpr, text_factor: 1.0, font: &self.font }).map_err(|e| JsValue::from_str(&e))
+        render::draw(scene, backend, render::Options { scale: dpr, text_factor: 1.0, font }).map_err(|e| JsValue::from_str(&e))
     }
 
     /// The datum at (x, y) CSS px from the canvas's top left, or -1.
