@@ -170,6 +170,23 @@ fn hiding_a_series_rescales_the_axis_and_keeps_colours() {
 }
 
 #[test]
+fn hiding_in_place_lays_out_as_a_filtered_copy_and_puts_every_value_back() {
+    for (file, hidden) in [("www/examples/monitoring-grouped.json", vec![1]), ("www/examples/monitoring-grouped.json", vec![0, 1, 0]), ("www/feeds/toilets.json", vec![0]), ("www/examples/assistance-donut.json", vec![0, 2])] {
+        let text = fs::read_to_string(file).unwrap();
+        for mut ds in read(&text, Limits::default()).feed.unwrap().datasets {
+            let theme = Theme::default();
+            let copied = marks::build(&marks::visible(&ds, &hidden), 640.0, 320.0, &EstimateMeasure, &theme);
+            let before = format!("{:?}", ds);
+            let taken = marks::hide(&mut ds, &hidden);
+            let in_place = marks::build(&ds, 640.0, 320.0, &EstimateMeasure, &theme);
+            marks::show(&mut ds, taken);
+            assert_eq!(format!("{:?}", in_place.marks), format!("{:?}", copied.marks), "{file} {hidden:?}");
+            assert_eq!(format!("{:?}", ds), before, "{file}: the values are back");
+        }
+    }
+}
+
+#[test]
 fn a_transition_moves_bars_from_the_old_values_to_the_new() {
     let text = fs::read_to_string("www/feeds/hamlets.json").unwrap();
     let mut ds = read(&text, Limits::default()).feed.unwrap().datasets.remove(0);

@@ -21,25 +21,48 @@ pub fn visible<'a>(ds: &'a Dataset, hidden: &[usize]) -> std::borrow::Cow<'a, Da
         return std::borrow::Cow::Borrowed(ds);
     }
     let mut d = ds.clone();
-    match d.kind {
+    hide(&mut d, hidden);
+    std::borrow::Cow::Owned(d)
+}
+
+/// Values taken out of a dataset by [`hide`]: (series, its values).
+pub type Hidden = Vec<(usize, Vec<Option<f64>>)>;
+
+/// [`visible`] in place, without a copy of the dataset (the browser lays out this way): returns
+/// the values it took out, which [`show`] puts back.
+pub fn hide(ds: &mut Dataset, hidden: &[usize]) -> Hidden {
+    let mut taken = Vec::new();
+    match ds.kind {
         Kind::Donut | Kind::Pie => {
-            if let Some(s) = d.series.first_mut() {
+            if let (Some(s), false) = (ds.series.first_mut(), hidden.is_empty()) {
+                let mut v = s.values.clone();
                 for &i in hidden {
-                    if let Some(v) = s.values.get_mut(i) {
-                        *v = None;
+                    if let Some(x) = v.get_mut(i) {
+                        *x = None;
                     }
                 }
+                taken.push((0, std::mem::replace(&mut s.values, v)));
             }
         }
         _ => {
             for &i in hidden {
-                if let Some(s) = d.series.get_mut(i) {
-                    s.values.iter_mut().for_each(|v| *v = None);
+                if let Some(s) = ds.series.get_mut(i) {
+                    let gaps = vec![None; s.values.len()];
+                    taken.push((i, std::mem::replace(&mut s.values, gaps)));
                 }
             }
         }
     }
-    std::borrow::Cow::Owned(d)
+    taken
+}
+
+/// Puts back what [`hide`] took out.
+pub fn show(ds: &mut Dataset, taken: Hidden) {
+    for (i, v) in taken.into_iter().rev() {
+        if let Some(s) = ds.series.get_mut(i) {
+            s.values = v;
+        }
+    }
 }
 
 /// Builds the scene for a dataset in a `width` × `height` box (CSS px).

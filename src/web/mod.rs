@@ -299,17 +299,23 @@ impl Chart {
         #[cfg(debug_assertions)]
         panic::on_purpose::fire(self as *const Chart as usize);
         let m = measure::CanvasMeasure::new(&self.font);
+        use crate::marks::{hide, show};
         if self.make_large() {
             if let Some(l) = &mut self.large {
-                let ds = crate::marks::visible(&l.summary, &self.hidden);
-                let (scene, frame) = crate::marks::large::build(&ds, &l.cols, width, height, &m, &self.theme);
+                let taken = hide(&mut l.summary, &self.hidden);
+                let (scene, frame) = crate::marks::large::build(&l.summary, &l.cols, width, height, &m, &self.theme);
+                show(&mut l.summary, taken);
                 l.frame = Some(frame);
                 self.scene = Some(scene);
             }
             return;
         }
-        let ds = crate::marks::visible(self.dataset(), &self.hidden);
-        self.scene = Some(crate::marks::build(&ds, width, height, &m, &self.theme));
+        // the reader's hidden series out for the layout, then back (no copy of the dataset)
+        let cur = self.current.min(self.feed.datasets.len() - 1);
+        let ds = &mut self.feed.datasets[cur];
+        let taken = hide(ds, &self.hidden);
+        self.scene = Some(crate::marks::build(ds, width, height, &m, &self.theme));
+        show(ds, taken);
     }
 
     /// A chart of large line data given as flat columns (the typed-array entry
