@@ -276,9 +276,13 @@ impl Chart {
         crate::layout::default_height(self.dataset(), width)
     }
 
-    /// Sets colours (`#rrggbb`; empty keeps the default) and the font family.
-    #[allow(clippy::too_many_arguments)]
-    pub fn set_theme(&mut self, text: &str, muted: &str, grid: &str, axis: &str, background: &str, palette: &str, font: &str) {
+    /// Sets colours (`#rrggbb`; empty keeps the default) and the font family: `theme` is text,
+    /// muted, grid, axis, background, the palette (`,` between colours) and the font, with NUL
+    /// between them (which CSS values never hold). One string, not seven: one copy into the wasm.
+    pub fn set_theme(&mut self, theme: &str) {
+        let mut parts = theme.split('\0');
+        let mut next = || parts.next().unwrap_or_default();
+        let (text, muted, grid, axis, background, palette, font) = (next(), next(), next(), next(), next(), next(), next());
         let d = Theme::default();
         let pick = |s: &str, dflt: Color| Color::parse_hex(s).unwrap_or(dflt);
         let pal: Vec<Color> = palette.split(',').filter_map(Color::parse_hex).collect();

@@ -1029,6 +1029,7 @@ export class View {
       .catch((e) => console.error(`[newschart] ${this.t.downloadFailed}: ${e && e.message}`));
   }
 
+  /** The theme for Chart.set_theme: text, muted, grid, axis, background, palette, font. */
   _themeColors() {
     const cs = getComputedStyle(this.host);
     const dark = this.host.getAttribute('theme') === 'dark' || (this.host.getAttribute('theme') !== 'light' && window.matchMedia?.('(prefers-color-scheme: dark)').matches);
@@ -1058,7 +1059,7 @@ export class View {
     this._height = height;
     this._canvas.style.height = `${height}px`; // whole CSS px, as the scene is laid out
     try {
-      this._chart.set_theme(...this._themeColors());
+      this._chart.set_theme(this._themeColors().join('\0'));
       this._chart.layout(width, height);
       if (!layoutOnly) this._chart.draw(this._canvas, dpr);
       // narrow charts put the legend under the plot
