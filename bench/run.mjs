@@ -78,8 +78,9 @@ const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   const file = path.startsWith('/pkg/') ? join(REPO, path) : path.startsWith('/feeds/') ? join(REPO, 'www', path) : path.startsWith('/bench/') ? join(REPO, path) : null;
   if (!file || !file.startsWith(REPO) || !existsSync(file) || !statSync(file).isFile()) { res.writeHead(404); res.end(); return; }
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
   const body = readFileSync(file);
+  // a Content-Length, as static hosting and CDNs send it (every library gets the same headers)
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'content-length': body.length, 'cache-control': 'no-store' });
   served.push([path, body]);
   res.end(body);
 });

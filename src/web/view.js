@@ -140,7 +140,8 @@ export function __debug() {
 // Reads a response's text, giving up past `max` bytes: a server that sends no
 // Content-Length (or a wrong one) cannot make the page hold more. Decodes as
 // Response.text() does: UTF-8, a BOM dropped, invalid bytes as U+FFFD.
-async function readCapped(res, max) {
+// `long()` is called once past LARGE_TEXT bytes.
+async function readCapped(res, max, long) {
   if (!res.body || typeof res.body.getReader !== 'function') return res.text();
   const reader = res.body.getReader();
   const chunks = [];
@@ -148,6 +149,7 @@ async function readCapped(res, max) {
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    if (n <= LARGE_TEXT && n + value.byteLength > LARGE_TEXT) long();
     n += value.byteLength;
     if (n > max) {
       reader.cancel().catch(() => {});
@@ -717,11 +719,14 @@ export class View {
         if (id !== this._loadId) return;
         throw new FeedError([problem(TEXT.zh.noSrc, TEXT.en.noSrc)]);
       }
-      const [text] = await Promise.all([this._fetch(src), loadWasm().catch((e) => {
-        throw new FeedError([problem(`${TEXT.zh.wasm}：${e.message}`, `${TEXT.en.wasm}: ${e.message}`)]);
-      })]);
+      // the module is picked (and made) as soon as the feed's headers are in, beside its body
+      let large = false;
+      const text = await this._fetch(src, false, (big) => { large = big; loadWasm(big).catch(() => {}); });
       if (id !== this._loadId) return;
-      this._gen = await loadWasm(big(text)); // a fresh instance if another chart's panic dropped that one meanwhile
+      // (a fresh instance if another chart's panic dropped that one meanwhile)
+      this._gen = await loadWasm(large || big(text)).catch((e) => {
+        throw new FeedError([problem(`${TEXT.zh.wasm}：${e.message}`, `${TEXT.en.wasm}: ${e.message}`)]);
+      });
       if (id !== this._loadId) return;
       this._apply(text, src, false);
       this._startRefresh();
@@ -820,7 +825,13 @@ export class View {
     }
   }
 
-  async _fetch(src, conditional) {
+  /**
+   * The feed's text. `pick(large)` is told, once its headers are in, which wasm module it will
+   * likely want: the large-data one when its Content-Length passes LARGE_TEXT / 2 (compressed or
+   * not, that much JSON is long), else the standard one; past LARGE_TEXT bytes read, the large
+   * module's download starts anyway (a server that sends no length).
+   */
+  async _fetch(src, conditional, pick) {
     const ctrl = new AbortController();
     this._abort = ctrl;
     let timedOut = false;
@@ -849,10 +860,10 @@ export class View {
       const [max] = this._limits();
       const len = Number(res.headers.get('content-length'));
       if (len > max) throw fail(TEXT.zh.tooBig(max), TEXT.en.tooBig(max));
-      if (len > LARGE_TEXT / 2) compileWasm(true).catch(() => {}); // likely large: fetch its module beside the feed
+      pick?.(len > LARGE_TEXT / 2);
       let text;
       try {
-        text = await readCapped(res, max);
+        text = await readCapped(res, max, () => pick && compileWasm(true).catch(() => {}));
       } catch (e) {
         if (timedOut) throw fail(TEXT.zh.timeout(ms), TEXT.en.timeout(ms));
         throw fail(TEXT.zh.network, TEXT.en.network);

@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, settled, startServer, watch } from './helpers.mjs';
+import { startFaultServer, trickle } from './faultserver.mjs';
 
 let server;
 let browser;
@@ -126,6 +127,30 @@ test('feed text past 128 KB goes straight to the large-data module', async () =>
   assert.equal(got.p.category, '第20000天');
   assert.equal(got.instances, 1, 'one instance: the large-data module\'s, the standard one never made');
   await page.close();
+});
+
+test('a feed whose Content-Length passes 64 KB gets the large-data module only; without a length, it still ends there', async () => {
+  const faults = await startFaultServer();
+  try {
+    const n = 20000;
+    const body = JSON.stringify({ version: 1, datasets: [{ kind: 'line', title: 'Long', categories: Array.from({ length: n }, (_, i) => `d${i + 1}`), series: [{ name: 's', values: Array.from({ length: n }, (_, i) => i % 89) }] }] });
+    faults.route('/f/sized.json', (req, res) => { res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) }); res.end(body); });
+    faults.route('/f/unsized.json', (req, res) => { res.writeHead(200, { 'Content-Type': 'application/json' }); trickle(res, body, 8, 5); });
+    for (const [src, instances] of [['/f/sized.json', 1], ['/f/unsized.json', 2]]) {
+      const page = await browser.context.newPage();
+      await page.goto(`${faults.url}e2e/blank.html`);
+      await page.$eval('#root', (root, s) => { root.innerHTML = `<news-chart id="feed" src="${s}" height="300"></news-chart>`; }, src);
+      await page.waitForFunction(() => document.querySelector('#feed')?.getAttribute('data-state') === 'ready');
+      const got = await page.evaluate(async () => ({ p: document.querySelector('#feed').point(19999), instances: (await import('/pkg/view.js')).__debug().instances }));
+      assert.equal(got.p.category, 'd20000', src);
+      // with a length: picked at the headers, the standard module never made; without: made beside the body, as for any feed
+      assert.equal(got.instances, instances, src);
+      assert.equal(faults.hits('/pkg/newschart_large_bg.wasm'), src === '/f/sized.json' ? 1 : 2);
+      await page.close();
+    }
+  } finally {
+    await faults.close();
+  }
 });
 
 test('bad columns are the chart\'s error box, with the problem named', async () => {
