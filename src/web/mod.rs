@@ -410,7 +410,7 @@ impl Chart {
     /// gap or past the end. For small charts, the scene's datum `i`.
     pub fn point(&self, i: usize) -> String {
         let mut out = String::new();
-        let d = match &self.large {
+        let d = match self.large() {
             Some(l) if l.dataset == self.current => l.frame.as_ref().and_then(|f| f.datum(&l.summary, &l.cols, i)),
             _ => self.scene.as_ref().and_then(|s| s.data.get(i)).cloned(),
         };
@@ -426,6 +426,16 @@ impl Chart {
     /// large module.
     pub fn needs_large(&self) -> bool {
         !LARGE_DATA && self.feed.datasets.iter().any(long_line)
+    }
+
+    /// The large line data, in a module that draws it (see [`LARGE_DATA`]): `None` is known at
+    /// compile time elsewhere, so what reads it leaves the standard module.
+    fn large(&self) -> Option<&Large> {
+        if LARGE_DATA {
+            self.large.as_ref()
+        } else {
+            None
+        }
     }
 
     /// Makes the columns of a long line dataset once; true when the dataset shown is large.
@@ -526,7 +536,7 @@ impl Chart {
 
     /// The datum at (x, y) CSS px from the canvas's top left, or -1.
     pub fn hit(&self, x: f64, y: f64) -> i32 {
-        if let Some(Large { dataset, cols, frame: Some(f), .. }) = &self.large {
+        if let Some(Large { dataset, cols, frame: Some(f), .. }) = self.large() {
             if *dataset == self.current {
                 return f.hit(cols, x, y).map_or(-1, |i| i as i32);
             }
@@ -545,7 +555,7 @@ impl Chart {
 
     /// The text description for screen readers, built from the scene.
     pub fn summary(&self) -> String {
-        if let Some(Large { dataset, cols, summary, frame: Some(f) }) = &self.large {
+        if let Some(Large { dataset, cols, summary, frame: Some(f) }) = self.large() {
             if *dataset == self.current {
                 return crate::marks::large::describe(summary, cols, &f.shown);
             }
