@@ -333,7 +333,10 @@ impl Chart {
         use crate::feed::json::{Number, Value};
         if !LARGE_DATA {
             // the element calls this in the large module only
-            return Err(one_problem("此模块不含大数据图表（请用 newschart_large_bg.wasm）", "this module has no large data (use newschart_large_bg.wasm)"));
+            return Err(JsValue::from_str(concat!(
+                r#"{"problems":[{"severity":"error","path":"","line":0,"column":0,"#,
+                r#""zh":"此模块不含大数据图表（请用 newschart_large_bg.wasm）","en":"this module has no large data (use newschart_large_bg.wasm)"}]}"#
+            )));
         }
         let n = x.len();
         if n_series == 0 || values.len() != n * n_series {
