@@ -77,8 +77,12 @@ mkdir -p "$PKG"
 # std's panic entry points become a bare `unreachable` (a panic traps as before, without Rust's
 # message), so the code formatting panic messages drops out of the readers' module.
 SNIPPED="$TARGET_DIR/newschart-snipped.wasm"
-if ((DEV)); then cp "$RAW_WASM" "$SNIPPED"
-else say "snip std's panic entry points (scripts/snip-panics.mjs)"; node "$REPO/scripts/snip-panics.mjs" "$RAW_WASM" "$SNIPPED"; fi
+# snip: cargo's module (the last built) -> $SNIPPED, panic entry points snipped (copied with --dev)
+snip() {
+  if ((DEV)); then cp "$RAW_WASM" "$SNIPPED"
+  else say "snip std's panic entry points (scripts/snip-panics.mjs)"; node "$REPO/scripts/snip-panics.mjs" "$RAW_WASM" "$SNIPPED"; fi
+}
+snip
 say "wasm-bindgen --target web -> pkg/"
 wasm-bindgen --target web --no-typescript --out-dir "$PKG" --out-name newschart_wasm "$SNIPPED"
 
@@ -151,7 +155,7 @@ say "cargo build --lib --release --target wasm32-unknown-unknown --features larg
 cargo build --lib --release --target wasm32-unknown-unknown --features large
 LARGE_TMP="$TARGET_DIR/newschart-large-bindgen"
 rm -rf "$LARGE_TMP" && mkdir -p "$LARGE_TMP"
-if ((DEV)); then cp "$RAW_WASM" "$SNIPPED"; else node "$REPO/scripts/snip-panics.mjs" "$RAW_WASM" "$SNIPPED"; fi
+snip
 wasm-bindgen --target web --no-typescript --out-dir "$LARGE_TMP" --out-name newschart_wasm "$SNIPPED"
 cmp -s "$LARGE_TMP/newschart_wasm.js" "$PKG/newschart_wasm.js" ||
   die "the large module's glue differs from the standard module's: their exports must be the same (src/web/mod.rs)"

@@ -32,7 +32,7 @@ const text = new TextDecoder('utf-8', { fatal: true });
 const utf8 = new TextEncoder();
 
 /** Unsigned LEB128. */
-function leb(n) {
+export function leb(n) {
   const out = [];
   do {
     let b = n & 0x7f;
@@ -43,7 +43,8 @@ function leb(n) {
   return out;
 }
 
-class Reader {
+/** Reads a wasm module's bytes from `pos` (scripts/snip-panics.mjs reads with it too). */
+export class Reader {
   constructor(buf, pos = 0) { this.buf = buf; this.pos = pos; }
   byte() {
     if (this.pos >= this.buf.length) throw new Error('wasm: unexpected end');
@@ -65,53 +66,67 @@ class Reader {
     this.u32();
     if (flags & 1) this.u32();
   }
+  /** An import's descriptor, skipped: its kind, and for a function (kind 0) its type index. */
+  importDesc() {
+    const kind = this.byte();
+    if (kind === 0) return { kind, type: this.u32() }; // function: type index
+    if (kind === 1) { this.byte(); this.limits(); } // table: reference type, limits
+    else if (kind === 2) this.limits(); // memory
+    else if (kind === 3) { this.byte(); this.byte(); } // global: value type, mutability
+    else if (kind === 4) { this.byte(); this.u32(); } // tag: attribute, type index
+    else throw new Error(`wasm: import kind ${kind}`);
+    return { kind };
+  }
+}
+
+/** A module's sections: id, where the body starts and ends, and where the section's header starts. */
+export function sections(wasm) {
+  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm module');
+  const r = new Reader(wasm, 8);
+  const out = [];
+  while (r.pos < wasm.length) {
+    const head = r.pos;
+    const id = r.byte();
+    const size = r.u32();
+    out.push({ id, head, start: r.pos, end: r.pos + size });
+    r.pos += size;
+  }
+  return out;
 }
 
 const nameBytes = (s) => { const b = utf8.encode(s); return [...leb(b.length), ...b]; };
 
 /** The module with its import and export names replaced. */
 function rewriteWasm(wasm, importName, exportName) {
-  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm module');
   const out = [wasm.subarray(0, 8)];
-  const r = new Reader(wasm, 8);
-  while (r.pos < wasm.length) {
-    const id = r.byte();
-    const size = r.u32();
-    const start = r.pos;
-    const end = start + size;
-    let body = wasm.subarray(start, end);
-    if (id === 2 || id === 7) {
-      const s = new Reader(wasm, start);
-      const bytes = [];
-      const count = s.u32();
-      bytes.push(...leb(count));
-      for (let i = 0; i < count; i++) {
-        if (id === 2) {
-          const mod = s.name();
-          const name = s.name();
-          const descStart = s.pos;
-          const kind = s.byte();
-          if (kind === 0) s.u32(); // function: type index
-          else if (kind === 1) { s.byte(); s.limits(); } // table: reference type, limits
-          else if (kind === 2) s.limits(); // memory
-          else if (kind === 3) { s.byte(); s.byte(); } // global: value type, mutability
-          else if (kind === 4) { s.byte(); s.u32(); } // tag: attribute, type index
-          else throw new Error(`wasm: import kind ${kind}`);
-          const [m, n] = importName(mod, name);
-          bytes.push(...nameBytes(m), ...nameBytes(n), ...wasm.subarray(descStart, s.pos));
-        } else {
-          const name = s.name();
-          const descStart = s.pos;
-          s.byte();
-          s.u32();
-          bytes.push(...nameBytes(exportName(name)), ...wasm.subarray(descStart, s.pos));
-        }
-      }
-      if (s.pos !== end) throw new Error(`wasm: section ${id} has ${end - s.pos} bytes left over`);
-      body = Buffer.from(bytes);
+  for (const { id, head, start, end } of sections(wasm)) {
+    if (id !== 2 && id !== 7) {
+      out.push(wasm.subarray(head, end));
+      continue;
     }
+    const s = new Reader(wasm, start);
+    const bytes = [];
+    const count = s.u32();
+    bytes.push(...leb(count));
+    for (let i = 0; i < count; i++) {
+      if (id === 2) {
+        const mod = s.name();
+        const name = s.name();
+        const descStart = s.pos;
+        s.importDesc();
+        const [m, n] = importName(mod, name);
+        bytes.push(...nameBytes(m), ...nameBytes(n), ...wasm.subarray(descStart, s.pos));
+      } else {
+        const name = s.name();
+        const descStart = s.pos;
+        s.byte();
+        s.u32();
+        bytes.push(...nameBytes(exportName(name)), ...wasm.subarray(descStart, s.pos));
+      }
+    }
+    if (s.pos !== end) throw new Error(`wasm: section ${id} has ${end - s.pos} bytes left over`);
+    const body = Buffer.from(bytes);
     out.push(Buffer.from([id, ...leb(body.length)]), body);
-    r.pos = end;
   }
   return Buffer.concat(out);
 }

@@ -9,13 +9,14 @@
 // and the builder's module keep the full messages.
 //
 // The same idea as the rustwasm tool `wasm-snip --snip-rust-panicking-code`, in ~100 lines over the
-// section parser: no extra tool to install. It is safe only for functions that never return, so it
-// matches a fixed list of std's diverging functions by their mangled names and refuses any match
-// whose type has results (a diverging function returns nothing).
+// wasm reader of scripts/shorten-names.mjs: no extra tool to install. It is safe only for functions
+// that never return, so it matches a fixed list of std's diverging functions by their mangled names
+// and refuses any match whose type has results (a diverging function returns nothing).
 //
 //   node scripts/snip-panics.mjs IN.wasm OUT.wasm     # prints what it replaced
 
 import { readFileSync, writeFileSync } from 'node:fs';
+import { leb, Reader, sections } from './shorten-names.mjs';
 
 /** std's functions that never return: each diverges by panicking, aborting or trapping. Fragments
  * of their mangled names (Rust's v0 mangling, which the standard library uses). */
@@ -41,97 +42,64 @@ const DIVERGING = [
   /8do_panic7runtime$/,
 ];
 
-const utf8 = new TextDecoder('utf-8');
-
-function leb(n) {
-  const out = [];
-  do {
-    let b = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n > 0) b |= 0x80;
-    out.push(b);
-  } while (n > 0);
-  return out;
-}
-
 export function snipPanics(buf) {
-  let pos = 8;
-  const u32 = () => {
-    let n = 0, shift = 0, b;
-    do { b = buf[pos++]; n += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
-    return n;
-  };
-  const skipLimits = () => { const flags = buf[pos++]; u32(); if (flags & 1) u32(); };
-  const sections = [];
-  while (pos < buf.length) {
-    const id = buf[pos++];
-    const size = u32();
-    sections.push({ id, start: pos, end: pos + size, head: pos - 1 - leb(size).length });
-    pos += size;
-  }
+  const all = sections(buf);
   // function index -> type index (imports first), type index -> number of results, index -> name
   const typeResults = [], funcType = [], names = new Map();
-  for (const s of sections) {
-    pos = s.start;
+  for (const s of all) {
+    const r = new Reader(buf, s.start);
     if (s.id === 1) {
-      for (let i = 0, n = u32(); i < n; i++) {
-        if (buf[pos++] !== 0x60) throw new Error('wasm: unexpected type form');
-        const params = u32(); // single-byte value types in this module
-        pos += params;
-        const results = u32();
-        pos += results;
+      for (let i = 0, n = r.u32(); i < n; i++) {
+        if (r.byte() !== 0x60) throw new Error('wasm: unexpected type form');
+        const params = r.u32(); // single-byte value types in this module
+        r.pos += params;
+        const results = r.u32();
+        r.pos += results;
         typeResults.push(results);
       }
     } else if (s.id === 2) {
-      for (let i = 0, n = u32(); i < n; i++) {
-        for (let k = 0; k < 2; k++) { const len = u32(); pos += len; } // module, field
-        const kind = buf[pos++];
-        if (kind === 0) funcType.push(u32());
-        else if (kind === 1) { pos++; skipLimits(); }
-        else if (kind === 2) skipLimits();
-        else if (kind === 3) pos += 2;
-        else if (kind === 4) { pos++; u32(); }
-        else throw new Error(`wasm: unknown import kind ${kind}`);
+      for (let i = 0, n = r.u32(); i < n; i++) {
+        r.name(); // module
+        r.name(); // field
+        const { kind, type } = r.importDesc();
+        if (kind === 0) funcType.push(type);
       }
     } else if (s.id === 3) {
-      for (let i = 0, n = u32(); i < n; i++) funcType.push(u32());
-    } else if (s.id === 0) {
-      const len = u32();
-      if (utf8.decode(buf.subarray(pos, pos + len)) !== 'name') continue;
-      pos += len;
-      while (pos < s.end) {
-        const sub = buf[pos++], size = u32(), end = pos + size;
+      for (let i = 0, n = r.u32(); i < n; i++) funcType.push(r.u32());
+    } else if (s.id === 0 && r.name() === 'name') {
+      while (r.pos < s.end) {
+        const sub = r.byte(), size = r.u32(), end = r.pos + size;
         if (sub === 1) {
-          for (let i = 0, n = u32(); i < n; i++) {
-            const index = u32(), l = u32();
-            names.set(index, utf8.decode(buf.subarray(pos, pos + l)));
-            pos += l;
+          for (let i = 0, n = r.u32(); i < n; i++) {
+            const index = r.u32();
+            names.set(index, r.name());
           }
         }
-        pos = end;
+        r.pos = end;
       }
     }
   }
   if (names.size === 0) throw new Error('snip-panics: the module has no function names (build with strip = "debuginfo", not "symbols")');
-  const code = sections.find((s) => s.id === 10);
-  const imported = funcType.length - (code ? (pos = code.start, u32()) : 0);
+  const code = all.find((s) => s.id === 10);
+  const imported = funcType.length - (code ? new Reader(buf, code.start).u32() : 0);
   const snipped = [];
   const parts = [buf.subarray(0, 8)];
-  for (const s of sections) {
+  for (const s of all) {
     if (s !== code) { parts.push(buf.subarray(s.head, s.end)); continue; }
-    pos = s.start;
-    const n = u32();
+    const r = new Reader(buf, s.start);
+    const n = r.u32();
     const bodies = [Uint8Array.from(leb(n))];
     for (let i = 0; i < n; i++) {
-      const start = pos, size = u32();
-      pos += size;
+      const start = r.pos;
+      const size = r.u32();
+      r.pos += size;
       const index = imported + i, name = names.get(index) || '';
       if (DIVERGING.some((re) => re.test(name))) {
         if (typeResults[funcType[index]] !== 0) throw new Error(`snip-panics: ${name} returns a value; it is not a diverging function`);
         snipped.push(name);
         bodies.push(Uint8Array.of(3, 0, 0x00, 0x0b)); // size 3: no locals, unreachable, end
       } else {
-        bodies.push(buf.subarray(start, pos));
+        bodies.push(buf.subarray(start, r.pos));
       }
     }
     const body = Buffer.concat(bodies);
