@@ -350,6 +350,12 @@ function problem(zh, en) {
   return { severity: 'error', path: '', line: 0, column: 0, zh, en };
 }
 
+/** The problem "TEXT[lang][key]: the exception's message" ('wasm': the module could not load; 'internal'). */
+function failed(key, e) {
+  const why = e && e.message;
+  return problem(`${TEXT.zh[key]}：${why}`, `${TEXT.en[key]}: ${why}`);
+}
+
 /**
  * The points of a large line chart (Chart.is_large): an array-like whose element i is made by
  * chart.point(i) when read, never all at once (10^6 points would be 10^6 objects). It also says
@@ -546,7 +552,7 @@ export class View {
     if (this._abort) this._abort.abort();
     return loadWasm(big(text))
       .then((gen) => { if (id === this._loadId) { this._gen = gen; this._apply(text, this.host.getAttribute('src') || '(feed)', false); return this._explaining; } })
-      .catch((e) => { if (id === this._loadId) this._fail([problem(`${TEXT.zh.wasm}：${e.message}`, `${TEXT.en.wasm}: ${e.message}`)]); });
+      .catch((e) => { if (id === this._loadId) this._fail([failed('wasm', e)]); });
   }
 
   /**
@@ -578,7 +584,7 @@ export class View {
           (Chart) => Chart.from_columns(JSON.stringify(words), xs, values, Math.max(1, series.length)));
         return this._explaining;
       })
-      .catch((e) => { if (id === this._loadId) this._fail([problem(`${TEXT.zh.wasm}：${e.message}`, `${TEXT.en.wasm}: ${e.message}`)]); });
+      .catch((e) => { if (id === this._loadId) this._fail([failed('wasm', e)]); });
   }
 
   /** Switches to dataset `id` of the feed (what the tabs do). */
@@ -640,7 +646,7 @@ export class View {
       this._drop();
       poison(gen);
     }
-    this._fail([problem(`${TEXT.zh.internal}：${e && e.message}`, `${TEXT.en.internal}: ${e && e.message}`)], this.host.getAttribute('src'));
+    this._fail([failed('internal', e)], this.host.getAttribute('src'));
   }
 
   /** Forgets the chart of an instance that trapped, without calling into it (now or from a finalizer). */
@@ -725,7 +731,7 @@ export class View {
       if (id !== this._loadId) return;
       // (a fresh instance if another chart's panic dropped that one meanwhile)
       this._gen = await loadWasm(large || big(text)).catch((e) => {
-        throw new FeedError([problem(`${TEXT.zh.wasm}：${e.message}`, `${TEXT.en.wasm}: ${e.message}`)]);
+        throw new FeedError([failed('wasm', e)]);
       });
       if (id !== this._loadId) return;
       this._apply(text, src, false);
@@ -763,14 +769,14 @@ export class View {
           this._gen = gen;
           this._apply(text, src, keepOnError);
           return this._explaining;
-        }, (e) => { if (id === this._loadId) this._fail([problem(`${TEXT.zh.wasm}：${e.message}`, `${TEXT.en.wasm}: ${e.message}`)], src); });
+        }, (e) => { if (id === this._loadId) this._fail([failed('wasm', e)], src); });
         return false;
       }
     } catch (e) {
       if (e instanceof WebAssembly.RuntimeError) { this._internal(e); return false; }
       const problems = e instanceof FeedError ? e.problems
         : typeof e === 'string' ? JSON.parse(e).problems
-          : [problem(`${TEXT.zh.internal}：${e && e.message}`, `${TEXT.en.internal}: ${e && e.message}`)];
+          : [failed('internal', e)];
       this._explaining = this._fail(problems, src, remake, keepOnError);
       return false;
     }
