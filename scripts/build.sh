@@ -68,19 +68,26 @@ if ! flock -n 9; then
 fi
 
 SECONDS=0
-say "cargo build --lib --release --target wasm32-unknown-unknown"
-cargo build --lib --release --target wasm32-unknown-unknown
+# The readers' modules are linked with their relocations (--emit-relocs: the same code, plus the
+# linker's record of who calls and points at what), which scripts/snip-panics.mjs reads and drops.
+readers_build() {
+  say "cargo rustc --lib --release --target wasm32-unknown-unknown $* -- -C link-arg=--emit-relocs"
+  cargo rustc --lib --release --target wasm32-unknown-unknown "$@" -- -C link-arg=--emit-relocs
+}
+readers_build
 RAW_WASM="$TARGET_DIR/wasm32-unknown-unknown/release/$CRATE.wasm"
 [[ -f "$RAW_WASM" ]] || die "cargo did not produce $RAW_WASM (is crate-type cdylib set in Cargo.toml?)"
 
 mkdir -p "$PKG"
 # std's panic entry points become a bare `unreachable` (a panic traps as before, without Rust's
-# message), so the code formatting panic messages drops out of the readers' module.
+# message), and what only they used (the code formatting panic messages, its table entries and
+# data) drops out of the readers' module. Also with --dev: it takes a second, and drops the
+# relocations.
 SNIPPED="$TARGET_DIR/newschart-snipped.wasm"
-# snip: cargo's module (the last built) -> $SNIPPED, panic entry points snipped (copied with --dev)
+# snip: cargo's module (the last built) -> $SNIPPED
 snip() {
-  if ((DEV)); then cp "$RAW_WASM" "$SNIPPED"
-  else say "snip std's panic entry points (scripts/snip-panics.mjs)"; node "$REPO/scripts/snip-panics.mjs" "$RAW_WASM" "$SNIPPED"; fi
+  say "snip std's panic entry points and what only they used (scripts/snip-panics.mjs)"
+  node "$REPO/scripts/snip-panics.mjs" "$RAW_WASM" "$SNIPPED"
 }
 snip
 say "wasm-bindgen --target web -> pkg/"
@@ -151,8 +158,7 @@ optimize newschart_wasm
 # The readers' large-data module (cargo feature `large`): the same exports and imports, so the
 # same glue (checked byte for byte) instantiates it; the element loads it only for long line charts
 # and setColumns() (src/web/view.js).
-say "cargo build --lib --release --target wasm32-unknown-unknown --features large (the large-data module)"
-cargo build --lib --release --target wasm32-unknown-unknown --features large
+readers_build --features large # the large-data module
 LARGE_TMP="$TARGET_DIR/newschart-large-bindgen"
 rm -rf "$LARGE_TMP" && mkdir -p "$LARGE_TMP"
 snip

@@ -33,11 +33,13 @@ fi
 
 OUT="$REPO/target/wasm-profile"
 mkdir -p "$OUT"
-cargo build --lib --release --target wasm32-unknown-unknown "${FEATURES[@]}"
 RAW="$REPO/target/wasm32-unknown-unknown/release/newschart.wasm"
-if ((${#FEATURES[@]} == 0)); then # build.sh snips the readers' module's panic entry points
+if ((${#FEATURES[@]} == 0)); then # build.sh links the readers' module so, and snips its panic entry points
+  cargo rustc --lib --release --target wasm32-unknown-unknown -- -C link-arg=--emit-relocs
   node "$REPO/scripts/snip-panics.mjs" "$RAW" "$OUT/snipped.wasm"
   RAW="$OUT/snipped.wasm"
+else
+  cargo build --lib --release --target wasm32-unknown-unknown "${FEATURES[@]}"
 fi
 wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$OUT" --out-name profile "$RAW"
 # build.sh's flags, with -g (names kept) instead of stripping them
