@@ -126,3 +126,11 @@ fn texts_are_put_together_without_core_fmt() {
     assert_eq!(label(t, Precision::Month, false), "Mar 2022");
     assert_eq!(label(t, Precision::Day, false), "5 Mar 2022");
 }
+
+#[test]
+fn characters_are_counted_as_std_counts_them() {
+    // ASCII, CJK (3 bytes), supplementary planes (4 bytes), combining marks, the empty text
+    for s in ["", "a", "株洲市", "厕所改造 2023", "👩‍🌾 農家", "é", "e\u{301}", "\u{10FFFF}x", "ÿ\u{80}\u{7FF}\u{800}"] {
+        assert_eq!(format::char_count(s), s.chars().count(), "{s:?}");
+    }
+}

@@ -73,5 +73,5 @@ fn char_column(text: &str, line: usize, byte_col: usize) -> u32 {
     while end > 0 && !l.is_char_boundary(end) {
         end -= 1;
     }
-    l.get(..end).unwrap_or_default().chars().count().max(1) as u32
+    crate::format::char_count(l.get(..end).unwrap_or_default()).max(1) as u32
 }

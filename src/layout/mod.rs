@@ -157,7 +157,7 @@ pub fn column(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure) -> Col
     let n = ds.categories.len().max(1);
     let step = (width - left - right) / n as f64;
     let widest = ds.categories.iter().map(|c| m.width(c, LABEL_SIZE)).fold(0.0, f64::max);
-    let longest = ds.categories.iter().map(|c| c.chars().count()).max().unwrap_or(0);
+    let longest = ds.categories.iter().map(|c| crate::format::char_count(c)).max().unwrap_or(0);
     // stacked only when the characters fit under a plot of at least 10 px
     let stackable = ds.categories.iter().all(|c| c.chars().all(measure::is_wide)) && longest <= 8;
     let labels = if widest + 4.0 <= step {
