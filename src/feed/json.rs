@@ -262,12 +262,20 @@ impl Number {
     }
 }
 
+impl Number {
+    /// As serde_json writes numbers: `2019`, `-3`, `2019.5`, `1.0`, `1e+16`. What `to_string()`
+    /// gives, without `core::fmt` (the readers' module calls this one).
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        push_number(&mut s, self);
+        s
+    }
+}
+
 impl fmt::Display for Number {
     /// As serde_json writes numbers: `2019`, `-3`, `2019.5`, `1.0`, `1e+16`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut s = String::new();
-        push_number(&mut s, self);
-        f.write_str(&s)
+        f.write_str(&self.text())
     }
 }
 

@@ -370,7 +370,7 @@ impl Cx {
                 for (i, c) in items.iter().enumerate() {
                     match c {
                         Value::String(s) => out.push(s.clone()),
-                        Value::Number(n) => out.push(n.to_string()),
+                        Value::Number(n) => out.push(n.text()),
                         other => {
                             self.wrong_type(&index(&p, i), "文本", "text", other);
                             ok = false;
@@ -584,7 +584,7 @@ impl Cx {
             let category = |cx: &mut Cx| -> Option<usize> {
                 let want = match o.get("category") {
                     Some(Value::String(s)) => s.clone(),
-                    Some(Value::Number(n)) => n.to_string(),
+                    Some(Value::Number(n)) => n.text(),
                     None => {
                         cx.missing(&ap, "category");
                         return None;

@@ -19,6 +19,12 @@ impl std::fmt::Display for CanvasError {
 
 impl std::error::Error for CanvasError {}
 
+impl crate::render::ErrorText for CanvasError {
+    fn text(&self) -> String {
+        self.0.clone()
+    }
+}
+
 /// Draws onto a canvas context whose backing store is `w` × `h` device pixels.
 pub struct CanvasBackend {
     ctx: CanvasRenderingContext2d,
