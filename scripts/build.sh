@@ -84,14 +84,17 @@ mkdir -p "$PKG"
 # data) drops out of the readers' module. Also with --dev: it takes a second, and drops the
 # relocations.
 SNIPPED="$TARGET_DIR/newschart-snipped.wasm"
-# snip: cargo's module (the last built) -> $SNIPPED
-snip() {
+# readers_bindgen DIR: cargo's module (the last built) snipped, then through wasm-bindgen into
+# DIR/newschart_wasm{.js,_bg.wasm}; then the table entries only wasm-bindgen's descriptors used
+# are dropped too (names kept mangled, --no-demangle, so they match cargo's).
+readers_bindgen() {
   say "snip std's panic entry points and what only they used (scripts/snip-panics.mjs)"
   node "$REPO/scripts/snip-panics.mjs" "$RAW_WASM" "$SNIPPED"
+  say "wasm-bindgen --target web -> ${1#"$REPO"/}/"
+  wasm-bindgen --target web --no-typescript --no-demangle --out-dir "$1" --out-name newschart_wasm "$SNIPPED"
+  node "$REPO/scripts/snip-panics.mjs" --after-bindgen "$RAW_WASM" "$1/newschart_wasm_bg.wasm"
 }
-snip
-say "wasm-bindgen --target web -> pkg/"
-wasm-bindgen --target web --no-typescript --out-dir "$PKG" --out-name newschart_wasm "$SNIPPED"
+readers_bindgen "$PKG"
 
 # optimize NAME [GLUE]: runs pkg/NAME_bg.wasm through wasm-opt -Oz in place (pkg/GLUE.js, by
 # default NAME.js, is its glue), or skips it with --dev.
@@ -161,8 +164,7 @@ optimize newschart_wasm
 readers_build --features large # the large-data module
 LARGE_TMP="$TARGET_DIR/newschart-large-bindgen"
 rm -rf "$LARGE_TMP" && mkdir -p "$LARGE_TMP"
-snip
-wasm-bindgen --target web --no-typescript --out-dir "$LARGE_TMP" --out-name newschart_wasm "$SNIPPED"
+readers_bindgen "$LARGE_TMP"
 cmp -s "$LARGE_TMP/newschart_wasm.js" "$PKG/newschart_wasm.js" ||
   die "the large module's glue differs from the standard module's: their exports must be the same (src/web/mod.rs)"
 mv "$LARGE_TMP/newschart_wasm_bg.wasm" "$PKG/newschart_large_bg.wasm"

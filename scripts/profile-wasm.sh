@@ -41,7 +41,12 @@ if ((${#FEATURES[@]} == 0)); then # build.sh links the readers' module so, and s
 else
   cargo build --lib --release --target wasm32-unknown-unknown "${FEATURES[@]}"
 fi
-wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$OUT" --out-name profile "$RAW"
+if ((${#FEATURES[@]} == 0)); then # as build.sh: names kept mangled to match cargo's, then the second pass
+  wasm-bindgen --target web --no-typescript --keep-debug --no-demangle --out-dir "$OUT" --out-name profile "$RAW"
+  node "$REPO/scripts/snip-panics.mjs" --after-bindgen "$REPO/target/wasm32-unknown-unknown/release/newschart.wasm" "$OUT/profile_bg.wasm"
+else
+  wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$OUT" --out-name profile "$RAW"
+fi
 # build.sh's flags, with -g (names kept) instead of stripping them
 "$REPO/node_modules/.bin/wasm-opt" -Oz -g \
   --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext \

@@ -147,6 +147,7 @@ const SYM_UNDEFINED = 0x10, SYM_EXPORTED = 0x20, SYM_EXPLICIT_NAME = 0x40, SYM_N
 const ADDEND = new Set([3, 4, 5, 8, 9, 11, 14, 15, 16, 17, 21, 22, 23, 25]);
 /** ... that name a function (called, or its table index taken) or a datum (its address taken). */
 const FUNCTION_RELOC = new Set([0, 1, 2, 12, 18, 19, 24, 26]);
+const TABLE_RELOC = new Set([1, 2, 12, 18, 19, 24]);
 const DATA_RELOC = new Set([3, 4, 5, 11, 14, 15, 16, 17, 21, 23, 25]);
 
 /** The symbol table: {kind, flags, index} for functions, {kind, flags, segment, offset, size} for data. */
@@ -197,11 +198,12 @@ function lastAtMost(items, key, x) {
 
 /**
  * Which functions and data the module still uses once the `snipped` functions' bodies are gone:
- * a walk from the exports (and symbols the linker was told to keep) over the relocations.
- * Returns {live: Set of function indices, liveData: [{addr, end}] of the data symbols used,
- * deadData: the same for the data symbols not used}.
+ * a walk from `roots` (by default the exports, the start function and the symbols the linker was
+ * told to keep) over the relocations. Returns {live: Set of function indices, taken: the
+ * functions whose table index something live takes, liveData: [{addr, end}] of the data symbols
+ * used, deadData: the same for the data symbols not used}.
  */
-function walk(m, snipped) {
+function walk(m, snipped, roots = null) {
   const { linking: symbols } = m;
   const code = m.relocs.CODE, data = m.relocs.DATA;
   if (!code || code.id !== 10 || (data && data.id !== 11)) throw new Error('wasm: unexpected relocation sections');
@@ -228,7 +230,7 @@ function walk(m, snipped) {
     bodyRelocs[i].push(x);
   }
 
-  const live = new Set(), liveSymbols = new Set(), work = [];
+  const live = new Set(), taken = new Set(), liveSymbols = new Set(), work = [];
   const useFunction = (f) => { if (!live.has(f)) { live.add(f); work.push(['f', f]); } };
   const useDatum = (d) => { if (!liveSymbols.has(d.symbol)) { liveSymbols.add(d.symbol); work.push(['d', d]); } };
   // every data symbol over `addr` (a pointer into the middle of a datum keeps all of it)
@@ -242,17 +244,17 @@ function walk(m, snipped) {
     if (FUNCTION_RELOC.has(x.type)) {
       if (s.kind !== 0) throw new Error(`wasm: relocation type ${x.type} on a non-function symbol`);
       useFunction(s.index);
+      if (TABLE_RELOC.has(x.type)) taken.add(s.index);
     } else if (DATA_RELOC.has(x.type) && s.kind === 1 && !(s.flags & SYM_UNDEFINED) && s.segment < m.segments.length) {
       const addr = addrOf(s.segment, s.offset);
       useAddress(addr);
       useAddress(addr + x.addend);
     }
   };
-  for (const f of m.exports) useFunction(f);
-  if (m.start !== null) useFunction(m.start);
+  for (const f of roots ?? [...m.exports, ...(m.start === null ? [] : [m.start])]) useFunction(f);
   symbols.forEach((s, i) => {
     if (!(s.flags & (SYM_EXPORTED | SYM_NO_STRIP)) || s.flags & SYM_UNDEFINED) return;
-    if (s.kind === 0) useFunction(s.index);
+    if (s.kind === 0 && !roots) useFunction(s.index);
     if (s.kind === 1) { const d = datums.find((x) => x.symbol === i); if (d) useDatum(d); }
   });
   // a relocation in data no symbol covers: its target is used
@@ -273,10 +275,11 @@ function walk(m, snipped) {
   }
   const liveData = datums.filter((d) => liveSymbols.has(d.symbol));
   const deadData = datums.filter((d) => !liveSymbols.has(d.symbol) && d.end > d.addr);
-  return { live, liveData, deadData };
+  return { live, taken, liveData, deadData };
 }
 
-export function snipPanics(buf) {
+/** cargo's module parsed, and the indices of its functions to snip. */
+function cargoModule(buf) {
   const m = parse(buf);
   if (m.names.size === 0) throw new Error('snip-panics: the module has no function names (build with strip = "debuginfo", not "symbols")');
   const snipped = new Set();
@@ -288,6 +291,17 @@ export function snipPanics(buf) {
   });
   if (snipped.size === 0) throw new Error('snip-panics: no panic entry point matched (did std rename them?)');
   if (!m.linking || !m.relocs.CODE) throw new Error('snip-panics: the module has no relocations (link with -C link-arg=--emit-relocs, as scripts/build.sh does)');
+  return { m, snipped };
+}
+
+/** The element section: one active segment at `offset`, holding `entries`. */
+function elemSection(offset, entries) {
+  const bytes = Uint8Array.from([1, 0, 0x41, ...sleb(offset), 0x0b, ...leb(entries.length), ...entries.flatMap((f) => leb(f))]);
+  return [Uint8Array.of(9, ...leb(bytes.length)), bytes];
+}
+
+export function snipPanics(buf) {
+  const { m, snipped } = cargoModule(buf);
 
   const { live, liveData, deadData } = walk(m, snipped);
   const filler = Math.min(...snipped); // a body that is `unreachable`; never called from a dead slot
@@ -314,8 +328,7 @@ export function snipPanics(buf) {
       });
       section(10, Buffer.concat(bodies));
     } else if (s.id === 9) {
-      // one active segment at i32.const offset, its function indices redirected
-      section(9, Uint8Array.from([1, 0, 0x41, ...sleb(m.elem.offset), 0x0b, ...leb(elem.length), ...elem.flatMap((f) => leb(f))]));
+      parts.push(...elemSection(m.elem.offset, elem)); // its function indices redirected
     } else if (s.id === 11) {
       // the data with dead symbols zeroed (wasm-opt drops the runs of zeros)
       const out = Uint8Array.from(buf.subarray(s.start, s.end));
@@ -375,9 +388,55 @@ function crossCheck(wasm, result) {
   }
 }
 
-const [input, output] = process.argv.slice(2);
+/**
+ * The second pass, on wasm-bindgen's output `bindgen` of the module snipped from cargo's `raw`.
+ * wasm-bindgen reads the table while it runs each import's `__wbindgen_describe_*` function
+ * (a closure's descriptor names its `invoke` by table index), then drops those functions. The
+ * table entries only they took (the invokes of js-sys's closure-taking imports this crate never
+ * calls, js-sys's JSPI waker) are then unused: each is pointed at the snipped body, as above, when
+ * nothing in the output takes its index. "Nothing" by cargo's relocations: the walk starts from
+ * every function of the output that cargo's module has (by name); a function wasm-bindgen wrote
+ * itself or exports keeps its entry.
+ */
+export function afterBindgen(raw, bindgen) {
+  const { m: a, snipped } = cargoModule(raw);
+  const b = parse(bindgen);
+  if (!b.elem) return { wasm: bindgen, slots: [] };
+  const present = new Set(b.names.values());
+  const roots = [...a.names].filter(([i, name]) => i >= a.imported && present.has(name)).map(([i]) => i);
+  const { taken } = walk(a, snipped, roots);
+  const cargoNames = new Set([...a.names].filter(([i]) => i >= a.imported).map(([, n]) => n));
+  const takenNames = new Set([...taken].map((f) => a.names.get(f)));
+  const fillerName = a.names.get(Math.min(...snipped));
+  const filler = [...b.names].find(([i, n]) => i >= b.imported && n === fillerName)?.[0];
+  if (filler === undefined) throw new Error('snip-panics: the snipped body is not in the table of wasm-bindgen\'s module');
+  const exported = new Set(b.exports);
+  const slots = [];
+  const entries = b.elem.entries.map((f) => {
+    const name = b.names.get(f);
+    if (f === filler || exported.has(f) || !cargoNames.has(name) || takenNames.has(name)) return f;
+    slots.push(name);
+    return filler;
+  });
+  if (!slots.length) return { wasm: bindgen, slots };
+  const parts = [bindgen.subarray(0, 8)];
+  for (const s of b.all) parts.push(...(s.id === 9 ? elemSection(b.elem.offset, entries) : [bindgen.subarray(s.head, s.end)]));
+  return { wasm: Buffer.concat(parts), slots };
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--after-bindgen') {
+  const [, raw, module] = args;
+  const { wasm, slots } = afterBindgen(readFileSync(raw), readFileSync(module));
+  await WebAssembly.compile(wasm);
+  writeFileSync(module, wasm);
+  console.log(`==> ${slots.length} table entries only wasm-bindgen's descriptors used dropped`);
+  if (process.env.SNIP_VERBOSE) for (const n of slots) console.log(`    ${n}`);
+  process.exit(0);
+}
+const [input, output] = args;
 if (!input || !output) {
-  console.error('usage: node scripts/snip-panics.mjs IN.wasm OUT.wasm');
+  console.error('usage: node scripts/snip-panics.mjs IN.wasm OUT.wasm\n       node scripts/snip-panics.mjs --after-bindgen IN.wasm BINDGEN_OUT.wasm   # rewrites BINDGEN_OUT.wasm');
   process.exit(2);
 }
 const result = snipPanics(readFileSync(input));
