@@ -134,3 +134,26 @@ fn characters_are_counted_as_std_counts_them() {
         assert_eq!(format::char_count(s), s.chars().count(), "{s:?}");
     }
 }
+
+#[test]
+fn units_that_start_with_a_letter_are_the_alphabetic_ones() {
+    use newschart::marks::text::letter;
+    // units a newsroom writes, first character: letters of several scripts, then signs
+    let letters = ["km", "kg", "people", "µg", "Ω", "Å", "ñ", "é", "ß", "мм", "人", "万元", "ｋｍ"];
+    let signs = ["%", "‰", "°C", "℃", "€", "$", "¥", "£", "×", "÷", "′", "″", "％", "㎡", "‱", "№", "±", "·", "™", "→"];
+    for u in letters.iter().chain(&signs) {
+        let c = u.chars().next().unwrap();
+        assert_eq!(letter(c), c.is_alphabetic(), "{u:?}");
+    }
+    // every letter of the Latin, Greek, Cyrillic, kana and CJK blocks takes the space, as with
+    // is_alphabetic; ASCII and Latin-1 agree exactly but for the ordinal signs ª and º
+    let blocks = [0x41..=0x24f, 0x370..=0x4ff, 0x3041..=0x30ff, 0x4e00..=0x9fff, 0xac00..=0xd7a3];
+    for c in blocks.into_iter().flatten().filter_map(char::from_u32).filter(|c| !matches!(c, 'ª' | 'º')) {
+        if c.is_alphabetic() {
+            assert!(letter(c), "{c:?} U+{:04X}", c as u32);
+        }
+        if (c as u32) < 0x100 {
+            assert_eq!(letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+}

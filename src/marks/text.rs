@@ -47,12 +47,25 @@ pub fn label_text(ds: &Dataset, si: usize, v: f64) -> String {
 pub fn with_unit(ds: &Dataset, number: &str) -> String {
     let mut s = number.to_string();
     if !ds.unit.is_empty() {
-        if !ds.zh() && ds.unit != "%" && ds.unit.chars().next().is_some_and(|c| c.is_alphabetic()) {
+        if !ds.zh() && ds.unit != "%" && ds.unit.chars().next().is_some_and(letter) {
             s.push(' ');
         }
         s.push_str(&ds.unit);
     }
     s
+}
+
+/// Whether a unit starting with `c` takes a space after the number in English ("5 km", "3 µg",
+/// "2 Ω", but "5%", "20°C", "8‰", "3€"): a letter of any script. `char::is_alphabetic` would
+/// answer the same for units, but its Unicode table is 1.5 KB of the readers' wasm; here a
+/// letter is an ASCII letter, or any character from U+00B5 on that is not in a block of symbols
+/// or punctuation (Latin-1's × and ÷, General Punctuation to Miscellaneous Symbols and Arrows,
+/// CJK Symbols and Punctuation, CJK Compatibility, the full-width signs).
+pub fn letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (c >= '\u{b5}'
+            && !matches!(c, '\u{b6}'..='\u{bf}' | '\u{d7}' | '\u{f7}' | '\u{2000}'..='\u{2bff}' | '\u{3000}'..='\u{303f}'
+                | '\u{3300}'..='\u{33ff}' | '\u{ff00}'..='\u{ff20}' | '\u{ff3b}'..='\u{ff40}' | '\u{ff5b}'..='\u{ff65}' | '\u{ffe0}'..='\u{ffef}'))
 }
 
 /// The share of a target: 完成年度任务的107.07% / 107.07% of the annual target.
