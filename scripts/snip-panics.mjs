@@ -411,10 +411,14 @@ export function afterBindgen(raw, bindgen) {
   const filler = [...b.names].find(([i, n]) => i >= b.imported && n === fillerName)?.[0];
   if (filler === undefined) throw new Error('snip-panics: the snipped body is not in the table of wasm-bindgen\'s module');
   const exported = new Set(b.exports);
+  // what this pass was written for (a closure's `invoke`, wasm-bindgen's runtime stubs); anything
+  // else stops the build for a look rather than being dropped on this walk's word alone
+  const EXPECTED = /^_ZN12wasm_bindgen(7convert8closures.*6invoke|4__rt\d+\w+)17h[0-9a-f]{16}E$/;
   const slots = [];
   const entries = b.elem.entries.map((f) => {
     const name = b.names.get(f);
     if (f === filler || exported.has(f) || !cargoNames.has(name) || takenNames.has(name)) return f;
+    if (!EXPECTED.test(name)) throw new Error(`snip-panics --after-bindgen: ${name} would lose its table entry; only wasm-bindgen's closure invokes and runtime stubs are expected to`);
     slots.push(name);
     return filler;
   });
