@@ -157,3 +157,20 @@ fn units_that_start_with_a_letter_are_the_alphabetic_ones() {
         }
     }
 }
+
+#[test]
+fn english_units_take_a_space_after_letters_only() {
+    use newschart::marks::text::with_unit;
+    use newschart::normalize::{read, Limits};
+    let ds = |locale: &str, unit: &str| {
+        let text = format!(r#"{{"version":1,"datasets":[{{"kind":"column","title":"t","locale":"{locale}","unit":"{unit}","categories":["a"],"series":[{{"name":"s","values":[5]}}]}}]}}"#);
+        let n = read(&text, Limits::default());
+        n.feed.unwrap_or_else(|| panic!("{:?}", n.problems)).datasets.remove(0)
+    };
+    for (unit, want) in [("km", "5 km"), ("µg", "5 µg"), ("Ω", "5 Ω"), ("people", "5 people"), ("%", "5%"), ("°C", "5°C"), ("℃", "5℃"), ("‰", "5‰"), ("€", "5€")] {
+        assert_eq!(with_unit(&ds("en", unit), "5"), want, "{unit:?}");
+    }
+    // Chinese never takes the space
+    assert_eq!(with_unit(&ds("zh-CN", "km"), "5"), "5km");
+    assert_eq!(with_unit(&ds("zh-CN", "万人"), "5"), "5万人");
+}
