@@ -29,13 +29,13 @@ const WASM_INTEGRITY = '';
 // When the first chart nears the viewport, everything it needs is requested at once: the view,
 // the wasm-bindgen glue the view imports (a modulepreload, not a wait for the view to arrive and
 // name it), the wasm module (its response goes to the view, which compiles it as it streams in),
-// and each chart's feed (see _wake). One round trip instead of three in a row.
+// and each chart's feed (see _wake). One round trip instead of three in a row. The standard wasm
+// module is asked for with the first chart that has a feed address: a page whose charts get their
+// data from script (setColumns: the large-data module) does not download it for nothing.
 let viewModule = null;
+let wasmAsked = false;
 let wasmResponse = null;
-const loadView = () => (viewModule ||= (preload(), import(VIEW).then((m) => {
-  m.useWasmResponse?.(wasmResponse);
-  return m;
-})));
+const loadView = () => (viewModule ||= (preload(), import(VIEW)));
 function preload() {
   for (const file of ['./view.js', './newschart_wasm.js']) {
     const link = document.createElement('link');
@@ -45,6 +45,10 @@ function preload() {
     link.crossOrigin = 'anonymous';
     document.head.append(link);
   }
+}
+function fetchWasm() {
+  if (wasmAsked) return;
+  wasmAsked = true;
   wasmResponse = fetch(new URL('./newschart_wasm_bg.wasm', import.meta.url), WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : undefined);
   wasmResponse.catch(() => {}); // the view reports a failure (and fetches again on a retry)
 }
@@ -130,7 +134,10 @@ export class NewsChart extends HTMLElement {
         res.catch(() => {}); // the view reports a failure
         this._feed = { src, ctrl, res };
       }
+      if (src) fetchWasm();
       this._waking = loadView().then((m) => {
+        if (wasmResponse) m.useWasmResponse?.(wasmResponse); // handed over once
+        wasmResponse = null;
         if (!this._view) {
           this._view = new m.View(this);
           if (this._live) this._view.connected();

@@ -31,6 +31,8 @@ const walk = (n) => {
 test('10^5 points as columns: drawn, hovered, read one at a time', async () => {
   const page = await browser.context.newPage();
   const log = watch(page);
+  const paths = [];
+  page.on('request', (r) => paths.push(new URL(r.url()).pathname));
   await page.goto(`${server.url}e2e/blank.html`);
   await page.$eval('#root', (root) => { root.innerHTML = '<news-chart id="big" height="300"></news-chart>'; });
   await page.evaluate(async (src) => {
@@ -70,6 +72,15 @@ test('10^5 points as columns: drawn, hovered, read one at a time', async () => {
   await page.keyboard.press('ArrowRight');
   const live = await page.$eval('#big', (el) => el.shadowRoot.querySelector('.nc-live').textContent);
   assert.match(live, /^2000年1月1日：[\d.]+元$/);
+
+  // a page whose chart has no feed address never downloads the standard module; a chart with a
+  // feed added later has it asked for then, once
+  assert.ok(paths.includes('/pkg/newschart_large_bg.wasm'), paths.join(' '));
+  assert.ok(!paths.includes('/pkg/newschart_wasm_bg.wasm'), `no standard module for columns: ${paths.join(' ')}`);
+  await page.$eval('#root', (root) => root.insertAdjacentHTML('afterbegin', '<news-chart id="feed" src="/feeds/toilets.json" height="220"></news-chart>'));
+  await page.waitForFunction(() => document.querySelector('#feed').getAttribute('data-state') === 'ready');
+  assert.equal(await page.$eval('#feed', (el) => el.points().length), 2);
+  assert.equal(paths.filter((p) => p === '/pkg/newschart_wasm_bg.wasm').length, 1, paths.join(' '));
   assert.deepEqual(log.errors, []);
   await page.close();
 });
