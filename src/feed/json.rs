@@ -260,9 +260,7 @@ impl Number {
             Number::Float(f) => f,
         })
     }
-}
 
-impl Number {
     /// As serde_json writes numbers: `2019`, `-3`, `2019.5`, `1.0`, `1e+16`. What `to_string()`
     /// gives, without `core::fmt` (the readers' module calls this one).
     pub fn text(&self) -> String {
