@@ -79,20 +79,14 @@ RAW_WASM="$TARGET_DIR/wasm32-unknown-unknown/release/$CRATE.wasm"
 [[ -f "$RAW_WASM" ]] || die "cargo did not produce $RAW_WASM (is crate-type cdylib set in Cargo.toml?)"
 
 mkdir -p "$PKG"
-# std's panic entry points become a bare `unreachable` (a panic traps as before, without Rust's
-# message), and what only they used (the code formatting panic messages, its table entries and
-# data) drops out of the readers' module. Also with --dev: it takes a second, and drops the
-# relocations.
-SNIPPED="$TARGET_DIR/newschart-snipped.wasm"
-# readers_bindgen DIR: cargo's module (the last built) snipped, then through wasm-bindgen into
-# DIR/newschart_wasm{.js,_bg.wasm}; then the table entries only wasm-bindgen's descriptors used
-# are dropped too (names kept mangled, --no-demangle, so they match cargo's).
+# readers_bindgen DIR: cargo's module (the last built) into DIR/newschart_wasm{.js,_bg.wasm} by
+# scripts/snip-panics.mjs: std's panic entry points become a bare `unreachable` (a panic traps as
+# before, without Rust's message), what only they used (the code formatting panic messages, its
+# table entries and data) drops out, then wasm-bindgen, then the table entries only its
+# descriptors used drop out too. Also with --dev: it takes a second, and drops the relocations.
 readers_bindgen() {
-  say "snip std's panic entry points and what only they used (scripts/snip-panics.mjs)"
-  node "$REPO/scripts/snip-panics.mjs" "$RAW_WASM" "$SNIPPED"
-  say "wasm-bindgen --target web -> ${1#"$REPO"/}/"
-  wasm-bindgen --target web --no-typescript --no-demangle --out-dir "$1" --out-name newschart_wasm "$SNIPPED"
-  node "$REPO/scripts/snip-panics.mjs" --after-bindgen "$RAW_WASM" "$1/newschart_wasm_bg.wasm"
+  say "snip std's panic entry points and what only they used, wasm-bindgen -> ${1#"$REPO"/}/ (scripts/snip-panics.mjs)"
+  node "$REPO/scripts/snip-panics.mjs" "$RAW_WASM" "$1" newschart_wasm
 }
 readers_bindgen "$PKG"
 

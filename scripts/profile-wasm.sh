@@ -34,17 +34,11 @@ fi
 OUT="$REPO/target/wasm-profile"
 mkdir -p "$OUT"
 RAW="$REPO/target/wasm32-unknown-unknown/release/newschart.wasm"
-if ((${#FEATURES[@]} == 0)); then # build.sh links the readers' module so, and snips its panic entry points
+if ((${#FEATURES[@]} == 0)); then # the readers' module as build.sh makes it: relocations, snipped
   cargo rustc --lib --release --target wasm32-unknown-unknown -- -C link-arg=--emit-relocs
-  node "$REPO/scripts/snip-panics.mjs" "$RAW" "$OUT/snipped.wasm"
-  RAW="$OUT/snipped.wasm"
+  node "$REPO/scripts/snip-panics.mjs" "$RAW" "$OUT" profile --keep-debug
 else
   cargo build --lib --release --target wasm32-unknown-unknown "${FEATURES[@]}"
-fi
-if ((${#FEATURES[@]} == 0)); then # as build.sh: names kept mangled to match cargo's, then the second pass
-  wasm-bindgen --target web --no-typescript --keep-debug --no-demangle --out-dir "$OUT" --out-name profile "$RAW"
-  node "$REPO/scripts/snip-panics.mjs" --after-bindgen "$REPO/target/wasm32-unknown-unknown/release/newschart.wasm" "$OUT/profile_bg.wasm"
-else
   wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$OUT" --out-name profile "$RAW"
 fi
 # build.sh's flags, with -g (names kept) instead of stripping them

@@ -55,6 +55,12 @@ export class Reader {
     do { b = this.byte(); n += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
     return n;
   }
+  /** A signed LEB128 of up to 32 bits (an i32.const's operand, a relocation's addend). */
+  s32() {
+    let n = 0, shift = 0, b;
+    do { b = this.byte(); n |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80);
+    return shift < 32 && (b & 0x40) ? n | (-1 << shift) : n;
+  }
   name() {
     const len = this.u32();
     const s = text.decode(this.buf.subarray(this.pos, this.pos + len));

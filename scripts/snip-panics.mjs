@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Replaces the bodies of the Rust standard library's panic entry points with a bare `unreachable`
-// in a wasm module straight from cargo (scripts/build.sh runs this on the readers' modules before
-// wasm-bindgen and wasm-opt), then drops what only those bodies used. A panic in the readers'
+// in a wasm module straight from cargo (scripts/build.sh runs this on the readers' modules, before
+// wasm-opt), then drops what only those bodies used. A panic in the readers'
 // module traps exactly as before (Cargo.toml sets panic = "abort": std's handler ends in
 // `unreachable` too), but the code that would format the panic's message (core::fmt, std's hook
 // and payloads) is no longer reachable, so wasm-opt drops it. The element turns the trap into that
@@ -25,7 +25,11 @@
 // walk called dead: a call the relocations do not show (code the linker writes itself has none)
 // fails the build instead of shipping. The relocation sections are then dropped.
 //
-//   node scripts/snip-panics.mjs IN.wasm OUT.wasm     # prints what it replaced and dropped
+// Then it runs wasm-bindgen on the result and makes the second pass (see afterBindgen) on its
+// output: the readers' modules go from cargo to wasm-opt's input in this one command.
+//
+//   node scripts/snip-panics.mjs CARGO.wasm OUT_DIR OUT_NAME [wasm-bindgen flag...]
+//       # writes OUT_DIR/OUT_NAME.js and OUT_NAME_bg.wasm; prints what it replaced and dropped
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -57,13 +61,6 @@ const DIVERGING = [
   /4core6option\d+(unwrap|expect)_failed$/,
   /8do_panic7runtime$/,
 ];
-
-/** A signed LEB128 (an i32.const's operand, a relocation's addend). */
-function s32(r) {
-  let n = 0, shift = 0, b;
-  do { b = r.byte(); n |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80);
-  return shift < 32 && (b & 0x40) ? n | (-1 << shift) : n;
-}
 
 /** The parts of a linked module this script reads. */
 function parse(buf) {
@@ -102,7 +99,7 @@ function parse(buf) {
     } else if (s.id === 9) {
       if (r.u32() !== 1) throw new Error('wasm: expected one element segment');
       if (r.u32() !== 0 || r.byte() !== 0x41) throw new Error('wasm: expected an active element segment at an i32.const');
-      const offset = s32(r);
+      const offset = r.s32();
       if (r.byte() !== 0x0b) throw new Error('wasm: element segment offset');
       const entries = [];
       for (let i = 0, n = r.u32(); i < n; i++) entries.push(r.u32());
@@ -116,7 +113,7 @@ function parse(buf) {
     } else if (s.id === 11) {
       for (let i = 0, n = r.u32(); i < n; i++) {
         if (r.u32() !== 0 || r.byte() !== 0x41) throw new Error('wasm: expected active data segments at an i32.const');
-        const addr = s32(r);
+        const addr = r.s32();
         if (r.byte() !== 0x0b) throw new Error('wasm: data segment offset');
         const size = r.u32();
         m.segments.push({ addr, start: r.pos, end: r.pos + size });
@@ -184,7 +181,7 @@ function readRelocs(r, all) {
   const list = [];
   for (let i = 0, n = r.u32(); i < n; i++) {
     const type = r.byte(), offset = r.u32(), symbol = r.u32();
-    list.push({ type, at: section.start + offset, symbol, addend: ADDEND.has(type) ? s32(r) : 0 });
+    list.push({ type, at: section.start + offset, symbol, addend: ADDEND.has(type) ? r.s32() : 0 });
   }
   return { id: section.id, list };
 }
@@ -230,15 +227,19 @@ function walk(m, snipped, roots = null) {
     bodyRelocs[i].push(x);
   }
 
+  /** The data symbols over `addr` (a pointer into the middle of a datum keeps all of it). */
+  const over = (addr) => {
+    const out = [];
+    for (let i = lastAtMost(datums, (d) => d.addr, addr); i >= 0 && datums[i].addr + widest >= addr; i--) {
+      if (addr < datums[i].end) out.push(datums[i]);
+    }
+    return out;
+  };
+
   const live = new Set(), taken = new Set(), liveSymbols = new Set(), work = [];
   const useFunction = (f) => { if (!live.has(f)) { live.add(f); work.push(['f', f]); } };
   const useDatum = (d) => { if (!liveSymbols.has(d.symbol)) { liveSymbols.add(d.symbol); work.push(['d', d]); } };
-  // every data symbol over `addr` (a pointer into the middle of a datum keeps all of it)
-  const useAddress = (addr) => {
-    for (let i = lastAtMost(datums, (d) => d.addr, addr); i >= 0 && datums[i].addr + widest >= addr; i--) {
-      if (addr < datums[i].end || (addr === datums[i].addr)) useDatum(datums[i]);
-    }
-  };
+  const useAddress = (addr) => over(addr).forEach(useDatum);
   const follow = (x) => {
     const s = symbols[x.symbol];
     if (FUNCTION_RELOC.has(x.type)) {
@@ -258,12 +259,7 @@ function walk(m, snipped, roots = null) {
     if (s.kind === 1) { const d = datums.find((x) => x.symbol === i); if (d) useDatum(d); }
   });
   // a relocation in data no symbol covers: its target is used
-  for (const x of dataRelocs) {
-    const i = lastAtMost(datums, (d) => d.addr, x.addr);
-    let covered = false;
-    for (let j = i; j >= 0 && datums[j].addr + widest >= x.addr; j--) if (x.addr < datums[j].end) covered = true;
-    if (!covered) follow(x);
-  }
+  for (const x of dataRelocs) if (!over(x.addr).length) follow(x);
   while (work.length) {
     const [kind, what] = work.pop();
     if (kind === 'f') {
@@ -278,7 +274,7 @@ function walk(m, snipped, roots = null) {
   return { live, taken, liveData, deadData };
 }
 
-/** cargo's module parsed, and the indices of its functions to snip. */
+/** cargo's module: its bytes, parsed, and the indices of its functions to snip. */
 function cargoModule(buf) {
   const m = parse(buf);
   if (m.names.size === 0) throw new Error('snip-panics: the module has no function names (build with strip = "debuginfo", not "symbols")');
@@ -291,7 +287,7 @@ function cargoModule(buf) {
   });
   if (snipped.size === 0) throw new Error('snip-panics: no panic entry point matched (did std rename them?)');
   if (!m.linking || !m.relocs.CODE) throw new Error('snip-panics: the module has no relocations (link with -C link-arg=--emit-relocs, as scripts/build.sh does)');
-  return { m, snipped };
+  return { buf, m, snipped };
 }
 
 /** The element section: one active segment at `offset`, holding `entries`. */
@@ -300,12 +296,13 @@ function elemSection(offset, entries) {
   return [Uint8Array.of(9, ...leb(bytes.length)), bytes];
 }
 
-export function snipPanics(buf) {
-  const { m, snipped } = cargoModule(buf);
-
+/** The first pass, on `cargo` (see cargoModule): the snipped module, and what it dropped. */
+function snipPanics(cargo) {
+  const { buf, m, snipped } = cargo;
   const { live, liveData, deadData } = walk(m, snipped);
   const filler = Math.min(...snipped); // a body that is `unreachable`; never called from a dead slot
-  const elem = m.elem.entries.map((f) => (live.has(f) ? f : filler));
+  const dead = [];
+  const elem = m.elem.entries.map((f) => (live.has(f) ? f : (dead.push(f), filler)));
   // bytes of dead data symbols that no live symbol overlaps
   const zero = new Uint8Array(buf.length);
   const toFile = (addr) => { const g = m.segments.find((s) => addr >= s.addr && addr < s.addr + (s.end - s.start)); return g ? g.start + (addr - g.addr) : -1; };
@@ -338,7 +335,6 @@ export function snipPanics(buf) {
       parts.push(buf.subarray(s.head, s.end));
     }
   }
-  const dead = m.elem.entries.filter((f) => !live.has(f));
   return {
     wasm: Buffer.concat(parts), names: m.names, live, imported: m.imported,
     snipped: [...snipped].map((i) => m.names.get(i)),
@@ -389,7 +385,7 @@ function crossCheck(wasm, result) {
 }
 
 /**
- * The second pass, on wasm-bindgen's output `bindgen` of the module snipped from cargo's `raw`.
+ * The second pass, on wasm-bindgen's output `bindgen` of the module snipped from `cargo`.
  * wasm-bindgen reads the table while it runs each import's `__wbindgen_describe_*` function
  * (a closure's descriptor names its `invoke` by table index), then drops those functions. The
  * table entries only they took (the invokes of js-sys's closure-taking imports this crate never
@@ -398,8 +394,8 @@ function crossCheck(wasm, result) {
  * every function of the output that cargo's module has (by name); a function wasm-bindgen wrote
  * itself or exports keeps its entry.
  */
-export function afterBindgen(raw, bindgen) {
-  const { m: a, snipped } = cargoModule(raw);
+function afterBindgen(cargo, bindgen) {
+  const { m: a, snipped } = cargo;
   const b = parse(bindgen);
   if (!b.elem) return { wasm: bindgen, slots: [] };
   const present = new Set(b.names.values());
@@ -418,7 +414,7 @@ export function afterBindgen(raw, bindgen) {
   const entries = b.elem.entries.map((f) => {
     const name = b.names.get(f);
     if (f === filler || exported.has(f) || !cargoNames.has(name) || takenNames.has(name)) return f;
-    if (!EXPECTED.test(name)) throw new Error(`snip-panics --after-bindgen: ${name} would lose its table entry; only wasm-bindgen's closure invokes and runtime stubs are expected to`);
+    if (!EXPECTED.test(name)) throw new Error(`snip-panics, after wasm-bindgen: ${name} would lose its table entry; only wasm-bindgen's closure invokes and runtime stubs are expected to`);
     slots.push(name);
     return filler;
   });
@@ -428,25 +424,34 @@ export function afterBindgen(raw, bindgen) {
   return { wasm: Buffer.concat(parts), slots };
 }
 
-const args = process.argv.slice(2);
-if (args[0] === '--after-bindgen') {
-  const [, raw, module] = args;
-  const { wasm, slots } = afterBindgen(readFileSync(raw), readFileSync(module));
-  await WebAssembly.compile(wasm);
-  writeFileSync(module, wasm);
-  console.log(`==> ${slots.length} table entries only wasm-bindgen's descriptors used dropped`);
-  if (process.env.SNIP_VERBOSE) for (const n of slots) console.log(`    ${n}`);
-  process.exit(0);
-}
-const [input, output] = args;
-if (!input || !output) {
-  console.error('usage: node scripts/snip-panics.mjs IN.wasm OUT.wasm\n       node scripts/snip-panics.mjs --after-bindgen IN.wasm BINDGEN_OUT.wasm   # rewrites BINDGEN_OUT.wasm');
+const [raw, outDir, outName, ...bindgenFlags] = process.argv.slice(2);
+if (!raw || !outDir || !outName) {
+  console.error('usage: node scripts/snip-panics.mjs CARGO.wasm OUT_DIR OUT_NAME [wasm-bindgen flag...]');
   process.exit(2);
 }
-const result = snipPanics(readFileSync(input));
+const cargo = cargoModule(readFileSync(raw));
+const result = snipPanics(cargo);
 await WebAssembly.compile(result.wasm); // still a valid module
 const kept = crossCheck(result.wasm, result);
-writeFileSync(output, result.wasm);
 console.log(`==> replaced ${result.snipped.length} panic entry points with unreachable; ` +
   `${result.slots} table entries and ${result.zeroed} B of data only they used dropped (${kept} functions left)`);
 if (process.env.SNIP_VERBOSE) for (const n of [...result.snipped, '-- table entries:', ...result.slotNames]) console.log(`    ${n}`);
+
+// wasm-bindgen, names kept mangled (--no-demangle) so that the second pass finds cargo's
+const dir = mkdtempSync(join(tmpdir(), 'snip-'));
+try {
+  const snippedFile = join(dir, `${outName}.wasm`);
+  writeFileSync(snippedFile, result.wasm);
+  console.log(`==> wasm-bindgen --target web -> ${join(outDir, outName)}.js, ${outName}_bg.wasm`);
+  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--no-demangle', ...bindgenFlags,
+    '--out-dir', outDir, '--out-name', outName, snippedFile], { stdio: 'inherit' });
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const module = join(outDir, `${outName}_bg.wasm`);
+const after = afterBindgen(cargo, readFileSync(module));
+await WebAssembly.compile(after.wasm);
+writeFileSync(module, after.wasm);
+console.log(`==> ${after.slots.length} table entries only wasm-bindgen's descriptors used dropped`);
+if (process.env.SNIP_VERBOSE) for (const n of after.slots) console.log(`    ${n}`);
