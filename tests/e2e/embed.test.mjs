@@ -534,8 +534,7 @@ ${feed(snippets.forms.iframe, '/feeds/employment.json')}
 </body></html>\n`);
   const page = await browser.context.newPage();
   const log = watch(page);
-  const paths = [];
-  page.on('request', (r) => paths.push(new URL(r.url()).pathname));
+  const paths = log.requested;
   await page.goto(`${server.url}scratch/dist.html`);
   await settled(page, 2);
   assert.deepEqual(await page.$$eval('news-chart', (els) => els.map((e) => [e.getAttribute('data-state'), e.points().length])), [['ready', 2], ['ready', 9]]);

@@ -50,10 +50,11 @@ export async function launch(options = {}) {
   return { context, close };
 }
 
-/** Records console messages, page errors and failed requests of a page. */
+/** Records console messages, page errors, failed requests and the paths of every request of a page. */
 export function watch(page) {
-  const log = { console: [], errors: [], failed: [] };
+  const log = { console: [], errors: [], failed: [], requested: [] };
   page.on('console', (m) => log.console.push({ type: m.type(), text: m.text() }));
+  page.on('request', (r) => log.requested.push(new URL(r.url()).pathname));
   page.on('pageerror', (e) => log.errors.push(String(e)));
   // Chromium reports a fetch whose body was read as a stream to EOF from a
   // `Cache-Control: no-store` response as ERR_ABORTED (playwright issue #42742),

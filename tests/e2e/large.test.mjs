@@ -31,8 +31,7 @@ const walk = (n) => {
 test('10^5 points as columns: drawn, hovered, read one at a time', async () => {
   const page = await browser.context.newPage();
   const log = watch(page);
-  const paths = [];
-  page.on('request', (r) => paths.push(new URL(r.url()).pathname));
+  const paths = log.requested;
   await page.goto(`${server.url}e2e/blank.html`);
   await page.$eval('#root', (root) => { root.innerHTML = '<news-chart id="big" height="300"></news-chart>'; });
   await page.evaluate(async (src) => {

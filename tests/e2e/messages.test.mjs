@@ -215,8 +215,7 @@ test('late words lose: a chart given a new feed, or removed, while they load kee
 test('a page of good charts never asks for problems.js, nor the builder\'s module', async () => {
   const page = await browser.context.newPage();
   const log = watch(page);
-  const asked = [];
-  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  const asked = log.requested;
   await page.goto(`${server.url}e2e/blank.html`);
   await page.$eval('#root', (root) => {
     root.innerHTML = ['hamlets', 'toilets', 'employment'].map((f) => `<news-chart id="${f}" src="/feeds/${f}.json" height="200"></news-chart>`).join('');
