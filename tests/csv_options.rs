@@ -8,7 +8,7 @@ fn every_field_is_read_in_camel_case() {
         r#"{"kind":"bar","title":"标题","subtitle":"副标题","unit":"人","source":"来源","sourceUrl":"https://example.org/",
             "locale":"en","id":"jobs","illustrative":true,"fileName":"就业.csv"}"#,
     );
-    assert_eq!(o.kind, "bar");
+    assert_eq!(o.kind.as_deref(), Some("bar"));
     assert_eq!(o.title.as_deref(), Some("标题"));
     assert_eq!(o.subtitle.as_deref(), Some("副标题"));
     assert_eq!(o.unit.as_deref(), Some("人"));
