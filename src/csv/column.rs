@@ -61,7 +61,11 @@ pub fn classify(cells: &[&str], header: &str, first: bool, decimal: char, order:
     if present.is_empty() {
         return Type::Empty;
     }
-    let numbers = present.iter().filter(|c| matches!(number::parse_with(c, decimal), Cell::Number(_))).count();
+    // a cell that starts as a number (`7,25`, `7.2x1`) counts as one written wrongly
+    let numbers = present
+        .iter()
+        .filter(|c| matches!(number::parse_with(c, decimal), Cell::Number(_) | Cell::NotNumber(Hint::DecimalComma | Hint::Garbled)))
+        .count();
     let years = present.iter().all(|c| plain_year(c));
     if (!years || first || time_header(header)) && date::column(&present, order).is_some() {
         return Type::Date;

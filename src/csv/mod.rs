@@ -504,6 +504,29 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
         }
         categories = p.xs.into_iter().map(|c| (c, header_row)).collect();
     } else {
+        // a long table drawn as it is would plot its years or categories as series
+        if let Some(shape) = pivot::detect(&cols, &types, x) {
+            let long = Long { x: headers[shape.x].clone(), series: headers[shape.series].clone(), value: headers[shape.value].clone() };
+            r.error(
+                header_row,
+                shape.series + 1,
+                Some(&headers[shape.series]),
+                format!(
+                    "这张表是\"长表\"：每行是一个 \"{x}\" 和一个 \"{s}\" 的值。要为每个 \"{s}\" 画一条线，请用 --pivot series={s},value={v}",
+                    x = long.x,
+                    s = long.series,
+                    v = long.value
+                ),
+                format!(
+                    "this table is long (tidy): each row holds the value of one \"{x}\" and one \"{s}\". To draw one series per \"{s}\", use --pivot series={s},value={v}",
+                    x = long.x,
+                    s = long.series,
+                    v = long.value
+                ),
+            );
+            out.long = Some(long);
+            return None;
+        }
         // which columns are series
         let mut picked: Vec<usize> = Vec::new();
         if chosen.is_empty() {
@@ -536,29 +559,6 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
                     picked.push(j);
                 }
             }
-        }
-        // a long table drawn as it is would plot its years or categories as series
-        if let Some(shape) = pivot::detect(&cols, &types, x) {
-            let long = Long { x: headers[shape.x].clone(), series: headers[shape.series].clone(), value: headers[shape.value].clone() };
-            r.error(
-                header_row,
-                0,
-                None,
-                format!(
-                    "这张表是\"长表\"：每行是一个 \"{x}\" 和一个 \"{s}\" 的值。要为每个 \"{s}\" 画一条线，请用 --pivot series={s},value={v}",
-                    x = long.x,
-                    s = long.series,
-                    v = long.value
-                ),
-                format!(
-                    "this table is long (tidy): each row holds the value of one \"{x}\" and one \"{s}\". To draw one series per \"{s}\", use --pivot series={s},value={v}",
-                    x = long.x,
-                    s = long.series,
-                    v = long.value
-                ),
-            );
-            out.long = Some(long);
-            return None;
         }
         for &j in &picked {
             out.columns[j].role = Role::Series;

@@ -84,9 +84,6 @@ pub fn rows(bytes: &[u8], sheet: Option<&str>) -> Result<(Vec<Vec<String>>, Vec<
     for row in range.rows() {
         let mut cells = vec![String::new(); left];
         cells.extend(row.iter().map(text));
-        while cells.last().is_some_and(String::is_empty) {
-            cells.pop();
-        }
         out.push(cells);
     }
     Ok((out, names))
