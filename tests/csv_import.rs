@@ -215,6 +215,13 @@ fn long_tables_are_reported_with_the_pivot_to_use() {
     // a year column after the categories is never drawn as a series
     let p = errors("region,year,value\nA,2021,1\nA,2022,2\nB,2021,3\nB,2022,4\n".as_bytes(), &CsvOptions::default());
     assert!(p[0].en.contains("--pivot series=region,value=value"), "{:?}", p);
+    // whatever the year column's header
+    let p = errors("region,yr,value\nA,2021,1\nA,2022,2\nB,2021,3\nB,2022,4\n".as_bytes(), &CsvOptions::default());
+    assert!(p[0].en.contains("--pivot series=region,value=value"), "{:?}", p);
+    let o = CsvOptions { pivot: Some(Pivot { series: "region".into(), value: "value".into() }), ..CsvOptions::default() };
+    let i = import("region,yr,value\nA,2021,1\nA,2022,2\nB,2021,3\nB,2022,4\n".as_bytes(), &o);
+    let ds = &i.feed.expect("pivots")["datasets"][0];
+    assert_eq!((&ds["categories"], &ds["series"][1]["values"]), (&json!(["2021", "2022"]), &json!([3, 4])));
 }
 
 #[test]
@@ -330,4 +337,16 @@ fn the_builder_gets_table_columns_long_and_skipped() {
     // the bad cell is located in the file's numbering
     let p: Vec<_> = i.problems.iter().map(|p| (p.line, p.column)).collect();
     assert_eq!(p, [(4, 2)]);
+}
+
+#[test]
+fn short_rows_are_one_warning_however_many() {
+    let mut csv = "date,a,b\n".to_string();
+    for d in 1..=28 {
+        csv.push_str(&format!("2023-02-{:02},{}\n", d, d));
+    }
+    let (ds, w) = ok(csv.as_bytes(), &CsvOptions::default());
+    assert_eq!(w.len(), 1, "{:#?}", w);
+    assert!(w[0].en.starts_with("28 rows have fewer fields than the header's 3 (rows 2, 3, 4, 5, 6…)"), "{}", w[0].en);
+    assert_eq!(values(&ds, 1)[0], None);
 }

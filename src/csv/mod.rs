@@ -9,7 +9,7 @@
 //! - [`table`]: title lines above the header, notes below the data, blank lines: skipped and listed.
 //! - [`column`]: each column's type (number, date, text, empty); a number column's unit.
 //! - [`pivot`]: a long (tidy) table recognised, or pivoted into series when asked.
-//! - `xlsx`: the first (or a chosen) sheet of an .xlsx file (native, and the builder's wasm).
+//! - [`xlsx`]: the first (or a chosen) sheet of an .xlsx file.
 //!
 //! - [`encoding`]: UTF-8 with or without BOM, UTF-16 with BOM; GBK is recognised and reported.
 //! - [`parse`]: RFC 4180 records; the delimiter (comma, tab, semicolon) is detected.
@@ -35,7 +35,6 @@ pub mod pivot;
 pub mod table;
 pub mod unit;
 pub mod write;
-#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
 pub mod xlsx;
 
 use serde_json::{Map, Value};
@@ -295,7 +294,6 @@ pub fn is_xlsx(bytes: &[u8]) -> bool {
 /// The file's rows of cell text, row 1 first, with the sheets of an .xlsx file.
 fn rows(bytes: &[u8], opts: &CsvOptions, r: &mut Report) -> Option<(Vec<Vec<String>>, Vec<String>)> {
     if is_xlsx(bytes) {
-        #[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
         return match xlsx::rows(bytes, opts.sheet.as_deref()) {
             Ok(x) => Some(x),
             Err(p) => {
@@ -303,13 +301,7 @@ fn rows(bytes: &[u8], opts: &CsvOptions, r: &mut Report) -> Option<(Vec<Vec<Stri
                 None
             }
         };
-        #[cfg(not(any(not(target_arch = "wasm32"), feature = "builder")))]
-        {
-            r.error(0, 0, None, "这个版本读不了 .xlsx 文件".to_string(), "this build cannot read .xlsx files".to_string());
-            return None;
-        }
     }
-    let _ = &opts.sheet;
     let (text, _) = match encoding::decode(bytes) {
         Ok(t) => t,
         Err(p) => {
@@ -588,6 +580,7 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
         }
         // rows: their x and their width
         let mut cats = Vec::with_capacity(t.rows.len());
+        let mut short: Vec<(usize, usize)> = Vec::new();
         for (i, row) in t.rows.iter().enumerate() {
             let at = t.row_numbers[i];
             let c = x_of(i).unwrap_or_default();
@@ -602,13 +595,7 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
             }
             cats.push((c, at));
             if row.len() < width {
-                r.warning(
-                    at,
-                    row.len(),
-                    None,
-                    format!("这一行只有 {} 个字段，表头有 {} 个；缺少的单元格按缺失值处理", row.len(), width),
-                    format!("this row has {} fields and the header {}: the cells it lacks are read as missing values", row.len(), width),
-                );
+                short.push((at, row.len()));
             }
             if let Some(extra) = row.iter().skip(width).position(|f| !f.trim().is_empty()) {
                 let j = width + extra;
@@ -620,6 +607,23 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
                     format!("there is a value in column {} but the header has only {} columns: is a comma inside a value not quoted?", j + 1, width),
                 );
             }
+        }
+        // rows shorter than the header: one warning, however many
+        if let Some(&(at, n)) = short.first() {
+            let rows: Vec<String> = short.iter().take(5).map(|(r, _)| r.to_string()).collect();
+            let more = if short.len() > 5 { "…" } else { "" };
+            let (zh, en) = if short.len() == 1 {
+                (
+                    format!("这一行只有 {} 个字段，表头有 {} 个；缺少的单元格按缺失值处理", n, width),
+                    format!("this row has {} fields and the header {}: the cells it lacks are read as missing values", n, width),
+                )
+            } else {
+                (
+                    format!("有 {} 行的字段比表头（{} 个）少（第 {}{} 行）；缺少的单元格按缺失值处理", short.len(), width, rows.join("、"), more),
+                    format!("{} rows have fewer fields than the header's {} (rows {}{}): the cells they lack are read as missing values", short.len(), width, rows.join(", "), more),
+                )
+            };
+            r.warning(at, n, None, zh, en);
         }
         categories = cats;
         if x_dates.is_some() {
