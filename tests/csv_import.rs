@@ -350,3 +350,17 @@ fn short_rows_are_one_warning_however_many() {
     assert!(w[0].en.starts_with("28 rows have fewer fields than the header's 3 (rows 2, 3, 4, 5, 6…)"), "{}", w[0].en);
     assert_eq!(values(&ds, 1)[0], None);
 }
+
+#[test]
+fn repeated_categories_are_one_warning_however_many() {
+    let (_, w) = ok("name,n\na,1\nb,2\na,3\n".as_bytes(), &CsvOptions::default());
+    assert_eq!(w.len(), 1);
+    assert!(w[0].en.contains("category \"a\" appears twice (rows 2 and 4)"), "{}", w[0].en);
+    let mut csv = "name,n\n".to_string();
+    for i in 0..40 {
+        csv.push_str(&format!("n{},{}\n", i % 10, i));
+    }
+    let (_, w) = ok(csv.as_bytes(), &CsvOptions::default());
+    assert_eq!(w.len(), 1, "{:#?}", w);
+    assert!(w[0].en.starts_with("30 rows repeat an earlier row's category: \"n0\" (rows 2 and 12)"), "{}", w[0].en);
+}

@@ -630,19 +630,33 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
             let d: Vec<String> = categories.iter().map(|(c, _)| c.clone()).collect();
             date_order(r, &d, &categories, Some(&headers[x]), x + 1);
         } else {
-            for (i, (c, row)) in categories.iter().enumerate() {
-                if c.is_empty() {
-                    continue;
+            // categories given twice: one warning, however many
+            let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+            let mut twice: Vec<(&str, usize, usize)> = Vec::new();
+            for (c, row) in categories.iter().filter(|(c, _)| !c.is_empty()) {
+                match seen.get(c.as_str()) {
+                    Some(&first) => twice.push((c, first, *row)),
+                    None => {
+                        seen.insert(c, *row);
+                    }
                 }
-                if let Some((_, first)) = categories[..i].iter().find(|(d, _)| d == c) {
-                    r.warning(
-                        *row,
-                        x + 1,
-                        Some(&headers[x]),
+            }
+            if let Some(&(c, first, row)) = twice.first() {
+                let (zh, en) = if twice.len() == 1 {
+                    (
                         format!("类别 \"{}\" 出现了两次（第 {} 行和第 {} 行）", c, first, row),
                         format!("category \"{}\" appears twice (rows {} and {})", c, first, row),
-                    );
-                }
+                    )
+                } else {
+                    let zh: Vec<String> = twice.iter().take(3).map(|(c, a, b)| format!("\"{}\"（第 {} 行和第 {} 行）", c, a, b)).collect();
+                    let en: Vec<String> = twice.iter().take(3).map(|(c, a, b)| format!("\"{}\" (rows {} and {})", c, a, b)).collect();
+                    let more = if twice.len() > 3 { "…" } else { "" };
+                    (
+                        format!("有 {} 行的类别与前面的行重复：{}{}", twice.len(), zh.join("、"), more),
+                        format!("{} rows repeat an earlier row's category: {}{}", twice.len(), en.join(", "), more),
+                    )
+                };
+                r.warning(row, x + 1, Some(&headers[x]), zh, en);
             }
         }
     }
