@@ -7,19 +7,20 @@
 //! ```
 //!
 //! - [`table`]: title lines above the header, notes below the data, blank lines: skipped and listed.
-//! - [`column`]: each column's type (number, date, text, empty); a number column's unit.
+//! - [`column`](mod@column): each column's type (number, date, text, empty); a number column's unit.
 //! - [`pivot`]: a long (tidy) table recognised, or pivoted into series when asked.
 //! - [`xlsx`]: the first (or a chosen) sheet of an .xlsx file.
-//!
+//! - [`result`]: the import as the builder page reads it (table, columns, long, skipped, sheets).
 //! - [`encoding`]: UTF-8 with or without BOM, UTF-16 with BOM; GBK is recognised and reported.
 //! - [`parse`]: RFC 4180 records; the delimiter (comma, tab, semicolon) is detected.
-//! - [`number`]: `72,500`, `7.25万`, `107.07%`, `¥1,234`, full-width digits, missing values.
-//! - [`unit`]: a unit after the number (`7.25万人`) or in the header (`人数（万人）`).
-//! - [`date`]: a first column of dates becomes ISO dates and `"x": "date"`.
+//! - [`number`]: `72,500`, `7.25万`, `1.2k`, `107.07%`, `$1,925`, `(1,234)`, full-width digits, missing values.
+//! - [`unit`](mod@unit): a unit in the header (`人数（万人）`, `Amount ($m)`) and the Chinese multipliers.
+//! - [`date`]: dates in the forms people write (`Jan 1 2000`, `3/15/2023`, `2023年3月`), quarters.
 //! - [`write`]: the feed as text laid out for people who edit it by hand.
 //!
-//! The first row names the columns; the first column holds the categories (or
-//! dates) and every further column is a series named by its header. Every problem
+//! The first row with two cells names the columns; the first column (or the
+//! one asked for) holds the categories or dates and every further number column
+//! is a series named by its header (docs/CSV.md has every rule). Every problem
 //! is reported in one pass, located by row and column as a spreadsheet numbers
 //! them (`line` = row, `column` = field, both 1-based), in Chinese and English.
 //! Nothing here touches the file system: the browser can call it too.
@@ -30,8 +31,8 @@ pub mod encoding;
 pub mod number;
 pub mod options;
 pub mod parse;
-pub mod result;
 pub mod pivot;
+pub mod result;
 pub mod table;
 pub mod unit;
 pub mod write;
