@@ -3,7 +3,7 @@
 //! `Mar 3, 2023`, `3 March 2023`, `March 2023`; a midnight time after the day
 //! (`2022/3/15 0:00`, `2006-01-01T00:00:00Z`, as spreadsheets export dates) is
 //! dropped. Day and month in `3/15/2023` (US) or `15/3/2023` (European) are
-//! decided for a whole column by [`column`]. Quarters (`2023Q1`, `2023-Q1`,
+//! decided for a whole column by [`column()`]. Quarters (`2023Q1`, `2023-Q1`,
 //! `Q1 2023`, `2023年一季度`) are recognised by [`quarter`]; the feed has no
 //! quarter dates, so they stay ordered categories.
 
