@@ -190,7 +190,7 @@ pub fn quarter(s: &str) -> Option<(u32, u32)> {
 
 /// Reads `s` as a date whose form says which part is which: `Some("2022-03")`
 /// for `2022年3月`, `Some("2000-01-01")` for `Jan 1 2000`. Slash dates with the
-/// year last need the column's order: see [`column`].
+/// year last need the column's order: see [`column()`].
 pub fn parse(s: &str) -> Option<String> {
     if let Some(d) = with_month_name(s) {
         return Some(d);
