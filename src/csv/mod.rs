@@ -16,7 +16,7 @@
 //! - [`number`]: `72,500`, `7.25万`, `1.2k`, `107.07%`, `$1,925`, `(1,234)`, full-width digits, missing values.
 //! - [`unit`](mod@unit): a unit in the header (`人数（万人）`, `Amount ($m)`) and the Chinese multipliers.
 //! - [`date`]: dates in the forms people write (`Jan 1 2000`, `3/15/2023`, `2023年3月`), quarters.
-//! - [`write`]: the feed as text laid out for people who edit it by hand.
+//! - [`write`](mod@write): the feed as text laid out for people who edit it by hand.
 //!
 //! The first row with two cells names the columns; the first column (or the
 //! one asked for) holds the categories or dates and every further number column
