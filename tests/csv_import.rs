@@ -296,6 +296,9 @@ fn titles_notes_and_blank_lines_are_skipped_and_listed() {
     let ds = &i.feed.unwrap()["datasets"][0];
     assert_eq!(ds["categories"], json!(["醴陵", "攸县"]));
     assert_eq!(i.table.row_numbers, [4, 6]);
+    // 单位：亿元 above the table is the unit of every column
+    assert_eq!(ds["unit"], "元");
+    assert_eq!(ds["series"][1]["values"], json!([200000000, 400000000]));
 }
 
 #[test]
