@@ -367,3 +367,15 @@ fn repeated_categories_are_one_warning_however_many() {
     assert_eq!(w.len(), 1, "{:#?}", w);
     assert!(w[0].en.starts_with("30 rows repeat an earlier row's category: \"n0\" (rows 2 and 12)"), "{}", w[0].en);
 }
+
+#[test]
+fn a_world_bank_shape_skips_its_metadata_and_says_time_runs_across() {
+    let csv = "\"Data Source\",\"World Development Indicators\",\n\n\"Last Updated Date\",\"2024-06-28\",\n\n\
+               \"Country Name\",\"Country Code\",\"2019\",\"2020\",\"2021\",\n\"Aruba\",\"ABW\",\"1\",\"2\",\"3\",\n\"Chad\",\"TCD\",\"4\",\"\",\"6\",\n";
+    let i = import(csv.as_bytes(), &CsvOptions::default());
+    assert_eq!(i.table.row_numbers, [6, 7]);
+    let w: Vec<&str> = i.problems.iter().map(|p| p.en.as_str()).collect();
+    assert_eq!(w.len(), 2, "{:#?}", i.problems);
+    assert!(w[0].contains("\"Country Code\" holds text"), "{}", w[0]);
+    assert!(w[1].contains("the headers are dates (2019 … 2021)"), "{}", w[1]);
+}

@@ -372,7 +372,12 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
     let headers = &t.headers;
     let width = headers.len();
     let cols: Vec<Vec<&str>> = (0..width).map(|j| t.rows.iter().map(|row| row.get(j).map_or("", String::as_str)).collect()).collect();
-    let declared: Vec<Option<unit::HeaderUnit>> = headers.iter().map(|h| unit::header_unit(h)).collect();
+    // a unit above the table (`单位：亿元`) holds for every column whose header gives none
+    let above = out.skipped.iter().filter(|s| s.why == table::Why::Title).find_map(|s| unit::table_unit(&s.text));
+    let declared: Vec<Option<unit::HeaderUnit>> = headers
+        .iter()
+        .map(|h| unit::header_unit(h).or_else(|| above.clone().map(|d| unit::HeaderUnit { name: h.clone(), ..d })))
+        .collect();
     let names: Vec<String> = headers.iter().zip(&declared).map(|(h, d)| d.as_ref().map_or_else(|| h.clone(), |d| d.name.clone())).collect();
     let types: Vec<Type> = (0..width).map(|j| column::classify(&cols[j], &headers[j], j == 0, opts.decimal, opts.date_order)).collect();
     out.columns = (0..width)
@@ -552,6 +557,17 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
                     picked.push(j);
                 }
             }
+        }
+        // time across the header (`2019年,2020年,…` or `1960,1961,…`): each year a series
+        if picked.len() >= 3 && types[x] == Type::Text && picked.iter().all(|&j| date::parse(&names[j]).is_some()) {
+            let (first, last) = (&names[picked[0]], &names[picked[picked.len() - 1]]);
+            r.warning(
+                header_row,
+                picked[0] + 1,
+                Some(&headers[picked[0]]),
+                format!("表头是日期（{} … {}）：时间沿横向排列，每个日期成了一个数据系列；要画随时间变化的图，请转置表格，让日期排在第一列", first, last),
+                format!("the headers are dates ({} … {}): time runs across the table and each date became a series; for a chart over time, transpose the table so the dates run down the first column", first, last),
+            );
         }
         for &j in &picked {
             out.columns[j].role = Role::Series;
