@@ -292,12 +292,17 @@ pub fn is_xlsx(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
-/// The file's rows of cell text, row 1 first, with the sheets of an .xlsx file.
-fn rows(bytes: &[u8], opts: &CsvOptions, r: &mut Report) -> Option<(Vec<Vec<String>>, Vec<String>)> {
+/// The file's rows of cell text, row 1 first, with the sheets of an .xlsx file
+/// (also when the sheet asked for is not there).
+fn rows(bytes: &[u8], opts: &CsvOptions, r: &mut Report, sheets: &mut Vec<String>) -> Option<Vec<Vec<String>>> {
     if is_xlsx(bytes) {
         return match xlsx::rows(bytes, opts.sheet.as_deref()) {
-            Ok(x) => Some(x),
-            Err(p) => {
+            Ok((rows, names)) => {
+                *sheets = names;
+                Some(rows)
+            }
+            Err((p, names)) => {
+                *sheets = names;
                 r.problems.push(p);
                 None
             }
@@ -312,7 +317,7 @@ fn rows(bytes: &[u8], opts: &CsvOptions, r: &mut Report) -> Option<(Vec<Vec<Stri
     };
     let delim = parse::detect_delimiter(&text);
     let records = parse::records(&text, delim, &mut r.problems);
-    Some((records.into_iter().map(|rec| rec.fields.into_iter().map(|f| f.text).collect()).collect(), Vec::new()))
+    Some(records.into_iter().map(|rec| rec.fields.into_iter().map(|f| f.text).collect()).collect())
 }
 
 /// Finds a column by its header (as written, or without its unit).
@@ -334,11 +339,10 @@ pub fn import(bytes: &[u8], opts: &CsvOptions) -> Import {
         skipped: Vec::new(),
         sheets: Vec::new(),
     };
-    let Some((records, sheets)) = rows(bytes, opts, &mut r) else {
+    let Some(records) = rows(bytes, opts, &mut r, &mut out.sheets) else {
         out.problems = r.problems;
         return out;
     };
-    out.sheets = sheets;
     let (table, skipped) = table::frame(&records);
     out.skipped = skipped;
     let Some(mut table) = table else {
