@@ -314,6 +314,13 @@ fn dated_data_with_many_points_defaults_to_a_line() {
     assert_eq!(ok(rows(40).as_bytes(), &CsvOptions::default()).0["kind"], "column");
     let o = CsvOptions { kind: Some("column".into()), ..CsvOptions::default() };
     assert_eq!(ok(rows(41).as_bytes(), &o).0["kind"], "column");
+    // hourly data: times of day stay categories, drawn as a line
+    let mut s = "date,n\n".to_string();
+    for h in 0..48 {
+        s.push_str(&format!("2010-01-{:02}T{:02}:00:00,.\n", h / 24 + 1, h % 24));
+    }
+    let (ds, _) = ok(s.as_bytes(), &CsvOptions::default());
+    assert_eq!((&ds["kind"], ds.get("x")), (&json!("line"), None));
     // many categories that are not dates stay columns
     let mut s = "name,n\n".to_string();
     for i in 0..50 {

@@ -738,8 +738,10 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
         .or_else(|| headers.first().filter(|h| !h.is_empty()).cloned())
         .unwrap_or_else(|| "Chart".to_string());
     let id = opts.id.clone().or_else(|| file_stem.map(slug).filter(|s| !s.is_empty()));
+    // dates, or dates with times of day (which stay categories, evenly spaced)
+    let timed = x_dates.is_some() || (!cols[x].is_empty() && cols[x].iter().all(|c| date::is_datetime(c)));
     let kind = opts.kind.clone().unwrap_or_else(|| {
-        if x_dates.is_some() && categories.len() > LINE_ABOVE {
+        if timed && categories.len() > LINE_ABOVE {
             "line".to_string()
         } else {
             "column".to_string()
