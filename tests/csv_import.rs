@@ -338,7 +338,7 @@ fn the_builder_gets_table_columns_long_and_skipped() {
         d["columns"],
         json!([
             {"index": 0, "header": "地区", "name": "地区", "type": "text", "role": "x", "unit": null},
-            {"index": 1, "header": "人数（万人）", "name": "人数", "type": "number", "role": "series", "unit": "人"}
+            {"index": 1, "header": "人数（万人）", "name": "人数", "type": "number", "role": "series", "unit": "万人"}
         ])
     );
     assert_eq!(d["long"], Value::Null);

@@ -193,7 +193,9 @@ pub struct ColumnInfo {
     pub kind: Type,
     /// What it became.
     pub role: Role,
-    /// Its unit (header's, or the marker every cell shares), for a number column.
+    /// The unit its cells are written in, for a number column: the header's as
+    /// written (`万元`; the feed then holds the values in 元), or the marker every
+    /// cell shares (`$`).
     pub unit: Option<String>,
 }
 
@@ -318,6 +320,12 @@ fn rows(bytes: &[u8], opts: &CsvOptions, r: &mut Report, sheets: &mut Vec<String
     let delim = parse::detect_delimiter(&text);
     let records = parse::records(&text, delim, &mut r.problems);
     Some(records.into_iter().map(|rec| rec.fields.into_iter().map(|f| f.text).collect()).collect())
+}
+
+/// The unit a column's cells are written in: the header's as written (`万元`),
+/// else the marker every cell shares (`$`).
+fn written_unit(declared: Option<&unit::HeaderUnit>, shared: &str) -> Option<String> {
+    Some(declared.map_or(shared, |d| d.written.as_str()).to_string()).filter(|u| !u.is_empty())
 }
 
 /// Finds a column by its header (as written, or without its unit).
@@ -494,7 +502,7 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
         let cells: Vec<(&str, usize)> = cols[v].iter().copied().zip(t.row_numbers.iter().copied()).collect();
         let spec = column::Numbers { index: v, header: &headers[v], declared: declared[v].as_ref() };
         let (values, unit) = column::read(r, &spec, &cells, opts.decimal);
-        out.columns[v].unit = Some(unit.clone()).filter(|u| !u.is_empty());
+        out.columns[v].unit = written_unit(declared[v].as_ref(), &unit);
         for (name, rows) in p.series {
             series.push(Series {
                 name,
@@ -578,7 +586,7 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
             let cells: Vec<(&str, usize)> = cols[j].iter().copied().zip(t.row_numbers.iter().copied()).collect();
             let spec = column::Numbers { index: j, header: &headers[j], declared: declared[j].as_ref() };
             let (values, unit) = column::read(r, &spec, &cells, opts.decimal);
-            out.columns[j].unit = Some(unit.clone()).filter(|u| !u.is_empty());
+            out.columns[j].unit = written_unit(declared[j].as_ref(), &unit);
             if let Some(first) = series.iter().find(|c| c.name == names[j]) {
                 r.warning(
                     header_row,

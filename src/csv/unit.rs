@@ -49,6 +49,8 @@ pub struct HeaderUnit {
     pub power: i32,
     /// The unit after the multiplier (元), possibly empty (`（万）`).
     pub unit: String,
+    /// The unit as the header writes it, multiplier and all: `万元`, `$m`.
+    pub written: String,
 }
 
 /// Reads a bracketed unit at the end of a header: `就业人数（万人）` →
@@ -93,7 +95,7 @@ pub fn header_unit(header: &str) -> Option<HeaderUnit> {
     if power == 0 && unit.is_empty() {
         return None;
     }
-    Some(HeaderUnit { name: name.to_string(), power, unit: unit.to_string() })
+    Some(HeaderUnit { name: name.to_string(), power, unit: unit.to_string(), written: body.to_string() })
 }
 
 /// A unit a line above the table declares for all its columns: `单位：亿元`,
@@ -135,7 +137,7 @@ fn latin_header_unit(name: &str, body: &str) -> Option<HeaderUnit> {
     if currency.is_none() && power == 0 {
         return None;
     }
-    Some(HeaderUnit { name: name.to_string(), power, unit: currency.unwrap_or("").to_string() })
+    Some(HeaderUnit { name: name.to_string(), power, unit: currency.unwrap_or("").to_string(), written: b.to_string() })
 }
 
 #[cfg(test)]
