@@ -70,7 +70,7 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
             }
             let line: Vec<(f64, f64)> = run.iter().map(|(x, y, _)| (*x, *y)).collect();
             if line.len() > 1 {
-                marks.push(Mark::path(line, false, None, Some(color), 2.0, Role::Line, None));
+                marks.push(Mark::path(line, false, None, Some(color), 2.0, Role::Line, None).dashed(theme.series_dash(si)));
             }
         }
     }
@@ -97,6 +97,7 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
                     stroke_width: 1.0,
                     role: Role::Point,
                     datum: Some(di),
+                    dash: &[],
                 });
             }
             data.push(Datum {
