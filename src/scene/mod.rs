@@ -144,6 +144,8 @@ pub enum Role {
     Pattern,
     /// A series' name written at the end of its line.
     SeriesLabel,
+    /// The thin line from a line's last value to its name.
+    Leader,
 }
 
 /// One drawable thing.
