@@ -122,7 +122,7 @@ impl ValueAxis {
                 s
             }).collect()
         } else {
-            let fmt = TickFormat::new(ds.number_style, lo.abs().max(hi.abs()), step);
+            let fmt = TickFormat::new(ds.style(), lo.abs().max(hi.abs()), step);
             ticks.iter().map(|t| fmt.format(*t)).collect()
         };
         ValueAxis { lo, hi, ticks, labels }
