@@ -254,7 +254,7 @@ fn no_two_of_fourteen_lines_share_a_look() {
     // the 7th line is dashed: many short paths in its colour, each dash shorter than its pattern's
     // longest stroke, in the scene and in the SVG
     let (c, dash) = looks[6];
-    assert!(!dash.is_empty());
+    assert_ne!(dash, 0);
     let pieces: Vec<_> = scene.marks.iter().filter(|m| m.role == Role::Line && m.stroke == c && m.dash == dash).collect();
     assert!(pieces.len() > 20, "{} pieces", pieces.len());
     for m in &pieces {
