@@ -186,7 +186,7 @@ fn employment(n: usize, highlight: &[&str]) -> String {
 /// The last point of each series' line, in series order, as the scene draws it.
 fn last_points(ds: &newschart::model::Dataset, scene: &Scene) -> Vec<Option<(f64, f64)>> {
     (0..ds.series.len())
-        .map(|si| scene.data.iter().filter(|d| d.series == si).last().map(|d| (d.bar.x + d.bar.w / 2.0, d.bar.y + d.bar.h / 2.0)))
+        .map(|si| scene.data.iter().rfind(|d| d.series == si).map(|d| (d.bar.x + d.bar.w / 2.0, d.bar.y + d.bar.h / 2.0)))
         .collect()
 }
 
