@@ -196,6 +196,9 @@ pub struct Dataset {
     pub source: Option<Source>,
     /// True when the numbers are illustrative, not reported; shown on the chart.
     pub illustrative: bool,
+    /// The series drawn in their colours, in front (indices into `series`); every other series
+    /// is drawn in grey, thinner, behind them. Empty: every series in its colour.
+    pub highlight: Vec<usize>,
 }
 
 impl Dataset {

@@ -168,3 +168,194 @@ fn long_tick_labels_in_full_digits_never_overlap_on_a_phone() {
         assert_eq!(overlaps(&boxes), None, "at {}px tick labels overlap", w);
     }
 }
+
+/// us-employment (vega-datasets: monthly US employment by sector, a wide CSV) through the CSV
+/// import as a line chart with its first `n` series, `highlight` naming some of them.
+fn employment(n: usize, highlight: &[&str]) -> String {
+    let bytes = fs::read("tests/fixtures/csv/us-employment.csv").unwrap();
+    let opts = newschart::csv::CsvOptions { kind: "line".into(), locale: Some("en".into()), ..Default::default() };
+    let (mut feed, _) = newschart::csv::to_feed(&bytes, &opts).unwrap();
+    let ds = &mut feed["datasets"][0];
+    ds["series"].as_array_mut().unwrap().truncate(n);
+    if !highlight.is_empty() {
+        ds["highlight"] = serde_json::json!(highlight);
+    }
+    serde_json::to_string(&feed).unwrap()
+}
+
+/// The last point of each series' line, in series order, as the scene draws it.
+fn last_points(ds: &newschart::model::Dataset, scene: &Scene) -> Vec<Option<(f64, f64)>> {
+    (0..ds.series.len())
+        .map(|si| scene.data.iter().rfind(|d| d.series == si).map(|d| (d.bar.x + d.bar.w / 2.0, d.bar.y + d.bar.h / 2.0)))
+        .collect()
+}
+
+#[test]
+fn fourteen_lines_have_end_labels_apart_each_joined_to_its_own_last_value() {
+    let text = employment(14, &[]);
+    for w in [375.0, 768.0, 1200.0] {
+        for h in [300.0, 380.0, 600.0] {
+            let (ds, scene) = newschart::scene_for(&text, None, w, Some(h)).unwrap();
+            assert_eq!(ds.series.len(), 14);
+            let m = &EstimateMeasure;
+            // no two text marks of any role overlap
+            let texts: Vec<_> = [Role::Tick, Role::Category, Role::SeriesLabel, Role::ValueLabel, Role::Annotation]
+                .iter()
+                .flat_map(|r| scene.label_boxes(*r, m))
+                .collect();
+            assert_eq!(overlaps(&texts), None, "text marks overlap at {w}x{h}");
+            let labels: Vec<_> = scene.marks.iter().filter(|mk| mk.role == Role::SeriesLabel).collect();
+            let leaders: Vec<_> = scene.marks.iter().filter(|mk| mk.role == Role::Leader).collect();
+            let ends = last_points(&ds, &scene);
+            if labels.is_empty() {
+                // the fallback: the legend names the lines; then there is no leader either
+                assert!(leaders.is_empty());
+                assert!(w < 768.0 || h < 380.0, "a roomy chart ({w}x{h}) names its lines");
+                continue;
+            }
+            assert_eq!(labels.len(), 14, "every line is named at {w}x{h}");
+            assert_eq!(leaders.len(), 14);
+            for (label, leader) in labels.iter().zip(&leaders) {
+                let Shape::Text { x, y, text, .. } = &label.shape else { unreachable!() };
+                let si = ds.series.iter().position(|s| s.name == *text || text.ends_with('…') && s.name.starts_with(text.trim_end_matches('…'))).expect("a label names a series");
+                let Shape::Path { points, .. } = &leader.shape else { unreachable!() };
+                let (ex, ey) = ends[si].unwrap();
+                let first = points[0];
+                let last = *points.last().unwrap();
+                assert!((first.0 - ex).abs() < 0.01 && (first.1 - ey).abs() < 0.01, "{text}: the leader starts at {first:?}, its line ends at ({ex}, {ey})");
+                assert!((last.0 - x).abs() <= 4.0 && (last.1 - y).abs() <= 0.01, "{text}: the leader ends at {last:?}, by its label at ({x}, {y})");
+                assert!(leader.stroke == Some(newschart::marks::series_color(&ds, si, &newschart::theme::Theme::default())), "{text}: the leader is in its line's colour");
+                // beside the line's end unless the leader joins them
+                assert!((y - ey).abs() <= newschart::layout::LINE || points.len() > 1);
+                // the label stays in the plot's height
+                assert!(*y >= scene.plot.y && *y <= scene.plot.y + scene.plot.h, "{text} at {y} outside the plot's height");
+            }
+        }
+    }
+}
+
+#[test]
+fn no_two_of_fourteen_lines_share_a_look() {
+    let text = employment(14, &[]);
+    let (_, scene) = newschart::scene_for(&text, None, 768.0, None).unwrap();
+    // a dashed line is one path per dash, each carrying its pattern: one look per series
+    let mut looks: Vec<_> = Vec::new();
+    for m in scene.marks.iter().filter(|m| m.role == Role::Line) {
+        if looks.last() != Some(&(m.stroke, m.dash)) {
+            looks.push((m.stroke, m.dash));
+        }
+    }
+    assert_eq!(looks.len(), 14, "one run of paths per series (no gaps in this file)");
+    for i in 0..looks.len() {
+        for j in i + 1..looks.len() {
+            assert_ne!(looks[i], looks[j], "series {i} and {j} look the same");
+        }
+    }
+    // the 7th line is dashed: many short paths in its colour, each dash shorter than its pattern's
+    // longest stroke, in the scene and in the SVG
+    let (c, dash) = looks[6];
+    assert_ne!(dash, 0);
+    let pieces: Vec<_> = scene.marks.iter().filter(|m| m.role == Role::Line && m.stroke == c && m.dash == dash).collect();
+    assert!(pieces.len() > 20, "{} pieces", pieces.len());
+    for m in &pieces {
+        let Shape::Path { points, .. } = &m.shape else { panic!("a line is a path") };
+        let len: f64 = points.windows(2).map(|w| ((w[1].0 - w[0].0).powi(2) + (w[1].1 - w[0].1).powi(2)).sqrt()).sum();
+        assert!(len <= 7.0 + 1e-6, "a dash of {len} px");
+    }
+    let svg = newschart::render::svg::to_svg(&scene, 1.0).unwrap();
+    let c = c.unwrap().hex();
+    let n = svg.matches(&format!("stroke=\"{}\"", c.to_uppercase())).count() + svg.matches(&format!("stroke=\"{}\"", c)).count();
+    assert!(n >= pieces.len(), "the SVG draws every dash: {n} paths in {c}");
+}
+
+/// A column chart of `n` daily dates from 2012-01-01 (values made up: the labels are the point).
+fn daily_columns(n: usize) -> String {
+    let days: Vec<String> = (0..n as i64)
+        .map(|d| {
+            let t = newschart::format::date::from_days(15340 + d);
+            format!("\"{:04}-{:02}-{:02}\"", t.y, t.m, t.d)
+        })
+        .collect();
+    let values: Vec<String> = (0..n).map(|i| ((i * 37) % 101).to_string()).collect();
+    format!(
+        r#"{{"version": 1, "datasets": [{{"kind": "column", "title": "daily", "locale": "en", "categories": [{}], "series": [{{"name": "v", "values": [{}]}}]}}]}}"#,
+        days.join(","),
+        values.join(",")
+    )
+}
+
+#[test]
+fn a_long_column_axis_shows_a_readable_subset_of_whole_labels() {
+    let text = daily_columns(1461);
+    for w in WIDTHS {
+        let (ds, scene) = newschart::scene_for(&text, None, w, None).unwrap();
+        assert_eq!(ds.categories[0], "2012-01-01");
+        let labels: Vec<&str> = scene.marks.iter().filter(|m| m.role == Role::Category).filter_map(|m| match &m.shape {
+            Shape::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        }).collect();
+        assert!(labels.len() >= 2, "at {w}: {labels:?}");
+        for l in &labels {
+            assert!(ds.categories.iter().any(|c| c == l), "at {w}: {l:?} is a whole date, not shortened");
+        }
+        assert_eq!(overlaps(&scene.label_boxes(Role::Category, &EstimateMeasure)), None, "at {w}");
+    }
+}
+
+/// Every feed in www/examples and www/feeds, each dataset.
+fn every_example() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for dir in ["www/examples", "www/feeds"] {
+        let mut files: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+        files.sort();
+        for f in files {
+            out.push((f.display().to_string(), fs::read_to_string(&f).unwrap()));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_example_keeps_its_data_marks_inside_the_plot() {
+    use newschart::normalize::{read, Limits};
+    const EPS: f64 = 0.01;
+    let examples = every_example();
+    assert!(examples.len() >= 12);
+    for (file, text) in &examples {
+        let feed = read(text, Limits::default()).feed.unwrap_or_else(|| panic!("{file} reads"));
+        for ds in &feed.datasets {
+            if !ds.kind.has_axis() {
+                continue;
+            }
+            for w in WIDTHS {
+                for h in [None, Some(200.0), Some(600.0)] {
+                    let h = h.unwrap_or_else(|| newschart::layout::default_height(ds, w));
+                    let s = newschart::marks::build(ds, w, h, &EstimateMeasure, &newschart::theme::Theme::default());
+                    let p = s.plot;
+                    let inside = |x: f64, y: f64| x >= p.x - EPS && x <= p.x + p.w + EPS && y >= p.y - EPS && y <= p.y + p.h + EPS;
+                    for m in s.marks.iter().filter(|m| matches!(m.role, Role::Bar | Role::Line | Role::Area | Role::Point | Role::Pattern | Role::Track | Role::Target | Role::Grid | Role::Baseline)) {
+                        let pts: Vec<(f64, f64)> = match &m.shape {
+                            Shape::Rect(r) => vec![(r.x, r.y), (r.x + r.w, r.y + r.h)],
+                            Shape::Line { x1, y1, x2, y2 } => vec![(*x1, *y1), (*x2, *y2)],
+                            Shape::Path { points, .. } => points.clone(),
+                            Shape::Circle { x, y, .. } => vec![(*x, *y)],
+                            Shape::Text { .. } => vec![],
+                        };
+                        // a target's marker may reach past the plot across the value axis (over a
+                        // progress bar's track); along the value axis it stays inside like any mark
+                        let across = m.role == Role::Target;
+                        let horizontal = matches!(ds.kind, newschart::model::Kind::Bar | newschart::model::Kind::Progress);
+                        for (x, y) in pts {
+                            let (x, y) = match (across, horizontal) {
+                                (true, true) => (x, p.y),
+                                (true, false) => (p.x, y),
+                                _ => (x, y),
+                            };
+                            assert!(inside(x, y), "{file} {} at {w}x{h}: {:?} point ({x}, {y}) outside the plot {p:?}", ds.id, m.role);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

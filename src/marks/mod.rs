@@ -65,6 +65,65 @@ pub fn show(ds: &mut Dataset, taken: Hidden) {
     }
 }
 
+/// Whether series `si` is drawn in grey because others are highlighted.
+pub fn muted(ds: &Dataset, si: usize) -> bool {
+    !ds.highlight.is_empty() && !ds.highlight.contains(&si)
+}
+
+/// The place series `si` takes in the palette: its index, or with a highlight its rank among
+/// the highlighted series (so a few highlighted lines get the palette's first, solid looks).
+fn look(ds: &Dataset, si: usize) -> usize {
+    if ds.highlight.is_empty() {
+        si
+    } else {
+        ds.highlight.iter().position(|&h| h == si).unwrap_or(si)
+    }
+}
+
+/// The colour series `si` is drawn in: its own, or grey when other series are highlighted.
+pub fn series_color(ds: &Dataset, si: usize, theme: &Theme) -> crate::theme::Color {
+    if muted(ds, si) {
+        theme.muted.mix(theme.background, 0.55)
+    } else {
+        theme.series_color(look(ds, si), ds.series.get(si).and_then(|s| s.color))
+    }
+}
+
+/// The dash pattern of series `si`'s line: solid in grey, else its place's pattern.
+pub fn series_dash(ds: &Dataset, si: usize, theme: &Theme) -> u8 {
+    if muted(ds, si) {
+        0
+    } else {
+        theme.series_dash(look(ds, si))
+    }
+}
+
+/// The series in drawing order: those in grey first, then the rest, each group in feed order.
+pub fn highlight_order(ds: &Dataset) -> Vec<usize> {
+    let mut out = Vec::with_capacity(ds.series.len());
+    for grey in [true, false] {
+        for i in 0..ds.series.len() {
+            if muted(ds, i) == grey {
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
+/// A series' line: one path, or with a dash pattern one path per dash (so every renderer
+/// draws the same dashes without a dash feature of its own); each piece carries the pattern.
+pub fn line(points: Vec<(f64, f64)>, color: crate::theme::Color, width: f64, dash: u8, out: &mut Vec<crate::scene::Mark>) {
+    use crate::scene::{Mark, Role};
+    if dash == 0 {
+        out.push(Mark::path(points, false, None, Some(color), width, Role::Line, None));
+        return;
+    }
+    for run in crate::scene::dash::runs(&points, crate::theme::DASHES[dash as usize % crate::theme::DASHES.len()]) {
+        out.push(Mark::path(run, false, None, Some(color), width, Role::Line, None).dashed(dash));
+    }
+}
+
 /// Builds the scene for a dataset in a `width` × `height` box (CSS px).
 pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: &Theme) -> Scene {
     let width = if width.is_finite() { width.clamp(MIN_WIDTH, 100_000.0) } else { MIN_WIDTH };
