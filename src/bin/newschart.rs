@@ -21,6 +21,9 @@ mod bitmap;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "newschart/font.rs"]
 mod font;
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "newschart/stroke.rs"]
+mod stroke;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
