@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use pixels::{decode_png, near, Png};
+use newschart::render::compose::{self, Composition, Height};
 use newschart::scene::{Role, Scene, Shape};
 use newschart::theme::Color;
 
@@ -51,8 +52,10 @@ fn line_ranges(scene: &Scene) -> Vec<(Color, f64, f64, f64)> {
     out
 }
 
-/// Every pixel of each line's colour lies inside the plot, between its extremes.
-fn check(img: &Png, scene: &Scene, scale: f64, what: &str) {
+/// Every pixel of each line's colour lies inside the plot, between its extremes
+/// (the legend's swatches, in the same colours, aside).
+fn check(img: &Png, comp: &Composition, scale: f64, what: &str) {
+    let scene = &comp.scene;
     let ranges = line_ranges(scene);
     assert_eq!(ranges.len(), 2, "{}: two series", what);
     let p = scene.plot;
@@ -65,6 +68,10 @@ fn check(img: &Png, scene: &Scene, scale: f64, what: &str) {
         for y in 0..img.height {
             for x in 0..img.width {
                 if !near(img.pixel(x, y), color, 40) {
+                    continue;
+                }
+                let (cx, cy) = ((x as f64 + 0.5) / scale, (y as f64 + 0.5) / scale);
+                if comp.legend.iter().any(|b| b.contains(cx, cy)) {
                     continue;
                 }
                 seen += 1;
@@ -104,7 +111,8 @@ fn a_dense_line_stays_inside_its_values_at_screen_and_print_size() {
         let o = run(&a);
         assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
         let img = decode_png(&fs::read(&out).unwrap());
-        let (_, scene) = newschart::scene_for(&text, None, w, Some(h)).unwrap();
-        check(&img, &scene, scale, &format!("{:?}", args));
+        let (_, comp) = compose::scene_for(&text, None, w, Height::Whole(h)).unwrap();
+        assert_eq!(comp.legend.len(), 2, "two series, a legend");
+        check(&img, &comp, scale, &format!("{:?}", args));
     }
 }
