@@ -22,6 +22,7 @@
 //! chart's marks and data are moved to where the chart sits.
 
 use crate::feed::Problem;
+use crate::format::cat;
 use crate::layout::{self, TextMeasure};
 use crate::marks;
 use crate::model::{Dataset, Kind};
@@ -179,6 +180,12 @@ impl Column<'_> {
 
 /// Lays out `ds` with its words at `width` CSS px.
 pub fn compose(ds: &Dataset, width: f64, height: Height, m: &dyn TextMeasure, theme: &Theme) -> Composition {
+    compose_with(ds, width, height, m, theme, &mut |w, h| marks::build(ds, w, h, m, theme))
+}
+
+/// [`compose`] with the chart's scene made by `chart(width, height)` (the browser's large line
+/// charts are built from their columns, not from the dataset).
+pub fn compose_with(ds: &Dataset, width: f64, height: Height, m: &dyn TextMeasure, theme: &Theme, chart: &mut dyn FnMut(f64, f64) -> Scene) -> Composition {
     let width = if width.is_finite() { width.max(layout::MIN_WIDTH + 2.0 * PAD) } else { 640.0 };
     let chart_w = width - 2.0 * PAD;
     let w = words(ds);
@@ -190,13 +197,13 @@ pub fn compose(ds: &Dataset, width: f64, height: Height, m: &dyn TextMeasure, th
     let subtitle = match (ds.subtitle.is_empty(), ds.byline.is_empty()) {
         (_, true) => ds.subtitle.clone(),
         (true, false) => ds.byline.clone(),
-        (false, false) => format!("{} · {}", ds.subtitle, ds.byline),
+        (false, false) => cat(&[&ds.subtitle, " · ", &ds.byline]),
     };
     if !subtitle.is_empty() {
         top.text(&subtitle, SUBTITLE, 20.0, false, theme.muted);
     }
     if !ds.unit.is_empty() && ds.kind != Kind::Table {
-        top.text(&format!("{}{}", w.unit, ds.unit), SMALL, 18.0, false, theme.muted);
+        top.text(&cat(&[w.unit, &ds.unit]), SMALL, 18.0, false, theme.muted);
     }
     let entries = legend(ds, theme);
     if !entries.is_empty() {
@@ -220,7 +227,7 @@ pub fn compose(ds: &Dataset, width: f64, height: Height, m: &dyn TextMeasure, th
     }
     if let Some(src) = &ds.source {
         bottom.y += 4.0;
-        bottom.text(&format!("{}{}", w.source, src.text), SMALL, 18.0, false, theme.muted);
+        bottom.text(&cat(&[w.source, &src.text]), SMALL, 18.0, false, theme.muted);
     }
     let below = bottom.y + PAD;
 
@@ -230,7 +237,7 @@ pub fn compose(ds: &Dataset, width: f64, height: Height, m: &dyn TextMeasure, th
         Height::Whole(h) => h - chart_y - below - 8.0,
     };
     let chart_h = if chart_h.is_finite() { chart_h.max(layout::MIN_HEIGHT) } else { layout::MIN_HEIGHT };
-    let chart = marks::build(ds, chart_w, chart_h, m, theme);
+    let chart = chart(chart_w, chart_h);
     let at = Rect { x: PAD, y: chart_y, w: chart.width, h: chart.height };
     let foot_y = at.y + at.h + 8.0;
     let total = match height {
