@@ -62,6 +62,8 @@ pub struct Composition {
     pub chart: Rect,
     /// The legend's entries: swatch and name together, one box each.
     pub legend: Vec<Rect>,
+    /// The illustrative label's box, when the data is illustrative.
+    pub illustrative: Option<Rect>,
 }
 
 /// One legend entry: a series' (or a wedge's) name and colour.
@@ -155,8 +157,8 @@ impl Column<'_> {
         boxes
     }
 
-    /// The illustrative label: bold, in a tinted box with a border.
-    fn label(&mut self, text: &str) {
+    /// The illustrative label: bold, in a tinted box with a border; returns the box.
+    fn label(&mut self, text: &str) -> Rect {
         let size = SMALL;
         let lh = 18.0;
         let inner = self.width - 2.0 * PAD - 10.0;
@@ -175,6 +177,7 @@ impl Column<'_> {
             y += lh;
         }
         self.y += h;
+        Rect { x: PAD, y: self.y - h, w, h }
     }
 }
 
@@ -215,9 +218,10 @@ pub fn compose_with(ds: &Dataset, width: f64, height: Height, m: &dyn TextMeasur
 
     // the words under the chart, laid out from 0 and moved below it afterwards
     let mut bottom = Column { marks: Vec::new(), y: 0.0, width, m };
+    let mut label = None;
     if ds.illustrative {
         bottom.y += 8.0;
-        bottom.label(w.illustrative);
+        label = Some(bottom.label(w.illustrative));
     }
     if !ds.notes.is_empty() {
         bottom.y += 6.0;
@@ -255,7 +259,8 @@ pub fn compose_with(ds: &Dataset, width: f64, height: Height, m: &dyn TextMeasur
         out.push(mk);
     }
     let scene = Scene { width, height: total, plot: chart.plot, marks: out, data: chart.data };
-    Composition { scene, chart: at, legend: legend_boxes }
+    let illustrative = label.map(|r| Rect { y: r.y + foot_y, ..r });
+    Composition { scene, chart: at, legend: legend_boxes, illustrative }
 }
 
 fn move_rect(r: &mut Rect, dx: f64, dy: f64) {
