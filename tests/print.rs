@@ -246,3 +246,19 @@ fn the_png_and_the_svg_of_each_feed_agree() {
     }
     assert!(compared >= 21, "{} images compared", compared);
 }
+
+#[test]
+fn a_height_too_small_for_the_words_grows_the_image_and_says_so() {
+    let out = tmp("hamlets-short.svg");
+    let o = run(&["render", "www/feeds/hamlets.json", "--height", "200", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("warning: the title, notes and source leave no room for the chart in --height 200"), "{}", err);
+    let svg = fs::read_to_string(&out).unwrap();
+    let (_, c) = compose::scene_for(&fs::read_to_string("www/feeds/hamlets.json").unwrap(), None, 640.0, Height::Whole(200.0)).unwrap();
+    assert!(c.scene.height > 200.0 && svg.starts_with(&format!("<svg width=\"640\" height=\"{}\"", c.scene.height.round())), "{}", &svg[..60]);
+    // a height with room says nothing
+    let o = run(&["render", "www/feeds/hamlets.json", "--height", "600", "-o", out.to_str().unwrap()]);
+    assert!(o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(fs::read_to_string(&out).unwrap().starts_with("<svg width=\"640\" height=\"600\""));
+}
