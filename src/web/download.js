@@ -158,7 +158,7 @@ function fallback(view, out, dpr) {
   const pad = 12 * dpr;
   const w = src.width + pad * 2;
   const head = [[m.title, 700, 17, colors[0]], [m.byline ? `${m.subtitle}${m.subtitle ? ' · ' : ''}${m.byline}` : m.subtitle, 400, 14, colors[1]],
-    ...(m.unit && m.kind !== 'table' ? [[`${view.t.unit || (m.locale === 'en' ? 'Unit: ' : '单位：')}${m.unit}`, 400, 12, colors[1]]] : []),
+    ...(m.unit && m.kind !== 'table' ? [[`${m.locale === 'en' ? 'Unit: ' : '单位：'}${m.unit}`, 400, 12, colors[1]]] : []),
     ...(m.legend.length ? [[m.legend.map((e) => `■ ${e.name}`).join('   '), 400, 13, colors[0]]] : [])].filter(([t]) => t);
   const foot = [...(m.illustrative ? [[view.t.illustrative, 700, 12, '#7a2e00']] : []), ...m.notes.map((n) => [n, 400, 12, colors[1]]),
     ...(m.source ? [[`${view.t.source}${m.source.text}`, 400, 12, colors[1]]] : [])];
