@@ -64,6 +64,8 @@ pub struct Composition {
     pub legend: Vec<Rect>,
     /// The illustrative label's box, when the data is illustrative.
     pub illustrative: Option<Rect>,
+    /// Every line of words and legend entry, as the text measure sizes it.
+    pub words: Vec<Rect>,
 }
 
 /// One legend entry: a series' (or a wedge's) name and colour.
@@ -109,6 +111,8 @@ const ILLUSTRATIVE_BORDER: Color = Color::rgb(0xd5, 0x5e, 0x00);
 /// Marks placed top to bottom at `y`.
 struct Column<'a> {
     marks: Vec<Mark>,
+    /// Each line's box.
+    boxes: Vec<Rect>,
     y: f64,
     width: f64,
     m: &'a dyn TextMeasure,
@@ -123,6 +127,8 @@ impl Column<'_> {
                 *b = bold;
             }
             self.marks.push(mark);
+            let w = self.m.width(&line, size) * if bold { 1.06 } else { 1.0 };
+            self.boxes.push(Rect { x: PAD, y: self.y + (lh - size) / 2.0, w, h: size });
             self.y += lh;
         }
     }
@@ -149,6 +155,7 @@ impl Column<'_> {
             self.marks.push(Mark::rect(sw, e.color, Role::Annotation, None));
             self.marks.push(Mark::text(x + swatch + 5.0, mid, &e.name, LEGEND, HAlign::Start, VAlign::Middle, Color::rgb(0x1a, 0x1a, 0x1a), Role::Annotation));
             boxes.push(Rect { x, y: self.y, w, h: lh });
+            self.boxes.push(Rect { x, y: mid - LEGEND / 2.0, w, h: LEGEND });
             x += w + 16.0;
         }
         if !entries.is_empty() {
@@ -174,6 +181,7 @@ impl Column<'_> {
                 *bold = true;
             }
             self.marks.push(mark);
+            self.boxes.push(Rect { x: PAD + 5.0, y: y + (lh - size) / 2.0, w: self.m.width(&line, size) * 1.06, h: size });
             y += lh;
         }
         self.y += h;
@@ -192,7 +200,7 @@ pub fn compose_with(ds: &Dataset, width: f64, height: Height, m: &dyn TextMeasur
     let width = if width.is_finite() { width.max(layout::MIN_WIDTH + 2.0 * PAD) } else { 640.0 };
     let chart_w = width - 2.0 * PAD;
     let w = words(ds);
-    let mut top = Column { marks: Vec::new(), y: PAD, width, m };
+    let mut top = Column { marks: Vec::new(), boxes: Vec::new(), y: PAD, width, m };
     if !ds.title.is_empty() {
         top.text(&ds.title, TITLE, 24.0, true, theme.text);
         top.y += 2.0;
@@ -217,7 +225,7 @@ pub fn compose_with(ds: &Dataset, width: f64, height: Height, m: &dyn TextMeasur
     let chart_y = top.y;
 
     // the words under the chart, laid out from 0 and moved below it afterwards
-    let mut bottom = Column { marks: Vec::new(), y: 0.0, width, m };
+    let mut bottom = Column { marks: Vec::new(), boxes: Vec::new(), y: 0.0, width, m };
     let mut label = None;
     if ds.illustrative {
         bottom.y += 8.0;
@@ -260,7 +268,9 @@ pub fn compose_with(ds: &Dataset, width: f64, height: Height, m: &dyn TextMeasur
     }
     let scene = Scene { width, height: total, plot: chart.plot, marks: out, data: chart.data };
     let illustrative = label.map(|r| Rect { y: r.y + foot_y, ..r });
-    Composition { scene, chart: at, legend: legend_boxes, illustrative }
+    let mut words = top.boxes;
+    words.extend(bottom.boxes.into_iter().map(|r| Rect { y: r.y + foot_y, ..r }));
+    Composition { scene, chart: at, legend: legend_boxes, illustrative, words }
 }
 
 fn move_rect(r: &mut Rect, dx: f64, dy: f64) {
