@@ -234,7 +234,10 @@ fn the_png_and_the_svg_of_each_feed_agree() {
             }
             for colour in colours {
                 let f = |p| near(p, colour, 30);
-                let (cp, cs) = (bounds(&png, &[], f), bounds(&svg, &[], f));
+                // a grey series (the rest, beside highlighted ones) shares its colour with the
+                // PNG's anti-aliased text, which resvg does not draw: its box leaves text out
+                let text_aside: &[_] = if colour.r == colour.g && colour.g == colour.b { &skip } else { &[] };
+                let (cp, cs) = (bounds(&png, text_aside, f), bounds(&svg, text_aside, f));
                 assert!(cp.is_some() && close(cp, cs, tol), "{}: {} spans {:?} in the PNG, {:?} in the SVG", what, colour.hex(), cp, cs);
                 let (bp, bs) = (blocks(&png, &skip, block, f), blocks(&svg, &skip, block, f));
                 // the L1 distance of the two downscaled masks, against the area they cover

@@ -71,6 +71,24 @@ fn check_lines(img: &Png, comp: &Composition, scale: f64, min_points: usize, dot
     let ranges = line_ranges(scene, min_points);
     assert!(!ranges.is_empty(), "{}: no line", what);
     let p = scene.plot;
+    // the leaders that join a line's last value to its name right of the plot are drawn in the
+    // line's colour by design: their boxes (and a line's width around them) are left out
+    let leaders: Vec<newschart::scene::Rect> = scene
+        .marks
+        .iter()
+        .filter(|m| m.role == Role::Leader)
+        .filter_map(|m| match &m.shape {
+            Shape::Path { points, .. } if !points.is_empty() => {
+                let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+                for &(x, y) in points {
+                    (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+                }
+                let r = m.stroke_width + 1.0;
+                Some(newschart::scene::Rect { x: x0 - r, y: y0 - r, w: x1 - x0 + 2.0 * r, h: y1 - y0 + 2.0 * r })
+            }
+            _ => None,
+        })
+        .collect();
     for (color, width, top, bottom) in ranges {
         let slack = (width / 2.0).max(dot) * scale + 1.0;
         let (x0, x1) = (p.x * scale - slack, (p.x + p.w) * scale + slack);
@@ -83,7 +101,7 @@ fn check_lines(img: &Png, comp: &Composition, scale: f64, min_points: usize, dot
                     continue;
                 }
                 let (cx, cy) = ((x as f64 + 0.5) / scale, (y as f64 + 0.5) / scale);
-                if comp.legend.iter().chain(&comp.illustrative).any(|b| b.contains(cx, cy)) {
+                if comp.legend.iter().chain(&comp.illustrative).chain(&leaders).any(|b| b.contains(cx, cy)) {
                     continue;
                 }
                 seen += 1;
