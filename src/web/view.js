@@ -370,7 +370,7 @@ function lazyPoints(chart) {
       if (key === 'length') return n;
       if (key === 'large') return true;
       if (key === 'series') return series;
-      if (typeof key === 'string' && key >= '0' && key <= '9' && /^\d+$/.test(key)) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) { // every index, not '0'..'9' as strings compare
         if (!made.has(key)) {
           if (made.size > 64) made.clear();
           made.set(key, JSON.parse(chart.point(+key)) || undefined);
