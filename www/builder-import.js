@@ -48,14 +48,16 @@ export function editsFor(table, edits) {
 }
 
 /**
- * Splits problems into those of cells (grouped by column) and the others. A cell problem has a
- * line (file row) and a column (1-based field).
+ * Splits problems into those of cells (grouped by column) and the others. A cell problem is an
+ * error with a column (1-based field) on a data row: a row of `table` (its file rows), or without
+ * one any line after the first.
  */
-export function groupCells(problems) {
+export function groupCells(problems, table) {
+  const rows = table && new Set(table.rowNumbers);
   const byColumn = new Map();
   const rest = [];
   for (const p of problems) {
-    if (p.line > 0 && p.column > 0 && p.severity === 'error') {
+    if (p.column > 0 && p.severity === 'error' && (rows ? rows.has(p.line) : p.line > 1)) {
       if (!byColumn.has(p.column)) byColumn.set(p.column, []);
       byColumn.get(p.column).push(p);
     } else {
@@ -125,7 +127,7 @@ export function showImport(box, r, ui) {
     box2.dataset.header = c.header;
     const out = ui.exclude.includes(c.header);
     box2.checked = c.role !== 'excluded' && !out;
-    box2.disabled = c.role === 'x' || (c.role === 'excluded' && !out && c.type !== 'number');
+    box2.disabled = c.role === 'x' || (c.type !== 'number' && !box2.checked); // text never makes a series
     box2.addEventListener('change', () => on.exclude(c.header, !box2.checked));
     label.append(` ${c.header || `#${c.index + 1}`} `);
     const what = el('span', 'col-type', label);
@@ -133,7 +135,7 @@ export function showImport(box, r, ui) {
   }
 
   // the grid: the first rows, then every row with a problem (up to MAX_BAD_ROWS), bad cells red
-  const { byColumn } = groupCells(r.problems || []);
+  const { byColumn } = groupCells(r.problems || [], table);
   const bad = new Map(); // file row -> Map(col0 -> problem)
   for (const [col, ps] of byColumn) {
     for (const p of ps) {
@@ -214,9 +216,10 @@ export function showImport(box, r, ui) {
  * leaves the column out and one that shows its first bad cell in the grid; the other problems as
  * they come. `li(p, where, onShow)` makes an item (builder.js's).
  */
-export function problemItems(problems, headers, ui, li) {
+export function problemItems(problems, table, ui, li) {
   const { L, on } = ui;
-  const { byColumn, rest } = groupCells(problems);
+  const { byColumn, rest } = groupCells(problems, table);
+  const headers = table ? table.headers : [];
   const items = [];
   for (const [col, ps] of byColumn) {
     const header = headers[col - 1] ?? `#${col}`;

@@ -100,7 +100,7 @@ const T = {
 
 // ---- state, saved as it changes -------------------------------------------------------------
 
-const blank = () => ({ device: 'desktop', lang: null, source: 'csv', csv: '', csvName: '', csvNote: '', xlsx: '', sheet: '', exclude: [], pivot: null, cells: {}, highlight: [], json: '', url: '', urlText: '', dataset: '', edits: {}, colors: {}, height: '', feedUrl: '' });
+const blank = () => ({ device: 'desktop', lang: null, source: 'csv', csv: '', csvName: '', csvNote: '', xlsx: '', sheet: '', exclude: [], include: [], pivot: null, cells: {}, highlight: [], json: '', url: '', urlText: '', dataset: '', edits: {}, colors: {}, height: '', feedUrl: '' });
 let state = blank();
 let restored = false;
 try {
@@ -172,9 +172,16 @@ function convertData() {
     if (state.pivot.x) opts.x = state.pivot.x;
   }
   if (state.xlsx && state.sheet) opts.sheet = state.sheet;
-  const r = state.xlsx
-    ? convert(state.xlsx, () => fromBase64(state.xlsx), opts)
-    : convert(state.csv, () => new TextEncoder().encode(state.csv), opts);
+  const run = (o) => (state.xlsx
+    ? convert(state.xlsx, () => fromBase64(state.xlsx), o)
+    : convert(state.csv, () => new TextEncoder().encode(state.csv), o));
+  let r = run(opts);
+  // columns the conversion left out that the editor switched on: the series are named in full
+  const include = state.include.filter((h) => r.columns?.some((c) => c.header === h && c.role === 'excluded'));
+  if (include.length && !state.pivot) {
+    opts.columns = [...r.columns.filter((c) => c.role === 'series').map((c) => c.header), ...include];
+    r = run(opts);
+  }
   if (!r.table || !editsFor(r.table, state.cells)) return r;
   const csv = editedCsv(r.table, state.cells);
   const again = { ...opts, title: r.feed?.datasets?.[0]?.title || opts.fileName };
@@ -191,7 +198,10 @@ function base() {
   if (state.source === 'csv') {
     if (!state.csv.trim() && !state.xlsx) return { feed: null, problems: [] };
     const r = convertData();
-    return { feed: r.feed, problems: r.problems, csv: true, result: r };
+    // a long table's problem is the offer of its pivot (builder-import.js) while that stands
+    const offer = r.long && !state.pivot ? (r.columns || []).find((c) => c.header === r.long.series) : null;
+    const problems = offer ? r.problems.filter((p) => !(p.line === 1 && p.column === offer.index + 1)) : r.problems;
+    return { feed: r.feed, problems, csv: true, result: r };
   }
   const text = state.source === 'json' ? state.json : state.urlText;
   if (!text.trim()) return { feed: null, problems: [] };
@@ -404,8 +414,7 @@ function showMessages(located, paneProblems, feedProblems, index, extra) {
   for (const id of ['csv-msgs', 'json-msgs', 'url-msgs', 'data-msgs']) $(id).replaceChildren();
   for (const p of extra) paneList.append(li(p, '', null));
   if (pane === 'csv' && lastResult) {
-    const headers = lastResult.table?.headers || (state.csv.split('\n')[0] || '').split(',');
-    const { items, rest } = problemItems(paneProblems, headers, importUi(), li);
+    const { items, rest } = problemItems(paneProblems, lastResult.table, importUi(), li);
     paneList.append(...items);
     paneProblems = rest;
   }
@@ -443,7 +452,8 @@ function importUi() {
     on: {
       exclude: (header, out) => {
         state.exclude = state.exclude.filter((h) => h !== header);
-        if (out) state.exclude.push(header);
+        state.include = state.include.filter((h) => h !== header);
+        (out ? state.exclude : state.include).push(header);
         changed();
       },
       pivot: (spec) => { state.pivot = spec; changed(); },
@@ -563,7 +573,7 @@ function update() {
   lastResult = b.result || null;
   showImport($('import'), state.source === 'csv' ? lastResult : null, importUi());
   const extra = state.source === 'csv' && state.csvNote ? [{ severity: 'info', zh: T.zh[state.csvNote], en: T.en[state.csvNote] }] : [];
-  if (!b.feed && !b.problems.length) extra.push({ severity: 'info', zh: T.zh.empty, en: T.en.empty });
+  if (!b.feed && !b.problems.length && !b.result?.long) extra.push({ severity: 'info', zh: T.zh.empty, en: T.en.empty });
   const ds = dataset(b.feed);
   if (b.feed) showDatasets(b.feed);
   else $('dataset-row').hidden = true;
@@ -595,7 +605,8 @@ function update() {
   const addr = feedAddress();
   const block = snippetBlock(addr, b.problems);
   const addrMsg = addr.msg || (reach.url === addr.url && reach.state !== 'ok' ? reach.msg(L) : '');
-  $('m-feedUrl').textContent = current.text ? addrMsg : '';
+  // said once: under the snippets' heading when it is why there are none, else beside the field
+  $('m-feedUrl').textContent = current.text && addrMsg !== block ? addrMsg : '';
   $('m-feedUrl').classList.toggle('warning', reach.url === addr.url && reach.state === 'warn');
   $('feed-url').setAttribute('aria-invalid', String(!!(current.text && state.feedUrl && (addr.msg || (reach.url === addr.url && reach.state === 'bad')))));
   // no snippet without a valid feed at a readable address: the area says what to fix instead
@@ -631,7 +642,7 @@ function newData() {
   state.colors = {};
   state.dataset = '';
   state.height = '';
-  Object.assign(state, { exclude: [], pivot: null, sheet: '', cells: {}, highlight: [] });
+  Object.assign(state, { exclude: [], include: [], pivot: null, sheet: '', cells: {}, highlight: [] });
 }
 
 async function loadUrl() {
