@@ -96,6 +96,18 @@ pub fn header_unit(header: &str) -> Option<HeaderUnit> {
     Some(HeaderUnit { name: name.to_string(), power, unit: unit.to_string() })
 }
 
+/// A unit a line above the table declares for all its columns: `单位：亿元`,
+/// `Unit: $m`. Read as a header's brackets would be.
+pub fn table_unit(line: &str) -> Option<HeaderUnit> {
+    let t = line.trim();
+    let lower = t.to_lowercase();
+    let body = ["单位：", "单位:", "unit:", "units:"].iter().find_map(|p| lower.starts_with(p).then(|| t[p.len()..].trim()))?;
+    if body.is_empty() {
+        return None;
+    }
+    header_unit(&format!("x（单位：{}）", body))
+}
+
 /// An English unit in a header's brackets: `Amount ($m)`, `Sales (€bn)`,
 /// `GDP (USD billions)`, `Population (thousands)`, `Price ($)`, `Share (%)`.
 fn latin_header_unit(name: &str, body: &str) -> Option<HeaderUnit> {
@@ -159,5 +171,10 @@ mod tests {
         let h = header_unit("金额（万元）").unwrap();
         assert_eq!((h.name.as_str(), h.power, h.unit.as_str()), ("金额", 4, "元"));
         assert_eq!(header_unit("Sales (Europe)"), None);
+        let t = table_unit("单位：亿元").unwrap();
+        assert_eq!((t.power, t.unit.as_str()), (8, "元"));
+        let t = table_unit("Unit: $m").unwrap();
+        assert_eq!((t.power, t.unit.as_str()), (6, "$"));
+        assert_eq!(table_unit("表1 单位情况"), None);
     }
 }
