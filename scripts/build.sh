@@ -180,6 +180,15 @@ wasm-bindgen --target web --no-typescript --out-dir "$PKG" --out-name newschart_
 # problems' messages, which the readers' module leaves out): optimized the same way.
 optimize newschart_builder
 
+# The builder page's reader of .xlsx workbooks: the builder module plus calamine (cargo feature
+# `xlsx`), loaded by www/builder.js for the first workbook a journalist opens. Kept apart so that
+# readers' pages, which borrow newschart_builder for a broken feed's words or a PNG download, never
+# download calamine's zip and XML code.
+say "cargo build --lib --release --target wasm32-unknown-unknown --features xlsx (the builder page's .xlsx reader)"
+cargo build --lib --release --target wasm32-unknown-unknown --features xlsx
+wasm-bindgen --target web --no-typescript --out-dir "$PKG" --out-name newschart_xlsx "$RAW_WASM"
+optimize newschart_xlsx
+
 # The element's JavaScript: newschart.js (the loader pages include) and the
 # modules it imports on demand.
 [[ -f "$REPO/src/web/newschart.js" ]] || die "src/web/newschart.js (the custom-element loader) is missing"

@@ -140,13 +140,30 @@ function check(text) {
   }
 }
 
+/**
+ * csv_to_feed of the .xlsx reader (pkg/newschart_xlsx*: the builder module plus calamine, several
+ * times its size), imported for the first workbook only: a promise of the function.
+ */
+let xlsxReader = null;
+let xlsxToFeed = null;
+function loadXlsxReader() {
+  xlsxReader ??= import('./pkg/newschart_xlsx.js').then(async (m) => {
+    await m.default();
+    xlsxToFeed = m.csv_to_feed;
+    return xlsxToFeed;
+  });
+  return xlsxReader;
+}
+
 /** csv_to_feed's last results, by input and options: typing a title does not convert again. */
 const conversions = new Map();
-function convert(key, bytes, opts) {
-  const k = `${JSON.stringify(opts)}\0${key}`;
+function convert(key, bytes, opts, xlsx = false) {
+  const k = `${xlsx}\0${JSON.stringify(opts)}\0${key}`;
   if (!conversions.has(k)) {
     if (conversions.size > 6) conversions.clear();
-    conversions.set(k, JSON.parse(csvToFeed(bytes(), JSON.stringify(opts))));
+    const toFeed = xlsx ? xlsxToFeed : csvToFeed;
+    if (!toFeed) return { feed: null, problems: [] }; // the reader is still loading: update() runs again when it is in
+    conversions.set(k, JSON.parse(toFeed(bytes(), JSON.stringify(opts))));
   }
   return structuredClone(conversions.get(k));
 }
@@ -173,7 +190,7 @@ function convertData() {
   }
   if (state.xlsx && state.sheet) opts.sheet = state.sheet;
   const run = (o) => (state.xlsx
-    ? convert(state.xlsx, () => fromBase64(state.xlsx), o)
+    ? convert(state.xlsx, () => fromBase64(state.xlsx), o, true)
     : convert(state.csv, () => new TextEncoder().encode(state.csv), o));
   let r = run(opts);
   // columns the conversion left out that the editor switched on: the series are named in full
@@ -703,6 +720,15 @@ function wire() {
     // a workbook (.xlsx is a zip: "PK\3\4") goes to the conversion as it is; text is decoded here
     const xlsx = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
     const { text, note } = xlsx ? { text: '', note: '' } : decodeFile(bytes);
+    if (xlsx) {
+      try {
+        await loadXlsxReader();
+      } catch (e) {
+        xlsxReader = null;
+        $('data-msgs').replaceChildren(li({ severity: 'error', zh: `Excel 读取模块加载失败：${e.message}`, en: `the Excel reader failed to load: ${e.message}` }, '', null));
+        return;
+      }
+    }
     Object.assign(state, { csv: text, csvName: file.name, csvNote: note, source: 'csv', xlsx: xlsx ? toBase64(bytes) : '' });
     newData();
     $('csv').value = text;
@@ -766,7 +792,8 @@ applyLang();
 showSource();
 showDevice();
 wire();
-ready.then(() => {
+// a workbook restored from the last visit needs its reader before the first conversion
+Promise.all([ready, state.xlsx ? loadXlsxReader() : null]).then(() => {
   update();
   if (restored && (state.csv || state.json || state.urlText)) $('saved').textContent = t().restored;
   document.body.dataset.ready = 'true';

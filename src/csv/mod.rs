@@ -36,6 +36,9 @@ pub mod result;
 pub mod table;
 pub mod unit;
 pub mod write;
+// calamine is native, or in the builder page's own xlsx module (cargo feature `xlsx`): the module
+// that readers' pages borrow for a broken feed's words stays without it
+#[cfg(any(not(target_arch = "wasm32"), feature = "xlsx"))]
 pub mod xlsx;
 
 use serde_json::{Map, Value};
@@ -308,6 +311,19 @@ fn rows(bytes: &[u8], opts: &CsvOptions, r: &mut Report, sheets: &mut Vec<String
         );
         return None;
     }
+    #[cfg(all(target_arch = "wasm32", not(feature = "xlsx")))]
+    if is_xlsx(bytes) {
+        let _ = (opts, sheets);
+        r.error(
+            0,
+            0,
+            None,
+            "这个模块不读 .xlsx 文件：请用图表生成器打开，或另存为 'CSV UTF-8（逗号分隔）'".to_string(),
+            "this module does not read .xlsx files: open it in the builder, or save it as 'CSV UTF-8 (Comma delimited)'".to_string(),
+        );
+        return None;
+    }
+    #[cfg(any(not(target_arch = "wasm32"), feature = "xlsx"))]
     if is_xlsx(bytes) {
         return match xlsx::rows(bytes, opts.sheet.as_deref()) {
             Ok((rows, names)) => {
