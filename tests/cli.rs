@@ -99,6 +99,54 @@ fn command_line_mistakes_exit_2() {
     }
 }
 
+#[test]
+fn every_command_has_its_own_help_that_exits_0() {
+    // (command, an option only its page names)
+    for (cmd, own) in [("from-csv", "--pivot"), ("validate", "--locale zh-CN|en    language of the messages"), ("render", "--chart-height")] {
+        for args in [vec!["help", cmd], vec![cmd, "--help"], vec![cmd, "-h"]] {
+            let o = run(&args);
+            assert_eq!(o.status.code(), Some(0), "{:?}: {}", args, stderr(&o));
+            let h = stdout(&o);
+            assert!(h.contains(own), "{:?} lacks {}", args, own);
+            assert!(h.contains("Exit codes"), "{:?}", args);
+            // a command's page is its own: the others' options are not on it
+            for (other, theirs) in [("from-csv", "--pivot"), ("render", "--chart-height")] {
+                if other != cmd {
+                    assert!(!h.contains(theirs), "{:?} shows {}'s {}", args, other, theirs);
+                }
+            }
+        }
+    }
+    for args in [&["help", "frobnicate"][..], &["validate", "--locale", "fr", "x.json"], &["validate", "--locale"], &["validate", "--bogus", "x.json"]] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{:?}: {}", args, stderr(&o));
+        assert!(o.stdout.is_empty(), "{:?}", args);
+    }
+}
+
+#[test]
+fn validate_speaks_the_feeds_language_or_the_one_asked_for() {
+    // an English feed that the widget refuses: the feed cannot be read whole, yet it says "en"
+    let feed = tmp("english-broken.json");
+    fs::write(
+        &feed,
+        r#"{"version":1,"datasets":[{"id":"a","locale":"en","title":"Jobs","kind":"column","categories":["2022"],"series":[{"name":"jobs","values":["many"]}]}]}"#,
+    )
+    .unwrap();
+    let path = feed.to_str().unwrap();
+    let english = run(&["validate", path]);
+    assert_eq!(english.status.code(), Some(1));
+    assert!(stderr(&english).contains("must be a number"), "{}", stderr(&english));
+    let chinese = run(&["validate", "--locale", "zh-CN", path]);
+    assert_eq!(chinese.status.code(), Some(1));
+    assert!(stderr(&chinese).contains("应为数字"), "{}", stderr(&chinese));
+    assert!(!stderr(&chinese).contains("must be a number"), "{}", stderr(&chinese));
+    // a Chinese feed answers in Chinese, and in English when asked
+    let bad = "tests/fixtures/bad/string-for-number.json";
+    assert!(!stderr(&run(&["validate", bad])).contains("must be a number"));
+    assert!(stderr(&run(&["validate", "--locale", "en", bad])).contains("must be a number"));
+}
+
 // ---- validate ---------------------------------------------------------------------------
 
 #[test]

@@ -15,6 +15,8 @@
 // main.rs, so cargo does not take them for binaries of their own); PNG output is
 // native only (its dependencies are not built for wasm32, where the binary is
 // compiled, never run, alongside the browser tests)
+#[path = "newschart/help.rs"]
+mod help;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "newschart/bitmap.rs"]
 mod bitmap;
@@ -35,98 +37,32 @@ use newschart::feed::{Problem, Severity};
 use newschart::normalize::{self, Limits};
 use newschart::render::compose::{self, Height};
 
-const HELP: &str = "newschart: newsroom charts from the command line
-
-usage:
-  newschart from-csv DATA.csv [options] > feed.json
-  newschart validate FEED...
-  newschart render FEED [--dataset ID] [size] [--font PATH] [-o OUT.svg|OUT.png]
-  newschart help
-
-from-csv: a spreadsheet's CSV export or .xlsx file → a feed (JSON on stdout)
-  The first row with two or more cells names the columns (title lines above it,
-  blank lines and notes below the data — 注：…, Note:, Source: — are skipped and
-  listed). Each column is read as numbers, dates or text. The first column (or
-  --x) holds the categories or dates; every number column after it is a series
-  named by its header; a text column is left out with one warning. Dates:
-  2022, 2022-03, 2022-03-15, 2022/3/15, 2022年3月15日, Mar 3 2023, 3 March 2023,
-  March 2023, 3/15/2023 (US) or 15/3/2023 (European; the order is read from the
-  column's values, or set with --date-order); quarters (2023Q1, Q1 2023,
-  2023年一季度) stay categories in their order. Numbers may be written 72,500,
-  7.25万, 1.5亿, 1.2k, 4.5M, 3bn, 107.07%, ¥1,234, $1,925, €3.5, £12, (1,234)
-  for -1234, ７２５００; a multiplier (k M bn B 万 亿) scales the number. A unit
-  comes from the header (人数（万人）, Amount ($m)) or from a marker every cell
-  of the column shares ($1,925 → unit $); a cell that is not a number is an
-  error at its row and column. -, —, N/A, NA, .. and empty cells are missing
-  values. A long (tidy) table — one row per date and category — is reported
-  with the --pivot to use. UTF-8 (with or without BOM) and UTF-16 (Excel
-  \"Unicode text\") are read; GBK is reported: save as
-  'CSV UTF-8 (Comma delimited)' in Excel. Delimiter: comma, tab or semicolon,
-  detected. .xlsx is recognised by its content. DATA may be - for stdin.
-    --kind KIND          chart kind (default: line for dates with more than 40
-                         points, else column)
-    --title TEXT         headline (default: the file name)
-    --subtitle TEXT      line under the title
-    --unit UNIT          unit of the values (default: read from cells or headers)
-    --source TEXT        source line
-    --source-url URL     source link (http or https)
-    --locale zh-CN|en    language of the chart's generated text (default zh-CN)
-    --id ID              dataset id (default: from the file name)
-    --illustrative       mark the numbers as illustrative, not reported
-    --x COLUMN           the column of categories or dates (default: the first)
-    --columns A,B,…      the series columns, in this order (default: every
-                         number column)
-    --exclude A,B        columns to leave out
-    --pivot series=COLUMN,value=COLUMN
-                         a long table → one series per value of the series
-                         column (x: --x, or the first date or text column)
-    --date-order mdy|dmy|ymd
-                         day/month order of slash dates (default: from the
-                         values; month first when they cannot tell, with a
-                         warning)
-    --decimal ,          the comma is the decimal point (1.234,5)
-    --sheet NAME|N       the sheet of an .xlsx file (default: the first)
-
-validate: checks feeds (- reads stdin); the messages are the ones the widget shows
-
-render: draws one dataset with the browser's layout and scene, and the words
-  around it: title, subtitle, unit, legend, the illustrative label, notes, source
-    --dataset ID         which dataset of the feed (default: the first)
-    --width W            640 (CSS px, the default), or 120mm / 12cm for print
-    --height H           the whole image, px or mm (default: the chart's
-                         natural height plus the words)
-    --chart-height H     the chart alone, as the widget's height attribute;
-                         the words add to it
-    --dpi N              image pixels per inch: 96 (default) or 300 for print;
-                         the chart is laid out at CSS px = mm / 25.4 × 96 and
-                         drawn at dpi / 96 pixels per CSS px (mm sizes default
-                         to 300 dpi)
-    --font PATH          CJK font for PNG text (.ttf/.otf/.ttc; default: the
-                         system's Noto Sans CJK SC, from fonts-noto-cjk)
-    -o, --output FILE    .svg or .png (default: SVG on stdout)
-
-Problems are printed as FILE:LINE:COLUMN: error|warning: message (for a CSV,
-LINE is the spreadsheet row and COLUMN the column number).
-Exit codes: 0 done, 1 problems in the data, 2 a mistake in the command line.";
-
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let rest = args.get(1..).unwrap_or(&[]);
     match args.first().map(String::as_str) {
-        Some("validate") if !rest.is_empty() => validate(rest),
+        Some("validate") => validate(rest),
         Some("render") => render(rest),
         Some("from-csv") => from_csv(rest),
-        Some("-h") | Some("--help") | Some("help") => {
-            println!("{}", HELP);
-            ExitCode::SUCCESS
-        }
+        Some("-h") | Some("--help") => print_help(None),
+        Some("help") => print_help(rest.first().map(String::as_str)),
         Some("-V") | Some("--version") => {
             println!("newschart {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Some("validate") => usage_error("validate needs at least one feed file"),
         Some(other) => usage_error(&format!("unknown command {}", other)),
         None => usage_error("no command given"),
+    }
+}
+
+/// `newschart help [COMMAND]`: the page on stdout, exit 0; an unknown command is a usage error.
+fn print_help(command: Option<&str>) -> ExitCode {
+    match help::text(command) {
+        Some(t) => {
+            println!("{}", t);
+            ExitCode::SUCCESS
+        }
+        None => usage_error(&format!("no help for {}: the commands are from-csv, validate and render", command.unwrap_or(""))),
     }
 }
 
@@ -160,7 +96,26 @@ fn read_text(path: &str) -> Result<String, String> {
     })
 }
 
-fn validate(paths: &[String]) -> ExitCode {
+fn validate(args: &[String]) -> ExitCode {
+    let mut locale: Option<bool> = None; // Some(true): Chinese
+    let mut paths = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--help" | "-h" => return print_help(Some("validate")),
+            "--locale" => match it.next().map(String::as_str) {
+                Some("zh-CN" | "zh") => locale = Some(true),
+                Some("en") => locale = Some(false),
+                Some(v) => return usage_error(&format!("--locale takes zh-CN or en, not {}", v)),
+                None => return usage_error("--locale needs a value: zh-CN or en"),
+            },
+            f if f.starts_with("--") => return usage_error(&format!("validate has no option {}", f)),
+            _ => paths.push(a.as_str()),
+        }
+    }
+    if paths.is_empty() {
+        return usage_error("validate needs at least one feed file");
+    }
     let mut failed = false;
     for path in paths {
         let text = match read_text(path) {
@@ -172,7 +127,7 @@ fn validate(paths: &[String]) -> ExitCode {
             }
         };
         let n = normalize::read(&text, Limits::default());
-        let zh = n.feed.as_ref().and_then(|f| f.datasets.first()).is_none_or(|d| d.zh());
+        let zh = locale.unwrap_or_else(|| declares_chinese(&text));
         for p in &n.problems {
             report(path, p, zh);
         }
@@ -188,6 +143,18 @@ fn validate(paths: &[String]) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Whether a feed's messages read in Chinese: what its first dataset declares (`"locale": "en"`
+/// is English), read from the JSON even when the feed is refused; Chinese, the feed's default,
+/// when the text is not JSON or says nothing.
+fn declares_chinese(text: &str) -> bool {
+    let v: serde_json::Value = match serde_json::from_str(text.trim_start_matches('\u{feff}')) {
+        Ok(v) => v,
+        Err(_) => return true,
+    };
+    let locale = v.pointer("/datasets/0/locale").or_else(|| v.get("locale")).and_then(|l| l.as_str());
+    !matches!(locale, Some(l) if l.starts_with("en"))
 }
 
 /// The import is native (and in the builder's wasm module): the binary compiled
@@ -230,8 +197,7 @@ fn from_csv(args: &[String]) -> ExitCode {
             continue;
         }
         if flag == "--help" || flag == "-h" {
-            println!("{}", HELP);
-            return ExitCode::SUCCESS;
+            return print_help(Some("from-csv"));
         }
         let slot = match flag {
             "--kind" | "--title" | "--subtitle" | "--unit" | "--source" | "--source-url" | "--locale" | "--id" | "--x" | "--columns"
@@ -376,6 +342,9 @@ fn render(args: &[String]) -> ExitCode {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let flag = a.as_str();
+        if flag == "--help" || flag == "-h" {
+            return print_help(Some("render"));
+        }
         let needs_value = matches!(flag, "--dataset" | "--width" | "--height" | "--chart-height" | "--dpi" | "-o" | "--output" | "--font");
         let value = if needs_value {
             match it.next() {
