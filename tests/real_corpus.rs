@@ -493,3 +493,27 @@ fn every_example_keeps_the_drawn_invariants() {
     }
     assert!(report.is_empty(), "{} violations:\n  {}", report.len(), report.join("\n  "));
 }
+
+/// The first bug, kept without waiting for the import: Seattle's 1,461
+/// daily values, read by this test's own reader and written as a line feed,
+/// stay inside the plot on the scene, in the SVG and in the PNG (screen and
+/// print size). The PNG once drew a never-negative series down to −20.
+#[test]
+fn a_dense_daily_line_stays_inside_its_plot_in_every_renderer() {
+    let e = entry("seattle-weather");
+    let t = source_table(&e);
+    assert_eq!(t.categories.len(), 1461);
+    let series: Vec<Value> = t
+        .series
+        .iter()
+        .map(|(name, values)| serde_json::json!({"name": name, "values": values}))
+        .collect();
+    let feed = serde_json::json!({"version": 1, "datasets": [{"id": "seattle", "kind": "line", "x": "date", "title": "Seattle daily weather",
+        "categories": t.categories, "series": series}]});
+    let path = temp("dense-line", "json");
+    fs::write(&path, serde_json::to_string(&feed).unwrap()).unwrap();
+    let value_of = |_: usize, s: usize, i: usize| t.series.get(s).and_then(|(_, v)| v.get(i).copied().flatten());
+    let wrong = drawn_violations(&path, &value_of);
+    let _ = fs::remove_file(&path);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n  "));
+}
