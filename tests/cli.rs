@@ -15,7 +15,7 @@ use newschart::scene::{Role, Shape};
 const FEEDS: [&str; 3] = ["employment", "toilets", "hamlets"];
 /// The `height` of each chart in www/index.html.
 const PAGE_HEIGHTS: [(&str, u32); 3] = [("employment", 110), ("toilets", 220), ("hamlets", 340)];
-const CSV_FIXTURES: [&str; 7] = [
+const CSV_FIXTURES: [&str; 9] = [
     "excel-utf8-bom.csv",
     "wps-units.csv",
     "wps-percent.csv",
@@ -23,6 +23,8 @@ const CSV_FIXTURES: [&str; 7] = [
     "quoted.csv",
     "missing.csv",
     "us-employment.csv",
+    "seattle-weather.csv",
+    "statistics-export.xlsx",
 ];
 
 fn bin() -> Command {
@@ -207,6 +209,80 @@ fn csv_problems_are_located_by_row_and_column_and_all_printed() {
     let o = run_stdin(&["from-csv", "-"], "month,n\n2022-01,1\n2022-03,2\n2022-02,3\n".as_bytes());
     assert_eq!(o.status.code(), Some(0));
     assert!(stderr(&o).starts_with("-:4:1: warning: "), "{}", stderr(&o));
+}
+
+#[test]
+fn from_csv_help_exits_0_and_names_the_import_options() {
+    for flag in ["--help", "-h"] {
+        let o = run(&["from-csv", flag]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let h = stdout(&o);
+        for needle in ["--x COLUMN", "--columns", "--exclude", "--pivot series=COLUMN,value=COLUMN", "--date-order mdy|dmy|ymd", "--decimal ,", "--sheet", ".xlsx"] {
+            assert!(h.contains(needle), "help lacks {}", needle);
+        }
+    }
+    for args in [
+        &["from-csv", "a.csv", "--pivot", "symbol"][..],
+        &["from-csv", "a.csv", "--pivot", "series=symbol"],
+        &["from-csv", "a.csv", "--date-order", "ydm"],
+        &["from-csv", "a.csv", "--decimal", ";"],
+        &["from-csv", "a.csv", "--x"],
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{:?}: {}", args, stderr(&o));
+    }
+}
+
+#[test]
+fn from_csv_a_typo_among_many_rows_exits_1_naming_row_column_and_text() {
+    let text = fs::read_to_string("tests/fixtures/csv/seattle-weather.csv").unwrap().replacen("2012-01-03,0.8,11.7,", "2012-01-03,0.8,11.7o,", 1);
+    let o = run_stdin(&["from-csv", "-", "--locale", "en"], text.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    let e = stderr(&o);
+    assert!(e.contains("-:4:3: error: row 4, column \"temp_max\""), "{}", e);
+    assert!(e.contains("\"11.7o\" is not a number"), "{}", e);
+    // the text column: one warning, not one per row
+    assert_eq!(e.matches("\"weather\" holds text").count(), 1, "{}", e);
+}
+
+#[test]
+fn from_csv_long_tables_get_the_pivot_to_use_and_pivot_with_it() {
+    let o = run(&["from-csv", "tests/fixtures/csv/iowa-electricity.csv", "--locale", "en"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("use --pivot series=source,value=net_generation"), "{}", stderr(&o));
+    let o = run(&["from-csv", "tests/fixtures/csv/iowa-electricity.csv", "--pivot", "series=source,value=net_generation"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let names: Vec<&str> = v["datasets"][0]["series"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Fossil Fuels", "Nuclear Energy", "Renewables"]);
+}
+
+#[test]
+fn from_csv_columns_units_dates_and_skipped_lines() {
+    let o = run_stdin(&["from-csv", "-", "--columns", "b", "--exclude", "a"], "x,a,b
+A,$1,\"$1,925\"\nB,$2,$3\n".as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["datasets"][0]["unit"], "$");
+    assert_eq!(v["datasets"][0]["series"][0]["values"], serde_json::json!([1925, 3]));
+    let o = run_stdin(&["from-csv", "-"], "when,n\n3/14/2023,1.2k\n3/15/2023,2\n".as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["datasets"][0]["categories"], serde_json::json!(["2023-03-14", "2023-03-15"]));
+    assert_eq!(v["datasets"][0]["series"][0]["values"], serde_json::json!([1200, 2]));
+    assert!(v["datasets"][0].get("unit").is_none());
+    let o = run_stdin(&["from-csv", "-", "--date-order", "dmy", "--decimal", ","], "when;n\n1/3/2023;1,5\n2/3/2023;2\n".as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["datasets"][0]["categories"], serde_json::json!(["2023-03-01", "2023-03-02"]));
+    assert_eq!(v["datasets"][0]["series"][0]["values"], serde_json::json!([1.5, 2]));
+    let o = run(&["from-csv", "tests/fixtures/csv/statistics-export.xlsx", "--locale", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("statistics-export.xlsx:8: note: skipped a note below the data: 注：2月财政投入数据暂缺。"), "{}", stderr(&o));
+    let o = run(&["from-csv", "tests/fixtures/csv/statistics-export.xlsx", "--sheet", "明细"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains(":3:2: error: "), "{}", stderr(&o));
 }
 
 // ---- render -----------------------------------------------------------------------------

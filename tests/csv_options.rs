@@ -1,6 +1,6 @@
 //! `CsvOptions::from_json`: the options the builder page passes to the CSV conversion.
 
-use newschart::csv::{to_feed, CsvOptions};
+use newschart::csv::{to_feed, CsvOptions, Order, Pivot};
 
 #[test]
 fn every_field_is_read_in_camel_case() {
@@ -8,7 +8,7 @@ fn every_field_is_read_in_camel_case() {
         r#"{"kind":"bar","title":"标题","subtitle":"副标题","unit":"人","source":"来源","sourceUrl":"https://example.org/",
             "locale":"en","id":"jobs","illustrative":true,"fileName":"就业.csv"}"#,
     );
-    assert_eq!(o.kind, "bar");
+    assert_eq!(o.kind.as_deref(), Some("bar"));
     assert_eq!(o.title.as_deref(), Some("标题"));
     assert_eq!(o.subtitle.as_deref(), Some("副标题"));
     assert_eq!(o.unit.as_deref(), Some("人"));
@@ -36,4 +36,23 @@ fn the_options_reach_the_feed() {
     assert_eq!(ds["kind"], "bar");
     assert_eq!(ds["title"], "2022年就业");
     assert_eq!(ds["id"], "jobs");
+}
+
+#[test]
+fn the_import_options_are_read_too() {
+    let o = CsvOptions::from_json(
+        r#"{"x":"date","columns":["a","b"],"exclude":["c"],"pivot":{"series":"symbol","value":"price"},
+            "dateOrder":"dmy","decimal":",","sheet":"明细"}"#,
+    );
+    assert_eq!(o.x.as_deref(), Some("date"));
+    assert_eq!(o.columns, ["a", "b"]);
+    assert_eq!(o.exclude, ["c"]);
+    assert_eq!(o.pivot, Some(Pivot { series: "symbol".into(), value: "price".into() }));
+    assert_eq!(o.date_order, Some(Order::Dmy));
+    assert_eq!(o.decimal, ',');
+    assert_eq!(o.sheet.as_deref(), Some("明细"));
+    assert_eq!(CsvOptions::from_json(r#"{"sheet":2}"#).sheet.as_deref(), Some("2"));
+    // a pivot without its value column, an unknown order: defaults
+    let o = CsvOptions::from_json(r#"{"pivot":{"series":"symbol"},"dateOrder":"ydm","decimal":";"}"#);
+    assert_eq!((o.pivot, o.date_order, o.decimal), (None, None, '.'));
 }

@@ -3,7 +3,7 @@
 //! browser draws.
 //!
 //! ```text
-//! newschart from-csv DATA.csv [--kind column] [--title …] … > feed.json
+//! newschart from-csv DATA.csv|DATA.xlsx [--kind column] [--title …] [--pivot series=S,value=V] … > feed.json
 //! newschart validate FEED...
 //! newschart render FEED [--dataset ID] [--width 640 --height 360 | --width 120mm --height 80mm --dpi 300] -o chart.svg|chart.png
 //! ```
@@ -38,16 +38,28 @@ usage:
   newschart render FEED [--dataset ID] [size] [--font PATH] [-o OUT.svg|OUT.png]
   newschart help
 
-from-csv: a spreadsheet's CSV export → a feed (JSON on stdout)
-  The first row names the columns; the first column holds the categories (or
-  dates: 2022, 2022-03, 2022-03-15, 2022/3/15, 2022年3月, 2022年3月15日); each
-  further column is a series named by its header. Numbers may be written 72,500,
-  7.25万, 1.5亿, 107.07%, ¥1,234, ７２５００, with a unit after them (7.25万人) or
-  in the header (人数（万人）); -, —, N/A, NA, .. and empty cells are missing
-  values. UTF-8 (with or without BOM) and UTF-16 (Excel \"Unicode text\") are
-  read; GBK is reported: save as 'CSV UTF-8 (Comma delimited)' in Excel.
-  Delimiter: comma, tab or semicolon, detected. DATA.csv may be - for stdin.
-    --kind KIND          chart kind (default: column)
+from-csv: a spreadsheet's CSV export or .xlsx file → a feed (JSON on stdout)
+  The first row with two or more cells names the columns (title lines above it,
+  blank lines and notes below the data — 注：…, Note:, Source: — are skipped and
+  listed). Each column is read as numbers, dates or text. The first column (or
+  --x) holds the categories or dates; every number column after it is a series
+  named by its header; a text column is left out with one warning. Dates:
+  2022, 2022-03, 2022-03-15, 2022/3/15, 2022年3月15日, Mar 3 2023, 3 March 2023,
+  March 2023, 3/15/2023 (US) or 15/3/2023 (European; the order is read from the
+  column's values, or set with --date-order); quarters (2023Q1, Q1 2023,
+  2023年一季度) stay categories in their order. Numbers may be written 72,500,
+  7.25万, 1.5亿, 1.2k, 4.5M, 3bn, 107.07%, ¥1,234, $1,925, €3.5, £12, (1,234)
+  for -1234, ７２５００; a multiplier (k M bn B 万 亿) scales the number. A unit
+  comes from the header (人数（万人）, Amount ($m)) or from a marker every cell
+  of the column shares ($1,925 → unit $); a cell that is not a number is an
+  error at its row and column. -, —, N/A, NA, .. and empty cells are missing
+  values. A long (tidy) table — one row per date and category — is reported
+  with the --pivot to use. UTF-8 (with or without BOM) and UTF-16 (Excel
+  \"Unicode text\") are read; GBK is reported: save as
+  'CSV UTF-8 (Comma delimited)' in Excel. Delimiter: comma, tab or semicolon,
+  detected. .xlsx is recognised by its content. DATA may be - for stdin.
+    --kind KIND          chart kind (default: line for dates with more than 40
+                         points, else column)
     --title TEXT         headline (default: the file name)
     --subtitle TEXT      line under the title
     --unit UNIT          unit of the values (default: read from cells or headers)
@@ -56,6 +68,19 @@ from-csv: a spreadsheet's CSV export → a feed (JSON on stdout)
     --locale zh-CN|en    language of the chart's generated text (default zh-CN)
     --id ID              dataset id (default: from the file name)
     --illustrative       mark the numbers as illustrative, not reported
+    --x COLUMN           the column of categories or dates (default: the first)
+    --columns A,B,…      the series columns, in this order (default: every
+                         number column)
+    --exclude A,B        columns to leave out
+    --pivot series=COLUMN,value=COLUMN
+                         a long table → one series per value of the series
+                         column (x: --x, or the first date or text column)
+    --date-order mdy|dmy|ymd
+                         day/month order of slash dates (default: from the
+                         values; month first when they cannot tell, with a
+                         warning)
+    --decimal ,          the comma is the decimal point (1.234,5)
+    --sheet NAME|N       the sheet of an .xlsx file (default: the first)
 
 validate: checks feeds (- reads stdin); the messages are the ones the widget shows
 
@@ -156,6 +181,24 @@ fn validate(paths: &[String]) -> ExitCode {
     }
 }
 
+/// `A,B , C` → ["A", "B", "C"].
+fn list(v: &str) -> Vec<String> {
+    v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
+/// `series=COLUMN,value=COLUMN` (either order).
+fn pivot(v: &str) -> Option<csv::Pivot> {
+    let (mut series, mut value) = (None, None);
+    for part in v.split(',') {
+        match part.split_once('=').map(|(k, v)| (k.trim(), v.trim())) {
+            Some(("series", s)) if !s.is_empty() => series = Some(s.to_string()),
+            Some(("value", s)) if !s.is_empty() => value = Some(s.to_string()),
+            _ => return None,
+        }
+    }
+    Some(csv::Pivot { series: series?, value: value? })
+}
+
 fn from_csv(args: &[String]) -> ExitCode {
     let mut file: Option<&str> = None;
     let mut o = CsvOptions::default();
@@ -166,8 +209,13 @@ fn from_csv(args: &[String]) -> ExitCode {
             o.illustrative = true;
             continue;
         }
+        if flag == "--help" || flag == "-h" {
+            println!("{}", HELP);
+            return ExitCode::SUCCESS;
+        }
         let slot = match flag {
-            "--kind" | "--title" | "--subtitle" | "--unit" | "--source" | "--source-url" | "--locale" | "--id" => {
+            "--kind" | "--title" | "--subtitle" | "--unit" | "--source" | "--source-url" | "--locale" | "--id" | "--x" | "--columns"
+            | "--exclude" | "--pivot" | "--date-order" | "--decimal" | "--sheet" => {
                 let Some(v) = it.next() else { return usage_error(&format!("{} needs a value", flag)) };
                 v.clone()
             }
@@ -179,13 +227,30 @@ fn from_csv(args: &[String]) -> ExitCode {
             _ => return usage_error(&format!("unexpected argument {} (one CSV file at a time)", a)),
         };
         match flag {
-            "--kind" => o.kind = slot,
+            "--kind" => o.kind = Some(slot),
             "--title" => o.title = Some(slot),
             "--subtitle" => o.subtitle = Some(slot),
             "--unit" => o.unit = Some(slot),
             "--source" => o.source = Some(slot),
             "--source-url" => o.source_url = Some(slot),
             "--locale" => o.locale = Some(slot),
+            "--x" => o.x = Some(slot),
+            "--columns" => o.columns = list(&slot),
+            "--exclude" => o.exclude = list(&slot),
+            "--pivot" => match pivot(&slot) {
+                Some(p) => o.pivot = Some(p),
+                None => return usage_error(&format!("--pivot {}: write series=COLUMN,value=COLUMN", slot)),
+            },
+            "--date-order" => match csv::Order::from_name(&slot) {
+                Some(d) => o.date_order = Some(d),
+                None => return usage_error(&format!("--date-order {}: write mdy, dmy or ymd", slot)),
+            },
+            "--decimal" => match slot.as_str() {
+                "," => o.decimal = ',',
+                "." => o.decimal = '.',
+                _ => return usage_error(&format!("--decimal {}: write , or .", slot)),
+            },
+            "--sheet" => o.sheet = Some(slot),
             _ => o.id = Some(slot),
         }
     }
@@ -208,18 +273,26 @@ fn from_csv(args: &[String]) -> ExitCode {
         }
     };
     let zh = !o.locale.as_deref().is_some_and(|l| l.starts_with("en"));
-    let (feed, warnings) = match csv::to_feed(&bytes, &o) {
-        Ok(r) => r,
-        Err(problems) => {
-            for p in &problems {
-                report(path, p, zh);
-            }
-            return ExitCode::from(1);
+    let import = csv::import(&bytes, &o);
+    for s in &import.skipped {
+        let what = match (s.why, zh) {
+            (csv::table::Why::Title, true) => "已跳过表头上方的标题行",
+            (csv::table::Why::Note, true) => "已跳过表格下方的注释行",
+            (csv::table::Why::Blank, true) => "已跳过空行",
+            (csv::table::Why::Title, false) => "skipped a title line above the header",
+            (csv::table::Why::Note, false) => "skipped a note below the data",
+            (csv::table::Why::Blank, false) => "skipped an empty line",
+        };
+        if s.text.is_empty() {
+            eprintln!("{}:{}: note: {}", path, s.row, what);
+        } else {
+            eprintln!("{}:{}: note: {}: {}", path, s.row, what, s.text);
         }
-    };
-    for p in &warnings {
+    }
+    for p in &import.problems {
         report(path, p, zh);
     }
+    let Some(feed) = import.feed else { return ExitCode::from(1) };
     let text = csv::write::to_pretty(&feed);
     // the options end up in the feed too: check it as the widget will
     let n = normalize::read(&text, Limits::default());

@@ -1,9 +1,15 @@
-//! CSV → feed: a journalist's spreadsheet export becomes a v1 feed with one
+//! CSV or .xlsx → feed: a journalist's spreadsheet becomes a v1 feed with one
 //! dataset.
 //!
 //! ```text
-//! bytes ──encoding──▶ text ──parse──▶ records ──number / unit / date──▶ feed JSON value
+//! bytes ──encoding/parse (CSV) or xlsx──▶ rows ──table──▶ header + data ──column──▶ types
+//!       ──(pivot)──▶ x + series ──number / unit / date──▶ feed JSON value
 //! ```
+//!
+//! - [`table`]: title lines above the header, notes below the data, blank lines: skipped and listed.
+//! - [`column`]: each column's type (number, date, text, empty); a number column's unit.
+//! - [`pivot`]: a long (tidy) table recognised, or pivoted into series when asked.
+//! - `xlsx`: the first (or a chosen) sheet of an .xlsx file (native, and the builder's wasm).
 //!
 //! - [`encoding`]: UTF-8 with or without BOM, UTF-16 with BOM; GBK is recognised and reported.
 //! - [`parse`]: RFC 4180 records; the delimiter (comma, tab, semicolon) is detected.
@@ -18,25 +24,43 @@
 //! them (`line` = row, `column` = field, both 1-based), in Chinese and English.
 //! Nothing here touches the file system: the browser can call it too.
 
+pub mod column;
 pub mod date;
 pub mod encoding;
 pub mod number;
 pub mod options;
 pub mod parse;
+pub mod result;
+pub mod pivot;
+pub mod table;
 pub mod unit;
 pub mod write;
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+pub mod xlsx;
 
 use serde_json::{Map, Value};
 
 use crate::feed::{Problem, Severity};
-use number::{Cell, Hint};
-use parse::Record;
+use column::Type;
+pub use date::Order;
+pub use table::{Skipped, Table};
 
-/// What the CSV itself cannot say: chart kind, words around the chart, and so on.
+/// A long table's pivot: the column whose values name the series, and the column of values.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pivot {
+    /// Header of the column whose distinct values become series.
+    pub series: String,
+    /// Header of the column of numbers.
+    pub value: String,
+}
+
+/// What the CSV itself cannot say: chart kind, words around the chart, which
+/// columns to draw, and so on.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CsvOptions {
-    /// Chart kind written to the feed (`column` by default).
-    pub kind: String,
+    /// Chart kind written to the feed; `None` picks one: `line` for dates with
+    /// more than [`LINE_ABOVE`] points, else `column`.
+    pub kind: Option<String>,
     /// Headline; by default the file name, else the first header.
     pub title: Option<String>,
     /// Line under the title.
@@ -55,12 +79,30 @@ pub struct CsvOptions {
     pub illustrative: bool,
     /// The file's name (`就业.csv`), for the default title and id.
     pub file_name: Option<String>,
+    /// Header of the x column (default: the first column, or for a pivot the first date column).
+    pub x: Option<String>,
+    /// Headers of the series columns, in this order (default: every number column).
+    pub columns: Vec<String>,
+    /// Headers of columns left out.
+    pub exclude: Vec<String>,
+    /// Turns a long table into one series per value of a column.
+    pub pivot: Option<Pivot>,
+    /// Day/month order of slash dates (default: decided from the values).
+    pub date_order: Option<Order>,
+    /// The decimal point: `.` (default) or `,`.
+    pub decimal: char,
+    /// The sheet of an .xlsx file: its name or 1-based number (default: the first).
+    pub sheet: Option<String>,
 }
+
+/// A date x with more points than this defaults to a line: more columns than
+/// this no longer fit side by side on a phone-width chart with readable labels.
+pub const LINE_ABOVE: usize = 40;
 
 impl Default for CsvOptions {
     fn default() -> CsvOptions {
         CsvOptions {
-            kind: "column".to_string(),
+            kind: None,
             title: None,
             subtitle: None,
             unit: None,
@@ -70,6 +112,13 @@ impl Default for CsvOptions {
             id: None,
             illustrative: false,
             file_name: None,
+            x: None,
+            columns: Vec::new(),
+            exclude: Vec::new(),
+            pivot: None,
+            date_order: None,
+            decimal: '.',
+            sheet: None,
         }
     }
 }
@@ -84,7 +133,7 @@ pub(crate) fn place(row: usize, col: usize, header: Option<&str>) -> String {
 }
 
 /// Collects problems located at a row and column.
-struct Report {
+pub(crate) struct Report {
     problems: Vec<Problem>,
 }
 
@@ -109,35 +158,79 @@ impl Report {
     }
 }
 
-/// A series column.
-struct Column {
-    /// Field index (0-based).
-    index: usize,
-    /// The header as written, on one line.
-    header: String,
-    /// The series name: the header without a bracketed unit.
-    name: String,
-    /// A multiplier and unit the header declares.
-    declared: Option<unit::HeaderUnit>,
-    values: Vec<Option<f64>>,
-    /// The first unit a cell wrote, with its row.
-    unit: Option<(String, usize)>,
+/// What a column became.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The categories or dates.
+    X,
+    /// A series (for a pivot: the series' names or their values).
+    Series,
+    /// Left out.
+    Excluded,
 }
 
-impl Column {
-    /// The column's unit: the header's, else the cells'.
-    fn unit(&self) -> &str {
-        match (&self.declared, &self.unit) {
-            (Some(d), _) => &d.unit,
-            (None, Some((u, _))) => u,
-            (None, None) => "",
+impl Role {
+    /// `x`, `series` or `excluded`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::X => "x",
+            Role::Series => "series",
+            Role::Excluded => "excluded",
         }
     }
 }
 
+/// One column of the table, as the import read it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColumnInfo {
+    /// Field index, 0-based.
+    pub index: usize,
+    /// The header as written, on one line.
+    pub header: String,
+    /// The series name: the header without a bracketed unit.
+    pub name: String,
+    /// What the column holds.
+    pub kind: Type,
+    /// What it became.
+    pub role: Role,
+    /// Its unit (header's, or the marker every cell shares), for a number column.
+    pub unit: Option<String>,
+}
+
+/// A long table's columns, by header: the pivot the import suggests.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Long {
+    /// The x column.
+    pub x: String,
+    /// The column whose values would name the series.
+    pub series: String,
+    /// The column of numbers.
+    pub value: String,
+}
+
+/// Everything the import found: the feed (when there is no error), the
+/// problems, and what the builder shows beside them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Import {
+    /// The feed, `None` when there are errors.
+    pub feed: Option<Value>,
+    /// Errors and warnings, in row order.
+    pub problems: Vec<Problem>,
+    /// The table under its header (empty when none was found).
+    pub table: Table,
+    /// Every column of the table.
+    pub columns: Vec<ColumnInfo>,
+    /// A long table's suggested pivot, when the table looks long.
+    pub long: Option<Long>,
+    /// Lines left out: titles, notes, blanks.
+    pub skipped: Vec<Skipped>,
+    /// The sheets of an .xlsx file, in order (empty for CSV).
+    pub sheets: Vec<String>,
+}
+
 /// A field's text on one line: trimmed, and a line break inside it becomes a
 /// space between Latin words and nothing between Chinese characters.
-fn one_line(s: &str) -> String {
+pub(crate) fn one_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for part in s.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
         let joins_cjk = out.chars().last().is_some_and(|c| !c.is_ascii()) && part.chars().next().is_some_and(|c| !c.is_ascii());
@@ -183,141 +276,399 @@ fn json_number(v: f64) -> Value {
     }
 }
 
-/// Converts a CSV file to a v1 feed with one dataset. `Ok` carries the feed and
-/// any warnings; `Err` every problem found (errors and warnings), in row order.
+/// Converts a CSV or .xlsx file to a v1 feed with one dataset. `Ok` carries the
+/// feed and any warnings; `Err` every problem found (errors and warnings), in row
+/// order. [`import`] says more: the table, the columns' types, what was skipped.
 pub fn to_feed(bytes: &[u8], opts: &CsvOptions) -> Result<(Value, Vec<Problem>), Vec<Problem>> {
-    let (text, _) = encoding::decode(bytes).map_err(|p| vec![p])?;
-    let delim = parse::detect_delimiter(&text);
-    let mut parse_problems = Vec::new();
-    let mut records = parse::records(&text, delim, &mut parse_problems);
-    let mut r = Report { problems: parse_problems };
-    while records.last().is_some_and(Record::is_blank) {
-        records.pop();
+    let i = import(bytes, opts);
+    match i.feed {
+        Some(f) => Ok((f, i.problems)),
+        None => Err(i.problems),
     }
-    let Some(h) = records.iter().position(|rec| !rec.is_blank()) else {
-        r.error(0, 0, None, "文件里没有数据".to_string(), "the file has no data".to_string());
-        return Err(r.problems);
-    };
-    let header_row = h + 1;
-    let header: Vec<String> = records[h].fields.iter().map(|f| one_line(&f.text)).collect();
-    let data = &records[h + 1..];
+}
 
-    // columns: every header cell after the first; a column without a header is
-    // left out when it is empty throughout (spreadsheets add such columns)
-    let mut columns: Vec<Column> = Vec::new();
-    for (j, head) in header.iter().enumerate().skip(1) {
-        if head.is_empty() {
-            let used = data.iter().position(|rec| rec.fields.get(j).is_some_and(|f| !f.text.trim().is_empty()));
-            if let Some(i) = used {
+/// True for the bytes of a zip archive, as an .xlsx file is.
+pub fn is_xlsx(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// The file's rows of cell text, row 1 first, with the sheets of an .xlsx file.
+fn rows(bytes: &[u8], opts: &CsvOptions, r: &mut Report) -> Option<(Vec<Vec<String>>, Vec<String>)> {
+    if is_xlsx(bytes) {
+        #[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+        return match xlsx::rows(bytes, opts.sheet.as_deref()) {
+            Ok(x) => Some(x),
+            Err(p) => {
+                r.problems.push(p);
+                None
+            }
+        };
+        #[cfg(not(any(not(target_arch = "wasm32"), feature = "builder")))]
+        {
+            r.error(0, 0, None, "这个版本读不了 .xlsx 文件".to_string(), "this build cannot read .xlsx files".to_string());
+            return None;
+        }
+    }
+    let _ = &opts.sheet;
+    let (text, _) = match encoding::decode(bytes) {
+        Ok(t) => t,
+        Err(p) => {
+            r.problems.push(p);
+            return None;
+        }
+    };
+    let delim = parse::detect_delimiter(&text);
+    let records = parse::records(&text, delim, &mut r.problems);
+    Some((records.into_iter().map(|rec| rec.fields.into_iter().map(|f| f.text).collect()).collect(), Vec::new()))
+}
+
+/// Finds a column by its header (as written, or without its unit).
+fn find(headers: &[String], names: &[String], want: &str) -> Option<usize> {
+    let w = one_line(want);
+    headers.iter().position(|h| *h == w).or_else(|| names.iter().position(|n| *n == w))
+}
+
+/// Reads a CSV or .xlsx file: the feed (when nothing is wrong), every problem,
+/// and the table, columns, long-table hint and skipped lines the builder shows.
+pub fn import(bytes: &[u8], opts: &CsvOptions) -> Import {
+    let mut r = Report { problems: Vec::new() };
+    let mut out = Import {
+        feed: None,
+        problems: Vec::new(),
+        table: Table { headers: Vec::new(), header_row: 0, rows: Vec::new(), row_numbers: Vec::new() },
+        columns: Vec::new(),
+        long: None,
+        skipped: Vec::new(),
+        sheets: Vec::new(),
+    };
+    let Some((records, sheets)) = rows(bytes, opts, &mut r) else {
+        out.problems = r.problems;
+        return out;
+    };
+    out.sheets = sheets;
+    let (table, skipped) = table::frame(&records);
+    out.skipped = skipped;
+    let Some(mut table) = table else {
+        r.error(0, 0, None, "文件里没有数据".to_string(), "the file has no data".to_string());
+        out.problems = r.problems;
+        return out;
+    };
+    table.headers = table.headers.iter().map(|h| one_line(h)).collect();
+    let feed = build(&mut r, &table, opts, &mut out);
+    out.table = table;
+    r.problems.sort_by_key(|p| (p.line, p.column));
+    if !r.problems.iter().any(|p| p.severity == Severity::Error) {
+        out.feed = feed;
+    }
+    out.problems = r.problems;
+    out
+}
+
+/// The series of the feed: name, values, unit.
+struct Series {
+    name: String,
+    values: Vec<Option<f64>>,
+    unit: String,
+    /// Field index and header, for problems about the unit.
+    index: usize,
+    header: String,
+}
+
+fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Option<Value> {
+    let header_row = t.header_row;
+    let headers = &t.headers;
+    let width = headers.len();
+    let cols: Vec<Vec<&str>> = (0..width).map(|j| t.rows.iter().map(|row| row.get(j).map_or("", String::as_str)).collect()).collect();
+    let declared: Vec<Option<unit::HeaderUnit>> = headers.iter().map(|h| unit::header_unit(h)).collect();
+    let names: Vec<String> = headers.iter().zip(&declared).map(|(h, d)| d.as_ref().map_or_else(|| h.clone(), |d| d.name.clone())).collect();
+    let types: Vec<Type> = (0..width).map(|j| column::classify(&cols[j], &headers[j], j == 0, opts.decimal, opts.date_order)).collect();
+    out.columns = (0..width)
+        .map(|j| ColumnInfo { index: j, header: headers[j].clone(), name: names[j].clone(), kind: types[j], role: Role::Excluded, unit: None })
+        .collect();
+
+    // a column without a header is left out when it is empty throughout
+    // (spreadsheets add such columns), an error when it holds values
+    for (j, h) in headers.iter().enumerate().skip(1) {
+        if h.is_empty() {
+            if let Some(i) = cols[j].iter().position(|c| !c.trim().is_empty()) {
                 r.error(
                     header_row,
                     j + 1,
                     None,
-                    format!("第 {} 列有数据（例如第 {} 行）但没有表头：请在第 {} 行给这一列写上名称", j + 1, h + 2 + i, header_row),
-                    format!("column {} has values (e.g. in row {}) but no header: name it in row {}", j + 1, h + 2 + i, header_row),
+                    format!("第 {} 列有数据（例如第 {} 行）但没有表头：请在第 {} 行给这一列写上名称", j + 1, t.row_numbers[i], header_row),
+                    format!("column {} has values (e.g. in row {}) but no header: name it in row {}", j + 1, t.row_numbers[i], header_row),
                 );
             }
-            continue;
         }
-        let declared = unit::header_unit(head);
-        let name = declared.as_ref().map_or_else(|| head.clone(), |d| d.name.clone());
-        if let Some(first) = columns.iter().find(|c| c.name == name) {
+    }
+    if t.rows.is_empty() {
+        r.error(header_row + 1, 0, None, "表头下面没有数据行".to_string(), "there are no rows of data under the header".to_string());
+    }
+    let mut named = |want: &str, what: &str| -> Option<usize> {
+        let found = find(headers, &names, want);
+        if found.is_none() {
+            r.error(
+                header_row,
+                0,
+                None,
+                format!("{} 指定的列 \"{}\" 不存在；表头有：{}", what, want, headers.join("、")),
+                format!("{} names a column \"{}\" that the header does not have; the columns are: {}", what, want, headers.join(", ")),
+            );
+        }
+        found
+    };
+    let pivot = match &opts.pivot {
+        Some(p) => match (named(&p.series, "--pivot series="), named(&p.value, "--pivot value=")) {
+            (Some(s), Some(v)) => Some((s, v)),
+            _ => return None,
+        },
+        None => None,
+    };
+    let x = match (&opts.x, pivot) {
+        (Some(x), _) => named(x, "--x")?,
+        (None, Some((s, v))) => (0..width)
+            .find(|&j| j != s && j != v && types[j] == Type::Date)
+            .or_else(|| (0..width).find(|&j| j != s && j != v && types[j] == Type::Text))
+            .or_else(|| (0..width).find(|&j| j != s && j != v))?,
+        (None, None) => 0,
+    };
+    let excluded: Vec<usize> = opts.exclude.iter().filter_map(|e| named(e, "--exclude")).collect();
+    let chosen: Vec<usize> = opts.columns.iter().filter_map(|c| named(c, "--columns")).collect();
+    if r.problems.iter().any(|p| p.severity == Severity::Error && p.line == header_row as u32 && p.column == 0) {
+        return None;
+    }
+    out.columns[x].role = Role::X;
+
+    // the x column: dates (ISO) or categories
+    let x_dates = (types[x] == Type::Date || types[x] == Type::Number)
+        .then(|| date::column(&cols[x], opts.date_order))
+        .flatten()
+        .filter(|d| !d.quarters);
+    if let Some(d) = &x_dates {
+        if d.ambiguous {
             r.warning(
                 header_row,
-                j + 1,
-                Some(head),
-                format!("有两列都叫 \"{}\"（第 {} 列和第 {} 列），图例中无法区分", name, first.index + 1, j + 1),
-                format!("two columns are named \"{}\" (columns {} and {}): the legend cannot tell them apart", name, first.index + 1, j + 1),
+                x + 1,
+                Some(&headers[x]),
+                format!("日期（如 {}）既可读作月/日，也可读作日/月：已按月/日（美国写法）读入；如为日/月，请用 --date-order dmy", cols[x].iter().find(|c| !c.trim().is_empty()).unwrap_or(&"")),
+                format!(
+                    "dates such as {} read as month/day or day/month: read as month/day (US); if they are day/month, use --date-order dmy",
+                    cols[x].iter().find(|c| !c.trim().is_empty()).unwrap_or(&"")
+                ),
             );
         }
-        columns.push(Column { index: j, header: head.clone(), name, declared, values: Vec::with_capacity(data.len()), unit: None });
     }
-    if columns.is_empty() && !r.problems.iter().any(|p| p.severity == Severity::Error) {
-        r.error(
-            header_row,
-            0,
-            None,
-            "至少需要两列：第一列是类别或日期，后面每一列是一个数据系列".to_string(),
-            "needs at least two columns: categories or dates first, then one column per series".to_string(),
-        );
-    }
+    let x_of = |i: usize| -> Option<String> {
+        match &x_dates {
+            Some(d) => d.iso[i].clone(),
+            None => Some(one_line(cols[x][i])).filter(|c| !c.is_empty()),
+        }
+    };
 
-    let mut categories: Vec<(String, usize)> = Vec::with_capacity(data.len());
-    for (k, rec) in data.iter().enumerate() {
-        let row = header_row + 1 + k;
-        if rec.is_blank() {
-            r.warning(row, 0, None, format!("第 {} 行是空行，已跳过", row), format!("row {} is empty and was skipped", row));
-            continue;
+    let mut series: Vec<Series> = Vec::new();
+    let categories: Vec<(String, usize)>;
+    if let Some((s, v)) = pivot {
+        out.columns[s].role = Role::Series;
+        out.columns[v].role = Role::Series;
+        let xs: Vec<Option<String>> = (0..t.rows.len()).map(x_of).collect();
+        let p = pivot::pivot(&xs, &cols[s], x_dates.is_some());
+        for (i, x_missing) in xs.iter().enumerate() {
+            if x_missing.is_none() {
+                r.error(t.row_numbers[i], x + 1, Some(&headers[x]), "x 列是空的：请填写类别或日期".to_string(), "the x column is empty: write a category or a date".to_string());
+            }
         }
-        let category = rec.fields.first().map(|f| one_line(&f.text)).unwrap_or_default();
-        if category.is_empty() {
+        for &i in &p.unnamed {
+            r.error(t.row_numbers[i], s + 1, Some(&headers[s]), "系列名称是空的".to_string(), "the series name is empty".to_string());
+        }
+        for &(i, first) in &p.repeats {
             r.error(
-                row,
-                1,
-                header.first().map(String::as_str),
-                "第一列（类别）是空的：请填写类别名称或日期".to_string(),
-                "the first column (the category) is empty: write a name or a date".to_string(),
+                t.row_numbers[i],
+                s + 1,
+                Some(&headers[s]),
+                format!("\"{}\" 在 {} 已有一个值（第 {} 行）", one_line(cols[s][i]), one_line(cols[x][i]), t.row_numbers[first]),
+                format!("\"{}\" already has a value at {} (row {})", one_line(cols[s][i]), one_line(cols[x][i]), t.row_numbers[first]),
             );
         }
-        categories.push((category, row));
-        if rec.fields.len() < header.len() {
-            r.warning(
-                row,
-                rec.fields.len(),
-                None,
-                format!("这一行只有 {} 个字段，表头有 {} 个；缺少的单元格按缺失值处理", rec.fields.len(), header.len()),
-                format!("this row has {} fields and the header {}: the cells it lacks are read as missing values", rec.fields.len(), header.len()),
-            );
+        let cells: Vec<(&str, usize)> = cols[v].iter().copied().zip(t.row_numbers.iter().copied()).collect();
+        let spec = column::Numbers { index: v, header: &headers[v], declared: declared[v].as_ref() };
+        let (values, unit) = column::read(r, &spec, &cells, opts.decimal);
+        out.columns[v].unit = Some(unit.clone()).filter(|u| !u.is_empty());
+        for (name, rows) in p.series {
+            series.push(Series {
+                name,
+                values: rows.iter().map(|row| row.and_then(|i| values[i])).collect(),
+                unit: unit.clone(),
+                index: v,
+                header: headers[v].clone(),
+            });
         }
-        if let Some(extra) = rec.fields.iter().skip(header.len()).position(|f| !f.text.trim().is_empty()) {
-            let j = header.len() + extra;
+        categories = p.xs.into_iter().map(|c| (c, header_row)).collect();
+    } else {
+        // a long table drawn as it is would plot its years or categories as series
+        if let Some(shape) = pivot::detect(&cols, &types, x) {
+            let long = Long { x: headers[shape.x].clone(), series: headers[shape.series].clone(), value: headers[shape.value].clone() };
             r.error(
-                row,
-                j + 1,
+                header_row,
+                shape.series + 1,
+                Some(&headers[shape.series]),
+                format!(
+                    "这张表是\"长表\"：每行是一个 \"{x}\" 和一个 \"{s}\" 的值。要为每个 \"{s}\" 画一条线，请用 --pivot series={s},value={v}",
+                    x = long.x,
+                    s = long.series,
+                    v = long.value
+                ),
+                format!(
+                    "this table is long (tidy): each row holds the value of one \"{x}\" and one \"{s}\". To draw one series per \"{s}\", use --pivot series={s},value={v}",
+                    x = long.x,
+                    s = long.series,
+                    v = long.value
+                ),
+            );
+            out.long = Some(long);
+            return None;
+        }
+        // which columns are series
+        let mut picked: Vec<usize> = Vec::new();
+        if chosen.is_empty() {
+            for j in (0..width).filter(|&j| j != x && !excluded.contains(&j) && !headers[j].is_empty()) {
+                match types[j] {
+                    Type::Number | Type::Empty => picked.push(j),
+                    Type::Text | Type::Date => {
+                        let (zh, en) = if types[j] == Type::Text { ("文字", "text") } else { ("日期", "dates") };
+                        r.warning(
+                            header_row,
+                            j + 1,
+                            Some(&headers[j]),
+                            format!("\"{}\" 列是{}，不是数字：已略去，不作为数据系列", headers[j], zh),
+                            format!("column \"{}\" holds {}, not numbers: it was left out and is not a series", headers[j], en),
+                        );
+                    }
+                }
+            }
+        } else {
+            for &j in chosen.iter().filter(|&&j| j != x) {
+                if matches!(types[j], Type::Text | Type::Date) {
+                    r.error(
+                        header_row,
+                        j + 1,
+                        Some(&headers[j]),
+                        format!("\"{}\" 列不是数字，不能作为数据系列", headers[j]),
+                        format!("column \"{}\" does not hold numbers and cannot be a series", headers[j]),
+                    );
+                } else {
+                    picked.push(j);
+                }
+            }
+        }
+        for &j in &picked {
+            out.columns[j].role = Role::Series;
+            let cells: Vec<(&str, usize)> = cols[j].iter().copied().zip(t.row_numbers.iter().copied()).collect();
+            let spec = column::Numbers { index: j, header: &headers[j], declared: declared[j].as_ref() };
+            let (values, unit) = column::read(r, &spec, &cells, opts.decimal);
+            out.columns[j].unit = Some(unit.clone()).filter(|u| !u.is_empty());
+            if let Some(first) = series.iter().find(|c| c.name == names[j]) {
+                r.warning(
+                    header_row,
+                    j + 1,
+                    Some(&headers[j]),
+                    format!("有两列都叫 \"{}\"（第 {} 列和第 {} 列），图例中无法区分", names[j], first.index + 1, j + 1),
+                    format!("two columns are named \"{}\" (columns {} and {}): the legend cannot tell them apart", names[j], first.index + 1, j + 1),
+                );
+            }
+            series.push(Series { name: names[j].clone(), values, unit, index: j, header: headers[j].clone() });
+        }
+        if series.is_empty() {
+            r.error(
+                header_row,
+                0,
                 None,
-                format!("第 {} 列有数据，但表头只有 {} 列：是否有值里的逗号没有加引号？", j + 1, header.len()),
-                format!("there is a value in column {} but the header has only {} columns: is a comma inside a value not quoted?", j + 1, header.len()),
+                "至少需要两列：第一列是类别或日期，后面至少一列数字作为数据系列".to_string(),
+                "needs at least two columns: categories or dates first, then at least one column of numbers as a series".to_string(),
             );
         }
-        for col in columns.iter_mut() {
-            let raw = rec.fields.get(col.index).map_or("", |f| f.text.as_str());
-            let value = cell(&mut r, col, raw, row);
-            col.values.push(value);
+        // rows: their x and their width
+        let mut cats = Vec::with_capacity(t.rows.len());
+        for (i, row) in t.rows.iter().enumerate() {
+            let at = t.row_numbers[i];
+            let c = x_of(i).unwrap_or_default();
+            if c.is_empty() {
+                r.error(
+                    at,
+                    x + 1,
+                    Some(&headers[x]),
+                    "类别（x 列）是空的：请填写类别名称或日期".to_string(),
+                    "the category (the x column) is empty: write a name or a date".to_string(),
+                );
+            }
+            cats.push((c, at));
+            if row.len() < width {
+                r.warning(
+                    at,
+                    row.len(),
+                    None,
+                    format!("这一行只有 {} 个字段，表头有 {} 个；缺少的单元格按缺失值处理", row.len(), width),
+                    format!("this row has {} fields and the header {}: the cells it lacks are read as missing values", row.len(), width),
+                );
+            }
+            if let Some(extra) = row.iter().skip(width).position(|f| !f.trim().is_empty()) {
+                let j = width + extra;
+                r.error(
+                    at,
+                    j + 1,
+                    None,
+                    format!("第 {} 列有数据，但表头只有 {} 列：是否有值里的逗号没有加引号？", j + 1, width),
+                    format!("there is a value in column {} but the header has only {} columns: is a comma inside a value not quoted?", j + 1, width),
+                );
+            }
         }
-    }
-    if data.iter().all(Record::is_blank) {
-        r.error(
-            header_row + 1,
-            0,
-            None,
-            "表头下面没有数据行".to_string(),
-            "there are no rows of data under the header".to_string(),
-        );
+        categories = cats;
+        if x_dates.is_some() {
+            let d: Vec<String> = categories.iter().map(|(c, _)| c.clone()).collect();
+            date_order(r, &d, &categories, Some(&headers[x]), x + 1);
+        } else {
+            for (i, (c, row)) in categories.iter().enumerate() {
+                if c.is_empty() {
+                    continue;
+                }
+                if let Some((_, first)) = categories[..i].iter().find(|(d, _)| d == c) {
+                    r.warning(
+                        *row,
+                        x + 1,
+                        Some(&headers[x]),
+                        format!("类别 \"{}\" 出现了两次（第 {} 行和第 {} 行）", c, first, row),
+                        format!("category \"{}\" appears twice (rows {} and {})", c, first, row),
+                    );
+                }
+            }
+        }
     }
 
     // one unit for the chart
     let unit = match &opts.unit {
         Some(u) => u.clone(),
         None => {
-            let mut unit: Option<&Column> = None;
-            for col in &columns {
-                if col.unit().is_empty() {
+            let mut unit: Option<&Series> = None;
+            for col in &series {
+                if col.unit.is_empty() {
                     continue;
                 }
                 match unit {
                     None => unit = Some(col),
-                    Some(first) if first.unit() != col.unit() => {
+                    Some(first) if first.unit != col.unit => {
+                        if first.index == col.index {
+                            continue;
+                        }
                         r.error(
                             header_row,
                             col.index + 1,
                             Some(&col.header),
                             format!(
                                 "这一列的单位是 \"{}\"，而 \"{}\" 列是 \"{}\"：一张图只能有一个单位；请拆成两个文件、换算成同一单位，或用 --unit 指定单位",
-                                col.unit(), first.header, first.unit()
+                                col.unit, first.header, first.unit
                             ),
                             format!(
                                 "this column is in \"{}\" but column \"{}\" is in \"{}\": a chart has one unit; split the file, convert to one unit, or set it with --unit",
-                                col.unit(), first.header, first.unit()
+                                col.unit, first.header, first.unit
                             ),
                         );
                     }
@@ -325,8 +676,8 @@ pub fn to_feed(bytes: &[u8], opts: &CsvOptions) -> Result<(Value, Vec<Problem>),
                 }
             }
             // a percentage beside plain numbers is two kinds of quantity, not one unit left out
-            if let Some(pct) = unit.filter(|c| c.unit() == "%") {
-                for col in columns.iter().filter(|c| c.unit().is_empty() && c.values.iter().any(Option::is_some)) {
+            if let Some(pct) = unit.filter(|c| c.unit == "%") {
+                for col in series.iter().filter(|c| c.unit.is_empty() && c.values.iter().any(Option::is_some)) {
                     r.error(
                         header_row,
                         col.index + 1,
@@ -336,54 +687,31 @@ pub fn to_feed(bytes: &[u8], opts: &CsvOptions) -> Result<(Value, Vec<Problem>),
                     );
                 }
             }
-            unit.map(|c| c.unit().to_string()).unwrap_or_default()
+            unit.map(|c| c.unit.clone()).unwrap_or_default()
         }
     };
-
-    // a first column of dates
-    let dates: Option<Vec<String>> = if categories.is_empty() {
-        None
-    } else {
-        categories.iter().map(|(c, _)| date::parse(c)).collect()
-    };
-    if let Some(d) = &dates {
-        date_order(&mut r, d, &categories, header.first().map(String::as_str));
-    } else {
-        for (i, (c, row)) in categories.iter().enumerate() {
-            if c.is_empty() {
-                continue;
-            }
-            if let Some((_, first)) = categories[..i].iter().find(|(d, _)| d == c) {
-                r.warning(
-                    *row,
-                    1,
-                    header.first().map(String::as_str),
-                    format!("类别 \"{}\" 出现了两次（第 {} 行和第 {} 行）", c, first, row),
-                    format!("category \"{}\" appears twice (rows {} and {})", c, first, row),
-                );
-            }
-        }
-    }
-
-    r.problems.sort_by_key(|p| (p.line, p.column));
-    if r.problems.iter().any(|p| p.severity == Severity::Error) {
-        return Err(r.problems);
-    }
 
     let file_stem = opts.file_name.as_deref().map(stem).filter(|s| !s.is_empty());
     let title = opts
         .title
         .clone()
         .or_else(|| file_stem.map(str::to_string))
-        .or_else(|| header.first().filter(|h| !h.is_empty()).cloned())
+        .or_else(|| headers.first().filter(|h| !h.is_empty()).cloned())
         .unwrap_or_else(|| "Chart".to_string());
     let id = opts.id.clone().or_else(|| file_stem.map(slug).filter(|s| !s.is_empty()));
+    let kind = opts.kind.clone().unwrap_or_else(|| {
+        if x_dates.is_some() && categories.len() > LINE_ABOVE {
+            "line".to_string()
+        } else {
+            "column".to_string()
+        }
+    });
 
     let mut ds = Map::new();
     if let Some(id) = id {
         ds.insert("id".into(), Value::String(id));
     }
-    ds.insert("kind".into(), Value::String(opts.kind.clone()));
+    ds.insert("kind".into(), Value::String(kind));
     if let Some(l) = &opts.locale {
         ds.insert("locale".into(), Value::String(l.clone()));
     }
@@ -397,15 +725,11 @@ pub fn to_feed(bytes: &[u8], opts: &CsvOptions) -> Result<(Value, Vec<Problem>),
     if opts.illustrative {
         ds.insert("illustrative".into(), Value::Bool(true));
     }
-    let cats: Vec<Value> = match dates {
-        Some(d) => {
-            ds.insert("x".into(), Value::String("date".into()));
-            d.into_iter().map(Value::String).collect()
-        }
-        None => categories.into_iter().map(|(c, _)| Value::String(c)).collect(),
-    };
-    ds.insert("categories".into(), Value::Array(cats));
-    let series: Vec<Value> = columns
+    if x_dates.is_some() {
+        ds.insert("x".into(), Value::String("date".into()));
+    }
+    ds.insert("categories".into(), Value::Array(categories.into_iter().map(|(c, _)| Value::String(c)).collect()));
+    let series: Vec<Value> = series
         .into_iter()
         .map(|c| {
             let mut s = Map::new();
@@ -430,83 +754,12 @@ pub fn to_feed(bytes: &[u8], opts: &CsvOptions) -> Result<(Value, Vec<Problem>),
     let mut feed = Map::new();
     feed.insert("version".into(), Value::from(crate::model::SUPPORTED_VERSION));
     feed.insert("datasets".into(), Value::Array(vec![Value::Object(ds)]));
-    Ok((Value::Object(feed), r.problems))
-}
-
-/// Reads one cell of a series column, reporting what is wrong with it.
-fn cell(r: &mut Report, col: &mut Column, raw: &str, row: usize) -> Option<f64> {
-    let at = col.index + 1;
-    let shown = one_line(raw);
-    match number::parse(raw) {
-        Cell::Missing => None,
-        Cell::NotNumber(hint) => {
-            let (hzh, hen) = match hint {
-                Hint::DecimalComma => ("；如果逗号是小数点，请改用小数点（7.25）", "; if the comma is a decimal point, write a point (7.25)"),
-                Hint::Garbled => ("；数字后面只能跟单位（如 万人、户、%）", "; only a unit may follow the number (such as 万人, 户, %)"),
-                Hint::Plain => ("", ""),
-            };
-            r.error(
-                row,
-                at,
-                Some(&col.header),
-                format!("\"{}\" 不是数字{}；缺失值请留空或写 -", shown, hzh),
-                format!("\"{}\" is not a number{}; leave a missing value empty or write -", shown, hen),
-            );
-            None
-        }
-        Cell::Number(n) => {
-            let power = col.declared.as_ref().map_or(0, |d| d.power);
-            if let Some(d) = &col.declared {
-                if n.scaled && d.power > 0 {
-                    r.error(
-                        row,
-                        at,
-                        Some(&col.header),
-                        format!("\"{}\" 自带倍数（万、亿等），而表头已写明单位 \"{}\"：请只写数字", shown, col.header.get(d.name.len()..).unwrap_or("").trim()),
-                        format!("\"{}\" has its own multiplier (万, 亿 …) while the header already gives the unit: write the number only", shown),
-                    );
-                    return None;
-                }
-                if !n.unit.is_empty() && n.unit != d.unit {
-                    r.error(
-                        row,
-                        at,
-                        Some(&col.header),
-                        format!("单位 \"{}\" 与表头的单位 \"{}\" 不一致", n.unit, d.unit),
-                        format!("unit \"{}\" differs from the header's unit \"{}\"", n.unit, d.unit),
-                    );
-                    return None;
-                }
-            } else if !n.unit.is_empty() {
-                match &col.unit {
-                    None => col.unit = Some((n.unit.clone(), row)),
-                    Some((u, first)) if *u != n.unit => {
-                        r.error(
-                            row,
-                            at,
-                            Some(&col.header),
-                            format!("单位 \"{}\" 与本列第 {} 行的单位 \"{}\" 不一致：同一列只能有一个单位", n.unit, first, u),
-                            format!("unit \"{}\" differs from \"{}\" in row {} of this column: a column has one unit", n.unit, u, first),
-                        );
-                        return None;
-                    }
-                    Some(_) => {}
-                }
-            }
-            match n.value(power) {
-                Some(v) => Some(v),
-                None => {
-                    r.error(row, at, Some(&col.header), format!("\"{}\" 超出数字范围", shown), format!("\"{}\" is out of range", shown));
-                    None
-                }
-            }
-        }
-    }
+    Some(Value::Object(feed))
 }
 
 /// Warns about dates out of order (either rising or falling throughout is fine)
 /// and about a date given twice.
-fn date_order(r: &mut Report, dates: &[String], categories: &[(String, usize)], header: Option<&str>) {
+fn date_order(r: &mut Report, dates: &[String], categories: &[(String, usize)], header: Option<&str>, col: usize) {
     let mut direction = std::cmp::Ordering::Equal;
     for i in 1..dates.len() {
         let (prev, cur) = (&dates[i - 1], &dates[i]);
@@ -515,7 +768,7 @@ fn date_order(r: &mut Report, dates: &[String], categories: &[(String, usize)], 
             std::cmp::Ordering::Equal => {
                 r.warning(
                     row,
-                    1,
+                    col,
                     header,
                     format!("日期 {} 与上一行重复", cur),
                     format!("date {} is the same as in the row before", cur),
@@ -525,7 +778,7 @@ fn date_order(r: &mut Report, dates: &[String], categories: &[(String, usize)], 
             o if o != direction => {
                 r.warning(
                     row,
-                    1,
+                    col,
                     header,
                     format!("各行没有按日期排序：{} 排在 {} 之后", cur, prev),
                     format!("rows are not in date order: {} comes after {}", cur, prev),

@@ -1,7 +1,13 @@
 //! A cell → a number, as people type them in spreadsheets: `72,500`, `7.25万`,
-//! `1.5亿`, `107.07%`, `¥1,234`, full-width `７２５００`, spaces anywhere, a unit
-//! after the number (`7.25万人`); `-`, `—`, empty, `N/A`, `NA` and `..` are a
-//! missing value, never zero.
+//! `1.5亿`, `107.07%`, `¥1,234`, `$1,925`, `€3.5bn`, `£12k`, `1.2M`,
+//! accounting negatives `(1,234)`, full-width `７２５００`, spaces anywhere, a unit
+//! after the number (`7.25万人`), a decimal comma when asked (`1.234,5`); `-`,
+//! `—`, empty, `N/A`, `NA` and `..` are a missing value, never zero.
+//!
+//! A multiplier (`k`, `K`, `M`, `bn`, `B`, `万`, `亿` …) scales the number and is
+//! never a unit: `1.2k` is 1200. What a cell carries besides (a currency sign,
+//! `%`, `人`) is its *marker*; whether the marker is the column's unit is decided
+//! over the whole column (see `column.rs`).
 //!
 //! Digits are kept as written and scaled by powers of ten before the one
 //! conversion to `f64`, so `1.1万` is exactly 11000, not 11000.000000000002.
@@ -16,9 +22,10 @@ pub struct Number {
     digits: String,
     /// Power of ten applied to `digits` (decimals and multiplier).
     exp: i32,
-    /// True when the cell wrote a multiplier (万, 亿 …).
+    /// True when the cell wrote a multiplier (万, 亿, k, M …).
     pub scaled: bool,
-    /// The unit after the number, `%` for a percentage; empty when none.
+    /// The marker: a currency (`$`, `€`, `£`, `元` for ¥) or the unit after the
+    /// number (`%`, `人`); empty when none.
     pub unit: String,
 }
 
@@ -86,15 +93,41 @@ pub fn is_missing(narrowed: &str) -> bool {
         || narrowed.eq_ignore_ascii_case("#n/a")
 }
 
-/// Reads one cell.
+/// Currency signs before (or after) a number, and the unit each stands for.
+const CURRENCIES: [(&str, &str); 7] = [("US$", "$"), ("$", "$"), ("€", "€"), ("£", "£"), ("¥", "元"), ("￥", "元"), ("RMB", "元")];
+
+/// Latin multipliers after a number, with their power of ten. Each must end the
+/// cell or be followed by something that is not a letter (`1.2km` is no `k`).
+const LATIN_MULTIPLIERS: [(&str, i32); 6] = [("bn", 9), ("Bn", 9), ("BN", 9), ("k", 3), ("K", 3), ("M", 6)];
+
+/// Reads one cell, `.` as the decimal point.
 pub fn parse(cell: &str) -> Cell {
-    let s = narrow(cell);
+    parse_with(cell, '.')
+}
+
+/// Reads one cell with `decimal` (`.` or `,`) as the decimal point; with `,`
+/// the point or a space groups the thousands (`1.234,5`).
+pub fn parse_with(cell: &str, decimal: char) -> Cell {
+    let mut s = narrow(cell);
     if is_missing(&s) {
         return Cell::Missing;
     }
-    let mut rest = s.as_str();
+    if decimal == ',' {
+        s = s.chars().map(|c| match c {
+            ',' => '.',
+            '.' => ',',
+            c => c,
+        }).collect();
+    }
+    // accounting negatives: (1,234), ($1,234)
     let mut negative = false;
-    let mut currency = false;
+    let mut inner = s.as_str();
+    if let Some(r) = inner.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        negative = true;
+        inner = r;
+    }
+    let mut rest = inner;
+    let mut currency: Option<&str> = None;
     // sign and currency, in either order: -¥5, ¥-5
     for _ in 0..2 {
         if let Some(r) = rest.strip_prefix('-') {
@@ -102,9 +135,9 @@ pub fn parse(cell: &str) -> Cell {
             rest = r;
         } else if let Some(r) = rest.strip_prefix('+') {
             rest = r;
-        } else if let Some(r) = rest.strip_prefix('¥').or_else(|| rest.strip_prefix('￥')) {
-            currency = true;
-            rest = r;
+        } else if let Some((sign, unit)) = CURRENCIES.iter().find(|(c, _)| rest.starts_with(c)) {
+            currency = Some(unit);
+            rest = &rest[sign.len()..];
         }
     }
     let bytes = rest.as_bytes();
@@ -169,12 +202,38 @@ pub fn parse(cell: &str) -> Cell {
             i = j;
         }
     }
-    let tail = &rest[i..];
-    let (power, unit) = split_multiplier(tail);
+    let mut tail = &rest[i..];
+    let mut latin = 0;
+    for (m, p) in LATIN_MULTIPLIERS {
+        if let Some(r) = tail.strip_prefix(m) {
+            if !r.chars().next().is_some_and(char::is_alphabetic) {
+                latin = p;
+                tail = r;
+                break;
+            }
+        }
+    }
+    // a lone B is a billion (`$1.2B`); `Bn` was read above
+    if latin == 0 && tail == "B" {
+        latin = 9;
+        tail = "";
+    }
+    let (chinese, unit) = split_multiplier(tail);
+    let power = latin + chinese;
+    // a currency written after the number: 3,50 €
+    let (unit, currency) = match CURRENCIES.iter().find(|(c, _)| *c == unit) {
+        Some((_, u)) if currency.is_none() => ("", Some(*u)),
+        _ => (unit, currency),
+    };
     if !unit.is_empty() && !is_unit(unit) {
         return Cell::NotNumber(Hint::Garbled);
     }
-    let unit = if unit.is_empty() && currency { "元" } else { unit };
+    let unit = match (unit, currency) {
+        ("", Some(c)) => c,
+        ("元", Some(_)) => "元",
+        (u, Some(_)) if !u.is_empty() => return Cell::NotNumber(Hint::Garbled),
+        (u, _) => u,
+    };
     Cell::Number(Number { negative, digits, exp: exp.saturating_add(power), scaled: power > 0, unit: unit.to_string() })
 }
 
@@ -212,6 +271,31 @@ mod tests {
         assert_eq!(num("1.5e3"), (1500.0, "".into()));
         assert_eq!(num("12 500"), (12500.0, "".into()));
         assert_eq!(num("5851.8"), (5851.8, "".into()));
+        assert_eq!(num("$1,925"), (1925.0, "$".into()));
+        assert_eq!(num("-$1,925"), (-1925.0, "$".into()));
+        assert_eq!(num("€3.5bn"), (3.5e9, "€".into()));
+        assert_eq!(num("£12k"), (12000.0, "£".into()));
+        assert_eq!(num("350 €"), (350.0, "€".into()));
+        assert_eq!(num("1.2k"), (1200.0, "".into()));
+        assert_eq!(num("1.2K"), (1200.0, "".into()));
+        assert_eq!(num("4.5M"), (4.5e6, "".into()));
+        assert_eq!(num("$1.2B"), (1.2e9, "$".into()));
+        assert_eq!(num("2bn"), (2e9, "".into()));
+        assert_eq!(num("(1,234)"), (-1234.0, "".into()));
+        assert_eq!(num("($1,234.5)"), (-1234.5, "$".into()));
+        assert_eq!(num("12km"), (12.0, "km".into()));
+    }
+
+    #[test]
+    fn a_decimal_comma_when_asked() {
+        let n = |s: &str| match parse_with(s, ',') {
+            Cell::Number(n) => n.value(0).unwrap(),
+            other => panic!("{:?}: {:?}", s, other),
+        };
+        assert_eq!(n("7,25"), 7.25);
+        assert_eq!(n("1.234,5"), 1234.5);
+        assert_eq!(n("1 234,5"), 1234.5);
+        assert_eq!(n("-0,5%"), -0.5);
     }
 
     #[test]

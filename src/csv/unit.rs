@@ -79,6 +79,9 @@ pub fn header_unit(header: &str) -> Option<HeaderUnit> {
             declared = true;
         }
     }
+    if let Some(h) = latin_header_unit(name, body) {
+        return Some(h);
+    }
     let (power, unit) = split_multiplier(body);
     let known = HEADER_UNITS.contains(&body);
     if !(declared || power > 0 || known) {
@@ -91,6 +94,36 @@ pub fn header_unit(header: &str) -> Option<HeaderUnit> {
         return None;
     }
     Some(HeaderUnit { name: name.to_string(), power, unit: unit.to_string() })
+}
+
+/// An English unit in a header's brackets: `Amount ($m)`, `Sales (€bn)`,
+/// `GDP (USD billions)`, `Population (thousands)`, `Price ($)`, `Share (%)`.
+fn latin_header_unit(name: &str, body: &str) -> Option<HeaderUnit> {
+    let b = body.trim();
+    let (currency, rest) = match ["US$", "$", "€", "£", "¥", "USD", "EUR", "GBP", "CNY", "RMB"].iter().find(|c| b.starts_with(*c)) {
+        Some(c) => {
+            let unit = match *c {
+                "US$" | "$" | "USD" => "$",
+                "€" | "EUR" => "€",
+                "£" | "GBP" => "£",
+                _ => "元",
+            };
+            (Some(unit), b[c.len()..].trim())
+        }
+        None => (None, b),
+    };
+    let power = match rest.to_ascii_lowercase().as_str() {
+        "" => 0,
+        "k" | "000s" | "'000" | "thousand" | "thousands" => 3,
+        "m" | "mn" | "mil" | "million" | "millions" => 6,
+        "bn" | "b" | "billion" | "billions" => 9,
+        "tn" | "trillion" | "trillions" => 12,
+        _ => return None,
+    };
+    if currency.is_none() && power == 0 {
+        return None;
+    }
+    Some(HeaderUnit { name: name.to_string(), power, unit: currency.unwrap_or("").to_string() })
 }
 
 #[cfg(test)]
@@ -117,5 +150,14 @@ mod tests {
         assert_eq!(header_unit("2023年（预计）"), None);
         assert_eq!(header_unit("（万人）"), None);
         assert_eq!(header_unit("nonfarm"), None);
+        let h = header_unit("Amount ($m)").unwrap();
+        assert_eq!((h.name.as_str(), h.power, h.unit.as_str()), ("Amount", 6, "$"));
+        let h = header_unit("Sales (€bn)").unwrap();
+        assert_eq!((h.name.as_str(), h.power, h.unit.as_str()), ("Sales", 9, "€"));
+        let h = header_unit("Population (thousands)").unwrap();
+        assert_eq!((h.name.as_str(), h.power, h.unit.as_str()), ("Population", 3, ""));
+        let h = header_unit("金额（万元）").unwrap();
+        assert_eq!((h.name.as_str(), h.power, h.unit.as_str()), ("金额", 4, "元"));
+        assert_eq!(header_unit("Sales (Europe)"), None);
     }
 }

@@ -39,36 +39,42 @@ fn problems_json(problems: &[Problem]) -> String {
     out
 }
 
-/// Converts a CSV file to a feed, as `newschart from-csv` does (the builder page
-/// calls this). `bytes`: UTF-8, or UTF-16 with a BOM (a GBK file is reported:
-/// the page decodes it first); `options_json`: see [`CsvOptions::from_json`].
-/// Returns JSON `{"feed": <feed or null>, "text": <the feed laid out for people, or null>,
-/// "problems": [...]}`, each problem located by row and column.
+/// Converts a CSV, TSV or .xlsx file (recognised by its content) to a feed, as
+/// `newschart from-csv` does (the builder page calls this). `bytes`: UTF-8, or
+/// UTF-16 with a BOM (a GBK file is reported: the page decodes it first), or an
+/// .xlsx file; `options_json`: see [`CsvOptions::from_json`]. Returns JSON
+/// `{"feed": <feed or null>, "text": <the feed laid out for people, or null>,
+/// "problems": [...], "table": {headers, rows, rowNumbers}, "columns": [...],
+/// "long": null | {x, series, value}, "skipped": [...], "sheets": [...]}`
+/// (see [`Import::details`]); each problem located by row and column.
 ///
 /// Only in the builder's module (cargo feature `builder`): readers' pages never
 /// convert CSV, and the conversion adds ~34 KB gzip to the wasm.
 ///
 /// [`CsvOptions::from_json`]: crate::csv::CsvOptions::from_json
+/// [`Import::details`]: crate::csv::Import::details
 #[cfg(feature = "builder")]
 #[wasm_bindgen]
 pub fn csv_to_feed(bytes: &[u8], options_json: &str) -> String {
     let opts = crate::csv::CsvOptions::from_json(options_json);
-    match crate::csv::to_feed(bytes, &opts) {
-        Ok((feed, warnings)) => {
-            let text = crate::csv::write::to_pretty(&feed);
-            let mut out = String::new();
-            let mut o = Obj::new(&mut out);
+    let import = crate::csv::import(bytes, &opts);
+    let mut out = String::new();
+    let mut o = Obj::new(&mut out);
+    match &import.feed {
+        Some(feed) => {
             o.raw("feed", &feed.to_string());
-            json::push_str(o.key("text"), &text);
-            o.raw("problems", &problems_json(&warnings)).end();
-            out
+            json::push_str(o.key("text"), &crate::csv::write::to_pretty(feed));
         }
-        Err(problems) => {
-            let mut out = String::new();
-            Obj::new(&mut out).raw("feed", "null").raw("text", "null").raw("problems", &problems_json(&problems)).end();
-            out
+        None => {
+            o.raw("feed", "null").raw("text", "null");
         }
     }
+    o.raw("problems", &problems_json(&import.problems));
+    for (k, v) in import.details() {
+        o.raw(&k, &v.to_string());
+    }
+    o.end();
+    out
 }
 
 /// `{x, y, w, h}`, in CSS px to 1/100 px (shorter JSON, written without the bignum of
