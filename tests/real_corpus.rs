@@ -432,6 +432,7 @@ corpus! {
     china_population_by_province => "china-population-by-province",
     china_population_typos => "china-population-typos",
     nbs_gdp_by_industry_2014_2023 => "nbs-gdp-by-industry-2014-2023",
+    nbs_gdp_mixed_units => "nbs-gdp-mixed-units",
     nbs_gdp_by_industry_2003_2023 => "nbs-gdp-by-industry-2003-2023",
 }
 
