@@ -196,6 +196,9 @@ pub struct Dataset {
     pub source: Option<Source>,
     /// True when the numbers are illustrative, not reported; shown on the chart.
     pub illustrative: bool,
+    /// The series drawn in their colours, in front (indices into `series`); every other series
+    /// is drawn in grey, thinner, behind them. Empty: every series in its colour.
+    pub highlight: Vec<usize>,
 }
 
 impl Dataset {
@@ -207,6 +210,16 @@ impl Dataset {
     /// Whether series `i`'s values are fractions shown as percentages.
     pub fn percent_of(&self, i: usize) -> bool {
         self.series.get(i).and_then(|s| s.percent).unwrap_or(self.percent)
+    }
+
+    /// How numbers are written: the feed's style, but full digits when the unit already
+    /// carries a scale (`thousand jobs`, `$m`, `万元`), so no number repeats it (`1.131K thousand`).
+    pub fn style(&self) -> NumberStyle {
+        if self.number_style != NumberStyle::Full && crate::format::unit::has_scale(&self.unit, self.zh()) {
+            NumberStyle::Full
+        } else {
+            self.number_style
+        }
     }
 
     /// Decimals for series `i` on labels and axes.

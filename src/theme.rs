@@ -135,7 +135,18 @@ impl Default for Theme {
     }
 }
 
+/// Dash patterns (CSS px, on and off) that tell lines apart once the palette's colours have
+/// all been used: series `i` is drawn with `DASHES[i / palette length]`, so no two of the first
+/// palette length × 4 series share both colour and dash.
+pub const DASHES: [&[f64]; 4] = [&[], &[7.0, 4.0], &[2.0, 3.0], &[10.0, 3.0, 2.0, 3.0]];
+
 impl Theme {
+    /// The dash pattern of series `i`'s line: solid for the first round of the palette, then
+    /// dashed, dotted, dash-dotted.
+    pub fn series_dash(&self, i: usize) -> &'static [f64] {
+        DASHES[(i / self.palette.len().max(1)) % DASHES.len()]
+    }
+
     /// The colour of series `i`.
     pub fn series_color(&self, i: usize, explicit: Option<Color>) -> Color {
         explicit.unwrap_or_else(|| {

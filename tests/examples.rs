@@ -86,7 +86,8 @@ fn every_field_of_the_spec_is_read_by_normalize() {
         "x": "category", "stacked": true, "categories": ["c1", "c2"],
         "series": [{"name": "s", "values": [1, null], "color": "#123456", "decimals": 2, "percent": false}],
         "target": {"value": 3, "label": "l"},
-        "annotations": [{"type": "label", "value": 1, "category": "c1", "series": "s", "text": "x"}]
+        "annotations": [{"type": "label", "value": 1, "category": "c1", "series": "s", "text": "x"}],
+        "highlight": ["s"]
     }]}"##;
     let n = read(text, Limits::default());
     assert!(n.problems.is_empty(), "{:?}", n.problems);

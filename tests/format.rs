@@ -167,10 +167,83 @@ fn english_units_take_a_space_after_letters_only() {
         let n = read(&text, Limits::default());
         n.feed.unwrap_or_else(|| panic!("{:?}", n.problems)).datasets.remove(0)
     };
-    for (unit, want) in [("km", "5 km"), ("µg", "5 µg"), ("Ω", "5 Ω"), ("people", "5 people"), ("%", "5%"), ("°C", "5°C"), ("℃", "5℃"), ("‰", "5‰"), ("€", "5€")] {
+    for (unit, want) in [("km", "5 km"), ("µg", "5 µg"), ("Ω", "5 Ω"), ("people", "5 people"), ("%", "5%"), ("°C", "5°C"), ("℃", "5℃"), ("‰", "5‰"), ("€", "€5")] {
         assert_eq!(with_unit(&ds("en", unit), "5"), want, "{unit:?}");
     }
     // Chinese never takes the space
     assert_eq!(with_unit(&ds("zh-CN", "km"), "5"), "5km");
     assert_eq!(with_unit(&ds("zh-CN", "万人"), "5"), "5万人");
+}
+
+#[test]
+fn labels_get_three_significant_digits_never_fewer_than_the_whole_digits() {
+    use NumberStyle::*;
+    for (v, style, want) in [
+        (9_735_380.0, Compact, "9.74M"),
+        (1131.0, Compact, "1.13K"),
+        (72500.0, Compact, "72.5K"),
+        (150_000_000.0, Compact, "150M"),
+        (67713.0, Cn, "6.77万"),
+        (5313.0, Cn, "5313"),
+        (1925.0, Full, "1,925"),
+        (3.14159, Full, "3.14"),
+        (0.012345, Full, "0.0123"),
+        (-9_735_380.0, Compact, "-9.74M"),
+        (0.0, Compact, "0"),
+        (999.96, Compact, "1K"),
+        (999.4, Compact, "999"),
+        (9999.7, Cn, "1万"),
+    ] {
+        assert_eq!(format::readable(v, style), want, "{v} {style:?}");
+    }
+    // tooltips and the table: every digit, grouped (Chinese units as before)
+    assert_eq!(format::exact_grouped(9_735_380.0, Compact), "9,735,380");
+    assert_eq!(format::exact_grouped(1746.53, Compact), "1,746.53");
+    assert_eq!(format::exact_grouped(1_131_000.0, Cn), "113.1万");
+}
+
+fn english(unit: &str, locale: &str) -> newschart::model::Dataset {
+    let text = format!(r#"{{"version":1,"datasets":[{{"kind":"column","title":"t","locale":"{locale}","unit":"{unit}","categories":["a","b"],"series":[{{"name":"s","values":[1131, 9735380]}}]}}]}}"#);
+    let n = newschart::normalize::read(&text, newschart::normalize::Limits::default());
+    n.feed.unwrap_or_else(|| panic!("{:?}", n.problems)).datasets.remove(0)
+}
+
+#[test]
+fn a_unit_word_never_repeats_a_scale_the_number_carries() {
+    use newschart::layout::ValueAxis;
+    use newschart::marks::text::{label_text, value_text};
+    let ds = english("thousand", "en");
+    assert_eq!(value_text(&ds, 0, 1131.0), "1,131 thousand");
+    assert_eq!(label_text(&ds, 0, 1131.0), "1,131 thousand");
+    let ds = english("people", "en");
+    assert_eq!(value_text(&ds, 0, 9_735_380.0), "9,735,380 people");
+    assert_eq!(label_text(&ds, 0, 9_735_380.0), "9.74M people");
+    assert_eq!(label_text(&ds, 0, 1131.0), "1.13K people");
+    // the axis of a scaled unit is in full digits: no K or M beside "thousand"
+    for unit in ["thousand jobs", "$m", "millions"] {
+        let axis = ValueAxis::new(&english(unit, "en"), 5);
+        assert!(axis.labels.iter().all(|l| !l.contains(['K', 'M', 'B'])), "{unit}: {:?}", axis.labels);
+        assert!(axis.labels.iter().any(|l| l.contains(',')), "{unit}: {:?}", axis.labels);
+    }
+    let axis = ValueAxis::new(&english("people", "en"), 5);
+    assert!(axis.labels.iter().any(|l| l.ends_with('M')), "{:?}", axis.labels);
+    // Chinese: 万元 is already a scale, so no 万万元
+    let ds = english("万元", "zh-CN");
+    assert_eq!(value_text(&ds, 0, 9_735_380.0), "9,735,380万元");
+}
+
+#[test]
+fn currency_symbols_go_before_the_number_in_english() {
+    use newschart::marks::text::{label_text, value_text};
+    let ds = english("$", "en");
+    assert_eq!(value_text(&ds, 0, 1925.0), "$1,925");
+    assert_eq!(label_text(&ds, 0, 1925.0), "$1.93K");
+    assert_eq!(value_text(&ds, 0, -1925.0), "-$1,925");
+    assert_eq!(value_text(&english("£", "en"), 0, 3.5), "£3.5");
+    assert_eq!(value_text(&english("$m", "en"), 0, 1925.0), "$1,925m");
+    assert_eq!(value_text(&english("US$ million", "en"), 0, 12.0), "US$12 million");
+    assert_eq!(value_text(&english("¥", "en"), 0, 1925.0), "¥1,925");
+    // Chinese keeps its conventions: 元 and ¥ after the number, in 万
+    assert_eq!(value_text(&english("元", "zh-CN"), 0, 72500.0), "7.25万元");
+    assert_eq!(value_text(&english("¥", "zh-CN"), 0, 72500.0), "7.25万¥");
 }

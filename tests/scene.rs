@@ -168,3 +168,86 @@ fn long_tick_labels_in_full_digits_never_overlap_on_a_phone() {
         assert_eq!(overlaps(&boxes), None, "at {}px tick labels overlap", w);
     }
 }
+
+/// us-employment (vega-datasets: monthly US employment by sector, a wide CSV) through the CSV
+/// import as a line chart with its first `n` series, `highlight` naming some of them.
+fn employment(n: usize, highlight: &[&str]) -> String {
+    let bytes = fs::read("tests/fixtures/csv/us-employment.csv").unwrap();
+    let opts = newschart::csv::CsvOptions { kind: "line".into(), locale: Some("en".into()), ..Default::default() };
+    let (mut feed, _) = newschart::csv::to_feed(&bytes, &opts).unwrap();
+    let ds = &mut feed["datasets"][0];
+    ds["series"].as_array_mut().unwrap().truncate(n);
+    if !highlight.is_empty() {
+        ds["highlight"] = serde_json::json!(highlight);
+    }
+    serde_json::to_string(&feed).unwrap()
+}
+
+/// The last point of each series' line, in series order, as the scene draws it.
+fn last_points(ds: &newschart::model::Dataset, scene: &Scene) -> Vec<Option<(f64, f64)>> {
+    (0..ds.series.len())
+        .map(|si| scene.data.iter().filter(|d| d.series == si).last().map(|d| (d.bar.x + d.bar.w / 2.0, d.bar.y + d.bar.h / 2.0)))
+        .collect()
+}
+
+#[test]
+fn fourteen_lines_have_end_labels_apart_each_joined_to_its_own_last_value() {
+    let text = employment(14, &[]);
+    for w in [375.0, 768.0, 1200.0] {
+        for h in [300.0, 380.0, 600.0] {
+            let (ds, scene) = newschart::scene_for(&text, None, w, Some(h)).unwrap();
+            assert_eq!(ds.series.len(), 14);
+            let m = &EstimateMeasure;
+            // no two text marks of any role overlap
+            let texts: Vec<_> = [Role::Tick, Role::Category, Role::SeriesLabel, Role::ValueLabel, Role::Annotation]
+                .iter()
+                .flat_map(|r| scene.label_boxes(*r, m))
+                .collect();
+            assert_eq!(overlaps(&texts), None, "text marks overlap at {w}x{h}");
+            let labels: Vec<_> = scene.marks.iter().filter(|mk| mk.role == Role::SeriesLabel).collect();
+            let leaders: Vec<_> = scene.marks.iter().filter(|mk| mk.role == Role::Leader).collect();
+            let ends = last_points(&ds, &scene);
+            if labels.is_empty() {
+                // the fallback: the legend names the lines; then there is no leader either
+                assert!(leaders.is_empty());
+                assert!(w < 768.0 || h < 380.0, "a roomy chart ({w}x{h}) names its lines");
+                continue;
+            }
+            assert_eq!(labels.len(), 14, "every line is named at {w}x{h}");
+            assert_eq!(leaders.len(), 14);
+            for (label, leader) in labels.iter().zip(&leaders) {
+                let Shape::Text { x, y, text, .. } = &label.shape else { unreachable!() };
+                let si = ds.series.iter().position(|s| s.name == *text || text.ends_with('…') && s.name.starts_with(text.trim_end_matches('…'))).expect("a label names a series");
+                let Shape::Path { points, .. } = &leader.shape else { unreachable!() };
+                let (ex, ey) = ends[si].unwrap();
+                let first = points[0];
+                let last = *points.last().unwrap();
+                assert!((first.0 - ex).abs() < 0.01 && (first.1 - ey).abs() < 0.01, "{text}: the leader starts at {first:?}, its line ends at ({ex}, {ey})");
+                assert!((last.0 - x).abs() <= 4.0 && (last.1 - y).abs() <= 0.01, "{text}: the leader ends at {last:?}, by its label at ({x}, {y})");
+                assert!(leader.stroke == Some(newschart::marks::series_color(&ds, si, &newschart::theme::Theme::default())), "{text}: the leader is in its line's colour");
+                // beside the line's end unless the leader joins them
+                assert!((y - ey).abs() <= newschart::layout::LINE || points.len() > 1);
+                // the label stays in the plot's height
+                assert!(*y >= scene.plot.y && *y <= scene.plot.y + scene.plot.h, "{text} at {y} outside the plot's height");
+            }
+        }
+    }
+}
+
+#[test]
+fn no_two_of_fourteen_lines_share_a_look() {
+    let text = employment(14, &[]);
+    let (_, scene) = newschart::scene_for(&text, None, 768.0, None).unwrap();
+    let looks: Vec<_> = scene.marks.iter().filter(|m| m.role == Role::Line).map(|m| (m.stroke, m.dash)).collect();
+    assert_eq!(looks.len(), 14, "one line per series (no gaps in this file)");
+    for i in 0..looks.len() {
+        for j in i + 1..looks.len() {
+            assert_ne!(looks[i], looks[j], "series {i} and {j} look the same");
+        }
+    }
+    // the SVG draws the dashes: a dashed line is many short paths in its colour
+    let svg = newschart::render::svg::to_svg(&scene, 1.0).unwrap();
+    let Some(c) = looks[6].0 else { panic!("a line has a colour") };
+    let n = svg.matches(&format!("stroke=\"{}\"", c.hex().to_uppercase())).count() + svg.matches(&format!("stroke=\"{}\"", c.hex())).count();
+    assert!(n > 20, "the 7th line (dashed) is drawn as many dashes, found {n} paths in its colour");
+}

@@ -102,6 +102,7 @@ pub const ANNOTATION: &[Field] = &[
 static SERIES_TY: Ty = Ty::Obj(SERIES);
 static ANNOTATION_TY: Ty = Ty::Obj(ANNOTATION);
 static LABEL_TY: Ty = Ty::Label;
+static STR_TY: Ty = Ty::Str;
 static DATASET_TY: Ty = Ty::Obj(DATASET);
 
 /// One dataset: one chart's worth of data and words.
@@ -126,6 +127,7 @@ pub const DATASET: &[Field] = &[
     f("series", Ty::Array(&SERIES_TY, 1), true, "One or more series of values."),
     f("target", Ty::Obj(TARGET), false, "The target of a progress chart (required there)."),
     f("annotations", Ty::Array(&ANNOTATION_TY, 0), false, "Target lines, highlighted categories and text labels."),
+    f("highlight", Ty::Array(&STR_TY, 0), false, "Names of the series to stand out: they keep their colours and are drawn in front; every other series is grey and thinner, behind them. The legend and tooltips still name all."),
 ];
 
 /// The whole feed.

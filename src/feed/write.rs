@@ -54,6 +54,10 @@ pub fn dataset(d: &Dataset) -> Value {
     if d.illustrative {
         put(&mut o, "illustrative", Value::from(true));
     }
+    if !d.highlight.is_empty() {
+        let names: Vec<Value> = d.highlight.iter().filter_map(|&i| d.series.get(i)).map(|s| Value::from(s.name.clone())).collect();
+        put(&mut o, "highlight", Value::from(names));
+    }
     put(&mut o, "categories", Value::from(d.categories.clone()));
     let series: Vec<Value> = d
         .series

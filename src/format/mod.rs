@@ -8,6 +8,7 @@ pub mod cn_units;
 pub mod date;
 pub mod decimal;
 pub mod shortest;
+pub mod unit;
 
 use cn_units::CnUnit;
 
@@ -66,6 +67,38 @@ pub fn fixed(v: f64, style: NumberStyle, decimals: u32) -> String {
     let mut s = decimal::fixed(v / f, decimals, false, style == NumberStyle::Full);
     s.push_str(suffix);
     s
+}
+
+/// The value as a chart's label writes it: at most three significant digits after unit
+/// scaling (7.25万, 9.74M, 1.13K, 0.0123), never fewer than its whole digits (5313, 1,925).
+pub fn readable(v: f64, style: NumberStyle) -> String {
+    // the unit of the rounded value: 999.96 is 1K, not 1000
+    let a = v.abs() * 1.0005;
+    let (f, suffix) = match style {
+        NumberStyle::Cn => {
+            let u = CnUnit::for_magnitude(a);
+            (u.factor(), u.suffix())
+        }
+        NumberStyle::Full => (1.0, ""),
+        NumberStyle::Compact => compact_unit(a),
+    };
+    let (mut t, mut d) = ((v / f).abs(), 0);
+    while t > 0.0 && t < 99.95 && d < EXACT_DECIMALS {
+        t *= 10.0;
+        d += 1;
+    }
+    let mut s = decimal::fixed(v / f, d, true, style == NumberStyle::Full);
+    s.push_str(suffix);
+    s
+}
+
+/// The value as a tooltip and the table write it: every digit, grouped (72,500) in the full and
+/// compact styles, in 万 and 亿 in the Chinese style (7.25万), as the feed gives it.
+pub fn exact_grouped(v: f64, style: NumberStyle) -> String {
+    match style {
+        NumberStyle::Cn => exact(v, style),
+        _ => decimal::exact(v, EXACT_DECIMALS, true),
+    }
 }
 
 fn compact_unit(a: f64) -> (f64, &'static str) {

@@ -122,7 +122,7 @@ impl ValueAxis {
                 s
             }).collect()
         } else {
-            let fmt = TickFormat::new(ds.number_style, lo.abs().max(hi.abs()), step);
+            let fmt = TickFormat::new(ds.style(), lo.abs().max(hi.abs()), step);
             ticks.iter().map(|t| fmt.format(*t)).collect()
         };
         ValueAxis { lo, hi, ticks, labels }
@@ -219,6 +219,41 @@ pub struct LineLayout {
     pub xs: Vec<f64>,
     /// Labels under the plot: position and text; never overlapping.
     pub x_labels: Vec<(f64, String)>,
+    /// The name written right of the plot beside each series' last value (shortened to fit
+    /// the gutter), or `None` for a series that gets none; all `None` when the names cannot
+    /// fit beside the plot and the legend names the lines instead.
+    pub end_labels: Vec<Option<String>>,
+}
+
+/// Space between the plot's right edge and an end label, CSS px (room for its leader).
+pub const END_LABEL_GAP: f64 = 16.0;
+/// Vertical distance between two end labels' centres at least, CSS px.
+pub const END_LABEL_PITCH: f64 = LABEL_SIZE + 2.0;
+
+/// The names written at the ends of a line chart's lines: every series with a value when
+/// there are several (or only the highlighted ones), shortened to at most 30 % of the width;
+/// none when they would not fit one under another in the plot's height, or would leave the
+/// plot less than half the width.
+fn end_labels(ds: &Dataset, width: f64, plot_h: f64, m: &dyn TextMeasure) -> (Vec<Option<String>>, f64) {
+    let none = (vec![None; ds.series.len()], 0.0);
+    let named = |i: usize| {
+        let s = &ds.series[i];
+        s.values.iter().any(Option::is_some) && (ds.highlight.is_empty() || ds.highlight.contains(&i))
+    };
+    let count = (0..ds.series.len()).filter(|&i| named(i)).count();
+    if ds.series.len() < 2 || count == 0 || count as f64 * END_LABEL_PITCH > plot_h {
+        return none;
+    }
+    let max = width * 0.3;
+    let names: Vec<Option<String>> = (0..ds.series.len())
+        .map(|i| named(i).then(|| crate::marks::bars::ellipsize(&ds.series[i].name, max, m)))
+        .collect();
+    let widest = names.iter().flatten().map(|t| m.width(t, LABEL_SIZE)).fold(0.0, f64::max);
+    let gutter = END_LABEL_GAP + widest + 4.0;
+    if gutter > width * 0.35 || names.iter().flatten().any(|t| t.is_empty() || t == "…") {
+        return none;
+    }
+    (names, gutter)
 }
 
 /// Lays out a line or area chart: categories evenly spaced, or dates in time.
@@ -231,8 +266,10 @@ pub fn line(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure) -> LineL
     let n = ds.categories.len();
     // room for the last x label to centre on the last point
     let last = ds.categories.last().map(|c| m.width(c, LABEL_SIZE)).unwrap_or(0.0);
-    let right = crate::scale::clamp(last / 2.0, 8.0, width * 0.2);
-    let plot = Rect { x: left, y: LINE + 6.0, w: (width - left - right).max(10.0), h: (height - LINE * 2.0 - 20.0).max(10.0) };
+    let plot_h = (height - LINE * 2.0 - 20.0).max(10.0);
+    let (end_labels, gutter) = end_labels(ds, width, plot_h, m);
+    let right = crate::scale::clamp(last / 2.0, 8.0, width * 0.2).max(gutter);
+    let plot = Rect { x: left, y: LINE + 6.0, w: (width - left - right).max(10.0), h: plot_h };
     let dated = ds.x == crate::model::XScale::Date && ds.dates.len() == n && ds.dates.iter().all(|d| d.is_finite());
     let (xs, candidates): (Vec<f64>, Vec<(f64, String)>) = if dated {
         let lo = ds.dates.iter().copied().fold(f64::INFINITY, f64::min);
@@ -293,5 +330,5 @@ pub fn line(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure) -> LineL
             (crate::scale::clamp(x, w / 2.0, (width - w / 2.0).max(w / 2.0)).min(width), t)
         })
         .collect();
-    LineLayout { plot, axis, xs, x_labels }
+    LineLayout { plot, axis, xs, x_labels, end_labels }
 }

@@ -105,7 +105,7 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
         let (mut pos, mut neg) = (0.0, 0.0);
         for (si, s) in ds.series.iter().enumerate() {
             let Some(v) = s.values.get(ci).copied().flatten() else { continue };
-            let mut color = theme.series_color(si, s.color);
+            let mut color = super::series_color(ds, si, theme);
             if highlight.is_some_and(|h| h != ci) {
                 color = color.mix(theme.background, 0.6);
             }

@@ -72,12 +72,14 @@ pub fn build(ds: &Dataset, cols: &Columns, width: f64, height: f64, m: &dyn Text
     axis::vertical(&axis, plot, &y, theme, &mut marks);
     let shown: Vec<usize> = (0..cols.values.len()).filter(|&si| ds.series.get(si).is_some_and(|s| s.values.iter().any(Option::is_some))).collect();
     let columns = plot.w.round().max(1.0) as usize;
-    for &si in &shown {
-        let color = theme.series_color(si, ds.series[si].color);
+    let drawn: Vec<usize> = super::highlight_order(ds).into_iter().filter(|si| shown.contains(si)).collect();
+    for &si in &drawn {
+        let color = super::series_color(ds, si, theme);
+        let (lw, dash) = (if super::muted(ds, si) { 1.0 } else { 1.5 }, super::series_dash(ds, si, theme));
         for run in decimate(&cols.x, &cols.values[si], x0, x1, columns) {
             let pts: Vec<(f64, f64)> = run.iter().map(|&(a, b)| (x.map(a), y.map(b))).collect();
             if pts.len() > 1 {
-                marks.push(Mark::path(pts, false, None, Some(color), 1.5, Role::Line, None));
+                marks.push(Mark::path(pts, false, None, Some(color), lw, Role::Line, None).dashed(dash));
             }
         }
     }

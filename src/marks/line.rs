@@ -46,9 +46,12 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
         }
         tops.push(t);
     }
-    // lines and areas: runs of consecutive values in x order; a gap ends a run
-    for (si, s) in ds.series.iter().enumerate() {
-        let color = theme.series_color(si, s.color);
+    // lines and areas: runs of consecutive values in x order; a gap ends a run. Series that
+    // are not highlighted go first, so the highlighted ones are drawn over them
+    let draw_order = super::highlight_order(ds);
+    for &si in &draw_order {
+        let color = super::series_color(ds, si, theme);
+        let (width_px, dash) = (if super::muted(ds, si) { 1.25 } else { 2.0 }, super::series_dash(ds, si, theme));
         let mut runs: Vec<Vec<(f64, f64, f64)>> = vec![Vec::new()];
         for &ci in &order {
             match tops[si][ci] {
@@ -70,7 +73,7 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
             }
             let line: Vec<(f64, f64)> = run.iter().map(|(x, y, _)| (*x, *y)).collect();
             if line.len() > 1 {
-                marks.push(Mark::path(line, false, None, Some(color), 2.0, Role::Line, None));
+                marks.push(Mark::path(line, false, None, Some(color), width_px, Role::Line, None).dashed(dash));
             }
         }
     }
@@ -92,11 +95,12 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
             if !dense {
                 marks.push(Mark {
                     shape: Shape::Circle { x: px, y: py, r: 3.0 },
-                    fill: Some(theme.series_color(si, s.color)),
+                    fill: Some(super::series_color(ds, si, theme)),
                     stroke: Some(theme.background),
                     stroke_width: 1.0,
                     role: Role::Point,
                     datum: Some(di),
+                    dash: &[],
                 });
             }
             data.push(Datum {
@@ -114,20 +118,26 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
             });
         }
     }
-    // several lines: each is named at its last point, so colour is not the only key
-    if ds.series.len() > 1 {
-        let mut taken: Vec<f64> = Vec::new();
-        for (si, s) in ds.series.iter().enumerate() {
-            let Some(&ci) = order.iter().rev().find(|&&ci| tops[si][ci].is_some()) else { continue };
-            let Some((_, hi)) = tops[si][ci] else { continue };
-            let mut y0 = y.map(hi) - 6.0;
-            while taken.iter().any(|t| (t - y0).abs() < LABEL_SIZE + 1.0) {
-                y0 -= LABEL_SIZE + 1.0;
-            }
-            taken.push(y0);
-            let name = super::bars::ellipsize(&s.name, plot.w / 2.0, m);
-            let x = lay.xs[ci].min(width - 2.0);
-            marks.push(Mark::text(x, y0.max(LABEL_SIZE), &name, LABEL_SIZE, HAlign::End, VAlign::Bottom, theme.text, Role::SeriesLabel));
+    // several lines: each is named right of the plot, beside its last value, and joined to it
+    // by a leader; names that would collide are moved apart (sorted by the value's height, then
+    // pushed down, and back up from the plot's bottom), never past the plot's top or bottom
+    let mut ends: Vec<(usize, f64, f64)> = Vec::new();
+    for (si, name) in lay.end_labels.iter().enumerate() {
+        if name.is_none() {
+            continue;
+        }
+        let Some(&ci) = order.iter().rev().find(|&&ci| tops[si][ci].is_some()) else { continue };
+        let Some((_, hi)) = tops[si][ci] else { continue };
+        ends.push((si, lay.xs[ci], y.map(hi)));
+    }
+    let wanted: Vec<f64> = ends.iter().map(|e| e.2).collect();
+    let placed = dodge(&wanted, layout::END_LABEL_PITCH, plot.y + layout::END_LABEL_PITCH / 2.0, plot.y + plot.h - layout::END_LABEL_PITCH / 2.0);
+    let label_x = plot.x + plot.w + layout::END_LABEL_GAP;
+    for ((si, px, py), ly) in ends.into_iter().zip(placed) {
+        let color = super::series_color(ds, si, theme);
+        marks.push(Mark::path(vec![(px, py), ((plot.x + plot.w + 4.0).max(px), py), (label_x - 3.0, ly)], false, None, Some(color), 1.0, Role::Leader, None));
+        if let Some(name) = &lay.end_labels[si] {
+            marks.push(Mark::text(label_x, ly, name, LABEL_SIZE, HAlign::Start, VAlign::Middle, theme.text, Role::SeriesLabel));
         }
     }
     for (x, t) in &lay.x_labels {
@@ -135,6 +145,28 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
     }
     annotate::labels(ds, &data, width, height, m, theme, &mut marks);
     Scene { width, height, plot, marks, data }
+}
+
+/// Where labels wanted at heights `want` go so that their centres are `pitch` apart at least and
+/// lie in `top..=bottom`: in the order of `want`, each moved as little as a push down from the
+/// top and a push up from the bottom allow. Labels keep their order by height. `want` must fit:
+/// `want.len() * pitch <= bottom - top + pitch`.
+pub fn dodge(want: &[f64], pitch: f64, top: f64, bottom: f64) -> Vec<f64> {
+    let order = sorted_order(want);
+    let mut y: Vec<f64> = order.iter().map(|&i| want[i].clamp(top, bottom.max(top))).collect();
+    for k in 1..y.len() {
+        y[k] = y[k].max(y[k - 1] + pitch);
+    }
+    let mut limit = bottom;
+    for v in y.iter_mut().rev() {
+        *v = v.min(limit);
+        limit = *v - pitch;
+    }
+    let mut out = vec![0.0; want.len()];
+    for (k, &i) in order.iter().enumerate() {
+        out[i] = y[k];
+    }
+    out
 }
 
 /// The indices of `keys` in ascending order, ties in index order: what a stable

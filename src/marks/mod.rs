@@ -65,6 +65,45 @@ pub fn show(ds: &mut Dataset, taken: Hidden) {
     }
 }
 
+/// Whether series `si` is drawn in grey because others are highlighted.
+pub fn muted(ds: &Dataset, si: usize) -> bool {
+    !ds.highlight.is_empty() && !ds.highlight.contains(&si)
+}
+
+/// The place series `si` takes in the palette: its index, or with a highlight its rank among
+/// the highlighted series (so a few highlighted lines get the palette's first, solid looks).
+fn look(ds: &Dataset, si: usize) -> usize {
+    if ds.highlight.is_empty() {
+        si
+    } else {
+        ds.highlight.iter().position(|&h| h == si).unwrap_or(si)
+    }
+}
+
+/// The colour series `si` is drawn in: its own, or grey when other series are highlighted.
+pub fn series_color(ds: &Dataset, si: usize, theme: &Theme) -> crate::theme::Color {
+    if muted(ds, si) {
+        theme.muted.mix(theme.background, 0.55)
+    } else {
+        theme.series_color(look(ds, si), ds.series.get(si).and_then(|s| s.color))
+    }
+}
+
+/// The dash pattern of series `si`'s line: solid in grey, else its place's pattern.
+pub fn series_dash(ds: &Dataset, si: usize, theme: &Theme) -> &'static [f64] {
+    if muted(ds, si) {
+        &[]
+    } else {
+        theme.series_dash(look(ds, si))
+    }
+}
+
+/// The series in drawing order: those in grey first, then the rest, each group in feed order.
+pub fn highlight_order(ds: &Dataset) -> Vec<usize> {
+    let n = ds.series.len();
+    (0..n).filter(|&i| muted(ds, i)).chain((0..n).filter(|&i| !muted(ds, i))).collect()
+}
+
 /// Builds the scene for a dataset in a `width` × `height` box (CSS px).
 pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: &Theme) -> Scene {
     let width = if width.is_finite() { width.clamp(MIN_WIDTH, 100_000.0) } else { MIN_WIDTH };

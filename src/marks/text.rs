@@ -4,26 +4,28 @@
 use crate::format;
 use crate::model::{Dataset, Target};
 
-/// The number of series `si` as text: every significant digit when `full`
-/// (tooltips, the table), else the dataset's or series' `decimals` (labels).
+/// The number of series `si` as text: every digit, grouped, when `full` (tooltips, the table),
+/// else the dataset's or series' `decimals`, or three significant digits (labels).
 pub fn number(ds: &Dataset, si: usize, v: f64, full: bool) -> String {
     let decimals = if full { None } else { ds.decimals_of(si) };
     if ds.percent_of(si) {
         let p = v * 100.0;
         let mut s = match decimals {
             Some(d) => format::decimal::fixed(p, d, false, false),
-            None => format::decimal::exact(p, 6, false),
+            None if full => format::decimal::exact(p, 6, false),
+            None => format::readable(p, format::NumberStyle::Full),
         };
         s.push('%');
         return s;
     }
     match decimals {
-        Some(d) => format::fixed(v, ds.number_style, d),
-        None => format::exact(v, ds.number_style),
+        Some(d) => format::fixed(v, ds.style(), d),
+        None if full => format::exact_grouped(v, ds.style()),
+        None => format::readable(v, ds.style()),
     }
 }
 
-/// The value with its unit, at full precision: 7.25万人, 72.5K people, 12.34%.
+/// The value with its unit, at full precision: 7.25万人, 72,500 people, 12.34%, $1,925.
 pub fn value_text(ds: &Dataset, si: usize, v: f64) -> String {
     let n = number(ds, si, v, true);
     if ds.percent_of(si) {
@@ -43,9 +45,30 @@ pub fn label_text(ds: &Dataset, si: usize, v: f64) -> String {
     }
 }
 
-/// A formatted number followed by the dataset's unit.
+/// A formatted number with the dataset's unit: after it (7.25万人, 5 km, 20°C), or a currency
+/// symbol before it and the sign before that (`$1,925`, `-€3.5K`, `$12m`).
 pub fn with_unit(ds: &Dataset, number: &str) -> String {
-    let mut s = number.to_string();
+    let mut s = String::new();
+    if let Some((sym, rest)) = format::unit::currency(&ds.unit, ds.zh()) {
+        let digits = match number.strip_prefix('-') {
+            Some(d) => {
+                s.push('-');
+                d
+            }
+            None => number,
+        };
+        s.push_str(sym);
+        s.push_str(digits);
+        if !rest.is_empty() {
+            // `$12m`, `$12bn`, but `$12 million`
+            if format::char_count(rest) > 3 {
+                s.push(' ');
+            }
+            s.push_str(rest);
+        }
+        return s;
+    }
+    s.push_str(number);
     if !ds.unit.is_empty() {
         if !ds.zh() && ds.unit != "%" && ds.unit.chars().next().is_some_and(letter) {
             s.push(' ');

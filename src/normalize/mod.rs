@@ -315,6 +315,10 @@ impl Cx {
             (Some(c), Some(s)) => self.annotations(obj, path, c, s),
             _ => Vec::new(),
         };
+        let highlight = match &series {
+            Some(s) => self.highlight(obj, path, s),
+            None => Vec::new(),
+        };
         if let (Some(c), Some(s)) = (&categories, &series) {
             let points = c.len().saturating_mul(s.len());
             if points > self.limits.max_points {
@@ -350,7 +354,42 @@ impl Cx {
             notes,
             source,
             illustrative,
+            highlight,
         })
+    }
+
+    /// `highlight`: the names of series to stand out, each the name of a series in the data.
+    fn highlight(&mut self, obj: &Map, path: &str, series: &[Series]) -> Vec<usize> {
+        let p = join(path, "highlight");
+        let items = match obj.get("highlight") {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.wrong_type(&p, "由系列名称组成的数组", "a list of series names", other);
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for (i, v) in items.iter().enumerate() {
+            let ip = index(&p, i);
+            let Value::String(name) = v else {
+                self.wrong_type(&ip, "系列名称（文本）", "a series name (text)", v);
+                continue;
+            };
+            match series.iter().position(|s| s.name == *name) {
+                Some(si) if !out.contains(&si) => out.push(si),
+                Some(_) => {}
+                None => {
+                    let names = |sep: &str| series.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(sep);
+                    self.error(
+                        &ip,
+                        msg!("要突出显示的系列 \"{}\" 不在数据中；数据中的系列：{}", name, names("、")),
+                        msg!("highlight names a series \"{}\" that is not in the data; its series are: {}", name, names(", ")),
+                    );
+                }
+            }
+        }
+        out
     }
 
     fn categories(&mut self, obj: &Map, path: &str) -> Option<Vec<String>> {

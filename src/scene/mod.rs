@@ -2,6 +2,7 @@
 //! accessible label. Rendering draws it; hit-testing, tooltips, keyboard focus
 //! and the text description read it. Nothing reads pixels.
 
+pub mod dash;
 pub mod describe;
 pub mod hit;
 pub mod tween;
@@ -143,6 +144,8 @@ pub enum Role {
     Pattern,
     /// A series' name written at the end of its line.
     SeriesLabel,
+    /// The thin line from a line's last value to its name.
+    Leader,
 }
 
 /// One drawable thing.
@@ -160,22 +163,24 @@ pub struct Mark {
     pub role: Role,
     /// The datum this mark shows, an index into `Scene::data`.
     pub datum: Option<usize>,
+    /// A stroke's dash pattern in CSS px (on, off, on, off …); empty: solid.
+    pub dash: &'static [f64],
 }
 
 impl Mark {
     /// A filled rectangle.
     pub fn rect(r: Rect, fill: Color, role: Role, datum: Option<usize>) -> Mark {
-        Mark { shape: Shape::Rect(r), fill: Some(fill), stroke: None, stroke_width: 0.0, role, datum }
+        Mark { shape: Shape::Rect(r), fill: Some(fill), stroke: None, stroke_width: 0.0, role, datum, dash: &[] }
     }
 
     /// A line.
     pub fn line(x1: f64, y1: f64, x2: f64, y2: f64, color: Color, width: f64, role: Role) -> Mark {
-        Mark { shape: Shape::Line { x1, y1, x2, y2 }, fill: None, stroke: Some(color), stroke_width: width, role, datum: None }
+        Mark { shape: Shape::Line { x1, y1, x2, y2 }, fill: None, stroke: Some(color), stroke_width: width, role, datum: None, dash: &[] }
     }
 
     /// A path: a polyline stroked in `stroke`, or a polygon filled with `fill`.
     pub fn path(points: Vec<(f64, f64)>, closed: bool, fill: Option<Color>, stroke: Option<Color>, width: f64, role: Role, datum: Option<usize>) -> Mark {
-        Mark { shape: Shape::Path { points, closed }, fill, stroke, stroke_width: width, role, datum }
+        Mark { shape: Shape::Path { points, closed }, fill, stroke, stroke_width: width, role, datum, dash: &[] }
     }
 
     /// A text label.
@@ -188,7 +193,14 @@ impl Mark {
             stroke_width: 0.0,
             role,
             datum: None,
+            dash: &[],
         }
+    }
+
+    /// The same mark stroked with a dash pattern.
+    pub fn dashed(mut self, dash: &'static [f64]) -> Mark {
+        self.dash = dash;
+        self
     }
 }
 
