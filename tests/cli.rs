@@ -10,6 +10,7 @@ use std::process::{Command, Output, Stdio};
 use newschart::feed::Severity;
 use newschart::normalize::{self, Limits};
 use newschart::layout::EstimateMeasure;
+use newschart::render::compose::{self, Height};
 use newschart::scene::{Role, Shape};
 
 const FEEDS: [&str; 3] = ["employment", "toilets", "hamlets"];
@@ -358,8 +359,8 @@ fn every_example_renders_to_svg() {
         let svg = fs::read_to_string(&out).unwrap();
         // the same document the library makes for the same scene
         let text = fs::read_to_string(&feed).unwrap();
-        let (_, scene) = newschart::scene_for(&text, None, 640.0, None).unwrap();
-        assert_eq!(svg, newschart::render::svg::to_svg(&scene, 1.0).unwrap(), "{}", f);
+        let (_, c) = compose::scene_for(&text, None, 640.0, Height::Natural).unwrap();
+        assert_eq!(svg, newschart::render::svg::to_svg(&c.scene, 1.0).unwrap(), "{}", f);
         assert!(svg.starts_with("<svg width=\"640\""), "{}", f);
         assert!(svg.contains("fill=\"#0072B2\"") || svg.contains("fill=\"#0072b2\""), "{}: no bar colour", f);
         // and on stdout without -o
@@ -375,7 +376,8 @@ fn every_example_renders_to_png_with_bars_and_chinese_labels() {
         let (img, warnings) = render_png(&feed, &[], &format!("{}.png", f));
         assert!(warnings.is_empty(), "{}: {}", f, warnings);
         let text = fs::read_to_string(&feed).unwrap();
-        let (_, scene) = newschart::scene_for(&text, None, 640.0, None).unwrap();
+        let (_, c) = compose::scene_for(&text, None, 640.0, Height::Natural).unwrap();
+        let scene = c.scene;
         assert_eq!((img.width, img.height), (640, scene.height.round() as u32), "{}", f);
         assert_eq!(img.ppm, Some(3780), "96 dpi");
         // not blank: the bars are there, in the palette's first colour, about where the scene puts them
@@ -412,7 +414,7 @@ fn a_font_without_chinese_glyphs_is_named_in_a_warning() {
         return;
     }
     let (_, warnings) = render_png("www/feeds/hamlets.json", &["--font", latin], "hamlets-latin.png");
-    assert!(warnings.contains("DejaVu Sans") && warnings.contains("has no glyph for ") && warnings.contains("醴"), "{}", warnings);
+    assert!(warnings.contains("DejaVu Sans") && warnings.contains("has no glyph for ") && warnings.contains("幸"), "{}", warnings);
     let o = run(&["render", "www/feeds/hamlets.json", "--font", "/no/such/font.ttf", "-o", tmp("x.png").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("/no/such/font.ttf: cannot read font"), "{}", stderr(&o));
@@ -428,7 +430,10 @@ fn print_size_in_mm_at_a_dpi_is_the_same_scene_scaled() {
     assert_eq!((screen.width, screen.height), (454, 302));
     // the same bars, 3.125 times larger: compare each column of the print with the screen's
     let first_blue = |img: &Png, row: u32| (0..img.width).find(|x| is_bar_blue(img.pixel(*x, row)));
-    let row = |img: &Png| img.height * 9 / 10;
+    // a row near the bottom of the chart, under the words above it
+    let text = fs::read_to_string("www/feeds/hamlets.json").unwrap();
+    let (_, c) = compose::scene_for(&text, None, 453.5433, Height::Whole(302.3622)).unwrap();
+    let row = |img: &Png| ((c.scene.plot.y + c.scene.plot.h - 3.0) * img.width as f64 / 453.5433) as u32;
     let (a, b) = (first_blue(&screen, row(&screen)).unwrap() as f64, first_blue(&print, row(&print)).unwrap() as f64);
     assert!((b - a * 3.125).abs() <= 4.0, "first bar at {} px on screen, {} px in print", a, b);
     let blue = |img: &Png| img.count(0.0, 0.0, img.width as f64, img.height as f64, is_bar_blue) as f64;
@@ -483,14 +488,19 @@ fn fallback_images_match_the_feeds() {
         let committed = format!("www/fallback/{}.svg", f);
         let out = if update { PathBuf::from(&committed) } else { tmp(&format!("fallback-{}.svg", f)) };
         let feed = format!("www/feeds/{}.json", f);
-        let o = run(&["render", &feed, "--width", "640", "--height", &h.to_string(), "-o", out.to_str().unwrap()]);
+        // the chart at the page's height, with its words around it: the whole widget
+        let o = run(&["render", &feed, "--width", "640", "--chart-height", &h.to_string(), "-o", out.to_str().unwrap()]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let made = fs::read(&out).unwrap();
         if fs::read(&committed).ok().as_deref() != Some(&made[..]) {
             drift.push(committed);
         }
         let svg = String::from_utf8(made).unwrap();
-        assert!(svg.starts_with(&format!("<svg width=\"640\" height=\"{}\"", h)), "{}", f);
+        let (_, c) = compose::scene_for(&fs::read_to_string(&feed).unwrap(), None, 640.0, Height::Chart(h as f64)).unwrap();
+        let total = c.scene.height.round() as u32;
+        assert!(svg.starts_with(&format!("<svg width=\"640\" height=\"{}\"", total)), "{}", f);
+        let img = format!("src=\"fallback/{}.svg\" width=\"640\" height=\"{}\"", f, total);
+        assert!(page.contains(&img), "www/index.html should show the fallback of {} as {}", f, img);
     }
     assert!(
         drift.is_empty(),

@@ -21,6 +21,9 @@ mod bitmap;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "newschart/font.rs"]
 mod font;
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "newschart/stroke.rs"]
+mod stroke;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -29,6 +32,7 @@ use std::process::ExitCode;
 use newschart::csv::{self, CsvOptions};
 use newschart::feed::{Problem, Severity};
 use newschart::normalize::{self, Limits};
+use newschart::render::compose::{self, Height};
 
 const HELP: &str = "newschart: newsroom charts from the command line
 
@@ -84,10 +88,14 @@ from-csv: a spreadsheet's CSV export or .xlsx file → a feed (JSON on stdout)
 
 validate: checks feeds (- reads stdin); the messages are the ones the widget shows
 
-render: draws one dataset with the browser's layout and scene
+render: draws one dataset with the browser's layout and scene, and the words
+  around it: title, subtitle, unit, legend, the illustrative label, notes, source
     --dataset ID         which dataset of the feed (default: the first)
     --width W            640 (CSS px, the default), or 120mm / 12cm for print
-    --height H           px or mm (default: the chart's natural height)
+    --height H           the whole image, px or mm (default: the chart's
+                         natural height plus the words)
+    --chart-height H     the chart alone, as the widget's height attribute;
+                         the words add to it
     --dpi N              image pixels per inch: 96 (default) or 300 for print;
                          the chart is laid out at CSS px = mm / 25.4 × 96 and
                          drawn at dpi / 96 pixels per CSS px (mm sizes default
@@ -349,13 +357,14 @@ fn render(args: &[String]) -> ExitCode {
     let mut dataset = None;
     let mut width = None;
     let mut height = None;
+    let mut chart_height = None;
     let mut dpi = None;
     let mut out: Option<String> = None;
     let mut font: Option<PathBuf> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let flag = a.as_str();
-        let needs_value = matches!(flag, "--dataset" | "--width" | "--height" | "--dpi" | "-o" | "--output" | "--font");
+        let needs_value = matches!(flag, "--dataset" | "--width" | "--height" | "--chart-height" | "--dpi" | "-o" | "--output" | "--font");
         let value = if needs_value {
             match it.next() {
                 Some(v) => Some(v.as_str()),
@@ -373,6 +382,10 @@ fn render(args: &[String]) -> ExitCode {
             ("--height", Some(v)) => match Length::parse(v) {
                 Some(l) => height = Some(l),
                 None => return usage_error(&format!("--height {}: write pixels (360) or millimetres (80mm)", v)),
+            },
+            ("--chart-height", Some(v)) => match Length::parse(v) {
+                Some(l) => chart_height = Some(l),
+                None => return usage_error(&format!("--chart-height {}: write pixels (340) or millimetres (60mm)", v)),
             },
             ("--dpi", Some(v)) => match v.parse::<f64>().ok().filter(|d| d.is_finite() && *d >= 10.0 && *d <= 2400.0) {
                 Some(d) => dpi = Some(d),
@@ -392,11 +405,16 @@ fn render(args: &[String]) -> ExitCode {
         Some(Some(e)) if e == "png" => true,
         Some(_) => return usage_error("-o: the output file must end in .svg or .png"),
     };
-    let print = matches!(width, Some(Length::Mm(_))) || matches!(height, Some(Length::Mm(_)));
+    let print = [width, height, chart_height].iter().any(|l| matches!(l, Some(Length::Mm(_))));
     let dpi = dpi.unwrap_or(if print { 300.0 } else { 96.0 });
     let scale = dpi / 96.0;
     let css_width = width.map_or(640.0, Length::css_px);
-    let css_height = height.map(Length::css_px);
+    let css_height = match (height, chart_height) {
+        (Some(_), Some(_)) => return usage_error("give --height (the whole image) or --chart-height (the chart under the words), not both"),
+        (Some(h), None) => Height::Whole(h.css_px()),
+        (None, Some(h)) => Height::Chart(h.css_px()),
+        (None, None) => Height::Natural,
+    };
 
     let text = match read_text(&path) {
         Ok(t) => t,
@@ -405,8 +423,8 @@ fn render(args: &[String]) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let (_, scene) = match newschart::scene_for(&text, dataset.as_deref(), css_width, css_height) {
-        Ok(r) => r,
+    let scene = match compose::scene_for(&text, dataset.as_deref(), css_width, css_height) {
+        Ok((_, c)) => c.scene,
         Err(problems) => {
             for p in problems.iter().filter(|p| p.severity == Severity::Error) {
                 report(&path, p, false);

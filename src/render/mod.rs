@@ -4,7 +4,9 @@
 //! Scene coordinates are CSS pixels; `scale` maps them to backend pixels
 //! (the devicePixelRatio on canvas, dpi/96 for print).
 
+pub mod compose;
 pub mod svg;
+pub mod wrap;
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

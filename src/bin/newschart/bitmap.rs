@@ -15,6 +15,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontStyle};
 
 use super::font::{Face, Fonts};
+use super::stroke;
 use newschart::render::{self, Options};
 use newschart::scene::Scene;
 
@@ -82,7 +83,16 @@ impl<'b> DrawingBackend for TextBackend<'_, 'b> {
         self.inner.draw_rect(ul, br, style, fill)
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), Error<'b>> {
-        self.inner.draw_path(path, style)
+        // stroked here, not by plotters' polygonize (see stroke.rs)
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let points: Vec<BackendCoord> = path.into_iter().collect();
+        for (p, coverage) in stroke::stroke(&points, style.stroke_width(), self.inner.get_size()) {
+            self.inner.draw_pixel(p, stroke::covered(color, coverage))?;
+        }
+        Ok(())
     }
     fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result<(), Error<'b>> {
         self.inner.draw_circle(center, radius, style, fill)

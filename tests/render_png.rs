@@ -1,0 +1,118 @@
+//! The PNG's lines stay where the data is: on a dense daily line (Seattle's
+//! weather, 1,461 days, tests/fixtures/print/), every pixel drawn in a series'
+//! colour lies inside the plot area and between the y of that series' smallest
+//! and largest value, give or take half the line's width and a pixel of
+//! anti-aliasing, at screen size and at print size.
+
+#[path = "common/pixels.rs"]
+mod pixels;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use pixels::{decode_png, near, Png};
+use newschart::render::compose::{self, Composition, Height};
+use newschart::scene::{Role, Scene, Shape};
+use newschart::theme::Color;
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newschart")).args(args).output().unwrap()
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("render_png");
+    fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+/// The Seattle weather CSV as a line feed, through the CLI's own import.
+pub fn seattle_feed() -> PathBuf {
+    let o = run(&["from-csv", "tests/fixtures/print/seattle-weather.csv", "--kind", "line", "--locale", "en", "--title", "Seattle weather, 2012–2015"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let feed = tmp("seattle.json");
+    fs::write(&feed, &o.stdout).unwrap();
+    feed
+}
+
+/// For each line mark: its colour, stroke width, and the y range (CSS px) from
+/// the series' largest value to its smallest, from the scene's data.
+fn line_ranges(scene: &Scene) -> Vec<(Color, f64, f64, f64)> {
+    let mut out = Vec::new();
+    let lines = scene.marks.iter().filter(|m| m.role == Role::Line && matches!(m.shape, Shape::Path { .. }));
+    for (series, m) in lines.enumerate() {
+        let pts: Vec<_> = scene.data.iter().filter(|d| d.series == series && d.value.is_finite()).collect();
+        assert!(pts.len() > 1000, "series {} has {} points", series, pts.len());
+        let max = pts.iter().max_by(|a, b| a.value.total_cmp(&b.value)).unwrap();
+        let min = pts.iter().min_by(|a, b| a.value.total_cmp(&b.value)).unwrap();
+        let y = |d: &newschart::scene::Datum| d.bar.y + d.bar.h / 2.0;
+        assert!(y(max) < y(min), "larger values are higher up");
+        out.push((m.stroke.unwrap(), m.stroke_width, y(max), y(min)));
+    }
+    out
+}
+
+/// Every pixel of each line's colour lies inside the plot, between its extremes
+/// (the legend's swatches, in the same colours, aside).
+fn check(img: &Png, comp: &Composition, scale: f64, what: &str) {
+    let scene = &comp.scene;
+    let ranges = line_ranges(scene);
+    assert_eq!(ranges.len(), 2, "{}: two series", what);
+    let p = scene.plot;
+    for (color, width, top, bottom) in ranges {
+        let slack = width * scale / 2.0 + 1.0;
+        let (x0, x1) = (p.x * scale - slack, (p.x + p.w) * scale + slack);
+        let (y0, y1) = (top * scale - slack, bottom * scale + slack);
+        let mut seen = 0;
+        let mut outside = Vec::new();
+        for y in 0..img.height {
+            for x in 0..img.width {
+                if !near(img.pixel(x, y), color, 40) {
+                    continue;
+                }
+                let (cx, cy) = ((x as f64 + 0.5) / scale, (y as f64 + 0.5) / scale);
+                if comp.legend.iter().any(|b| b.contains(cx, cy)) {
+                    continue;
+                }
+                seen += 1;
+                let (fx, fy) = (x as f64 + 0.5, y as f64 + 0.5);
+                if fx < x0 || fx > x1 || fy < y0 || fy > y1 {
+                    outside.push((x, y));
+                }
+            }
+        }
+        assert!(seen > 500, "{}: only {} pixels of {}", what, seen, color.hex());
+        assert!(
+            outside.is_empty(),
+            "{}: {} pixels of {} outside x {:.0}–{:.0}, y {:.0}–{:.0} (the values' range), e.g. {:?}",
+            what,
+            outside.len(),
+            color.hex(),
+            x0,
+            x1,
+            y0,
+            y1,
+            &outside[..outside.len().min(8)]
+        );
+    }
+}
+
+#[test]
+fn a_dense_line_stays_inside_its_values_at_screen_and_print_size() {
+    let feed = seattle_feed();
+    let text = fs::read_to_string(&feed).unwrap();
+    // (CLI size arguments, CSS width, CSS height, pixels per CSS px)
+    let sizes: [(&[&str], f64, f64, f64); 2] =
+        [(&["--width", "640", "--height", "360"], 640.0, 360.0, 1.0), (&["--width", "120mm", "--height", "80mm"], 120.0 / 25.4 * 96.0, 80.0 / 25.4 * 96.0, 300.0 / 96.0)];
+    for (i, (args, w, h, scale)) in sizes.into_iter().enumerate() {
+        let out = tmp(&format!("seattle-{}.png", i));
+        let mut a = vec!["render", feed.to_str().unwrap(), "-o", out.to_str().unwrap()];
+        a.extend_from_slice(args);
+        let o = run(&a);
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+        let img = decode_png(&fs::read(&out).unwrap());
+        let (_, comp) = compose::scene_for(&text, None, w, Height::Whole(h)).unwrap();
+        assert_eq!(comp.legend.len(), 2, "two series, a legend");
+        check(&img, &comp, scale, &format!("{:?}", args));
+    }
+}
