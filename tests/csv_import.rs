@@ -248,6 +248,11 @@ fn a_pivot_gives_one_series_per_value() {
     assert_eq!(ds["series"].as_array().unwrap().len(), 3);
     assert_eq!(ds["categories"].as_array().unwrap().len(), 17);
     assert_eq!(ds["series"][0]["values"][0], 35361);
+    // dates are sorted in time even when a later series starts earlier
+    let o = CsvOptions { pivot: Some(Pivot { series: "s".into(), value: "v".into() }), ..CsvOptions::default() };
+    let (ds, _) = ok("s,date,v\nb,2021-01,1\na,2020-12,2\na,2021-01,3\n".as_bytes(), &o);
+    assert_eq!(ds["categories"], json!(["2020-12", "2021-01"]));
+    assert_eq!((values(&ds, 0), values(&ds, 1)), (vec![None, Some(1.0)], vec![Some(2.0), Some(3.0)]));
     // a pair given twice is an error at its row
     let o = CsvOptions { pivot: Some(Pivot { series: "s".into(), value: "v".into() }), ..CsvOptions::default() };
     let p = errors("x,s,v\n2021,a,1\n2021,a,2\n".as_bytes(), &o);
