@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::drawn;
+use newschart::render::compose::{self, Height};
 use serde_json::Value;
 
 const CLI: &str = env!("CARGO_BIN_EXE_newschart");
@@ -346,11 +347,15 @@ fn drawn_violations(feed_path: &Path, value_of: &dyn Fn(usize, usize, usize) -> 
                 out.push(format!("[{} @{}] {} data show a number the source does not have", tag, w, wrong));
             }
         }
-        // the CLI's SVG and PNG at 640 px (96 dpi), and a print PNG
-        let (_, scene) = match newschart::scene_for(&text, id.as_deref(), 640.0, None) {
-            Ok(r) => r,
+        // the CLI's SVG and PNG at 640 px (96 dpi), and a print PNG: the
+        // whole composition (title, legend, notes around the chart's scene)
+        let scene = match compose::scene_for(&text, id.as_deref(), 640.0, Height::Natural) {
+            Ok((_, c)) => c.scene,
             Err(_) => continue,
         };
+        for m in drawn::scene_violations(&scene) {
+            out.push(format!("[{} composed 640] {}", tag, m));
+        }
         let mut base = vec!["render".to_string(), feed_path.to_string_lossy().into_owned()];
         if let Some(id) = id {
             base.extend(["--dataset".to_string(), id.clone()]);
@@ -369,7 +374,7 @@ fn drawn_violations(feed_path: &Path, value_of: &dyn Fn(usize, usize, usize) -> 
             _ => out.push(format!("[{}] render to PNG failed: {}", tag, head(&run.stderr, 3))),
         }
         let css = PRINT_MM / 25.4 * 96.0;
-        if let Ok((_, print)) = newschart::scene_for(&text, id.as_deref(), css, None) {
+        if let Ok((_, print)) = compose::scene_for(&text, id.as_deref(), css, Height::Natural).map(|(d, c)| (d, c.scene)) {
             let run = cli(".", &[base.clone(), vec!["--width".into(), format!("{}mm", PRINT_MM), "--dpi".into(), "300".into(), "-o".into(), png.to_string_lossy().into_owned()]].concat());
             match (run.code, fs::read(&png)) {
                 (Some(0), Ok(b)) => out.extend(drawn::png_violations(&b, &print, 300.0 / 96.0).into_iter().map(|m| format!("[{} png {}mm 300dpi] {}", tag, PRINT_MM, m))),

@@ -140,8 +140,8 @@ pub struct SeriesInk {
 }
 
 pub fn series_ink(s: &Scene) -> SeriesInk {
-    // colours the chart's furniture also uses (grid, axis, track, white
-    // point centres) cannot tell a series' ink apart: left out
+    // colours the chart's furniture also uses (grid, axis, track) cannot
+    // tell a series' ink apart: left out
     let furniture: Vec<Color> = s
         .marks
         .iter()
@@ -152,8 +152,10 @@ pub fn series_ink(s: &Scene) -> SeriesInk {
     let mut colors: Vec<Color> = Vec::new();
     for m in s.marks.iter().filter(|m| is_data(m.role) && m.role != Role::Area && m.role != Role::Pattern) {
         for c in [m.stroke, m.fill].into_iter().flatten() {
-            let whiteish = c.r >= 0xf0 && c.g >= 0xf0 && c.b >= 0xf0;
-            if !colors.contains(&c) && !furniture.contains(&c) && !whiteish {
+            // a neutral grey (a highlight's background series) is also what
+            // anti-aliased dark text on white passes through: not telling
+            let neutral = c.r == c.g && c.g == c.b;
+            if !colors.contains(&c) && !furniture.contains(&c) && !neutral {
                 colors.push(c);
             }
         }
