@@ -10,6 +10,9 @@ repository root (the parent of this script's folder), not the current directory.
 Binds 127.0.0.1 only. Every response carries `Cache-Control: no-store`. `--port 0` picks a free
 port; the line `Serving newschart demo at http://127.0.0.1:PORT/` (printed and flushed once the
 socket is listening) always shows the real port, so tests can parse it from stdout.
+The widget (/pkg/) and the feeds (/feeds/, /examples/) are sent with
+`Access-Control-Allow-Origin: *`, as a CDN serving them should be: a snippet copied from the local
+builder then draws in a page of another origin (module scripts and feed requests are CORS requests).
 A file `NAME.headers` beside a served file `NAME` adds its `Header: value` lines to that file's
 responses (e.g. a Content-Security-Policy for a test page); `.headers` files themselves are not served.
 Exit status: 0 on SIGTERM/SIGINT, 3 when the port is busy, 2 on bad arguments.
@@ -28,6 +31,8 @@ import urllib.parse
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HOST = "127.0.0.1"
+# URL prefixes that any origin may read (see the module's docstring).
+SHARED = ("/pkg/", "/feeds/", "/examples/")
 
 MIME_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -144,6 +149,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         for name, value in getattr(self, "_extra", ()):
             self.send_header(name, value)
         self.send_header("Cache-Control", "no-store")
+        if urllib.parse.urlsplit(self.path).path.startswith(SHARED):
+            self.send_header("Access-Control-Allow-Origin", "*")
         super().end_headers()
 
     def log_message(self, format, *args):

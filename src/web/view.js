@@ -173,7 +173,8 @@ const dark = (h) => `
   ${h} .nc-tool, ${h} .nc-menu-item { border-color: var(--nc-control-border, #9a9a9a); }
   ${h} .nc-error { background: var(--nc-error-bg, #3b1412); color: var(--nc-error-text, #ffd9d6); border-color: var(--nc-error, #f2b8b5); }
   ${h} .nc-illustrative { color: var(--nc-illustrative-text, #ffd8b8); background: var(--nc-illustrative-bg, #3a2210); }
-  ${h} canvas:focus-visible { outline-color: var(--nc-accent, #a8c7fa); }`;
+  ${h} canvas:focus-visible { outline-color: var(--nc-accent, #a8c7fa); }
+  ${h} .nc-table thead th { background: var(--nc-background, #121212); }`;
 
 const CSS = `
 :host { display: block; position: relative; contain: content; box-sizing: border-box; }
@@ -223,15 +224,18 @@ canvas:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-off
 .nc-tab:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-offset: 2px; }
 .nc-legend { display: flex; flex-wrap: wrap; gap: .2em 1em; margin: 0 0 .4em; padding: 0; list-style: none; font-size: .85em; }
 .nc-swatch { display: inline-block; width: .8em; height: .8em; margin-right: .35em; border-radius: 2px; vertical-align: -.05em; }
+.nc-table { overflow: auto; }
 .nc-table table { border-collapse: collapse; width: 100%; font-size: .9em; }
+.nc-table thead th { position: sticky; top: 0; background: var(--nc-background, #fff); }
+.nc-gap td { padding: 0 !important; border: 0 !important; }
 .nc-table caption { text-align: left; font-weight: 700; padding: 0 0 .3em; }
-.nc-table th, .nc-table td { padding: .3em .6em; border-bottom: 1px solid var(--nc-grid-ui, #c8c8c8); text-align: right; font-variant-numeric: tabular-nums; }
+.nc-table th, .nc-table td { padding: .3em .6em; border-bottom: 1px solid var(--nc-grid-ui, #c8c8c8); text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .nc-table th[scope="row"], .nc-table thead th:first-child { text-align: left; }
 .nc-stale { margin: .3em 0 0; font-size: .8em; color: var(--nc-error-text, #8c1d18); }
 .nc-tools { position: relative; display: flex; gap: .4em; margin: .4em 0 0; }
 .nc-tool, .nc-menu-item { font: inherit; font-size: .8em; padding: .2em .7em; border: 1px solid var(--nc-control-border, #767676); border-radius: 4px; background: var(--nc-control-bg, transparent); color: inherit; cursor: pointer; }
 .nc-tool[aria-pressed="true"] { background: var(--nc-accent, #0b57d0); border-color: var(--nc-accent, #0b57d0); color: #fff; }
-.nc-tool:focus-visible, .nc-menu-item:focus-visible, .nc-key:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-offset: 2px; }
+.nc-tool:focus-visible, .nc-menu-item:focus-visible, .nc-key:focus-visible, .nc-table:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-offset: 2px; }
 .nc-menu { position: absolute; z-index: 3; bottom: 100%; left: 4.5em; display: flex; flex-direction: column; gap: .2em; margin-bottom: .2em; padding: .3em; border: 1px solid var(--nc-control-border, #767676); border-radius: 4px; background: var(--nc-menu-bg, #fff); box-shadow: 0 2px 8px rgba(0,0,0,.2); }
 .nc-menu[hidden], .nc-tool[hidden], .nc-menu-item[hidden], .nc-crosshair[hidden] { display: none; }
 .nc-menu-item { text-align: left; white-space: nowrap; }
@@ -370,7 +374,7 @@ function lazyPoints(chart) {
       if (key === 'length') return n;
       if (key === 'large') return true;
       if (key === 'series') return series;
-      if (typeof key === 'string' && key >= '0' && key <= '9' && /^\d+$/.test(key)) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) { // every index, not '0'..'9' as strings compare
         if (!made.has(key)) {
           if (made.size > 64) made.clear();
           made.set(key, JSON.parse(chart.point(+key)) || undefined);
@@ -403,6 +407,8 @@ export class View {
     this._legend.hidden = true;
     this._plot = el('div', 'nc-plot', fig);
     this._table = el('div', 'nc-table', fig);
+    this._table.tabIndex = 0; // a region the keyboard scrolls, named by the table's caption
+    this._table.setAttribute('role', 'region');
     this._table.hidden = true;
     this._crosshair = el('div', 'nc-crosshair', this._plot);
     this._crosshair.hidden = true;
@@ -954,23 +960,48 @@ export class View {
     }));
   }
 
-  /** The data as a real <table>: caption, header row, one row per category, values in full. */
+  /**
+   * The data as a real <table>: caption, header row, one row per category, values in full. It
+   * scrolls inside a box as tall as the plot (a keyboard-scrollable region named by the caption,
+   * its header row sticky), and only the rows in view are in the DOM, between two spacer rows:
+   * 10,000 rows open as fast as 20. aria-rowcount and aria-rowindex give the whole table's size.
+   */
   _renderTable() {
-    const data = JSON.parse(this._chart.table());
+    const { caption, headers, rows } = JSON.parse(this._chart.table());
+    const box = this._table;
+    box.style.maxHeight = `${this._height || this._reserveHeight(this._chart)}px`;
+    box.setAttribute('aria-label', caption);
     const table = el('table');
-    const cap = el('caption', '', table);
-    cap.textContent = data.caption;
+    table.setAttribute('aria-rowcount', rows.length + 1);
+    el('caption', '', table).textContent = caption;
     const head = el('tr', '', el('thead', '', table));
-    data.headers.forEach((h, i) => { const th = el('th', '', head); th.scope = 'col'; th.textContent = h || (i === 0 ? '' : h); });
+    for (const h of headers) { const th = el('th', '', head); th.scope = 'col'; th.textContent = h; }
     const body = el('tbody', '', table);
-    for (const row of data.rows) {
-      const tr = el('tr', '', body);
-      const th = el('th', '', tr);
-      th.scope = 'row';
-      th.textContent = row.category;
-      for (const c of row.cells) { const td = el('td', '', tr); td.textContent = c.text; }
-    }
-    this._table.replaceChildren(table);
+    const gap = () => { const tr = el('tr', 'nc-gap'); tr.setAttribute('aria-hidden', 'true'); el('td', '', tr).colSpan = headers.length; return tr; };
+    const top = gap();
+    const bottom = gap();
+    let rowH = 0;
+    const fill = () => {
+      rowH ||= body.querySelector('[aria-rowindex]')?.offsetHeight;
+      // the rows in view and 20 on either side (the first 60 while a row's height is not known)
+      const first = rowH ? Math.max(0, ((box.scrollTop - head.offsetHeight) / rowH | 0) - 20) : 0;
+      const last = Math.min(rows.length, first + (rowH ? Math.ceil(box.clientHeight / rowH) + 40 : 60));
+      top.style.height = `${first * rowH}px`;
+      bottom.style.height = `${(rows.length - last) * rowH}px`;
+      body.replaceChildren(...(first ? [top] : []), ...rows.slice(first, last).map((r, k) => {
+        const tr = el('tr');
+        tr.setAttribute('aria-rowindex', first + k + 2);
+        const th = el('th', '', tr);
+        th.scope = 'row';
+        th.textContent = r.category;
+        for (const c of r.cells) el('td', '', tr).textContent = c.text;
+        return tr;
+      }), ...(last < rows.length ? [bottom] : []));
+    };
+    fill();
+    box.replaceChildren(table);
+    box.onscroll = () => { cancelAnimationFrame(this._tableFrame); this._tableFrame = requestAnimationFrame(fill); };
+    fill(); // now with the rows' height
   }
 
   _root() { return this.host.shadowRoot; }
