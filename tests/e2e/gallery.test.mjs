@@ -56,6 +56,11 @@ for (const [label, viewport] of [['phone', { width: 390, height: 844 }], ['deskt
       } else {
         assert.ok(ch.table || ch.painted > 500, `${ch.src}: blank (${ch.painted} pixels painted)`);
       }
+    }
+    // every gallery feed is one from-csv wrote: each must draw, not only fail politely
+    const errors = charts.filter((ch) => ch.state === 'error').map((ch) => `${ch.src}: ${ch.error.slice(0, 120)}`);
+    assert.deepEqual(errors, [], 'corpus feeds that show an error box');
+    for (const ch of charts) {
       assert.ok(ch.width > 0 && ch.height > 0, `${ch.src}: no box`);
       assert.ok(ch.width <= viewport.width, `${ch.src}: ${ch.width}px wide on a ${viewport.width}px screen`);
     }
