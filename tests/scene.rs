@@ -173,7 +173,7 @@ fn long_tick_labels_in_full_digits_never_overlap_on_a_phone() {
 /// import as a line chart with its first `n` series, `highlight` naming some of them.
 fn employment(n: usize, highlight: &[&str]) -> String {
     let bytes = fs::read("tests/fixtures/csv/us-employment.csv").unwrap();
-    let opts = newschart::csv::CsvOptions { kind: "line".into(), locale: Some("en".into()), ..Default::default() };
+    let opts = newschart::csv::CsvOptions { kind: Some("line".into()), locale: Some("en".into()), ..Default::default() };
     let (mut feed, _) = newschart::csv::to_feed(&bytes, &opts).unwrap();
     let ds = &mut feed["datasets"][0];
     ds["series"].as_array_mut().unwrap().truncate(n);
