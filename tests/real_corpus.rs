@@ -8,7 +8,8 @@
 //!
 //! Then every corpus feed, and every example feed in www/examples/ and
 //! www/feeds/, is drawn and checked on the scene (data marks inside the plot,
-//! labels not overlapping, each datum's value equal to the source), on the SVG
+//! labels not overlapping, each datum's value and the number its tooltip
+//! reads equal to the source), on the SVG
 //! and on the PNG pixels of `newschart render` (tests/common/drawn.rs).
 
 mod common;
@@ -336,10 +337,16 @@ fn drawn_violations(feed_path: &Path, value_of: &dyn Fn(usize, usize, usize) -> 
             let mut wrong = 0;
             for d in &scene.data {
                 let want = value_of(k, d.series, d.index);
-                if want != Some(d.value) {
+                let shown = shown_number(&d.value_text);
+                let text_ok = match (shown, want) {
+                    // exact, or exact up to the multiplication's last bit (14.3 × 0.01)
+                    (Some((n, mult)), Some(w)) => n == w || (n * mult - w).abs() <= 1e-12 * w.abs(),
+                    _ => false,
+                };
+                if want != Some(d.value) || !text_ok {
                     wrong += 1;
                     if wrong <= 3 {
-                        out.push(format!("[{} @{}] datum {} / {} shows {}, the source has {:?}", tag, w, d.series_name, d.category, d.value, want));
+                        out.push(format!("[{} @{}] datum {} / {} is {} and reads {:?}; the source has {:?}", tag, w, d.series_name, d.category, d.value, d.value_text, want));
                     }
                 }
             }
@@ -384,6 +391,34 @@ fn drawn_violations(feed_path: &Path, value_of: &dyn Fn(usize, usize, usize) -> 
         let _ = fs::remove_file(&png);
     }
     out
+}
+
+/// The number a datum's text shows (`135,450`, `−0.17`, `2,183万人`, `$39.81`)
+/// and the multiplier written right after it (万, 亿, K, M, B, %), if any.
+fn shown_number(text: &str) -> Option<(f64, f64)> {
+    let chars: Vec<char> = text.chars().collect();
+    let start = chars.iter().position(|c| c.is_ascii_digit())?;
+    let negative = start > 0 && matches!(chars[start - 1], '-' | '−');
+    let mut end = start;
+    let mut digits = String::new();
+    while end < chars.len() && (chars[end].is_ascii_digit() || chars[end] == ',' || (chars[end] == '.' && chars.get(end + 1).is_some_and(char::is_ascii_digit))) {
+        if chars[end] != ',' {
+            digits.push(chars[end]);
+        }
+        end += 1;
+    }
+    let n: f64 = digits.parse().ok()?;
+    let mult = match chars.get(end) {
+        Some('万') => 1e4,
+        Some('亿') => 1e8,
+        Some('K' | 'k') => 1e3,
+        Some('M') => 1e6,
+        Some('B') => 1e9,
+        // a fraction written as a percentage (numberStyle percent: 1.0707 → 107.07%)
+        Some('%') => 0.01,
+        _ => 1.0,
+    };
+    Some((if negative { -n } else { n }, mult))
 }
 
 fn drawn(name: &str) {
@@ -476,6 +511,11 @@ fn the_independent_reader_reads_what_a_spreadsheet_holds() {
     assert_eq!(cell_number("-", "plain"), Ok(None));
     assert!(cell_number("12.8o", "plain").is_err());
     assert!(cell_number("2531 ?", "plain").is_err());
+    assert_eq!(shown_number("135,450"), Some((135450.0, 1.0)));
+    assert_eq!(shown_number("−0.17"), Some((-0.17, 1.0)));
+    assert_eq!(shown_number("$39.81"), Some((39.81, 1.0)));
+    assert_eq!(shown_number("2,183万人"), Some((2183.0, 1e4)));
+    assert_eq!(shown_number("1.131K thousand"), Some((1.131, 1e3)));
 }
 
 /// Every example feed (www/examples/, www/feeds/) keeps the drawn invariants;
