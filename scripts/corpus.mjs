@@ -4,6 +4,7 @@
 //   expected/NAME.problems.json  the errors it reports (files that must be refused)
 //   www/gallery/NAME.json        the feed again, for www/gallery.html
 //   www/gallery.html             one <news-chart> per feed, with its origin line
+//   target/corpus-print/NAME.png each gallery chart as a print PNG (120 mm, 300 dpi)
 // A file that must give a feed but is refused today gets no expected feed (a
 // stale one is removed): tests/real_corpus.rs then fails for it, saying why.
 // Review the diff by hand against the sources before committing it.
@@ -111,3 +112,13 @@ ${body}
 </html>
 `);
 console.log(`www/gallery.html: ${sections.filter((s) => s.chart).length} charts, ${refusedToday} files refused that should give a feed`);
+
+// print PNGs of every gallery chart (120 mm at 300 dpi), to look at beside the gallery
+const printDir = join(REPO, 'target', 'corpus-print');
+mkdirSync(printDir, { recursive: true });
+for (const { e } of sections.filter((s) => s.chart)) {
+  const out = join(printDir, `${e.name}.png`);
+  const run = spawnSync(cli, ['render', join(GALLERY, `${e.name}.json`), '--width', '120mm', '--dpi', '300', '-o', out], { encoding: 'utf8' });
+  if (run.status !== 0) console.log(`${e.name}: print PNG failed: ${run.stderr.split('\n')[0]}`);
+}
+console.log(`print PNGs (120 mm, 300 dpi): ${printDir}`);
