@@ -468,6 +468,7 @@ corpus! {
     weather => "weather",
     unemployment_across_industries => "unemployment-across-industries",
     special_elections => "special-elections",
+    pew_trust_in_us_president => "pew-trust-in-us-president",
     biopics => "biopics",
     china_population_by_province => "china-population-by-province",
     china_population_typos => "china-population-typos",
