@@ -212,16 +212,6 @@ impl Dataset {
         self.series.get(i).and_then(|s| s.percent).unwrap_or(self.percent)
     }
 
-    /// How numbers are written: the feed's style, but full digits when the unit already
-    /// carries a scale (`thousand jobs`, `$m`, `万元`), so no number repeats it (`1.131K thousand`).
-    pub fn style(&self) -> NumberStyle {
-        if self.number_style != NumberStyle::Full && crate::format::unit::has_scale(&self.unit, self.zh()) {
-            NumberStyle::Full
-        } else {
-            self.number_style
-        }
-    }
-
     /// Decimals for series `i` on labels and axes.
     pub fn decimals_of(&self, i: usize) -> Option<u32> {
         self.series.get(i).and_then(|s| s.decimals).or(self.decimals)

@@ -238,16 +238,124 @@ fn fourteen_lines_have_end_labels_apart_each_joined_to_its_own_last_value() {
 fn no_two_of_fourteen_lines_share_a_look() {
     let text = employment(14, &[]);
     let (_, scene) = newschart::scene_for(&text, None, 768.0, None).unwrap();
-    let looks: Vec<_> = scene.marks.iter().filter(|m| m.role == Role::Line).map(|m| (m.stroke, m.dash)).collect();
-    assert_eq!(looks.len(), 14, "one line per series (no gaps in this file)");
+    // a dashed line is one path per dash, each carrying its pattern: one look per series
+    let mut looks: Vec<_> = Vec::new();
+    for m in scene.marks.iter().filter(|m| m.role == Role::Line) {
+        if looks.last() != Some(&(m.stroke, m.dash)) {
+            looks.push((m.stroke, m.dash));
+        }
+    }
+    assert_eq!(looks.len(), 14, "one run of paths per series (no gaps in this file)");
     for i in 0..looks.len() {
         for j in i + 1..looks.len() {
             assert_ne!(looks[i], looks[j], "series {i} and {j} look the same");
         }
     }
-    // the SVG draws the dashes: a dashed line is many short paths in its colour
+    // the 7th line is dashed: many short paths in its colour, each dash shorter than its pattern's
+    // longest stroke, in the scene and in the SVG
+    let (c, dash) = looks[6];
+    assert!(!dash.is_empty());
+    let pieces: Vec<_> = scene.marks.iter().filter(|m| m.role == Role::Line && m.stroke == c && m.dash == dash).collect();
+    assert!(pieces.len() > 20, "{} pieces", pieces.len());
+    for m in &pieces {
+        let Shape::Path { points, .. } = &m.shape else { panic!("a line is a path") };
+        let len: f64 = points.windows(2).map(|w| ((w[1].0 - w[0].0).powi(2) + (w[1].1 - w[0].1).powi(2)).sqrt()).sum();
+        assert!(len <= 7.0 + 1e-6, "a dash of {len} px");
+    }
     let svg = newschart::render::svg::to_svg(&scene, 1.0).unwrap();
-    let Some(c) = looks[6].0 else { panic!("a line has a colour") };
-    let n = svg.matches(&format!("stroke=\"{}\"", c.hex().to_uppercase())).count() + svg.matches(&format!("stroke=\"{}\"", c.hex())).count();
-    assert!(n > 20, "the 7th line (dashed) is drawn as many dashes, found {n} paths in its colour");
+    let c = c.unwrap().hex();
+    let n = svg.matches(&format!("stroke=\"{}\"", c.to_uppercase())).count() + svg.matches(&format!("stroke=\"{}\"", c)).count();
+    assert!(n >= pieces.len(), "the SVG draws every dash: {n} paths in {c}");
+}
+
+/// A column chart of `n` daily dates from 2012-01-01 (values made up: the labels are the point).
+fn daily_columns(n: usize) -> String {
+    let days: Vec<String> = (0..n as i64)
+        .map(|d| {
+            let t = newschart::format::date::from_days(15340 + d);
+            format!("\"{:04}-{:02}-{:02}\"", t.y, t.m, t.d)
+        })
+        .collect();
+    let values: Vec<String> = (0..n).map(|i| ((i * 37) % 101).to_string()).collect();
+    format!(
+        r#"{{"version": 1, "datasets": [{{"kind": "column", "title": "daily", "locale": "en", "categories": [{}], "series": [{{"name": "v", "values": [{}]}}]}}]}}"#,
+        days.join(","),
+        values.join(",")
+    )
+}
+
+#[test]
+fn a_long_column_axis_shows_a_readable_subset_of_whole_labels() {
+    let text = daily_columns(1461);
+    for w in WIDTHS {
+        let (ds, scene) = newschart::scene_for(&text, None, w, None).unwrap();
+        assert_eq!(ds.categories[0], "2012-01-01");
+        let labels: Vec<&str> = scene.marks.iter().filter(|m| m.role == Role::Category).filter_map(|m| match &m.shape {
+            Shape::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        }).collect();
+        assert!(labels.len() >= 2, "at {w}: {labels:?}");
+        for l in &labels {
+            assert!(ds.categories.iter().any(|c| c == l), "at {w}: {l:?} is a whole date, not shortened");
+        }
+        assert_eq!(overlaps(&scene.label_boxes(Role::Category, &EstimateMeasure)), None, "at {w}");
+    }
+}
+
+/// Every feed in www/examples and www/feeds, each dataset.
+fn every_example() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for dir in ["www/examples", "www/feeds"] {
+        let mut files: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+        files.sort();
+        for f in files {
+            out.push((f.display().to_string(), fs::read_to_string(&f).unwrap()));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_example_keeps_its_data_marks_inside_the_plot() {
+    use newschart::normalize::{read, Limits};
+    const EPS: f64 = 0.01;
+    let examples = every_example();
+    assert!(examples.len() >= 12);
+    for (file, text) in &examples {
+        let feed = read(text, Limits::default()).feed.unwrap_or_else(|| panic!("{file} reads"));
+        for ds in &feed.datasets {
+            if !ds.kind.has_axis() {
+                continue;
+            }
+            for w in WIDTHS {
+                for h in [None, Some(200.0), Some(600.0)] {
+                    let h = h.unwrap_or_else(|| newschart::layout::default_height(ds, w));
+                    let s = newschart::marks::build(ds, w, h, &EstimateMeasure, &newschart::theme::Theme::default());
+                    let p = s.plot;
+                    let inside = |x: f64, y: f64| x >= p.x - EPS && x <= p.x + p.w + EPS && y >= p.y - EPS && y <= p.y + p.h + EPS;
+                    for m in s.marks.iter().filter(|m| matches!(m.role, Role::Bar | Role::Line | Role::Area | Role::Point | Role::Pattern | Role::Track | Role::Target | Role::Grid | Role::Baseline)) {
+                        let pts: Vec<(f64, f64)> = match &m.shape {
+                            Shape::Rect(r) => vec![(r.x, r.y), (r.x + r.w, r.y + r.h)],
+                            Shape::Line { x1, y1, x2, y2 } => vec![(*x1, *y1), (*x2, *y2)],
+                            Shape::Path { points, .. } => points.clone(),
+                            Shape::Circle { x, y, .. } => vec![(*x, *y)],
+                            Shape::Text { .. } => vec![],
+                        };
+                        // a target's marker may reach past the plot across the value axis (over a
+                        // progress bar's track); along the value axis it stays inside like any mark
+                        let across = m.role == Role::Target;
+                        let horizontal = matches!(ds.kind, newschart::model::Kind::Bar | newschart::model::Kind::Progress);
+                        for (x, y) in pts {
+                            let (x, y) = match (across, horizontal) {
+                                (true, true) => (x, p.y),
+                                (true, false) => (p.x, y),
+                                _ => (x, y),
+                            };
+                            assert!(inside(x, y), "{file} {} at {w}x{h}: {:?} point ({x}, {y}) outside the plot {p:?}", ds.id, m.role);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

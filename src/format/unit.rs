@@ -7,40 +7,45 @@
 /// its unit after the number, as 元 is.
 const PREFIXES: [&str; 8] = ["US$", "HK$", "A$", "C$", "$", "€", "£", "¥"];
 
-/// Scale words and abbreviations a unit may start with (lower case), English then Chinese.
-const SCALES: [&str; 14] = ["thousand", "million", "billion", "trillion", "k", "m", "mn", "mln", "bn", "b", "tn", "万", "亿", "千万"];
-
 /// The currency symbol a unit starts with, when the number takes it in front, and the rest
 /// of the unit (trimmed): `$m` → (`$`, `m`), `€` → (`€`, ``). `None` for other units.
 pub fn currency(unit: &str, zh: bool) -> Option<(&'static str, &str)> {
-    let p = PREFIXES.iter().find(|p| unit.starts_with(**p))?;
-    if zh && *p == "¥" {
-        return None;
+    for p in PREFIXES {
+        if let Some(rest) = unit.strip_prefix(p) {
+            return if zh && p == "¥" { None } else { Some((p, rest.trim())) };
+        }
     }
-    Some((p, unit[p.len()..].trim()))
+    None
 }
 
+/// Scale words a unit may start with: the word, and 1 when a plural `s` may follow, 2 when it
+/// counts only after a currency symbol (`k`, `m`, `b` alone are kilo-, metres, bytes).
+const SCALES: [(&str, u8); 11] =
+    [("thousand", 1), ("million", 1), ("billion", 1), ("trillion", 1), ("bn", 0), ("mn", 0), ("mln", 0), ("tn", 0), ("k", 2), ("m", 2), ("b", 2)];
+
 /// Whether the unit says the numbers are already scaled: it starts with a scale word
-/// (`thousand jobs`, `millions`, `bn`, `$m`, `万元`, `亿元`). `m` alone counts only after a
-/// currency symbol (by itself it is metres).
+/// (`thousand jobs`, `millions`, `bn`, `$m`, `万元`, `亿元`, but not `万分之`, a ratio).
 pub fn has_scale(unit: &str, zh: bool) -> bool {
     let (rest, money) = match currency(unit, zh) {
         Some((_, rest)) => (rest, true),
         None => (unit.trim(), false),
     };
-    let lower = rest.to_ascii_lowercase();
-    SCALES.iter().any(|s| {
-        let Some(after) = lower.strip_prefix(s) else { return false };
-        let cjk = !s.is_ascii();
-        let short = s.len() <= 3 && s.is_ascii();
-        // a word ends there (thousand jobs, thousands, bn); short abbreviations stand alone
-        let ends = match after.chars().next() {
-            None => true,
-            Some(c) if cjk => c != '分', // 万分之… is a ratio, not a scale
-            Some(c) => !c.is_ascii_alphanumeric() || (!short && c == 's'),
-        };
-        ends && (money || cjk || !short || matches!(*s, "bn" | "mn" | "mln" | "tn"))
-    })
+    if rest.starts_with('万') || rest.starts_with('亿') {
+        return rest.get(3..).is_some_and(|after| !after.starts_with('分'));
+    }
+    let b = rest.as_bytes();
+    let mut n = 0;
+    while n < b.len() && b[n].is_ascii_alphabetic() {
+        n += 1;
+    }
+    for (w, flag) in SCALES {
+        let w = w.as_bytes();
+        let len = if flag == 1 && n == w.len() + 1 && b[w.len()] | 32 == b's' { n - 1 } else { n };
+        if len == w.len() && b[..len].eq_ignore_ascii_case(w) && (flag != 2 || money) {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]

@@ -122,7 +122,7 @@ impl ValueAxis {
                 s
             }).collect()
         } else {
-            let fmt = TickFormat::new(ds.style(), lo.abs().max(hi.abs()), step);
+            let fmt = TickFormat::new(ds.number_style, lo.abs().max(hi.abs()), step);
             ticks.iter().map(|t| fmt.format(*t)).collect()
         };
         ValueAxis { lo, hi, ticks, labels }
@@ -165,7 +165,10 @@ pub fn column(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure) -> Col
     } else if stackable && LABEL_SIZE + 2.0 <= step && top + LINE * longest as f64 + 8.0 + 10.0 <= height {
         LabelMode::Stacked { chars: longest }
     } else {
-        LabelMode::Horizontal { step: ((widest + 8.0) / step.max(1.0)).ceil().max(1.0) as usize }
+        // every k-th label, k so that a label has the room of the k columns it stands for
+        // (under a column narrower than a pixel, too: a long dated axis shows dates, not "…")
+        let k = if step > 0.0 { ((widest + 8.0) / step).ceil() } else { n as f64 };
+        LabelMode::Horizontal { step: crate::scale::clamp(k, 1.0, n as f64) as usize }
     };
     let bottom = 8.0 + match labels {
         LabelMode::Horizontal { .. } => LINE,

@@ -203,12 +203,18 @@ fn category_labels(ds: &Dataset, f: &Frame, mode: Option<LabelMode>, width: f64,
     let y = f.plot.y + f.plot.h + 6.0;
     match mode.unwrap_or(LabelMode::Horizontal { step: 1 }) {
         LabelMode::Horizontal { step } => {
+            let mut right = f64::NEG_INFINITY;
             for (ci, cat) in ds.categories.iter().enumerate() {
                 if ci % step.max(1) == 0 {
                     // a label never takes more than the room of the labels it stands for
                     let shown = ellipsize(cat, (band.step() * step.max(1) as f64 - 4.0).min(width - 4.0), m);
                     let w = m.width(&shown, LABEL_SIZE);
                     let x = crate::scale::clamp(band.center(ci), w / 2.0, (width - w / 2.0).max(w / 2.0)).min(width);
+                    // one pulled in from the box's edge may not cover its neighbour
+                    if x - w / 2.0 < right + 4.0 {
+                        continue;
+                    }
+                    right = x + w / 2.0;
                     out.push(Mark::text(x, y, &shown, LABEL_SIZE, HAlign::Middle, VAlign::Top, theme.text, Role::Category));
                 }
             }

@@ -79,7 +79,7 @@ pub fn build(ds: &Dataset, cols: &Columns, width: f64, height: f64, m: &dyn Text
         for run in decimate(&cols.x, &cols.values[si], x0, x1, columns) {
             let pts: Vec<(f64, f64)> = run.iter().map(|&(a, b)| (x.map(a), y.map(b))).collect();
             if pts.len() > 1 {
-                marks.push(Mark::path(pts, false, None, Some(color), lw, Role::Line, None).dashed(dash));
+                super::line(pts, color, lw, dash, &mut marks);
             }
         }
     }

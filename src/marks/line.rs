@@ -73,7 +73,7 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
             }
             let line: Vec<(f64, f64)> = run.iter().map(|(x, y, _)| (*x, *y)).collect();
             if line.len() > 1 {
-                marks.push(Mark::path(line, false, None, Some(color), width_px, Role::Line, None).dashed(dash));
+                super::line(line, color, width_px, dash, &mut marks);
             }
         }
     }
@@ -153,7 +153,7 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
 /// `want.len() * pitch <= bottom - top + pitch`.
 pub fn dodge(want: &[f64], pitch: f64, top: f64, bottom: f64) -> Vec<f64> {
     let order = sorted_order(want);
-    let mut y: Vec<f64> = order.iter().map(|&i| want[i].clamp(top, bottom.max(top))).collect();
+    let mut y: Vec<f64> = order.iter().map(|&i| crate::scale::clamp(want[i], top, bottom.max(top))).collect();
     for k in 1..y.len() {
         y[k] = y[k].max(y[k - 1] + pitch);
     }

@@ -100,8 +100,28 @@ pub fn series_dash(ds: &Dataset, si: usize, theme: &Theme) -> &'static [f64] {
 
 /// The series in drawing order: those in grey first, then the rest, each group in feed order.
 pub fn highlight_order(ds: &Dataset) -> Vec<usize> {
-    let n = ds.series.len();
-    (0..n).filter(|&i| muted(ds, i)).chain((0..n).filter(|&i| !muted(ds, i))).collect()
+    let mut out = Vec::with_capacity(ds.series.len());
+    for grey in [true, false] {
+        for i in 0..ds.series.len() {
+            if muted(ds, i) == grey {
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
+/// A series' line: one path, or with a dash pattern one path per dash (so every renderer
+/// draws the same dashes without a dash feature of its own); each piece carries the pattern.
+pub fn line(points: Vec<(f64, f64)>, color: crate::theme::Color, width: f64, dash: &'static [f64], out: &mut Vec<crate::scene::Mark>) {
+    use crate::scene::{Mark, Role};
+    if dash.is_empty() {
+        out.push(Mark::path(points, false, None, Some(color), width, Role::Line, None));
+        return;
+    }
+    for run in crate::scene::dash::runs(&points, dash) {
+        out.push(Mark::path(run, false, None, Some(color), width, Role::Line, None).dashed(dash));
+    }
 }
 
 /// Builds the scene for a dataset in a `width` × `height` box (CSS px).

@@ -19,9 +19,9 @@ pub fn number(ds: &Dataset, si: usize, v: f64, full: bool) -> String {
         return s;
     }
     match decimals {
-        Some(d) => format::fixed(v, ds.style(), d),
-        None if full => format::exact_grouped(v, ds.style()),
-        None => format::readable(v, ds.style()),
+        Some(d) => format::fixed(v, ds.number_style, d),
+        None if full => format::exact_grouped(v, ds.number_style),
+        None => format::readable(v, ds.number_style),
     }
 }
 

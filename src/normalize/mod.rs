@@ -298,6 +298,9 @@ impl Cx {
                 NumberStyle::Cn
             }),
         };
+        // a unit that carries a scale (thousand jobs, $m, 万元) takes full digits, so no number
+        // repeats it (1,131 thousand, never 1.131K thousand)
+        let number_style = if crate::format::unit::has_scale(&unit, locale == Locale::Zh) { NumberStyle::Full } else { number_style };
         let categories = self.categories(obj, path);
         let series = self.all_series(obj, path, categories.as_ref().map(|c| c.len()));
         let target = self.target(obj, path, kind);

@@ -112,15 +112,6 @@ where
                     root.draw(&Polygon::new(pts.clone(), rgb(c).filled())).map_err(why)?;
                 }
                 match mark.stroke {
-                    Some(c) if !mark.dash.is_empty() => {
-                        // a dashed line: each dash is its own path, the same on every backend
-                        let w = (mark.stroke_width * s).round().max(1.0) as u32;
-                        for run in crate::scene::dash::runs(points, mark.dash) {
-                            let line: Vec<(i32, i32)> = run.iter().map(|(x, y)| (px(*x, s), px(*y, s))).collect();
-                            root.draw(&PathElement::new(line, rgb(c).stroke_width(w))).map_err(why)?;
-                        }
-                        continue;
-                    }
                     Some(c) => {
                         let w = (mark.stroke_width * s).round().max(1.0) as u32;
                         let mut line = pts;

@@ -1,5 +1,5 @@
-//! Dashed strokes as plain polylines: a backend draws each "on" run of a dash
-//! pattern as its own path, so every renderer (canvas, SVG, PNG) shows the
+//! Dashed strokes as plain polylines: marks turn each "on" run of a dash
+//! pattern into its own path, so every renderer (canvas, SVG, PNG) draws the
 //! same dashes without a dash feature of its own.
 
 /// The "on" runs of `pattern` (on, off, on, off … in px) along the polyline

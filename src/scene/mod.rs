@@ -163,7 +163,9 @@ pub struct Mark {
     pub role: Role,
     /// The datum this mark shows, an index into `Scene::data`.
     pub datum: Option<usize>,
-    /// A stroke's dash pattern in CSS px (on, off, on, off …); empty: solid.
+    /// The dash pattern (CSS px, on, off, on, off …) of the line this path is one dash of:
+    /// marks split a dashed line into one path per dash, so a renderer draws it as it is and
+    /// the pattern is there for the legend and tests; empty: solid.
     pub dash: &'static [f64],
 }
 
