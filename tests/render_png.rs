@@ -2,7 +2,8 @@
 //! weather, 1,461 days, tests/fixtures/print/), every pixel drawn in a series'
 //! colour lies inside the plot area and between the y of that series' smallest
 //! and largest value, give or take half the line's width and a pixel of
-//! anti-aliasing, at screen size and at print size.
+//! anti-aliasing, at screen size and at print size; and so does the SVG's, as
+//! resvg draws it.
 
 #[path = "common/pixels.rs"]
 mod pixels;
@@ -11,7 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use pixels::{decode_png, near, Png};
+use pixels::{decode_png, near, rasterize, Png};
 use newschart::render::compose::{self, Composition, Height};
 use newschart::scene::{Role, Scene, Shape};
 use newschart::theme::Color;
@@ -113,6 +114,12 @@ fn a_dense_line_stays_inside_its_values_at_screen_and_print_size() {
         let img = decode_png(&fs::read(&out).unwrap());
         let (_, comp) = compose::scene_for(&text, None, w, Height::Whole(h)).unwrap();
         assert_eq!(comp.legend.len(), 2, "two series, a legend");
-        check(&img, &comp, scale, &format!("{:?}", args));
+        check(&img, &comp, scale, &format!("PNG {:?}", args));
+        // the SVG of the same feed and size
+        let svg = tmp(&format!("seattle-{}.svg", i));
+        let mut a = vec!["render", feed.to_str().unwrap(), "-o", svg.to_str().unwrap()];
+        a.extend_from_slice(args);
+        assert_eq!(run(&a).status.code(), Some(0));
+        check(&rasterize(&fs::read_to_string(&svg).unwrap()), &comp, scale, &format!("SVG {:?}", args));
     }
 }

@@ -22,8 +22,8 @@ mod bitmap;
 #[path = "newschart/font.rs"]
 mod font;
 #[cfg(not(target_arch = "wasm32"))]
-#[path = "newschart/stroke.rs"]
-mod stroke;
+#[path = "newschart/shapes.rs"]
+mod shapes;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};

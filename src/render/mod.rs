@@ -18,7 +18,7 @@ use crate::theme;
 /// The font stack charts are drawn in: CJK faces of every platform, then sans-serif.
 pub const FONT_STACK: &str = "system-ui, -apple-system, \"PingFang SC\", \"Hiragino Sans GB\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"WenQuanYi Micro Hei\", sans-serif";
 
-/// How text sizes reach a backend: plotters' SVG backend writes `size / 1.24`.
+/// How text reaches a backend: its scale, a factor on font sizes, and the font.
 #[derive(Clone, Copy, Debug)]
 pub struct Options<'a> {
     /// Backend pixels per CSS pixel.

@@ -50,7 +50,7 @@ fn pieces(text: &str) -> Vec<Piece> {
             continue;
         }
         let wide = is_wide(c);
-        let cur_wide_end = cur.chars().last().is_some_and(|l| is_wide(l) || closes(l));
+        let cur_wide_end = cur.chars().last().is_some_and(is_wide);
         // a break opportunity before a wide character, and after one
         if !cur.is_empty() && !glue_next && (wide || cur_wide_end) {
             out.push(Piece { text: std::mem::take(&mut cur), space_before: space });

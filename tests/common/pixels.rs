@@ -38,3 +38,17 @@ pub fn decode_png(bytes: &[u8]) -> Png {
 pub fn near((r, g, b): (u8, u8, u8), c: Color, tol: u8) -> bool {
     r.abs_diff(c.r) <= tol && g.abs_diff(c.g) <= tol && b.abs_diff(c.b) <= tol
 }
+
+/// The SVG drawn by resvg, without its text (no font database: text is compared elsewhere).
+pub fn rasterize(svg: &str) -> Png {
+    let tree = resvg::usvg::Tree::from_str(svg, &resvg::usvg::Options::default()).unwrap();
+    let size = tree.size().to_int_size();
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height()).unwrap();
+    pixmap.fill(resvg::tiny_skia::Color::WHITE);
+    resvg::render(&tree, resvg::tiny_skia::Transform::identity(), &mut pixmap.as_mut());
+    let rgb = pixmap.pixels().iter().flat_map(|p| {
+        let c = p.demultiply();
+        [c.red(), c.green(), c.blue()]
+    });
+    Png { width: size.width(), height: size.height(), rgb: rgb.collect() }
+}

@@ -15,7 +15,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontStyle};
 
 use super::font::{Face, Fonts};
-use super::stroke;
+use super::shapes;
 use newschart::render::{self, Options};
 use newschart::scene::Scene;
 
@@ -30,7 +30,18 @@ struct TextBackend<'a, 'b> {
     missing: &'a mut Vec<char>,
 }
 
-impl TextBackend<'_, '_> {
+impl<'b> TextBackend<'_, 'b> {
+    /// Blends `color` into every covered pixel.
+    fn paint(&mut self, pixels: Vec<shapes::Covered>, color: BackendColor) -> Result<(), Error<'b>> {
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        for (p, coverage) in pixels {
+            self.inner.draw_pixel(p, shapes::covered(color, coverage))?;
+        }
+        Ok(())
+    }
+
     fn face(&self, style: FontStyle) -> &Face {
         match (style, &self.fonts.bold) {
             (FontStyle::Bold, Some(b)) => b,
@@ -82,23 +93,20 @@ impl<'b> DrawingBackend for TextBackend<'_, 'b> {
     fn draw_rect<S: BackendStyle>(&mut self, ul: BackendCoord, br: BackendCoord, style: &S, fill: bool) -> Result<(), Error<'b>> {
         self.inner.draw_rect(ul, br, style, fill)
     }
+    // paths, dots and polygons are rasterized by tiny-skia, not plotters (see shapes.rs)
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), Error<'b>> {
-        // stroked here, not by plotters' polygonize (see stroke.rs)
-        let color = style.color();
-        if color.alpha == 0.0 {
-            return Ok(());
-        }
         let points: Vec<BackendCoord> = path.into_iter().collect();
-        for (p, coverage) in stroke::stroke(&points, style.stroke_width(), self.inner.get_size()) {
-            self.inner.draw_pixel(p, stroke::covered(color, coverage))?;
-        }
-        Ok(())
+        let size = self.inner.get_size();
+        self.paint(shapes::stroke(&points, style.stroke_width(), size), style.color())
     }
     fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result<(), Error<'b>> {
-        self.inner.draw_circle(center, radius, style, fill)
+        let size = self.inner.get_size();
+        self.paint(shapes::circle(center, radius, fill, style.stroke_width(), size), style.color())
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), Error<'b>> {
-        self.inner.fill_polygon(vert, style)
+        let points: Vec<BackendCoord> = vert.into_iter().collect();
+        let size = self.inner.get_size();
+        self.paint(shapes::polygon(&points, size), style.color())
     }
     fn blit_bitmap(&mut self, pos: BackendCoord, (w, h): (u32, u32), src: &[u8]) -> Result<(), Error<'b>> {
         self.inner.blit_bitmap(pos, (w, h), src)

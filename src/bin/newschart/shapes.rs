@@ -1,6 +1,6 @@
-//! Strokes for PNG output: a polyline drawn as the browser's canvas and an SVG
-//! viewer draw it, with round joins and anti-aliased edges, by tiny-skia's
-//! stroker.
+//! Lines, dots and polygons for PNG output, rasterized by tiny-skia as the
+//! browser's canvas and an SVG viewer draw them: strokes with round joins, and
+//! anti-aliased edges everywhere.
 //!
 //! plotters' bitmap backend turns a polyline wider than one pixel into a single
 //! polygon (`plotters_backend::rasterizer::polygonize`): each join becomes the
@@ -12,7 +12,7 @@
 //! reaches further than half the line's width from the data.
 
 use plotters_backend::{BackendColor, BackendCoord};
-use tiny_skia::{FillRule, LineCap, LineJoin, Mask, PathBuilder, Stroke, Transform};
+use tiny_skia::{FillRule, LineCap, LineJoin, Mask, Path, PathBuilder, Stroke, Transform};
 
 /// One pixel the stroke covers, with its coverage (0–1].
 pub type Covered = ((i32, i32), f64);
@@ -21,9 +21,8 @@ pub type Covered = ((i32, i32), f64);
 /// to a `size` image. Odd widths are centred on pixel centres (as on the canvas), so
 /// a 1-pixel horizontal line covers one row.
 pub fn stroke(path: &[BackendCoord], width: u32, size: (u32, u32)) -> Vec<Covered> {
-    let mut out = Vec::new();
     if path.len() < 2 || width == 0 {
-        return out;
+        return Vec::new();
     }
     let o = if width % 2 == 1 { 0.5 } else { 0.0 };
     let mut pb = PathBuilder::new();
@@ -31,11 +30,45 @@ pub fn stroke(path: &[BackendCoord], width: u32, size: (u32, u32)) -> Vec<Covere
     for p in &path[1..] {
         pb.line_to(p.0 as f32 + o, p.1 as f32 + o);
     }
-    let Some(line) = pb.finish() else { return out };
+    outline(pb.finish(), width, size)
+}
+
+/// The pixels of a circle: filled, or its outline stroked `width` pixels wide.
+pub fn circle(center: BackendCoord, radius: u32, fill: bool, width: u32, size: (u32, u32)) -> Vec<Covered> {
+    let path = PathBuilder::from_circle(center.0 as f32, center.1 as f32, radius as f32);
+    if fill {
+        cover(path.as_ref(), size)
+    } else {
+        outline(path, width.max(1), size)
+    }
+}
+
+/// The pixels of a filled polygon (non-zero winding, as the canvas fills).
+pub fn polygon(vertices: &[BackendCoord], size: (u32, u32)) -> Vec<Covered> {
+    if vertices.len() < 3 {
+        return Vec::new();
+    }
+    let mut pb = PathBuilder::new();
+    pb.move_to(vertices[0].0 as f32, vertices[0].1 as f32);
+    for p in &vertices[1..] {
+        pb.line_to(p.0 as f32, p.1 as f32);
+    }
+    pb.close();
+    cover(pb.finish().as_ref(), size)
+}
+
+/// The pixels of `path`'s stroke, `width` wide, round joins, butt ends.
+fn outline(path: Option<Path>, width: u32, size: (u32, u32)) -> Vec<Covered> {
     let style = Stroke { width: width as f32, line_cap: LineCap::Butt, line_join: LineJoin::Round, ..Stroke::default() };
-    let Some(outline) = line.stroke(&style, 1.0) else { return out };
-    // a mask over the stroke's bounds only, clipped to the image
-    let b = outline.bounds();
+    cover(path.and_then(|p| p.stroke(&style, 1.0)).as_ref(), size)
+}
+
+/// The pixels inside `path`, each with its coverage, clipped to a `size` image.
+fn cover(path: Option<&Path>, size: (u32, u32)) -> Vec<Covered> {
+    let mut out = Vec::new();
+    let Some(path) = path else { return out };
+    // a mask over the shape's bounds only, clipped to the image
+    let b = path.bounds();
     let x0 = (b.left().floor() as i64).max(0);
     let y0 = (b.top().floor() as i64).max(0);
     let x1 = (b.right().ceil() as i64).min(size.0 as i64);
@@ -45,7 +78,7 @@ pub fn stroke(path: &[BackendCoord], width: u32, size: (u32, u32)) -> Vec<Covere
     }
     let (w, h) = ((x1 - x0) as u32, (y1 - y0) as u32);
     let Some(mut mask) = Mask::new(w, h) else { return out };
-    mask.fill_path(&outline, FillRule::Winding, true, Transform::from_translate(-x0 as f32, -y0 as f32));
+    mask.fill_path(path, FillRule::Winding, true, Transform::from_translate(-x0 as f32, -y0 as f32));
     for (i, &c) in mask.data().iter().enumerate() {
         if c > 0 {
             let (x, y) = ((i as u32 % w) as i64 + x0, (i as u32 / w) as i64 + y0);
