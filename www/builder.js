@@ -7,6 +7,7 @@
 // Text from feeds and files reaches the page only as textContent or input values.
 
 import init, { Chart, csv_to_feed as csvToFeed } from './pkg/newschart_builder.js';
+import { cellKey, editedCsv, editsFor, problemItems, showImport } from './builder-import.js';
 
 const STORE = 'newschart-builder-v1';
 /** Room a chart reserves for the words around its plot (FRAME in the widget). */
@@ -23,7 +24,7 @@ const T = {
     heading: '图表生成器', tagline: '数据 → 预览 → 复制嵌入代码，贴进任何 CMS。无需写代码。', reset: '重新开始',
     data: '1. 数据', tabCsv: 'CSV 表格', tabJson: '粘贴 JSON', tabUrl: '数据文件地址',
     csvLabel: '粘贴从 Excel、WPS 或 Numbers 导出的 CSV，或选择文件：第一行是表头，第一列是类别或日期。',
-    csvFile: '选择 CSV 文件…', jsonLabel: '粘贴数据文件（JSON，格式第 1 版）：', urlLabel: '已发布的数据文件地址（JSON）：',
+    csvFile: '选择 CSV 或 Excel 文件…', jsonLabel: '粘贴数据文件（JSON，格式第 1 版）：', urlLabel: '已发布的数据文件地址（JSON）：',
     load: '载入', dataset: '数据集', edit: '2. 编辑', fTitle: '标题', fSubtitle: '副标题', fSource: '来源', fSourceUrl: '来源链接',
     fNotes: '注释（每行一条）', fKind: '图表类型', fNumberStyle: '数字写法', fLocale: '图表语言', fHeight: '图表高度（像素）', fColors: '颜色',
     preview: '3. 预览', phone: '手机（375 像素）', desktop: '电脑（900 像素）', output: '4. 发布',
@@ -40,12 +41,28 @@ const T = {
     needFeedUrl: '填上数据文件发布后的地址，嵌入代码才能找到数据。', badFeedUrl: '地址须以 http:// 或 https:// 开头（或是本站的相对地址）。',
     badHeight: '高度应在 60 到 2000 像素之间。', heightAuto: (h) => `留空则用 ${h}`, confirmReset: '清除所有输入，重新开始？',
     series: '系列', fallback: '图表', needTitle: '每张图表都要有标题：读者和读屏软件最先看到它。',
+    snipNoData: '还没有数据：先在“1. 数据”里粘贴或载入，才能生成嵌入代码。',
+    snipFix: '数据还有错误（见上方红色提示）：改正后才能生成嵌入代码。',
+    snipChecking: '正在检查数据文件地址…',
+    corsMissing: (host) => `${host} 上的数据文件能打开，但服务器没有发送 Access-Control-Allow-Origin 响应头，所以别的网站上的网页读不到它，读者会看到空白图表。请网站或 CDN 的管理员为这个文件（或整个 feeds 目录）加上响应头“Access-Control-Allow-Origin: *”，然后再检查一次。`,
+    corsSame: '这个地址和生成器在同一网站，但服务器没有发送 Access-Control-Allow-Origin 响应头：嵌入代码只在本网站的网页里有效；要贴到其他网站，请让管理员为数据文件加上“Access-Control-Allow-Origin: *”。',
+    unreachable: (host) => `打不开 ${host} 上的这个地址（网络错误或服务器没有回应）：请检查地址，或先把数据文件上传到那里。`,
+    notThere: (s) => `这个地址返回 ${s}：数据文件还没有上传到那里，或地址有误。`,
+    notFeed: '这个地址上的文件不是有效的数据文件（JSON）：请上传“下载数据文件”得到的文件。',
+    showPhone: '手机', showDesktop: '电脑', previewOf: '预览',
+    sheet: '工作表', columns: '用哪些列（取消勾选即不用）', xColumn: '类别 / 日期', types: { number: '数字', date: '日期', text: '文字', empty: '空' },
+    longTable: (series, value) => `这是“长表”：每行一个值，“${series}”列说明它属于哪个系列，“${value}”列是数值。`, pivot: (series) => `按“${series}”分成多个系列`,
+    pivoted: (series, value) => `已按“${series}”分成多个系列（数值取自“${value}”）。`, unpivot: '撤销',
+    grid: '数据表格', gridCaption: (n) => `数据（共 ${n.toLocaleString('zh-CN')} 行；红色单元格不是数字，可直接改正）`, row: '行',
+    rowsBetween: (n) => `…… 另有 ${n.toLocaleString('zh-CN')} 行 ……`, moreBad: (n) => `…… 另有 ${n.toLocaleString('zh-CN')} 行有问题，先改正或不用上面的列 ……`,
+    cellLabel: (row, header) => `第 ${row} 行，“${header}”列`, leaveOut: '不用这一列', showCell: '定位',
+    highlight: '突出', highlightHint: '勾选要突出的系列，其余的画成灰色（系列多时常用）：', xlsx: 'Excel 文件',
   },
   en: {
     heading: 'Chart builder', tagline: 'Data → preview → copy the embed code, paste it into any CMS. No code needed.', reset: 'Start over',
     data: '1. Data', tabCsv: 'CSV table', tabJson: 'Paste JSON', tabUrl: 'Feed address',
     csvLabel: 'Paste a CSV exported from Excel, WPS or Numbers, or choose a file: the first row names the columns, the first column holds categories or dates.',
-    csvFile: 'Choose a CSV file…', jsonLabel: 'Paste a feed (JSON, format version 1):', urlLabel: 'Address of a published feed (JSON):',
+    csvFile: 'Choose a CSV or Excel file…', jsonLabel: 'Paste a feed (JSON, format version 1):', urlLabel: 'Address of a published feed (JSON):',
     load: 'Load', dataset: 'Dataset', edit: '2. Edit', fTitle: 'Title', fSubtitle: 'Subtitle', fSource: 'Source', fSourceUrl: 'Source link',
     fNotes: 'Notes (one per line)', fKind: 'Chart kind', fNumberStyle: 'Number style', fLocale: 'Chart language', fHeight: 'Chart height (px)', fColors: 'Colours',
     preview: '3. Preview', phone: 'Phone (375 px)', desktop: 'Desktop (900 px)', output: '4. Publish',
@@ -62,12 +79,28 @@ const T = {
     needFeedUrl: 'Enter the address where the feed is published: the embed code needs it to find the data.', badFeedUrl: 'The address must start with http:// or https:// (or be relative to this site).',
     badHeight: 'The height should be between 60 and 2000 px.', heightAuto: (h) => `empty: ${h}`, confirmReset: 'Clear everything and start over?',
     series: 'Series', fallback: 'Chart', needTitle: 'Every chart needs a title: readers and screen readers meet it first.',
+    snipNoData: 'No data yet: paste or load it under "1. Data", and the embed code appears here.',
+    snipFix: 'The data still has errors (in red above): fix them, and the embed code appears here.',
+    snipChecking: 'Checking the feed address…',
+    corsMissing: (host) => `The feed on ${host} opens, but its server sends no Access-Control-Allow-Origin header, so pages on other sites cannot read it and readers would see an empty chart. Ask whoever runs that site or CDN to send the header "Access-Control-Allow-Origin: *" for this file (or the whole feeds folder), then check again.`,
+    corsSame: 'This address is on the builder\'s own site, but its server sends no Access-Control-Allow-Origin header: the embed code works only on pages of this site. To use it on other sites, ask the site\'s admin to send "Access-Control-Allow-Origin: *" for the feed.',
+    unreachable: (host) => `This address on ${host} cannot be opened (a network error, or no answer): check the address, or upload the feed there first.`,
+    notThere: (s) => `This address answers ${s}: the feed is not uploaded there yet, or the address is wrong.`,
+    notFeed: 'The file at this address is not a valid feed (JSON): upload the file that "Download the feed" gives.',
+    showPhone: 'Phone', showDesktop: 'Desktop', previewOf: 'Preview',
+    sheet: 'Sheet', columns: 'Columns to use (untick to leave one out)', xColumn: 'categories / dates', types: { number: 'numbers', date: 'dates', text: 'text', empty: 'empty' },
+    longTable: (series, value) => `This is a long table: one value a row, "${series}" says which series it belongs to and "${value}" holds the numbers.`, pivot: (series) => `Make one series per "${series}"`,
+    pivoted: (series, value) => `One series per "${series}" (values from "${value}").`, unpivot: 'Undo',
+    grid: 'Data grid', gridCaption: (n) => `The data (${n.toLocaleString('en-US')} rows; red cells are not numbers: fix them here)`, row: 'Row',
+    rowsBetween: (n) => `… ${n.toLocaleString('en-US')} more rows …`, moreBad: (n) => `… ${n.toLocaleString('en-US')} more rows with problems: fix or leave out the columns above first …`,
+    cellLabel: (row, header) => `row ${row}, column "${header}"`, leaveOut: 'Leave the column out', showCell: 'Show',
+    highlight: 'Highlight', highlightHint: 'Tick the series to highlight; the others are drawn in grey (the usual answer to many lines):', xlsx: 'Excel file',
   },
 };
 
 // ---- state, saved as it changes -------------------------------------------------------------
 
-const blank = () => ({ lang: null, source: 'csv', csv: '', csvName: '', csvNote: '', json: '', url: '', urlText: '', dataset: '', edits: {}, colors: {}, height: '', feedUrl: '' });
+const blank = () => ({ device: 'desktop', lang: null, source: 'csv', csv: '', csvName: '', csvNote: '', xlsx: '', sheet: '', exclude: [], include: [], pivot: null, cells: {}, highlight: [], json: '', url: '', urlText: '', dataset: '', edits: {}, colors: {}, height: '', feedUrl: '' });
 let state = blank();
 let restored = false;
 try {
@@ -107,13 +140,68 @@ function check(text) {
   }
 }
 
+/** csv_to_feed's last results, by input and options: typing a title does not convert again. */
+const conversions = new Map();
+function convert(key, bytes, opts) {
+  const k = `${JSON.stringify(opts)}\0${key}`;
+  if (!conversions.has(k)) {
+    if (conversions.size > 6) conversions.clear();
+    conversions.set(k, JSON.parse(csvToFeed(bytes(), JSON.stringify(opts))));
+  }
+  return structuredClone(conversions.get(k));
+}
+
+const fromBase64 = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+function toBase64(bytes) {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/**
+ * The CSV (or .xlsx) converted with the editor's choices: the columns left out, the pivot, the
+ * sheet, and the cells fixed in the grid (written into the table, converted again; the problems'
+ * rows are still the file's).
+ */
+function convertData() {
+  // a new chart speaks the builder's language (the chart language field can still change it)
+  const opts = { fileName: state.csvName || undefined, locale: state.lang === 'zh' ? 'zh-CN' : 'en' };
+  if (state.exclude.length) opts.exclude = state.exclude;
+  if (state.pivot) {
+    opts.pivot = { series: state.pivot.series, value: state.pivot.value };
+    if (state.pivot.x) opts.x = state.pivot.x;
+  }
+  if (state.xlsx && state.sheet) opts.sheet = state.sheet;
+  const run = (o) => (state.xlsx
+    ? convert(state.xlsx, () => fromBase64(state.xlsx), o)
+    : convert(state.csv, () => new TextEncoder().encode(state.csv), o));
+  let r = run(opts);
+  // columns the conversion left out that the editor switched on: the series are named in full
+  const include = state.include.filter((h) => r.columns?.some((c) => c.header === h && c.role === 'excluded'));
+  if (include.length && !state.pivot) {
+    opts.columns = [...r.columns.filter((c) => c.role === 'series').map((c) => c.header), ...include];
+    r = run(opts);
+  }
+  if (!r.table || !editsFor(r.table, state.cells)) return r;
+  const csv = editedCsv(r.table, state.cells);
+  const again = { ...opts, title: r.feed?.datasets?.[0]?.title || opts.fileName };
+  delete again.sheet;
+  const r2 = convert(csv, () => new TextEncoder().encode(csv), again);
+  const rows = r.table.rowNumbers;
+  for (const p of r2.problems) if (p.line >= 2 && rows[p.line - 2] !== undefined) p.line = rows[p.line - 2];
+  if (r2.table) r2.table.rowNumbers = rows.slice(0, r2.table.rows.length);
+  return { ...r2, sheets: r.sheets, skipped: r.skipped, long: r2.long || r.long };
+}
+
 /** The feed from the data pane: { feed (object or null), problems (located in that pane's input), note }. */
 function base() {
   if (state.source === 'csv') {
-    if (!state.csv.trim()) return { feed: null, problems: [] };
-    const opts = { fileName: state.csvName || undefined };
-    const r = JSON.parse(csvToFeed(new TextEncoder().encode(state.csv), JSON.stringify(opts)));
-    return { feed: r.feed, problems: r.problems, csv: true };
+    if (!state.csv.trim() && !state.xlsx) return { feed: null, problems: [] };
+    const r = convertData();
+    // a long table's problem is the offer of its pivot (builder-import.js) while that stands
+    const offer = r.long && !state.pivot ? (r.columns || []).find((c) => c.header === r.long.series) : null;
+    const problems = offer ? r.problems.filter((p) => !(p.line === 1 && p.column === offer.index + 1)) : r.problems;
+    return { feed: r.feed, problems, csv: true, result: r };
   }
   const text = state.source === 'json' ? state.json : state.urlText;
   if (!text.trim()) return { feed: null, problems: [] };
@@ -146,6 +234,9 @@ function edited(feed) {
   for (const k of ['kind', 'numberStyle', 'locale']) if (e[k]) ds[k] = e[k];
   if (Array.isArray(ds.series)) {
     ds.series.forEach((s, i) => { if (state.colors[i] && s && typeof s === 'object') s.color = state.colors[i]; });
+    const names = ds.series.map((s) => s?.name);
+    const hl = state.highlight.filter((n) => names.includes(n));
+    if (hl.length) ds.highlight = hl;
   }
   return { feed: out, index: list.indexOf(ds) };
 }
@@ -190,6 +281,12 @@ function applyLang() {
   fillSelect($('f-locale'), LOCALES, L.locales);
 }
 
+/** Which preview a screen too narrow for both shows (both, side by side, where they fit). */
+function showDevice() {
+  $('previews').dataset.show = state.device === 'phone' ? 'phone' : 'desktop';
+  for (const b of document.querySelectorAll('.device-btn')) b.setAttribute('aria-pressed', String(b.dataset.device === $('previews').dataset.show));
+}
+
 function showSource() {
   for (const b of document.querySelectorAll('[role="tab"][data-source]')) {
     const on = b.dataset.source === state.source;
@@ -228,9 +325,24 @@ function showColors(ds) {
       input.id = `f-color-${i}`;
       input.dataset.series = String(i);
       label.append(input, String(s?.name ?? `${t().series} ${i + 1}`));
+      if (series.length > 1) { // highlight a few series, the rest in grey
+        const hl = document.createElement('input');
+        hl.type = 'checkbox';
+        hl.className = 'hl';
+        hl.id = `f-highlight-${i}`;
+        hl.dataset.name = String(s?.name ?? '');
+        hl.setAttribute('aria-label', `${t().highlight}: ${s?.name ?? ''}`);
+        const tag = document.createElement('span');
+        tag.className = 'hl-tag';
+        tag.textContent = t().highlight;
+        label.append(hl, tag);
+      }
       return label;
     }));
   }
+  for (const hl of box.querySelectorAll('input.hl')) hl.checked = state.highlight.includes(hl.dataset.name);
+  $('highlight-hint').hidden = series.length < 2;
+  $('highlight-hint').textContent = t().highlightHint;
   series.forEach((s, i) => {
     const input = $(`f-color-${i}`);
     if (input && document.activeElement !== input) input.value = state.colors[i] || (/^#[0-9a-f]{6}$/i.test(s?.color || '') ? s.color.toLowerCase() : PALETTE[i % PALETTE.length]);
@@ -301,6 +413,11 @@ function showMessages(located, paneProblems, feedProblems, index, extra) {
   const paneList = $(`${pane}-msgs`);
   for (const id of ['csv-msgs', 'json-msgs', 'url-msgs', 'data-msgs']) $(id).replaceChildren();
   for (const p of extra) paneList.append(li(p, '', null));
+  if (pane === 'csv' && lastResult) {
+    const { items, rest } = problemItems(paneProblems, lastResult.table, importUi(), li);
+    paneList.append(...items);
+    paneProblems = rest;
+  }
   for (const p of paneProblems) {
     const where = p.line ? L.where(p.line, p.column) : '';
     paneList.append(li(p, where, p.line && area ? () => selectLine(area, p.line) : null));
@@ -326,6 +443,30 @@ function showMessages(located, paneProblems, feedProblems, index, extra) {
   }
 }
 
+// ---- the import panel (builder-import.js) ------------------------------------------------------
+
+let lastResult = null;
+function importUi() {
+  return {
+    L: t(), lang: state.lang, exclude: state.exclude, pivot: state.pivot, sheet: state.sheet, edits: state.cells,
+    on: {
+      exclude: (header, out) => {
+        state.exclude = state.exclude.filter((h) => h !== header);
+        state.include = state.include.filter((h) => h !== header);
+        (out ? state.exclude : state.include).push(header);
+        changed();
+      },
+      pivot: (spec) => { state.pivot = spec; changed(); },
+      sheet: (name) => { state.sheet = name; changed(); },
+      edit: (row, col, text) => { state.cells[cellKey(row, col)] = text; changed(); },
+      show: (p) => {
+        const input = document.querySelector(`#grid input[data-cell="${cellKey(p.line, p.column - 1)}"]`);
+        if (input) { input.scrollIntoView({ block: 'nearest' }); input.focus(); input.select(); } else if (!state.xlsx) selectLine($('csv'), p.line);
+      },
+    },
+  };
+}
+
 // ---- the feed, the previews and the snippets ----------------------------------------------------
 
 let current = { text: '', id: '', title: '', height: 300, ok: false };
@@ -343,6 +484,50 @@ function feedAddress() {
     if (u.protocol === 'http:' || u.protocol === 'https:') return { url: u.href, msg: '' };
   } catch (_) { /* below */ }
   return { url: '', msg: t().badFeedUrl };
+}
+
+/**
+ * What the feed's published address answers, checked once per address: readers' pages on other
+ * sites read the feed across origins, which the browser allows only with the header
+ * Access-Control-Allow-Origin. { url, state: 'checking' | 'ok' | 'warn' | 'bad', msg(L) }.
+ */
+let reach = { url: '', state: '' };
+let reachTimer = 0;
+async function checkAddress(url) {
+  if (reach.url !== url) return; // typed on meanwhile
+  const u = new URL(url);
+  const same = u.origin === location.origin;
+  let result;
+  try {
+    const res = await fetch(url, { cache: 'no-cache' });
+    if (!res.ok) result = { state: 'bad', msg: (L) => L.notThere(res.status) };
+    else if (!check(await res.text()).ok) result = { state: 'bad', msg: (L) => L.notFeed };
+    else if (same && !res.headers.get('access-control-allow-origin')) result = { state: 'warn', msg: (L) => L.corsSame };
+    else result = { state: 'ok', msg: () => '' };
+  } catch (_) {
+    // the browser does not say why a request failed: ask again without reading the answer
+    // (no-cors), which succeeds when the server answers but sends no Access-Control-Allow-Origin
+    let answers = false;
+    try { await fetch(url, { mode: 'no-cors', cache: 'no-cache' }); answers = true; } catch (_) { /* no answer at all */ }
+    result = answers ? { state: 'bad', msg: (L) => L.corsMissing(u.host) } : { state: 'bad', msg: (L) => L.unreachable(u.host) };
+  }
+  if (reach.url !== url) return; // the address changed meanwhile
+  reach = { url, ...result };
+  update();
+}
+
+/** Why no snippet can be offered yet, in the editor's language, or '' when it can. */
+function snippetBlock(addr, problems) {
+  const L = t();
+  if (!current.text) return problems.some((p) => p.severity !== 'warning' && p.severity !== 'info') ? L.snipFix : L.snipNoData;
+  if (!current.ok) return L.snipFix;
+  if (!addr.url) return addr.msg;
+  if (reach.url !== addr.url) { // checked once the typing stops
+    reach = { url: addr.url, state: 'checking', msg: (L) => L.snipChecking };
+    clearTimeout(reachTimer);
+    reachTimer = setTimeout(() => checkAddress(addr.url), 400);
+  }
+  return reach.state === 'checking' || reach.state === 'bad' ? reach.msg(L) : '';
 }
 
 function snippets() {
@@ -385,8 +570,10 @@ function preview() {
 function update() {
   const L = t();
   const b = base();
+  lastResult = b.result || null;
+  showImport($('import'), state.source === 'csv' ? lastResult : null, importUi());
   const extra = state.source === 'csv' && state.csvNote ? [{ severity: 'info', zh: T.zh[state.csvNote], en: T.en[state.csvNote] }] : [];
-  if (!b.feed && !b.problems.length) extra.push({ severity: 'info', zh: T.zh.empty, en: T.en.empty });
+  if (!b.feed && !b.problems.length && !b.result?.long) extra.push({ severity: 'info', zh: T.zh.empty, en: T.en.empty });
   const ds = dataset(b.feed);
   if (b.feed) showDatasets(b.feed);
   else $('dataset-row').hidden = true;
@@ -416,9 +603,16 @@ function update() {
   // a CSV's own problems are located in the CSV; once it converts, the feed's problems go to the fields
   showMessages(located, b.problems.filter((p) => p.line || !b.csv || !b.feed), feedProblems, b.feed ? edited(b.feed).index : 0, extra);
   const addr = feedAddress();
-  $('m-feedUrl').textContent = current.text ? addr.msg : '';
-  $('feed-url').setAttribute('aria-invalid', String(!!(current.text && state.feedUrl && addr.msg)));
-  const s = snippets();
+  const block = snippetBlock(addr, b.problems);
+  const addrMsg = addr.msg || (reach.url === addr.url && reach.state !== 'ok' ? reach.msg(L) : '');
+  // said once: under the snippets' heading when it is why there are none, else beside the field
+  $('m-feedUrl').textContent = current.text && addrMsg !== block ? addrMsg : '';
+  $('m-feedUrl').classList.toggle('warning', reach.url === addr.url && reach.state === 'warn');
+  $('feed-url').setAttribute('aria-invalid', String(!!(current.text && state.feedUrl && (addr.msg || (reach.url === addr.url && reach.state === 'bad')))));
+  // no snippet without a valid feed at a readable address: the area says what to fix instead
+  $('snippet-why').textContent = block;
+  $('snippets').hidden = !!block;
+  const s = block ? { element: '', div: '', iframe: '', resizer: '' } : snippets();
   for (const k of ['element', 'div', 'iframe', 'resizer']) $(`snippet-${k}`).value = s[k];
   $('download').disabled = !current.text;
   preview();
@@ -448,6 +642,7 @@ function newData() {
   state.colors = {};
   state.dataset = '';
   state.height = '';
+  Object.assign(state, { exclude: [], include: [], pivot: null, sheet: '', cells: {}, highlight: [] });
 }
 
 async function loadUrl() {
@@ -466,8 +661,13 @@ async function loadUrl() {
     state.feedUrl = u.href;
     changed();
   } catch (e) {
-    const msg = e instanceof TypeError ? 'network / CORS' : e.message;
-    list.replaceChildren(li({ severity: 'error', zh: T.zh.fetchFailed(msg), en: T.en.fetchFailed(msg) }, '', null));
+    if (!(e instanceof TypeError)) { list.replaceChildren(li({ severity: 'error', zh: T.zh.fetchFailed(e.message), en: T.en.fetchFailed(e.message) }, '', null)); return; }
+    // failed in the browser: a server that answers without Access-Control-Allow-Origin, or none
+    const u = new URL(v, location.href);
+    let answers = false;
+    try { await fetch(u.href, { mode: 'no-cors', cache: 'no-cache' }); answers = true; } catch (_) { /* no answer */ }
+    const key = answers ? 'corsMissing' : 'unreachable';
+    list.replaceChildren(li({ severity: 'error', zh: T.zh[key](u.host), en: T.en[key](u.host) }, '', null));
   }
 }
 
@@ -484,7 +684,14 @@ function wire() {
       if (j >= 0) { e.preventDefault(); tabs[j].click(); tabs[j].focus(); }
     });
   }
-  $('csv').addEventListener('input', () => { state.csv = $('csv').value; state.csvNote = ''; changed(); });
+  $('csv').addEventListener('input', () => { state.csv = $('csv').value; state.csvNote = ''; state.xlsx = ''; changed(); });
+  $('colors').addEventListener('change', (e) => {
+    if (!e.target.classList?.contains('hl')) return;
+    const name = e.target.dataset.name;
+    state.highlight = state.highlight.filter((n) => n !== name);
+    if (e.target.checked) state.highlight.push(name);
+    changed();
+  });
   $('json').addEventListener('input', () => { state.json = $('json').value; changed(); });
   $('url').addEventListener('input', () => { state.url = $('url').value; save(); });
   $('url').addEventListener('keydown', (e) => { if (e.key === 'Enter') loadUrl(); });
@@ -492,8 +699,11 @@ function wire() {
   $('csv-file').addEventListener('change', async () => {
     const file = $('csv-file').files[0];
     if (!file) return;
-    const { text, note } = decodeFile(new Uint8Array(await file.arrayBuffer()));
-    Object.assign(state, { csv: text, csvName: file.name, csvNote: note, source: 'csv' });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // a workbook (.xlsx is a zip: "PK\3\4") goes to the conversion as it is; text is decoded here
+    const xlsx = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
+    const { text, note } = xlsx ? { text: '', note: '' } : decodeFile(bytes);
+    Object.assign(state, { csv: text, csvName: file.name, csvNote: note, source: 'csv', xlsx: xlsx ? toBase64(bytes) : '' });
     newData();
     $('csv').value = text;
     showSource();
@@ -510,6 +720,11 @@ function wire() {
     if (i !== undefined) { state.colors[i] = e.target.value; changed(); }
   });
   $('feed-url').addEventListener('input', () => { state.feedUrl = $('feed-url').value; changed(); });
+  // Enter in the field checks the address again: its server may have been fixed meanwhile
+  $('feed-url').addEventListener('keydown', (e) => { if (e.key === 'Enter') { reach = { url: '', state: '' }; update(); } });
+  for (const b of document.querySelectorAll('.device-btn')) {
+    b.addEventListener('click', () => { state.device = b.dataset.device; showDevice(); save(); });
+  }
   $('download').addEventListener('click', () => {
     if (!current.text) return;
     const a = document.createElement('a');
@@ -549,6 +764,7 @@ function wire() {
 
 applyLang();
 showSource();
+showDevice();
 wire();
 ready.then(() => {
   update();

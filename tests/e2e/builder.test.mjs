@@ -93,11 +93,15 @@ test('CSV → edits → previews at phone and desktop width → snippets in thre
     assert.equal(feed.version, 1);
     assert.deepEqual([feed.datasets[0].kind, feed.datasets[0].numberStyle, feed.datasets[0].series[0].color, feed.datasets[0].unit], ['bar', 'full', '#e4572e', '元']);
     assert.equal(download.suggestedFilename().endsWith('.json'), true);
-    // no address yet: the snippets carry a placeholder and the field says what is missing
-    assert.match(await page.textContent('#m-feedUrl'), /发布后的地址/);
+    // no address yet: no snippet, and the snippet area says what is missing
+    assert.match(await page.textContent('#snippet-why'), /发布后的地址/);
+    assert.equal(await page.$eval('#snippet-element', (t) => t.value), '');
     await page.fill('#feed-url', '/scratch/funds.json');
     await page.waitForFunction(() => document.querySelector('#snippet-element').value.includes('/scratch/funds.json'));
-    assert.equal(await page.textContent('#m-feedUrl'), '');
+    // the feed is on the builder's own server, which sends no CORS header for /scratch/: said, as
+    // a warning (the snippet works on this site's pages, as pasted below)
+    assert.match(await page.textContent('#m-feedUrl'), /Access-Control-Allow-Origin/);
+    assert.equal(await page.$eval('#m-feedUrl', (m) => m.classList.contains('warning')), true);
 
     const want = shape(await previewPoints(page, 'desktop'));
     const copy = async (form) => {
@@ -215,9 +219,10 @@ test('messages point at the CSV line, the JSON line or the field; a GBK file is 
     const msg = await page.textContent('#csv-msgs li');
     assert.match(msg, /第4行，第2列/);
     assert.match(msg, /很多/);
+    // "show" goes to the cell in the data grid, red, where it can be fixed in place
     await page.click('#csv-msgs li button.at');
-    const sel = await page.$eval('#csv', (t) => t.value.slice(t.selectionStart, t.selectionEnd));
-    assert.equal(sel, '茶陵县,很多');
+    const cell = await page.evaluate(() => { const i = document.activeElement; return [i.dataset.cell, i.value, i.closest('td').className]; });
+    assert.deepEqual(cell, ['4:1', '很多', 'bad']);
     assert.equal(await page.$eval('#preview-desktop', (e) => e.hidden), true, 'no preview of data that did not convert');
 
     // fixed: the feed's own problems go beside their field
@@ -266,7 +271,7 @@ test('messages point at the CSV line, the JSON line or the field; a GBK file is 
     assert.equal(await page.$eval('#dataset-row', (r) => r.hidden), false, 'a feed of several datasets offers them');
     await page.selectOption('#dataset', 'toilets');
     await waitPreview(page, 2);
-    assert.match(await page.$eval('#snippet-element', (t) => t.value), /dataset="toilets"/);
+    await page.waitForFunction(() => /dataset="toilets"/.test(document.querySelector('#snippet-element').value));
     assert.match(await page.$eval('#snippet-iframe', (t) => t.value), /&amp;dataset=toilets&amp;/);
     assert.deepEqual(log.errors, []);
   } finally {
