@@ -564,3 +564,45 @@ fn a_dense_daily_line_stays_inside_its_plot_in_every_renderer() {
     let _ = fs::remove_file(&path);
     assert!(wrong.is_empty(), "{}", wrong.join("\n  "));
 }
+
+/// The drawn checks are test subjects too: the SVG and the PNG of a real chart
+/// pass, and the same images with a stroke of the series' colour moved below
+/// the plot fail.
+#[test]
+fn the_drawn_checks_catch_ink_outside_the_plot() {
+    let text = fs::read_to_string(expected_feed_path("sp500")).unwrap();
+    let (_, c) = compose::scene_for(&text, None, 640.0, Height::Natural).unwrap();
+    let s = c.scene;
+    let svg = newschart::render::svg::to_svg(&s, 1.0).unwrap();
+    assert_eq!(drawn::svg_violations(&svg, &s, 1.0), Vec::<String>::new());
+    let ink = drawn::series_ink(&s).colors[0];
+    let below = s.plot.y + s.plot.h + 20.0;
+    let tampered = svg.replacen("</svg>", &format!("<polyline fill=\"none\" stroke=\"{}\" points=\"100,{} 200,{} \"/></svg>", ink.hex(), below, below), 1);
+    assert_eq!(drawn::svg_violations(&tampered, &s, 1.0).len(), 2, "both points of the stray stroke");
+
+    let png = temp("check-png", "png");
+    let run = cli(".", &["render".into(), expected_feed_path("sp500").to_string_lossy().into_owned(), "--width".into(), "640".into(), "-o".into(), png.to_string_lossy().into_owned()]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let bytes = fs::read(&png).unwrap();
+    let _ = fs::remove_file(&png);
+    assert_eq!(drawn::png_violations(&bytes, &s, 1.0), Vec::<String>::new());
+    // the same pixels with ten of them, below the plot, in the series' colour
+    let mut reader = png::Decoder::new(bytes.as_slice()).read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let ch = if info.color_type == png::ColorType::Rgba { 4 } else { 3 };
+    let y = (s.plot.y + s.plot.h + 10.0) as usize;
+    for x in 200..210 {
+        let i = (y * info.width as usize + x) * ch;
+        buf[i..i + 3].copy_from_slice(&[ink.r, ink.g, ink.b]);
+    }
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, info.width, info.height);
+        enc.set_color(info.color_type);
+        enc.set_depth(info.bit_depth);
+        enc.write_header().unwrap().write_image_data(&buf).unwrap();
+    }
+    let v = drawn::png_violations(&out, &s, 1.0);
+    assert!(v.iter().any(|m| m.contains("10 pixels")) || v.len() == 10, "{:?}", v);
+}
