@@ -215,6 +215,13 @@ fn long_tables_are_reported_with_the_pivot_to_use() {
     // a year column after the categories is never drawn as a series
     let p = errors("region,year,value\nA,2021,1\nA,2022,2\nB,2021,3\nB,2022,4\n".as_bytes(), &CsvOptions::default());
     assert!(p[0].en.contains("--pivot series=region,value=value"), "{:?}", p);
+    // whatever the year column's header
+    let p = errors("region,yr,value\nA,2021,1\nA,2022,2\nB,2021,3\nB,2022,4\n".as_bytes(), &CsvOptions::default());
+    assert!(p[0].en.contains("--pivot series=region,value=value"), "{:?}", p);
+    let o = CsvOptions { pivot: Some(Pivot { series: "region".into(), value: "value".into() }), ..CsvOptions::default() };
+    let i = import("region,yr,value\nA,2021,1\nA,2022,2\nB,2021,3\nB,2022,4\n".as_bytes(), &o);
+    let ds = &i.feed.expect("pivots")["datasets"][0];
+    assert_eq!((&ds["categories"], &ds["series"][1]["values"]), (&json!(["2021", "2022"]), &json!([3, 4])));
 }
 
 #[test]
@@ -289,6 +296,9 @@ fn titles_notes_and_blank_lines_are_skipped_and_listed() {
     let ds = &i.feed.unwrap()["datasets"][0];
     assert_eq!(ds["categories"], json!(["醴陵", "攸县"]));
     assert_eq!(i.table.row_numbers, [4, 6]);
+    // 单位：亿元 above the table is the unit of every column
+    assert_eq!(ds["unit"], "元");
+    assert_eq!(ds["series"][1]["values"], json!([200000000, 400000000]));
 }
 
 #[test]
@@ -304,6 +314,13 @@ fn dated_data_with_many_points_defaults_to_a_line() {
     assert_eq!(ok(rows(40).as_bytes(), &CsvOptions::default()).0["kind"], "column");
     let o = CsvOptions { kind: Some("column".into()), ..CsvOptions::default() };
     assert_eq!(ok(rows(41).as_bytes(), &o).0["kind"], "column");
+    // hourly data: times of day stay categories, drawn as a line
+    let mut s = "date,n\n".to_string();
+    for h in 0..48 {
+        s.push_str(&format!("2010-01-{:02}T{:02}:00:00,.\n", h / 24 + 1, h % 24));
+    }
+    let (ds, _) = ok(s.as_bytes(), &CsvOptions::default());
+    assert_eq!((&ds["kind"], ds.get("x")), (&json!("line"), None));
     // many categories that are not dates stay columns
     let mut s = "name,n\n".to_string();
     for i in 0..50 {
@@ -321,7 +338,7 @@ fn the_builder_gets_table_columns_long_and_skipped() {
         d["columns"],
         json!([
             {"index": 0, "header": "地区", "name": "地区", "type": "text", "role": "x", "unit": null},
-            {"index": 1, "header": "人数（万人）", "name": "人数", "type": "number", "role": "series", "unit": "人"}
+            {"index": 1, "header": "人数（万人）", "name": "人数", "type": "number", "role": "series", "unit": "万人"}
         ])
     );
     assert_eq!(d["long"], Value::Null);
@@ -330,4 +347,42 @@ fn the_builder_gets_table_columns_long_and_skipped() {
     // the bad cell is located in the file's numbering
     let p: Vec<_> = i.problems.iter().map(|p| (p.line, p.column)).collect();
     assert_eq!(p, [(4, 2)]);
+}
+
+#[test]
+fn short_rows_are_one_warning_however_many() {
+    let mut csv = "date,a,b\n".to_string();
+    for d in 1..=28 {
+        csv.push_str(&format!("2023-02-{:02},{}\n", d, d));
+    }
+    let (ds, w) = ok(csv.as_bytes(), &CsvOptions::default());
+    assert_eq!(w.len(), 1, "{:#?}", w);
+    assert!(w[0].en.starts_with("28 rows have fewer fields than the header's 3 (rows 2, 3, 4, 5, 6…)"), "{}", w[0].en);
+    assert_eq!(values(&ds, 1)[0], None);
+}
+
+#[test]
+fn repeated_categories_are_one_warning_however_many() {
+    let (_, w) = ok("name,n\na,1\nb,2\na,3\n".as_bytes(), &CsvOptions::default());
+    assert_eq!(w.len(), 1);
+    assert!(w[0].en.contains("category \"a\" appears twice (rows 2 and 4)"), "{}", w[0].en);
+    let mut csv = "name,n\n".to_string();
+    for i in 0..40 {
+        csv.push_str(&format!("n{},{}\n", i % 10, i));
+    }
+    let (_, w) = ok(csv.as_bytes(), &CsvOptions::default());
+    assert_eq!(w.len(), 1, "{:#?}", w);
+    assert!(w[0].en.starts_with("30 rows repeat an earlier row's category: \"n0\" (rows 2 and 12)"), "{}", w[0].en);
+}
+
+#[test]
+fn a_world_bank_shape_skips_its_metadata_and_says_time_runs_across() {
+    let csv = "\"Data Source\",\"World Development Indicators\",\n\n\"Last Updated Date\",\"2024-06-28\",\n\n\
+               \"Country Name\",\"Country Code\",\"2019\",\"2020\",\"2021\",\n\"Aruba\",\"ABW\",\"1\",\"2\",\"3\",\n\"Chad\",\"TCD\",\"4\",\"\",\"6\",\n";
+    let i = import(csv.as_bytes(), &CsvOptions::default());
+    assert_eq!(i.table.row_numbers, [6, 7]);
+    let w: Vec<&str> = i.problems.iter().map(|p| p.en.as_str()).collect();
+    assert_eq!(w.len(), 2, "{:#?}", i.problems);
+    assert!(w[0].contains("\"Country Code\" holds text"), "{}", w[0]);
+    assert!(w[1].contains("the headers are dates (2019 … 2021)"), "{}", w[1]);
 }

@@ -39,8 +39,11 @@ fn a_sheet_by_name_or_number_and_its_bad_cell() {
         assert!(p[0].en.contains("\"12.8o\" is not a number"), "{}", p[0].en);
     }
     let o = CsvOptions { sheet: Some("3".into()), ..CsvOptions::default() };
-    let p = to_feed(&book(), &o).unwrap_err();
-    assert!(p[0].en.contains("the file's sheets are: 汇总, 明细"), "{}", p[0].en);
+    let i = import(&book(), &o);
+    assert!(i.feed.is_none());
+    assert!(i.problems[0].en.contains("the file's sheets are: 汇总, 明细"), "{}", i.problems[0].en);
+    // the builder can still offer the sheets
+    assert_eq!(i.sheets, ["汇总", "明细"]);
 }
 
 #[test]

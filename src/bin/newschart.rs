@@ -29,6 +29,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[cfg(not(target_arch = "wasm32"))]
 use newschart::csv::{self, CsvOptions};
 use newschart::feed::{Problem, Severity};
 use newschart::normalize::{self, Limits};
@@ -189,12 +190,22 @@ fn validate(paths: &[String]) -> ExitCode {
     }
 }
 
+/// The import is native (and in the builder's wasm module): the binary compiled
+/// for wasm32 alongside the browser tests has none.
+#[cfg(target_arch = "wasm32")]
+fn from_csv(_: &[String]) -> ExitCode {
+    eprintln!("newschart: from-csv needs the native newschart build");
+    ExitCode::from(2)
+}
+
 /// `A,B , C` → ["A", "B", "C"].
+#[cfg(not(target_arch = "wasm32"))]
 fn list(v: &str) -> Vec<String> {
     v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
 }
 
 /// `series=COLUMN,value=COLUMN` (either order).
+#[cfg(not(target_arch = "wasm32"))]
 fn pivot(v: &str) -> Option<csv::Pivot> {
     let (mut series, mut value) = (None, None);
     for part in v.split(',') {
@@ -207,6 +218,7 @@ fn pivot(v: &str) -> Option<csv::Pivot> {
     Some(csv::Pivot { series: series?, value: value? })
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn from_csv(args: &[String]) -> ExitCode {
     let mut file: Option<&str> = None;
     let mut o = CsvOptions::default();

@@ -3,7 +3,7 @@
 //! `Mar 3, 2023`, `3 March 2023`, `March 2023`; a midnight time after the day
 //! (`2022/3/15 0:00`, `2006-01-01T00:00:00Z`, as spreadsheets export dates) is
 //! dropped. Day and month in `3/15/2023` (US) or `15/3/2023` (European) are
-//! decided for a whole column by [`column`]. Quarters (`2023Q1`, `2023-Q1`,
+//! decided for a whole column by [`column()`]. Quarters (`2023Q1`, `2023-Q1`,
 //! `Q1 2023`, `2023年一季度`) are recognised by [`quarter`]; the feed has no
 //! quarter dates, so they stay ordered categories.
 
@@ -108,6 +108,12 @@ pub fn column(cells: &[&str], order: Option<Order>) -> Option<DateColumn> {
     Some(DateColumn { iso, quarters: false, order, ambiguous })
 }
 
+/// True for a date with a time of day (`2010-01-01T01:00:00`, `2023/3/15 14:30`):
+/// the feed's dates have no time, so such a column stays categories, evenly spaced.
+pub fn is_datetime(s: &str) -> bool {
+    s.trim().split_once(['T', ' ']).is_some_and(|(d, t)| t.contains(':') && parse(d).is_some())
+}
+
 /// `3/15/2023`, `15.3.2023`, `15-03-2023` → (3, 15, 2023): two parts of one or
 /// two digits, then a four-digit year.
 fn slash(s: &str) -> Option<(u32, u32, u32)> {
@@ -190,7 +196,7 @@ pub fn quarter(s: &str) -> Option<(u32, u32)> {
 
 /// Reads `s` as a date whose form says which part is which: `Some("2022-03")`
 /// for `2022年3月`, `Some("2000-01-01")` for `Jan 1 2000`. Slash dates with the
-/// year last need the column's order: see [`column`].
+/// year last need the column's order: see [`column()`].
 pub fn parse(s: &str) -> Option<String> {
     if let Some(d) = with_month_name(s) {
         return Some(d);
@@ -353,6 +359,14 @@ mod tests {
         assert_eq!((told.iso[1].as_deref(), told.ambiguous), (Some("2023-03-02"), false));
         assert_eq!(super::column(&["13/1/2023", "1/13/2023"], None), None);
         assert_eq!(super::column(&["3/15/2023", "rain"], None), None);
+    }
+
+    #[test]
+    fn date_times() {
+        assert!(super::is_datetime("2010-01-01T01:00:00"));
+        assert!(super::is_datetime("2023/3/15 14:30"));
+        assert!(!super::is_datetime("2023-03-15"));
+        assert!(!super::is_datetime("rain T 12:00"));
     }
 
     #[test]

@@ -7,19 +7,20 @@
 //! ```
 //!
 //! - [`table`]: title lines above the header, notes below the data, blank lines: skipped and listed.
-//! - [`column`]: each column's type (number, date, text, empty); a number column's unit.
+//! - [`column`](mod@column): each column's type (number, date, text, empty); a number column's unit.
 //! - [`pivot`]: a long (tidy) table recognised, or pivoted into series when asked.
-//! - `xlsx`: the first (or a chosen) sheet of an .xlsx file (native, and the builder's wasm).
-//!
+//! - [`xlsx`]: the first (or a chosen) sheet of an .xlsx file.
+//! - [`result`]: the import as the builder page reads it (table, columns, long, skipped, sheets).
 //! - [`encoding`]: UTF-8 with or without BOM, UTF-16 with BOM; GBK is recognised and reported.
 //! - [`parse`]: RFC 4180 records; the delimiter (comma, tab, semicolon) is detected.
-//! - [`number`]: `72,500`, `7.25万`, `107.07%`, `¥1,234`, full-width digits, missing values.
-//! - [`unit`]: a unit after the number (`7.25万人`) or in the header (`人数（万人）`).
-//! - [`date`]: a first column of dates becomes ISO dates and `"x": "date"`.
-//! - [`write`]: the feed as text laid out for people who edit it by hand.
+//! - [`number`]: `72,500`, `7.25万`, `1.2k`, `107.07%`, `$1,925`, `(1,234)`, full-width digits, missing values.
+//! - [`unit`](mod@unit): a unit in the header (`人数（万人）`, `Amount ($m)`) and the Chinese multipliers.
+//! - [`date`]: dates in the forms people write (`Jan 1 2000`, `3/15/2023`, `2023年3月`), quarters.
+//! - [`write`](mod@write): the feed as text laid out for people who edit it by hand.
 //!
-//! The first row names the columns; the first column holds the categories (or
-//! dates) and every further column is a series named by its header. Every problem
+//! The first row with two cells names the columns; the first column (or the
+//! one asked for) holds the categories or dates and every further number column
+//! is a series named by its header (docs/CSV.md has every rule). Every problem
 //! is reported in one pass, located by row and column as a spreadsheet numbers
 //! them (`line` = row, `column` = field, both 1-based), in Chinese and English.
 //! Nothing here touches the file system: the browser can call it too.
@@ -30,12 +31,11 @@ pub mod encoding;
 pub mod number;
 pub mod options;
 pub mod parse;
-pub mod result;
 pub mod pivot;
+pub mod result;
 pub mod table;
 pub mod unit;
 pub mod write;
-#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
 pub mod xlsx;
 
 use serde_json::{Map, Value};
@@ -193,7 +193,9 @@ pub struct ColumnInfo {
     pub kind: Type,
     /// What it became.
     pub role: Role,
-    /// Its unit (header's, or the marker every cell shares), for a number column.
+    /// The unit its cells are written in, for a number column: the header's as
+    /// written (`万元`; the feed then holds the values in 元), or the marker every
+    /// cell shares (`$`).
     pub unit: Option<String>,
 }
 
@@ -292,24 +294,22 @@ pub fn is_xlsx(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
-/// The file's rows of cell text, row 1 first, with the sheets of an .xlsx file.
-fn rows(bytes: &[u8], opts: &CsvOptions, r: &mut Report) -> Option<(Vec<Vec<String>>, Vec<String>)> {
+/// The file's rows of cell text, row 1 first, with the sheets of an .xlsx file
+/// (also when the sheet asked for is not there).
+fn rows(bytes: &[u8], opts: &CsvOptions, r: &mut Report, sheets: &mut Vec<String>) -> Option<Vec<Vec<String>>> {
     if is_xlsx(bytes) {
-        #[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
         return match xlsx::rows(bytes, opts.sheet.as_deref()) {
-            Ok(x) => Some(x),
-            Err(p) => {
+            Ok((rows, names)) => {
+                *sheets = names;
+                Some(rows)
+            }
+            Err((p, names)) => {
+                *sheets = names;
                 r.problems.push(p);
                 None
             }
         };
-        #[cfg(not(any(not(target_arch = "wasm32"), feature = "builder")))]
-        {
-            r.error(0, 0, None, "这个版本读不了 .xlsx 文件".to_string(), "this build cannot read .xlsx files".to_string());
-            return None;
-        }
     }
-    let _ = &opts.sheet;
     let (text, _) = match encoding::decode(bytes) {
         Ok(t) => t,
         Err(p) => {
@@ -319,7 +319,13 @@ fn rows(bytes: &[u8], opts: &CsvOptions, r: &mut Report) -> Option<(Vec<Vec<Stri
     };
     let delim = parse::detect_delimiter(&text);
     let records = parse::records(&text, delim, &mut r.problems);
-    Some((records.into_iter().map(|rec| rec.fields.into_iter().map(|f| f.text).collect()).collect(), Vec::new()))
+    Some(records.into_iter().map(|rec| rec.fields.into_iter().map(|f| f.text).collect()).collect())
+}
+
+/// The unit a column's cells are written in: the header's as written (`万元`),
+/// else the marker every cell shares (`$`).
+fn written_unit(declared: Option<&unit::HeaderUnit>, shared: &str) -> Option<String> {
+    Some(declared.map_or(shared, |d| d.written.as_str()).to_string()).filter(|u| !u.is_empty())
 }
 
 /// Finds a column by its header (as written, or without its unit).
@@ -341,11 +347,10 @@ pub fn import(bytes: &[u8], opts: &CsvOptions) -> Import {
         skipped: Vec::new(),
         sheets: Vec::new(),
     };
-    let Some((records, sheets)) = rows(bytes, opts, &mut r) else {
+    let Some(records) = rows(bytes, opts, &mut r, &mut out.sheets) else {
         out.problems = r.problems;
         return out;
     };
-    out.sheets = sheets;
     let (table, skipped) = table::frame(&records);
     out.skipped = skipped;
     let Some(mut table) = table else {
@@ -379,7 +384,12 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
     let headers = &t.headers;
     let width = headers.len();
     let cols: Vec<Vec<&str>> = (0..width).map(|j| t.rows.iter().map(|row| row.get(j).map_or("", String::as_str)).collect()).collect();
-    let declared: Vec<Option<unit::HeaderUnit>> = headers.iter().map(|h| unit::header_unit(h)).collect();
+    // a unit above the table (`单位：亿元`) holds for every column whose header gives none
+    let above = out.skipped.iter().filter(|s| s.why == table::Why::Title).find_map(|s| unit::table_unit(&s.text));
+    let declared: Vec<Option<unit::HeaderUnit>> = headers
+        .iter()
+        .map(|h| unit::header_unit(h).or_else(|| above.clone().map(|d| unit::HeaderUnit { name: h.clone(), ..d })))
+        .collect();
     let names: Vec<String> = headers.iter().zip(&declared).map(|(h, d)| d.as_ref().map_or_else(|| h.clone(), |d| d.name.clone())).collect();
     let types: Vec<Type> = (0..width).map(|j| column::classify(&cols[j], &headers[j], j == 0, opts.decimal, opts.date_order)).collect();
     out.columns = (0..width)
@@ -492,7 +502,7 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
         let cells: Vec<(&str, usize)> = cols[v].iter().copied().zip(t.row_numbers.iter().copied()).collect();
         let spec = column::Numbers { index: v, header: &headers[v], declared: declared[v].as_ref() };
         let (values, unit) = column::read(r, &spec, &cells, opts.decimal);
-        out.columns[v].unit = Some(unit.clone()).filter(|u| !u.is_empty());
+        out.columns[v].unit = written_unit(declared[v].as_ref(), &unit);
         for (name, rows) in p.series {
             series.push(Series {
                 name,
@@ -560,12 +570,23 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
                 }
             }
         }
+        // time across the header (`2019年,2020年,…` or `1960,1961,…`): each year a series
+        if picked.len() >= 3 && types[x] == Type::Text && picked.iter().all(|&j| date::parse(&names[j]).is_some()) {
+            let (first, last) = (&names[picked[0]], &names[picked[picked.len() - 1]]);
+            r.warning(
+                header_row,
+                picked[0] + 1,
+                Some(&headers[picked[0]]),
+                format!("表头是日期（{} … {}）：时间沿横向排列，每个日期成了一个数据系列；要画随时间变化的图，请转置表格，让日期排在第一列", first, last),
+                format!("the headers are dates ({} … {}): time runs across the table and each date became a series; for a chart over time, transpose the table so the dates run down the first column", first, last),
+            );
+        }
         for &j in &picked {
             out.columns[j].role = Role::Series;
             let cells: Vec<(&str, usize)> = cols[j].iter().copied().zip(t.row_numbers.iter().copied()).collect();
             let spec = column::Numbers { index: j, header: &headers[j], declared: declared[j].as_ref() };
             let (values, unit) = column::read(r, &spec, &cells, opts.decimal);
-            out.columns[j].unit = Some(unit.clone()).filter(|u| !u.is_empty());
+            out.columns[j].unit = written_unit(declared[j].as_ref(), &unit);
             if let Some(first) = series.iter().find(|c| c.name == names[j]) {
                 r.warning(
                     header_row,
@@ -588,6 +609,7 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
         }
         // rows: their x and their width
         let mut cats = Vec::with_capacity(t.rows.len());
+        let mut short: Vec<(usize, usize)> = Vec::new();
         for (i, row) in t.rows.iter().enumerate() {
             let at = t.row_numbers[i];
             let c = x_of(i).unwrap_or_default();
@@ -602,13 +624,7 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
             }
             cats.push((c, at));
             if row.len() < width {
-                r.warning(
-                    at,
-                    row.len(),
-                    None,
-                    format!("这一行只有 {} 个字段，表头有 {} 个；缺少的单元格按缺失值处理", row.len(), width),
-                    format!("this row has {} fields and the header {}: the cells it lacks are read as missing values", row.len(), width),
-                );
+                short.push((at, row.len()));
             }
             if let Some(extra) = row.iter().skip(width).position(|f| !f.trim().is_empty()) {
                 let j = width + extra;
@@ -621,24 +637,55 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
                 );
             }
         }
+        // rows shorter than the header: one warning, however many
+        if let Some(&(at, n)) = short.first() {
+            let rows: Vec<String> = short.iter().take(5).map(|(r, _)| r.to_string()).collect();
+            let more = if short.len() > 5 { "…" } else { "" };
+            let (zh, en) = if short.len() == 1 {
+                (
+                    format!("这一行只有 {} 个字段，表头有 {} 个；缺少的单元格按缺失值处理", n, width),
+                    format!("this row has {} fields and the header {}: the cells it lacks are read as missing values", n, width),
+                )
+            } else {
+                (
+                    format!("有 {} 行的字段比表头（{} 个）少（第 {}{} 行）；缺少的单元格按缺失值处理", short.len(), width, rows.join("、"), more),
+                    format!("{} rows have fewer fields than the header's {} (rows {}{}): the cells they lack are read as missing values", short.len(), width, rows.join(", "), more),
+                )
+            };
+            r.warning(at, n, None, zh, en);
+        }
         categories = cats;
         if x_dates.is_some() {
             let d: Vec<String> = categories.iter().map(|(c, _)| c.clone()).collect();
             date_order(r, &d, &categories, Some(&headers[x]), x + 1);
         } else {
-            for (i, (c, row)) in categories.iter().enumerate() {
-                if c.is_empty() {
-                    continue;
+            // categories given twice: one warning, however many
+            let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+            let mut twice: Vec<(&str, usize, usize)> = Vec::new();
+            for (c, row) in categories.iter().filter(|(c, _)| !c.is_empty()) {
+                match seen.get(c.as_str()) {
+                    Some(&first) => twice.push((c, first, *row)),
+                    None => {
+                        seen.insert(c, *row);
+                    }
                 }
-                if let Some((_, first)) = categories[..i].iter().find(|(d, _)| d == c) {
-                    r.warning(
-                        *row,
-                        x + 1,
-                        Some(&headers[x]),
+            }
+            if let Some(&(c, first, row)) = twice.first() {
+                let (zh, en) = if twice.len() == 1 {
+                    (
                         format!("类别 \"{}\" 出现了两次（第 {} 行和第 {} 行）", c, first, row),
                         format!("category \"{}\" appears twice (rows {} and {})", c, first, row),
-                    );
-                }
+                    )
+                } else {
+                    let zh: Vec<String> = twice.iter().take(3).map(|(c, a, b)| format!("\"{}\"（第 {} 行和第 {} 行）", c, a, b)).collect();
+                    let en: Vec<String> = twice.iter().take(3).map(|(c, a, b)| format!("\"{}\" (rows {} and {})", c, a, b)).collect();
+                    let more = if twice.len() > 3 { "…" } else { "" };
+                    (
+                        format!("有 {} 行的类别与前面的行重复：{}{}", twice.len(), zh.join("、"), more),
+                        format!("{} rows repeat an earlier row's category: {}{}", twice.len(), en.join(", "), more),
+                    )
+                };
+                r.warning(row, x + 1, Some(&headers[x]), zh, en);
             }
         }
     }
@@ -699,8 +746,10 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
         .or_else(|| headers.first().filter(|h| !h.is_empty()).cloned())
         .unwrap_or_else(|| "Chart".to_string());
     let id = opts.id.clone().or_else(|| file_stem.map(slug).filter(|s| !s.is_empty()));
+    // dates, or dates with times of day (which stay categories, evenly spaced)
+    let timed = x_dates.is_some() || (!cols[x].is_empty() && cols[x].iter().all(|c| date::is_datetime(c)));
     let kind = opts.kind.clone().unwrap_or_else(|| {
-        if x_dates.is_some() && categories.len() > LINE_ABOVE {
+        if timed && categories.len() > LINE_ABOVE {
             "line".to_string()
         } else {
             "column".to_string()

@@ -85,9 +85,9 @@ pub fn narrow(s: &str) -> String {
     out
 }
 
-/// True for the ways spreadsheets write "no value".
+/// True for the ways spreadsheets write "no value" (`.` is FRED's).
 pub fn is_missing(narrowed: &str) -> bool {
-    matches!(narrowed, "" | "-" | "--" | "—" | "——" | "–" | ".." | "..." | "…" | "……")
+    matches!(narrowed, "" | "-" | "--" | "—" | "——" | "–" | "." | ".." | "..." | "…" | "……")
         || narrowed.eq_ignore_ascii_case("n/a")
         || narrowed.eq_ignore_ascii_case("na")
         || narrowed.eq_ignore_ascii_case("#n/a")
@@ -300,7 +300,7 @@ mod tests {
 
     #[test]
     fn missing_values_are_not_zero() {
-        for s in ["", " ", "-", "—", "——", "N/A", "n/a", "NA", "..", "－", "#N/A"] {
+        for s in ["", " ", "-", "—", "——", "N/A", "n/a", "NA", ".", "..", "－", "#N/A"] {
             assert_eq!(parse(s), Cell::Missing, "{:?}", s);
         }
     }

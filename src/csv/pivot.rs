@@ -38,15 +38,23 @@ fn pairs_unique(a: &[&str], b: &[&str]) -> bool {
 /// `cols` are the table's columns (cells by row), `x` the column the import
 /// would use for categories.
 pub fn detect(cols: &[Vec<&str>], types: &[Type], x: usize) -> Option<Shape> {
-    let keyed = |j: usize| matches!(types[j], Type::Text | Type::Date);
+    // a number column of whole years (`yr`: 2021, 2022) repeats like a key, whatever its header
+    let years = |j: usize| {
+        types[j] == Type::Number
+            && cols[j].iter().filter(|c| !c.trim().is_empty()).all(|c| {
+                let t = c.trim();
+                t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && (t.starts_with('1') || t.starts_with('2'))
+            })
+    };
+    let keyed = |j: usize| matches!(types[j], Type::Text | Type::Date) || years(j);
     if !keyed(x) || !has_duplicates(&cols[x]) {
         return None;
     }
     let candidates: Vec<usize> = (0..cols.len()).filter(|&j| j != x && keyed(j) && has_duplicates(&cols[j])).collect();
     let other = candidates.iter().copied().find(|&j| pairs_unique(&cols[x], &cols[j])).or_else(|| candidates.first().copied())?;
-    let value = (0..cols.len()).find(|&j| j != x && j != other && types[j] == Type::Number)?;
-    // dates go along the x axis, words name the series
-    let (x, series) = if types[x] == Type::Text && types[other] == Type::Date { (other, x) } else { (x, other) };
+    let value = (0..cols.len()).find(|&j| j != x && j != other && types[j] == Type::Number && !years(j))?;
+    // dates and years go along the x axis, words name the series
+    let (x, series) = if types[x] == Type::Text && (types[other] == Type::Date || years(other)) { (other, x) } else { (x, other) };
     Some(Shape { x, series, value })
 }
 

@@ -96,14 +96,18 @@ pub fn frame(records: &[Vec<String>]) -> (Option<Table>, Vec<Skipped>) {
         }
         break;
     }
-    // above the header: blank lines and one-cell titles
+    // above the header: blank lines, and lines much narrower than the table
+    // (one-cell titles; `"Data Source","World Development Indicators"` above a
+    // header of 68 columns)
+    let width = records[..end].iter().take(50).map(|r| filled(r)).max().unwrap_or(0);
+    let header_at_least = if width >= 2 { 2.max(width.div_ceil(2)) } else { 1 };
     let mut start = 0;
     while start < end {
         let n = filled(&records[start]);
         let wider_below = records[start + 1..end].iter().take(5).any(|r| filled(r) >= 2);
         if n == 0 {
             skipped.push(Skipped { row: start + 1, text: String::new(), why: Why::Blank });
-        } else if n == 1 && wider_below {
+        } else if (n == 1 && wider_below) || n < header_at_least {
             skipped.push(Skipped { row: start + 1, text: text(&records[start]), why: Why::Title });
         } else {
             break;
@@ -149,6 +153,15 @@ mod tests {
         let got: Vec<(usize, &str)> = s.iter().map(|s| (s.row, s.why.name())).collect();
         assert_eq!(got, [(1, "title"), (2, "title"), (3, "blank"), (6, "blank"), (9, "note"), (10, "note")]);
         assert_eq!(s[0].text, "表1 各地区生产总值");
+    }
+
+    #[test]
+    fn metadata_lines_narrower_than_the_table_are_titles() {
+        let r = rows("Data Source,World Development Indicators,,,\n,,,,\nLast Updated Date,2024-06-28,,,\n,,,,\nCountry Name,Country Code,1960,1961,1962\nAruba,ABW,1,2,3\n");
+        let (t, s) = frame(&r);
+        assert_eq!(t.unwrap().header_row, 5);
+        let got: Vec<(usize, &str)> = s.iter().map(|s| (s.row, s.why.name())).collect();
+        assert_eq!(got, [(1, "title"), (2, "blank"), (3, "title"), (4, "blank")]);
     }
 
     #[test]

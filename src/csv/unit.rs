@@ -49,6 +49,8 @@ pub struct HeaderUnit {
     pub power: i32,
     /// The unit after the multiplier (元), possibly empty (`（万）`).
     pub unit: String,
+    /// The unit as the header writes it, multiplier and all: `万元`, `$m`.
+    pub written: String,
 }
 
 /// Reads a bracketed unit at the end of a header: `就业人数（万人）` →
@@ -93,7 +95,19 @@ pub fn header_unit(header: &str) -> Option<HeaderUnit> {
     if power == 0 && unit.is_empty() {
         return None;
     }
-    Some(HeaderUnit { name: name.to_string(), power, unit: unit.to_string() })
+    Some(HeaderUnit { name: name.to_string(), power, unit: unit.to_string(), written: body.to_string() })
+}
+
+/// A unit a line above the table declares for all its columns: `单位：亿元`,
+/// `Unit: $m`. Read as a header's brackets would be.
+pub fn table_unit(line: &str) -> Option<HeaderUnit> {
+    let t = line.trim();
+    let lower = t.to_lowercase();
+    let body = ["单位：", "单位:", "unit:", "units:"].iter().find_map(|p| lower.starts_with(p).then(|| t[p.len()..].trim()))?;
+    if body.is_empty() {
+        return None;
+    }
+    header_unit(&format!("x（单位：{}）", body))
 }
 
 /// An English unit in a header's brackets: `Amount ($m)`, `Sales (€bn)`,
@@ -123,7 +137,7 @@ fn latin_header_unit(name: &str, body: &str) -> Option<HeaderUnit> {
     if currency.is_none() && power == 0 {
         return None;
     }
-    Some(HeaderUnit { name: name.to_string(), power, unit: currency.unwrap_or("").to_string() })
+    Some(HeaderUnit { name: name.to_string(), power, unit: currency.unwrap_or("").to_string(), written: b.to_string() })
 }
 
 #[cfg(test)]
@@ -159,5 +173,10 @@ mod tests {
         let h = header_unit("金额（万元）").unwrap();
         assert_eq!((h.name.as_str(), h.power, h.unit.as_str()), ("金额", 4, "元"));
         assert_eq!(header_unit("Sales (Europe)"), None);
+        let t = table_unit("单位：亿元").unwrap();
+        assert_eq!((t.power, t.unit.as_str()), (8, "元"));
+        let t = table_unit("Unit: $m").unwrap();
+        assert_eq!((t.power, t.unit.as_str()), (6, "$"));
+        assert_eq!(table_unit("表1 单位情况"), None);
     }
 }

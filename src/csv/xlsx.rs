@@ -55,10 +55,11 @@ fn text(c: &Data) -> String {
     }
 }
 
-/// The rows of one sheet (row 1 first) and the names of all sheets.
-pub fn rows(bytes: &[u8], sheet: Option<&str>) -> Result<(Vec<Vec<String>>, Vec<String>), Problem> {
+/// The rows of one sheet (row 1 first) and the names of all sheets; a problem
+/// comes with the names of the sheets when the file could be opened.
+pub fn rows(bytes: &[u8], sheet: Option<&str>) -> Result<(Vec<Vec<String>>, Vec<String>), (Problem, Vec<String>)> {
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
-        problem(format!("无法读取这个 .xlsx 文件：{}", e), format!("cannot read this .xlsx file: {}", e))
+        (problem(format!("无法读取这个 .xlsx 文件：{}", e), format!("cannot read this .xlsx file: {}", e)), Vec::new())
     })?;
     let names = book.sheet_names();
     let name = match sheet {
@@ -71,14 +72,21 @@ pub fn rows(bytes: &[u8], sheet: Option<&str>) -> Result<(Vec<Vec<String>>, Vec<
     };
     let Some(name) = name else {
         let list = names.join(", ");
-        return Err(problem(
-            format!("没有工作表 \"{}\"；这个文件的工作表有：{}", sheet.unwrap_or(""), list),
-            format!("there is no sheet \"{}\"; the file's sheets are: {}", sheet.unwrap_or(""), list),
+        return Err((
+            problem(
+                format!("没有工作表 \"{}\"；这个文件的工作表有：{}", sheet.unwrap_or(""), list),
+                format!("there is no sheet \"{}\"; the file's sheets are: {}", sheet.unwrap_or(""), list),
+            ),
+            names,
         ));
     };
-    let range = book.worksheet_range(&name).map_err(|e| {
-        problem(format!("无法读取工作表 \"{}\"：{}", name, e), format!("cannot read sheet \"{}\": {}", name, e))
-    })?;
+    let range = match book.worksheet_range(&name) {
+        Ok(r) => r,
+        Err(e) => {
+            let p = problem(format!("无法读取工作表 \"{}\"：{}", name, e), format!("cannot read sheet \"{}\": {}", name, e));
+            return Err((p, names));
+        }
+    };
     let (top, left) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
     let mut out: Vec<Vec<String>> = vec![Vec::new(); top];
     for row in range.rows() {
