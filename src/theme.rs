@@ -143,8 +143,9 @@ pub const DASHES: [&[f64]; 4] = [&[], &[7.0, 4.0], &[2.0, 3.0], &[10.0, 3.0, 2.0
 impl Theme {
     /// The dash pattern of series `i`'s line: solid for the first round of the palette, then
     /// dashed, dotted, dash-dotted.
-    pub fn series_dash(&self, i: usize) -> &'static [f64] {
-        DASHES[(i / self.palette.len().max(1)) % DASHES.len()]
+    /// An index into [`DASHES`].
+    pub fn series_dash(&self, i: usize) -> u8 {
+        ((i / self.palette.len().max(1)) % DASHES.len()) as u8
     }
 
     /// The colour of series `i`.

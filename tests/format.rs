@@ -186,7 +186,7 @@ fn labels_get_three_significant_digits_never_fewer_than_the_whole_digits() {
         (67713.0, Cn, "6.77万"),
         (5313.0, Cn, "5313"),
         (1925.0, Full, "1,925"),
-        (3.14159, Full, "3.14"),
+        (4.56789, Full, "4.57"),
         (0.012345, Full, "0.0123"),
         (-9_735_380.0, Compact, "-9.74M"),
         (0.0, Compact, "0"),

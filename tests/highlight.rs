@@ -43,7 +43,7 @@ fn highlighted_lines_keep_colour_and_come_last_the_rest_are_grey_thin_and_behind
     // drawn first: the two grey lines, thin and solid; then the highlighted ones in the first two colours
     for m in &lines[..2] {
         assert_eq!(m.stroke, Some(grey));
-        assert!(m.stroke_width < 2.0 && m.dash.is_empty());
+        assert!(m.stroke_width < 2.0 && m.dash == 0);
     }
     // (in the feed's order: south, then west, which is first in `highlight` and gets the first colour)
     assert_eq!(lines[2].stroke, Some(theme.palette[1]));

@@ -186,7 +186,7 @@ fn employment(n: usize, highlight: &[&str]) -> String {
 /// The last point of each series' line, in series order, as the scene draws it.
 fn last_points(ds: &newschart::model::Dataset, scene: &Scene) -> Vec<Option<(f64, f64)>> {
     (0..ds.series.len())
-        .map(|si| scene.data.iter().filter(|d| d.series == si).last().map(|d| (d.bar.x + d.bar.w / 2.0, d.bar.y + d.bar.h / 2.0)))
+        .map(|si| scene.data.iter().rfind(|d| d.series == si).map(|d| (d.bar.x + d.bar.w / 2.0, d.bar.y + d.bar.h / 2.0)))
         .collect()
 }
 
@@ -254,7 +254,7 @@ fn no_two_of_fourteen_lines_share_a_look() {
     // the 7th line is dashed: many short paths in its colour, each dash shorter than its pattern's
     // longest stroke, in the scene and in the SVG
     let (c, dash) = looks[6];
-    assert!(!dash.is_empty());
+    assert_ne!(dash, 0);
     let pieces: Vec<_> = scene.marks.iter().filter(|m| m.role == Role::Line && m.stroke == c && m.dash == dash).collect();
     assert!(pieces.len() > 20, "{} pieces", pieces.len());
     for m in &pieces {

@@ -100,7 +100,7 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
                     stroke_width: 1.0,
                     role: Role::Point,
                     datum: Some(di),
-                    dash: &[],
+                    dash: 0,
                 });
             }
             data.push(Datum {

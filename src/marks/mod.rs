@@ -90,9 +90,9 @@ pub fn series_color(ds: &Dataset, si: usize, theme: &Theme) -> crate::theme::Col
 }
 
 /// The dash pattern of series `si`'s line: solid in grey, else its place's pattern.
-pub fn series_dash(ds: &Dataset, si: usize, theme: &Theme) -> &'static [f64] {
+pub fn series_dash(ds: &Dataset, si: usize, theme: &Theme) -> u8 {
     if muted(ds, si) {
-        &[]
+        0
     } else {
         theme.series_dash(look(ds, si))
     }
@@ -113,13 +113,13 @@ pub fn highlight_order(ds: &Dataset) -> Vec<usize> {
 
 /// A series' line: one path, or with a dash pattern one path per dash (so every renderer
 /// draws the same dashes without a dash feature of its own); each piece carries the pattern.
-pub fn line(points: Vec<(f64, f64)>, color: crate::theme::Color, width: f64, dash: &'static [f64], out: &mut Vec<crate::scene::Mark>) {
+pub fn line(points: Vec<(f64, f64)>, color: crate::theme::Color, width: f64, dash: u8, out: &mut Vec<crate::scene::Mark>) {
     use crate::scene::{Mark, Role};
-    if dash.is_empty() {
+    if dash == 0 {
         out.push(Mark::path(points, false, None, Some(color), width, Role::Line, None));
         return;
     }
-    for run in crate::scene::dash::runs(&points, dash) {
+    for run in crate::scene::dash::runs(&points, crate::theme::DASHES[dash as usize % crate::theme::DASHES.len()]) {
         out.push(Mark::path(run, false, None, Some(color), width, Role::Line, None).dashed(dash));
     }
 }

@@ -7,7 +7,7 @@
 /// pattern, or one without a positive length, gives the whole polyline.
 pub fn runs(points: &[(f64, f64)], pattern: &[f64]) -> Vec<Vec<(f64, f64)>> {
     let total: f64 = pattern.iter().filter(|v| v.is_finite() && **v > 0.0).sum();
-    if pattern.is_empty() || !(total > 0.0) {
+    if pattern.is_empty() || total.is_nan() || total <= 0.0 {
         return vec![points.to_vec()];
     }
     let mut out: Vec<Vec<(f64, f64)>> = Vec::new();

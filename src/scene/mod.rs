@@ -163,26 +163,26 @@ pub struct Mark {
     pub role: Role,
     /// The datum this mark shows, an index into `Scene::data`.
     pub datum: Option<usize>,
-    /// The dash pattern (CSS px, on, off, on, off …) of the line this path is one dash of:
+    /// The dash pattern (an index into `theme::DASHES`; 0 is solid) of the line this path is one dash of:
     /// marks split a dashed line into one path per dash, so a renderer draws it as it is and
     /// the pattern is there for the legend and tests; empty: solid.
-    pub dash: &'static [f64],
+    pub dash: u8,
 }
 
 impl Mark {
     /// A filled rectangle.
     pub fn rect(r: Rect, fill: Color, role: Role, datum: Option<usize>) -> Mark {
-        Mark { shape: Shape::Rect(r), fill: Some(fill), stroke: None, stroke_width: 0.0, role, datum, dash: &[] }
+        Mark { shape: Shape::Rect(r), fill: Some(fill), stroke: None, stroke_width: 0.0, role, datum, dash: 0 }
     }
 
     /// A line.
     pub fn line(x1: f64, y1: f64, x2: f64, y2: f64, color: Color, width: f64, role: Role) -> Mark {
-        Mark { shape: Shape::Line { x1, y1, x2, y2 }, fill: None, stroke: Some(color), stroke_width: width, role, datum: None, dash: &[] }
+        Mark { shape: Shape::Line { x1, y1, x2, y2 }, fill: None, stroke: Some(color), stroke_width: width, role, datum: None, dash: 0 }
     }
 
     /// A path: a polyline stroked in `stroke`, or a polygon filled with `fill`.
     pub fn path(points: Vec<(f64, f64)>, closed: bool, fill: Option<Color>, stroke: Option<Color>, width: f64, role: Role, datum: Option<usize>) -> Mark {
-        Mark { shape: Shape::Path { points, closed }, fill, stroke, stroke_width: width, role, datum, dash: &[] }
+        Mark { shape: Shape::Path { points, closed }, fill, stroke, stroke_width: width, role, datum, dash: 0 }
     }
 
     /// A text label.
@@ -195,12 +195,12 @@ impl Mark {
             stroke_width: 0.0,
             role,
             datum: None,
-            dash: &[],
+            dash: 0,
         }
     }
 
     /// The same mark stroked with a dash pattern.
-    pub fn dashed(mut self, dash: &'static [f64]) -> Mark {
+    pub fn dashed(mut self, dash: u8) -> Mark {
         self.dash = dash;
         self
     }

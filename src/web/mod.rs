@@ -238,23 +238,24 @@ impl Chart {
         let ds = self.dataset();
         let mut out = String::new();
         let lines = matches!(ds.kind, Kind::Line | Kind::Area);
-        let entry = |o: &mut String, name: &str, color: Color, pattern: Option<usize>, dash: &[f64]| {
+        let entry = |o: &mut String, name: &str, color: Color, pattern: Option<usize>, dash: u8| {
             let mut e = Obj::new(o);
             e.str("name", name).str("color", &color.hex());
             if let Some(p) = pattern {
                 e.int("pattern", p as u64);
             }
             // a line's dash pattern (CSS px, on and off), as the chart draws it
-            if !dash.is_empty() {
-                json::push_list(e.key("dash"), dash.iter(), |o, v| o.push_str(&crate::format::int(*v as i64)));
+            if dash != 0 {
+                let pattern = crate::theme::DASHES[dash as usize % crate::theme::DASHES.len()];
+                json::push_list(e.key("dash"), pattern.iter(), |o, v| o.push_str(&crate::format::int(*v as i64)));
             }
             e.end();
         };
         match ds.kind {
-            Kind::Donut | Kind::Pie => json::push_list(&mut out, ds.categories.iter().enumerate(), |o, (i, c)| entry(o, c, self.theme.series_color(i, None), None, &[])),
+            Kind::Donut | Kind::Pie => json::push_list(&mut out, ds.categories.iter().enumerate(), |o, (i, c)| entry(o, c, self.theme.series_color(i, None), None, 0)),
             Kind::Table | Kind::Progress => out.push_str("[]"),
             _ if ds.series.len() > 1 => json::push_list(&mut out, ds.series.iter().enumerate(), |o, (i, s)| {
-                entry(o, &s.name, crate::marks::series_color(ds, i, &self.theme), Some(if matches!(ds.kind, Kind::Column | Kind::Bar) { i % 3 } else { 0 }), if lines { crate::marks::series_dash(ds, i, &self.theme) } else { &[] })
+                entry(o, &s.name, crate::marks::series_color(ds, i, &self.theme), Some(if matches!(ds.kind, Kind::Column | Kind::Bar) { i % 3 } else { 0 }), if lines { crate::marks::series_dash(ds, i, &self.theme) } else { 0 })
             }),
             _ => out.push_str("[]"),
         }
