@@ -73,7 +73,13 @@ problems = swap(problems, 'const BUILDER_INTEGRITY = {};',
 const problemsFile = emit('problems.js', Buffer.from(minify(problems)), 'js');
 
 // 3. view: the names and SRI of the glue, the wasm modules, the downloads module and problems.js
-const downloadFile = emit('download.js', Buffer.from(minify(read(SRC, 'download.js').toString('utf8'))), 'js');
+// download.js draws the PNG in the builder's module too: its names and SRI, as problems.js
+let download = read(SRC, 'download.js').toString('utf8');
+download = swap(download, "'./newschart_builder.js?download'", `'./${builderGlueFile.name}?download'`, 'download.js');
+download = swap(download, "'./newschart_builder_bg.wasm'", `'./${builderWasm.name}'`, 'download.js');
+download = swap(download, 'const BUILDER_INTEGRITY = {};',
+  `const BUILDER_INTEGRITY = ${JSON.stringify({ glue: builderGlueFile.integrity, wasm: builderWasm.integrity })};`, 'download.js');
+const downloadFile = emit('download.js', Buffer.from(minify(download)), 'js');
 let view = read(SRC, 'view.js').toString('utf8');
 view = swap(view, "'./download.js'", `'./${downloadFile.name}'`, 'view.js');
 view = swap(view, "const DOWNLOAD_INTEGRITY = '';", `const DOWNLOAD_INTEGRITY = '${downloadFile.integrity}';`, 'view.js');

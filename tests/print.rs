@@ -3,6 +3,7 @@
 //! SVG of the same feed, rasterized by resvg, for every example and the dense
 //! Seattle line.
 
+mod common;
 #[path = "common/pixels.rs"]
 mod pixels;
 
@@ -245,4 +246,45 @@ fn the_png_and_the_svg_of_each_feed_agree() {
         }
     }
     assert!(compared >= 21, "{} images compared", compared);
+}
+
+#[test]
+fn a_height_too_small_for_the_words_grows_the_image_and_says_so() {
+    let out = tmp("hamlets-short.svg");
+    let o = run(&["render", "www/feeds/hamlets.json", "--height", "200", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("warning: the title, notes and source leave no room for the chart in --height 200"), "{}", err);
+    let svg = fs::read_to_string(&out).unwrap();
+    let (_, c) = compose::scene_for(&fs::read_to_string("www/feeds/hamlets.json").unwrap(), None, 640.0, Height::Whole(200.0)).unwrap();
+    assert!(c.scene.height > 200.0 && svg.starts_with(&format!("<svg width=\"640\" height=\"{}\"", c.scene.height.round())), "{}", &svg[..60]);
+    // a height with room says nothing
+    let o = run(&["render", "www/feeds/hamlets.json", "--height", "600", "-o", out.to_str().unwrap()]);
+    assert!(o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(fs::read_to_string(&out).unwrap().starts_with("<svg width=\"640\" height=\"600\""));
+}
+
+#[test]
+fn every_composition_is_clean_svg_with_words_that_never_overlap() {
+    for (feed, id) in feeds() {
+        let text = fs::read_to_string(&feed).unwrap();
+        for width in [320.0, 640.0] {
+            let (_, c) = compose::scene_for(&text, Some(&id), width, Height::Natural).unwrap();
+            let what = format!("{} {} at {}", feed.display(), id, width);
+            // well-formed, drawing elements only, every text read back as the scene has it
+            common::invariants::check_svg(&c.scene);
+            // the words: inside the image, clear of the chart and of each other
+            let boxes = &c.words;
+            assert!(!boxes.is_empty(), "{}: no words", what);
+            let chart = c.chart;
+            for (i, a) in boxes.iter().enumerate() {
+                assert!(a.x >= 0.0 && a.y >= 0.0 && a.x + a.w <= c.scene.width && a.y + a.h <= c.scene.height, "{}: {:?} outside the image", what, a);
+                let clear = |b: &newschart::scene::Rect| a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+                assert!(clear(&chart), "{}: {:?} on the chart {:?}", what, a, chart);
+                for b in &boxes[i + 1..] {
+                    assert!(clear(b), "{}: {:?} overlaps {:?}", what, a, b);
+                }
+            }
+        }
+    }
 }

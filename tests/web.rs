@@ -103,3 +103,89 @@ fn hit_testing_in_the_browser_uses_the_scene() {
     }
     assert_eq!(chart.hit(-50.0, -50.0), -1);
 }
+
+// ---- static images and dense lines (tests/fixtures/print/) ------------------------------
+
+const SEATTLE: &str = include_str!("fixtures/print/seattle-weather.json");
+
+/// Whether two colours are within `tol` in every channel.
+fn near(p: [u8; 4], c: [u8; 3], tol: u8) -> bool {
+    p[3] > 200 && (0..3).all(|i| p[i].abs_diff(c[i]) <= tol)
+}
+
+#[wasm_bindgen_test]
+fn a_dense_line_on_the_canvas_stays_inside_its_values() {
+    // Seattle's daily weather, 1,461 days: a one-day spike makes a bend of a degree or two,
+    // whose miter join would reach far past the value
+    for dpr in [1.0, 2.0] {
+        let mut chart = Chart::load(SEATTLE, 0).map_err(|e| e.as_string()).unwrap();
+        chart.layout(640.0, 360.0);
+        let c = canvas();
+        chart.draw(&c, dpr).unwrap();
+        let pts: serde_json::Value = serde_json::from_str(&chart.points()).unwrap();
+        let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+        let (w, h) = (c.width(), c.height());
+        let data = ctx.get_image_data(0.0, 0.0, w as f64, h as f64).unwrap().data();
+        for (series, colour) in [(0u64, [0x00, 0x72, 0xb2]), (1, [0xd5, 0x5e, 0x00])] {
+            let ys: Vec<f64> = pts
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|p| p["seriesIndex"].as_u64() == Some(series))
+                .map(|p| p["bar"]["y"].as_f64().unwrap() + p["bar"]["h"].as_f64().unwrap() / 2.0)
+                .collect();
+            assert!(ys.len() > 1000, "series {}: {} points", series, ys.len());
+            let top = ys.iter().cloned().fold(f64::MAX, f64::min);
+            let bottom = ys.iter().cloned().fold(f64::MIN, f64::max);
+            // half the 2px line and a pixel of anti-aliasing
+            let (y0, y1) = ((top - 2.0) * dpr, (bottom + 2.0) * dpr);
+            let mut seen = 0;
+            let mut outside = Vec::new();
+            for y in 0..h {
+                for x in 0..w {
+                    let i = ((y * w + x) * 4) as usize;
+                    if !near([data[i], data[i + 1], data[i + 2], data[i + 3]], colour, 40) {
+                        continue;
+                    }
+                    seen += 1;
+                    let fy = y as f64 + 0.5;
+                    if fy < y0 || fy > y1 {
+                        outside.push((x, y));
+                    }
+                }
+            }
+            assert!(seen > 500, "dpr {}: {} pixels of series {}", dpr, seen, series);
+            assert!(outside.is_empty(), "dpr {}: {} pixels of series {} outside y {:.0}–{:.0}, e.g. {:?}", dpr, outside.len(), series, y0, y1, &outside[..outside.len().min(6)]);
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_download_draws_the_whole_composition() {
+    let mut chart = Chart::load(HAMLETS, 0).map_err(|e| e.as_string()).unwrap();
+    let c = canvas();
+    chart.draw_composed(&c, 640.0, 340.0, 2.0).unwrap();
+    assert_eq!(c.width(), 1280);
+    // the chart's 340 px and the words: title, subtitle, unit above, illustrative label, notes, source below
+    assert!(c.height() > 2 * (340 + 150), "{} px tall", c.height());
+    let count = |y0: f64, y1: f64, f: &dyn Fn([u8; 4]) -> bool| {
+        let mut n = 0;
+        let mut y = y0;
+        while y < y1 {
+            for x in (0..1280).step_by(2) {
+                n += f(pixel(&c, x as f64, y)) as usize;
+            }
+            y += 2.0;
+        }
+        n
+    };
+    // the title: dark glyphs in the first line, on the opaque background
+    assert_eq!(pixel(&c, 2.0, 2.0), [255, 255, 255, 255], "an opaque white background");
+    // (the title is #1a1a1a; the subtitle, #595959, would take its place without it)
+    assert!(count(24.0, 68.0, &|p| p[3] == 255 && p[0] < 60 && p[1] < 60 && p[2] < 60) > 50, "no title");
+    // the columns, in the palette's first colour, below the words
+    assert!(count(200.0, 700.0, &|p| near(p, [0x00, 0x72, 0xb2], 4)) > 1000, "no columns");
+    // the illustrative label's tint, under the chart
+    let h = c.height() as f64;
+    assert!(count(h * 0.7, h, &|p| near(p, [0xff, 0xf1, 0xe0], 4)) > 100, "no illustrative label");
+}

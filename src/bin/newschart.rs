@@ -444,6 +444,16 @@ fn render(args: &[String]) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    if let Height::Whole(h) = css_height {
+        if scene.height > h + 0.5 {
+            eprintln!(
+                "{}: warning: the title, notes and source leave no room for the chart in --height {}: the image is {} px tall instead; give a larger --height, or --chart-height",
+                path,
+                h.round(),
+                scene.height.round()
+            );
+        }
+    }
     let bytes = if png {
         match png_bytes(&scene, scale, dpi, font.as_deref(), &path) {
             Some(b) => b,

@@ -22,6 +22,7 @@
 //! chart's marks and data are moved to where the chart sits.
 
 use crate::feed::Problem;
+use crate::format::cat;
 use crate::layout::{self, TextMeasure};
 use crate::marks;
 use crate::model::{Dataset, Kind};
@@ -61,6 +62,10 @@ pub struct Composition {
     pub chart: Rect,
     /// The legend's entries: swatch and name together, one box each.
     pub legend: Vec<Rect>,
+    /// The illustrative label's box, when the data is illustrative.
+    pub illustrative: Option<Rect>,
+    /// Every line of words and legend entry, as the text measure sizes it.
+    pub words: Vec<Rect>,
 }
 
 /// One legend entry: a series' (or a wedge's) name and colour.
@@ -106,6 +111,8 @@ const ILLUSTRATIVE_BORDER: Color = Color::rgb(0xd5, 0x5e, 0x00);
 /// Marks placed top to bottom at `y`.
 struct Column<'a> {
     marks: Vec<Mark>,
+    /// Each line's box.
+    boxes: Vec<Rect>,
     y: f64,
     width: f64,
     m: &'a dyn TextMeasure,
@@ -120,6 +127,8 @@ impl Column<'_> {
                 *b = bold;
             }
             self.marks.push(mark);
+            let w = self.m.width(&line, size) * if bold { 1.06 } else { 1.0 };
+            self.boxes.push(Rect { x: PAD, y: self.y + (lh - size) / 2.0, w, h: size });
             self.y += lh;
         }
     }
@@ -146,6 +155,7 @@ impl Column<'_> {
             self.marks.push(Mark::rect(sw, e.color, Role::Annotation, None));
             self.marks.push(Mark::text(x + swatch + 5.0, mid, &e.name, LEGEND, HAlign::Start, VAlign::Middle, Color::rgb(0x1a, 0x1a, 0x1a), Role::Annotation));
             boxes.push(Rect { x, y: self.y, w, h: lh });
+            self.boxes.push(Rect { x, y: mid - LEGEND / 2.0, w, h: LEGEND });
             x += w + 16.0;
         }
         if !entries.is_empty() {
@@ -154,8 +164,8 @@ impl Column<'_> {
         boxes
     }
 
-    /// The illustrative label: bold, in a tinted box with a border.
-    fn label(&mut self, text: &str) {
+    /// The illustrative label: bold, in a tinted box with a border; returns the box.
+    fn label(&mut self, text: &str) -> Rect {
         let size = SMALL;
         let lh = 18.0;
         let inner = self.width - 2.0 * PAD - 10.0;
@@ -171,18 +181,26 @@ impl Column<'_> {
                 *bold = true;
             }
             self.marks.push(mark);
+            self.boxes.push(Rect { x: PAD + 5.0, y: y + (lh - size) / 2.0, w: self.m.width(&line, size) * 1.06, h: size });
             y += lh;
         }
         self.y += h;
+        Rect { x: PAD, y: self.y - h, w, h }
     }
 }
 
 /// Lays out `ds` with its words at `width` CSS px.
 pub fn compose(ds: &Dataset, width: f64, height: Height, m: &dyn TextMeasure, theme: &Theme) -> Composition {
+    compose_with(ds, width, height, m, theme, &mut |w, h| marks::build(ds, w, h, m, theme))
+}
+
+/// [`compose`] with the chart's scene made by `chart(width, height)` (the browser's large line
+/// charts are built from their columns, not from the dataset).
+pub fn compose_with(ds: &Dataset, width: f64, height: Height, m: &dyn TextMeasure, theme: &Theme, chart: &mut dyn FnMut(f64, f64) -> Scene) -> Composition {
     let width = if width.is_finite() { width.max(layout::MIN_WIDTH + 2.0 * PAD) } else { 640.0 };
     let chart_w = width - 2.0 * PAD;
     let w = words(ds);
-    let mut top = Column { marks: Vec::new(), y: PAD, width, m };
+    let mut top = Column { marks: Vec::new(), boxes: Vec::new(), y: PAD, width, m };
     if !ds.title.is_empty() {
         top.text(&ds.title, TITLE, 24.0, true, theme.text);
         top.y += 2.0;
@@ -190,13 +208,13 @@ pub fn compose(ds: &Dataset, width: f64, height: Height, m: &dyn TextMeasure, th
     let subtitle = match (ds.subtitle.is_empty(), ds.byline.is_empty()) {
         (_, true) => ds.subtitle.clone(),
         (true, false) => ds.byline.clone(),
-        (false, false) => format!("{} · {}", ds.subtitle, ds.byline),
+        (false, false) => cat(&[&ds.subtitle, " · ", &ds.byline]),
     };
     if !subtitle.is_empty() {
         top.text(&subtitle, SUBTITLE, 20.0, false, theme.muted);
     }
     if !ds.unit.is_empty() && ds.kind != Kind::Table {
-        top.text(&format!("{}{}", w.unit, ds.unit), SMALL, 18.0, false, theme.muted);
+        top.text(&cat(&[w.unit, &ds.unit]), SMALL, 18.0, false, theme.muted);
     }
     let entries = legend(ds, theme);
     if !entries.is_empty() {
@@ -207,10 +225,11 @@ pub fn compose(ds: &Dataset, width: f64, height: Height, m: &dyn TextMeasure, th
     let chart_y = top.y;
 
     // the words under the chart, laid out from 0 and moved below it afterwards
-    let mut bottom = Column { marks: Vec::new(), y: 0.0, width, m };
+    let mut bottom = Column { marks: Vec::new(), boxes: Vec::new(), y: 0.0, width, m };
+    let mut label = None;
     if ds.illustrative {
         bottom.y += 8.0;
-        bottom.label(w.illustrative);
+        label = Some(bottom.label(w.illustrative));
     }
     if !ds.notes.is_empty() {
         bottom.y += 6.0;
@@ -220,7 +239,7 @@ pub fn compose(ds: &Dataset, width: f64, height: Height, m: &dyn TextMeasure, th
     }
     if let Some(src) = &ds.source {
         bottom.y += 4.0;
-        bottom.text(&format!("{}{}", w.source, src.text), SMALL, 18.0, false, theme.muted);
+        bottom.text(&cat(&[w.source, &src.text]), SMALL, 18.0, false, theme.muted);
     }
     let below = bottom.y + PAD;
 
@@ -230,7 +249,7 @@ pub fn compose(ds: &Dataset, width: f64, height: Height, m: &dyn TextMeasure, th
         Height::Whole(h) => h - chart_y - below - 8.0,
     };
     let chart_h = if chart_h.is_finite() { chart_h.max(layout::MIN_HEIGHT) } else { layout::MIN_HEIGHT };
-    let chart = marks::build(ds, chart_w, chart_h, m, theme);
+    let chart = chart(chart_w, chart_h);
     let at = Rect { x: PAD, y: chart_y, w: chart.width, h: chart.height };
     let foot_y = at.y + at.h + 8.0;
     let total = match height {
@@ -248,7 +267,10 @@ pub fn compose(ds: &Dataset, width: f64, height: Height, m: &dyn TextMeasure, th
         out.push(mk);
     }
     let scene = Scene { width, height: total, plot: chart.plot, marks: out, data: chart.data };
-    Composition { scene, chart: at, legend: legend_boxes }
+    let illustrative = label.map(|r| Rect { y: r.y + foot_y, ..r });
+    let mut words = top.boxes;
+    words.extend(bottom.boxes.into_iter().map(|r| Rect { y: r.y + foot_y, ..r }));
+    Composition { scene, chart: at, legend: legend_boxes, illustrative, words }
 }
 
 fn move_rect(r: &mut Rect, dx: f64, dy: f64) {

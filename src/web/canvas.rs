@@ -121,6 +121,9 @@ impl DrawingBackend for CanvasBackend {
         }
         self.ctx.set_stroke_style_str(&css_color(style.color()));
         self.ctx.set_line_width(style.stroke_width() as f64);
+        // round joins: the default miter (limit 10) puts a dense line's spikes up to five line
+        // widths past the data, above the largest value and below the smallest
+        self.ctx.set_line_join("round");
         self.ctx.stroke();
         Ok(())
     }

@@ -593,6 +593,39 @@ impl Chart {
         Chart::load(text, max_bytes)
     }
 
+    /// Draws the whole composition a static image shows (`render::compose`: title, subtitle,
+    /// unit, legend, the chart with the series the reader hid left out, the illustrative label,
+    /// notes, source) onto `canvas`, `width` CSS px wide with the chart `chart_height` tall, at
+    /// `dpr`: the reader's PNG download (`download.js` remakes the chart in the builder's module
+    /// for it; the readers' modules leave this out). The chart's own scene is left as it is.
+    pub fn draw_composed(&mut self, canvas: &HtmlCanvasElement, width: f64, chart_height: f64, dpr: f64) -> Result<(), JsValue> {
+        use crate::marks::{hide, show};
+        use crate::render::compose::{compose, compose_with, Height};
+        let m = measure::CanvasMeasure::new(&self.font);
+        let height = Height::Chart(chart_height);
+        // LARGE_DATA first: the standard module then leaves marks::large out
+        let large = LARGE_DATA && self.make_large();
+        let (theme, hidden) = (&self.theme, &self.hidden);
+        let c = match &mut self.large {
+            Some(l) if large => {
+                let taken = hide(&mut l.summary, hidden);
+                let (ds, cols) = (&l.summary, &l.cols);
+                let c = compose_with(ds, width, height, &m, theme, &mut |w, h| crate::marks::large::build(ds, cols, w, h, &m, theme).0);
+                show(&mut l.summary, taken);
+                c
+            }
+            _ => {
+                let cur = self.current.min(self.feed.datasets.len() - 1);
+                let ds = &mut self.feed.datasets[cur];
+                let taken = hide(ds, hidden);
+                let c = compose(ds, width, height, &m, theme);
+                show(ds, taken);
+                c
+            }
+        };
+        Self::paint(&c.scene, canvas, dpr, &self.font)
+    }
+
     /// Every text drawn, with its role and its box as the canvas measures it:
     /// what an overlap check needs. JSON `[{role, text, x, y, w, h}]`.
     pub fn label_boxes(&self) -> String {
