@@ -5,8 +5,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, launch, startServer, watch } from './helpers.mjs';
+import { ARTIFACTS, REPO, launch, startServer, watch } from './helpers.mjs';
 
 let server;
 let browser;
@@ -89,6 +90,23 @@ test('a 1,461-row table scrolls inside the chart\'s box at phone width, and reac
     if (JSON.stringify(seen[i + 2]) !== JSON.stringify(want)) missing.push(`${i}: ${JSON.stringify(seen[i + 2])}`);
   }
   assert.deepEqual(missing.slice(0, 5), [], `${missing.length} rows never shown right`);
+
+  // axe-core: no WCAG 2.1 A/AA violations in the open table, scrolled halfway, light and dark (the
+  // best-practice rules are left out: the corner cell over the row headers is empty on purpose)
+  await page.addScriptTag({ content: readFileSync(join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+  await page.$eval('#c', (el) => { const b = el.shadowRoot.querySelector('.nc-table'); b.scrollTop = b.scrollHeight / 2; });
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    // a page in dark mode has a dark background of its own (the chart's is transparent)
+    await page.evaluate((dark) => { document.body.style.background = dark ? '#121212' : ''; }, scheme === 'dark');
+    const violations = await page.evaluate(async () => {
+      // eslint-disable-next-line no-undef
+      const r = await axe.run({ include: [['#c']] }, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+    });
+    assert.deepEqual(violations, [], `${scheme}: ${violations.join('\n')}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // the keyboard: Home in the focused region goes back to the first row
   await page.$eval('#c', (el) => el.shadowRoot.querySelector('.nc-table').focus());
