@@ -53,3 +53,13 @@ fn a_broken_xlsx_is_a_problem_not_a_panic() {
     let p = to_feed(&b, &CsvOptions::default()).unwrap_err();
     assert!(p[0].en.contains("cannot read this .xlsx file"), "{:?}", p);
 }
+
+#[test]
+fn an_old_xls_file_is_reported_with_the_fix() {
+    // the OLE2 signature every .xls file starts with
+    let mut b = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    b.extend_from_slice(&[0; 504]);
+    let p = to_feed(&b, &CsvOptions::default()).unwrap_err();
+    assert_eq!(p.len(), 1, "{:?}", p);
+    assert!(p[0].en.contains("old Excel file (.xls)") && p[0].zh.contains("另存为 .xlsx"), "{:?}", p[0]);
+}

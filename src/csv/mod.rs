@@ -297,6 +297,17 @@ pub fn is_xlsx(bytes: &[u8]) -> bool {
 /// The file's rows of cell text, row 1 first, with the sheets of an .xlsx file
 /// (also when the sheet asked for is not there).
 fn rows(bytes: &[u8], opts: &CsvOptions, r: &mut Report, sheets: &mut Vec<String>) -> Option<Vec<Vec<String>>> {
+    // Excel 97–2003 (.xls) and other OLE2 files
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        r.error(
+            0,
+            0,
+            None,
+            "这是旧版 Excel 文件（.xls）：请在 Excel 或 WPS 中另存为 .xlsx 或 'CSV UTF-8（逗号分隔）'".to_string(),
+            "this is an old Excel file (.xls): save it as .xlsx or 'CSV UTF-8 (Comma delimited)' in Excel or WPS".to_string(),
+        );
+        return None;
+    }
     if is_xlsx(bytes) {
         return match xlsx::rows(bytes, opts.sheet.as_deref()) {
             Ok((rows, names)) => {

@@ -59,7 +59,13 @@ fn text(c: &Data) -> String {
 /// comes with the names of the sheets when the file could be opened.
 pub fn rows(bytes: &[u8], sheet: Option<&str>) -> Result<(Vec<Vec<String>>, Vec<String>), (Problem, Vec<String>)> {
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
-        (problem(format!("无法读取这个 .xlsx 文件：{}", e), format!("cannot read this .xlsx file: {}", e)), Vec::new())
+        (
+            problem(
+                format!("无法读取这个 .xlsx 文件（{}）：如果它是 .ods 或 .numbers 文件，请另存为 .xlsx 或 CSV", e),
+                format!("cannot read this .xlsx file ({}): if it is an .ods or .numbers file, save it as .xlsx or CSV", e),
+            ),
+            Vec::new(),
+        )
     })?;
     let names = book.sheet_names();
     let name = match sheet {
