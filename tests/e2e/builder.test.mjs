@@ -82,7 +82,14 @@ test('CSV → edits → previews at phone and desktop width → snippets in thre
     }));
     assert.deepEqual(texts, { title: '2022年各县市区“幸福屋场”撬动社会资金', subtitle: '单位：万元', notes: ['示例数据', '按县市区统计'],
       source: '来源：株洲市乡村振兴局', link: 'https://www.zhuzhou.gov.cn/', horizontal: true });
-    assert.deepEqual((await readBack(page, '#preview-desktop')).bars[0], [0xe4, 0x57, 0x2e, 255], 'the colour picked');
+    // the colour was picked after the fields waited for above: its preview may come a moment later
+    let bar;
+    for (let k = 0; k < 50; k++) {
+      bar = (await readBack(page, '#preview-desktop')).bars[0];
+      if (bar.join() === [0xe4, 0x57, 0x2e, 255].join()) break;
+      await page.waitForTimeout(100);
+    }
+    assert.deepEqual(bar, [0xe4, 0x57, 0x2e, 255], 'the colour picked');
     await page.screenshot({ path: join(ARTIFACTS, 'builder.png') });
 
     // download the feed and publish it where the snippets will say
