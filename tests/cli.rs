@@ -124,6 +124,43 @@ fn every_command_has_its_own_help_that_exits_0() {
     }
 }
 
+/// Runs the command with its stdout on a pipe whose reader is already closed:
+/// its first write fails with a broken pipe, every time.
+fn run_into_closed_pipe(args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    bin().args(args).stdout(writer).stderr(Stdio::piped()).output().unwrap()
+}
+
+#[test]
+fn a_reader_that_closes_the_pipe_early_is_no_failure() {
+    let feed = "www/examples/employment-line-dates.json";
+    let csv = "tests/fixtures/csv/seattle-weather.csv";
+    for args in [
+        &["from-csv", "--help"][..],
+        &["help"],
+        &["help", "render"],
+        &["validate", "--help"],
+        &["--version"],
+        &["validate", feed],
+        &["from-csv", csv],
+        &["render", feed],
+    ] {
+        let o = run_into_closed_pipe(args);
+        let e = stderr(&o);
+        assert!(!e.contains("panicked"), "{:?}: {}", args, e);
+        assert_eq!(o.status.code(), Some(0), "{:?}: {}", args, e);
+    }
+    // `newschart from-csv big.csv | head -1`: the reader takes one line and goes
+    let mut child = bin().args(["from-csv", csv]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut first).unwrap();
+    assert_eq!(first.trim(), "{");
+    let o = child.wait_with_output().unwrap();
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
 #[test]
 fn validate_speaks_the_feeds_language_or_the_one_asked_for() {
     // an English feed that the widget refuses: the feed cannot be read whole, yet it says "en"

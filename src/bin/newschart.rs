@@ -46,10 +46,10 @@ fn main() -> ExitCode {
         Some("from-csv") => from_csv(rest),
         Some("-h") | Some("--help") => print_help(None),
         Some("help") => print_help(rest.first().map(String::as_str)),
-        Some("-V") | Some("--version") => {
-            println!("newschart {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
+        Some("-V") | Some("--version") => match print_out(format!("newschart {}\n", env!("CARGO_PKG_VERSION")).as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(1),
+        },
         Some(other) => usage_error(&format!("unknown command {}", other)),
         None => usage_error("no command given"),
     }
@@ -58,11 +58,26 @@ fn main() -> ExitCode {
 /// `newschart help [COMMAND]`: the page on stdout, exit 0; an unknown command is a usage error.
 fn print_help(command: Option<&str>) -> ExitCode {
     match help::text(command) {
-        Some(t) => {
-            println!("{}", t);
-            ExitCode::SUCCESS
-        }
+        Some(t) => match print_out(format!("{}\n", t).as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(1),
+        },
         None => usage_error(&format!("no help for {}: the commands are from-csv, validate and render", command.unwrap_or(""))),
+    }
+}
+
+/// Writes to stdout. A reader that closed the pipe early (`newschart help | head -1`)
+/// has all it wanted: that is done, not an error (Rust ignores SIGPIPE, so
+/// `println!` would panic there). Another failure is printed and returned.
+fn print_out(bytes: &[u8]) -> Result<(), ()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => {
+            eprintln!("newschart: cannot write to stdout: {}", e);
+            Err(())
+        }
     }
 }
 
@@ -135,7 +150,9 @@ fn validate(args: &[String]) -> ExitCode {
             failed = true;
         } else {
             let count = n.feed.map_or(0, |f| f.datasets.len());
-            println!("{}: ok ({} dataset{})", path, count, if count == 1 { "" } else { "s" });
+            if print_out(format!("{}: ok ({} dataset{})\n", path, count, if count == 1 { "" } else { "s" }).as_bytes()).is_err() {
+                return ExitCode::from(1);
+            }
         }
     }
     if failed {
@@ -291,11 +308,10 @@ fn from_csv(args: &[String]) -> ExitCode {
     if n.errors().next().is_some() {
         return ExitCode::from(1);
     }
-    let mut out = std::io::stdout().lock();
-    if out.write_all(text.as_bytes()).and_then(|_| out.flush()).is_err() {
-        return ExitCode::from(1);
+    match print_out(text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(()) => ExitCode::from(1),
     }
-    ExitCode::SUCCESS
 }
 
 /// A length on the command line: CSS px, or mm / cm for print.
@@ -445,8 +461,7 @@ fn render(args: &[String]) -> ExitCode {
             }
         }
         None => {
-            let mut stdout = std::io::stdout().lock();
-            if stdout.write_all(&bytes).and_then(|_| stdout.flush()).is_err() {
+            if print_out(&bytes).is_err() {
                 return ExitCode::from(1);
             }
         }
