@@ -224,6 +224,45 @@ fn long_tables_are_reported_with_the_pivot_to_use() {
     assert_eq!((&ds["categories"], &ds["series"][1]["values"]), (&json!(["2021", "2022"]), &json!([3, 4])));
 }
 
+/// special-elections.csv's shape (FiveThirtyEight): race names repeat across
+/// states, dates are written `3/27/18`.
+const RACES: &str = "Date,State,Race,Income\n3/27/18,Alabama,HD-21,\"$65,548 \"\n3/13/18,Pennsylvania,18th CD,\"$62,283 \"\n\
+3/13/18,Tennessee,SD-14,\"$48,252 \"\n12/12/17,Alabama,SD-14,\"$50,000 \"\n11/7/17,Georgia,HD-21,\"$70,100 \"\n";
+
+#[test]
+fn named_columns_are_drawn_as_asked_never_refused_as_a_long_table() {
+    let o = CsvOptions { x: Some("Race".into()), columns: vec!["Income".into()], ..CsvOptions::default() };
+    let (ds, w) = ok(RACES.as_bytes(), &o);
+    assert_eq!(ds["categories"], json!(["HD-21", "18th CD", "SD-14", "SD-14", "HD-21"]));
+    assert_eq!(values(&ds, 0), [Some(65548.0), Some(62283.0), Some(48252.0), Some(50000.0), Some(70100.0)]);
+    // the repeated races are one warning; a race per state is no grid to pivot: no hint
+    assert_eq!(w.len(), 1, "{:#?}", w);
+    assert!(w[0].en.contains("repeat an earlier row's category"), "{}", w[0].en);
+    // --columns alone, or --x alone, is a choice too
+    let (_, w) = ok(RACES.as_bytes(), &CsvOptions { columns: vec!["Income".into()], ..CsvOptions::default() });
+    assert!(w.iter().all(|p| !p.en.contains("--pivot")), "{:#?}", w);
+    ok(RACES.as_bytes(), &CsvOptions { x: Some("Race".into()), ..CsvOptions::default() });
+    // a real long table with its x and value named: drawn as asked, the pivot a warning
+    let tidy = "year,region,value\n2021,A,1\n2022,A,2\n2021,B,3\n2022,B,4\n";
+    let o = CsvOptions { x: Some("year".into()), columns: vec!["value".into()], ..CsvOptions::default() };
+    let (ds, w) = ok(tidy.as_bytes(), &o);
+    assert_eq!(values(&ds, 0), [Some(1.0), Some(2.0), Some(3.0), Some(4.0)]);
+    assert!(w.iter().any(|p| p.en.contains("--pivot series=region,value=value")), "{:#?}", w);
+}
+
+#[test]
+fn a_long_table_hint_never_takes_dates_or_text_for_its_values() {
+    // `3/27/18` starts with digits but is no number: the column is no value column
+    let i = import(RACES.as_bytes(), &CsvOptions::default());
+    assert_eq!(i.columns[0].kind, Type::Text);
+    for p in &i.problems {
+        assert!(!p.en.contains("value=Date") && !p.en.contains("value=State") && !p.en.contains("value=Race"), "{}", p.en);
+    }
+    if let Some(long) = &i.long {
+        assert_eq!(long.value, "Income", "{:?}", long);
+    }
+}
+
 #[test]
 fn a_pivot_gives_one_series_per_value() {
     let o = CsvOptions { pivot: Some(Pivot { series: "symbol".into(), value: "price".into() }), ..CsvOptions::default() };

@@ -61,11 +61,19 @@ pub fn classify(cells: &[&str], header: &str, first: bool, decimal: char, order:
     if present.is_empty() {
         return Type::Empty;
     }
-    // a cell that starts as a number (`7,25`, `7.2x1`) counts as one written wrongly
-    let numbers = present
-        .iter()
-        .filter(|c| matches!(number::parse_with(c, decimal), Cell::Number(_) | Cell::NotNumber(Hint::DecimalComma | Hint::Garbled)))
-        .count();
+    // a cell that starts as a number (`7,25`, `7.2x1`) counts as one written wrongly,
+    // as long as such cells are no more than the clean numbers: a column of `3/27/18`
+    // or `12:30` only starts with digits, it holds no numbers
+    let (mut clean, mut comma, mut garbled) = (0, 0, 0);
+    for c in &present {
+        match number::parse_with(c, decimal) {
+            Cell::Number(_) => clean += 1,
+            Cell::NotNumber(Hint::DecimalComma) => comma += 1,
+            Cell::NotNumber(Hint::Garbled) => garbled += 1,
+            Cell::NotNumber(Hint::Plain) | Cell::Missing => {}
+        }
+    }
+    let numbers = clean + comma + if garbled <= clean { garbled } else { 0 };
     let years = present.iter().all(|c| plain_year(c));
     if (!years || first || time_header(header)) && date::column(&present, order).is_some() {
         return Type::Date;

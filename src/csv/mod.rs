@@ -541,8 +541,12 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
         }
         categories = p.xs.into_iter().map(|c| (c, header_row)).collect();
     } else {
-        // a long table drawn as it is would plot its years or categories as series
-        if let Some(shape) = pivot::detect(&cols, &types, x) {
+        // a long table drawn as it is would plot its years or categories as series;
+        // when the journalist named the x or the columns, the import does what was
+        // asked, and the pivot is at most a hint (below, once the series are known)
+        let named = opts.x.is_some() || !opts.columns.is_empty();
+        let shape = pivot::detect(&cols, &types, x);
+        if let Some(shape) = shape.filter(|_| !named) {
             let long = Long { x: headers[shape.x].clone(), series: headers[shape.series].clone(), value: headers[shape.value].clone() };
             r.error(
                 header_row,
@@ -596,6 +600,28 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
                     picked.push(j);
                 }
             }
+        }
+        // a hint only for a pivot that would draw one of the chosen series on a filled grid
+        if let Some(shape) = shape.filter(|s| named && picked.contains(&s.value) && (s.x == x || s.series == x) && pivot::fills_grid(&cols, *s)) {
+            let long = Long { x: headers[shape.x].clone(), series: headers[shape.series].clone(), value: headers[shape.value].clone() };
+            r.warning(
+                header_row,
+                shape.series + 1,
+                Some(&headers[shape.series]),
+                format!(
+                    "这张表看起来是\"长表\"：每行是一个 \"{x}\" 和一个 \"{s}\" 的值。如果要为每个 \"{s}\" 画一条线，请用 --pivot series={s},value={v}",
+                    x = long.x,
+                    s = long.series,
+                    v = long.value
+                ),
+                format!(
+                    "this table looks long (tidy): each row holds the value of one \"{x}\" and one \"{s}\". To draw one series per \"{s}\", use --pivot series={s},value={v}",
+                    x = long.x,
+                    s = long.series,
+                    v = long.value
+                ),
+            );
+            out.long = Some(long);
         }
         // time across the header (`2019年,2020年,…` or `1960,1961,…`): each year a series
         if picked.len() >= 3 && types[x] == Type::Text && picked.iter().all(|&j| date::parse(&names[j]).is_some()) {

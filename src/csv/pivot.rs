@@ -58,6 +58,16 @@ pub fn detect(cols: &[Vec<&str>], types: &[Type], x: usize) -> Option<Shape> {
     Some(Shape { x, series, value })
 }
 
+/// True when the shape would pivot into a filled grid: every (x, series) pair
+/// once, and at least half of the grid's cells given. A table whose rows each
+/// have their own x (one race per state) is not a long table worth a pivot.
+pub fn fills_grid(cols: &[Vec<&str>], shape: Shape) -> bool {
+    let (xs, names) = (&cols[shape.x], &cols[shape.series]);
+    let distinct = |c: &[&str]| c.iter().map(|v| key(v)).filter(|v| !v.is_empty()).collect::<HashSet<_>>().len();
+    let grid = distinct(xs) * distinct(names);
+    pairs_unique(xs, names) && grid > 0 && xs.len() * 2 >= grid
+}
+
 /// A long table pivoted: the x keys in order and, per series, its name and the
 /// index of the row holding each x's value.
 pub struct Pivoted {
