@@ -105,10 +105,10 @@ fn read_csv(text: &str) -> Vec<(usize, Vec<String>)> {
 }
 
 /// A cell as a number: plain digits (`-12.5`, `1e3`) or, in `dollars` mode,
-/// `$65,548` with its sign and separators; empty and `-` are gaps.
+/// `$65,548` with its sign and separators; empty, `-` and `N/A` are gaps.
 fn cell_number(cell: &str, mode: &str) -> Result<Option<f64>, String> {
     let t = cell.trim();
-    if t.is_empty() || t == "-" {
+    if t.is_empty() || t == "-" || t == "N/A" {
         return Ok(None);
     }
     let t: String = match mode {
