@@ -132,6 +132,30 @@ fn units_in_headers() {
 }
 
 #[test]
+fn series_of_different_units_are_one_error_naming_them_unless_unit_is_given() {
+    // the NBS workbook's shape: totals in 亿元 with no unit in their header, per-capita columns in 元
+    let csv = "年份,国内生产总值,第一产业,人均国内生产总值 (元)\n2022,1204724,88207,85310\n2023,1260582,89755,89358\n";
+    let p = errors(csv.as_bytes(), &CsvOptions::default());
+    assert_eq!(p.len(), 1, "{:#?}", p);
+    assert_eq!((p[0].line, p[0].column), (1, 4), "{:?}", p[0]);
+    assert!(p[0].en.contains("2 columns (\"国内生产总值\", \"第一产业\") give no unit"), "{}", p[0].en);
+    assert!(p[0].en.contains("1 column (\"人均国内生产总值 (元)\") is in \"元\""), "{}", p[0].en);
+    assert!(p[0].en.contains("--columns") && p[0].en.contains("--exclude"), "{}", p[0].en);
+    assert!(p[0].zh.contains("\"国内生产总值\"、\"第一产业\"没有写单位") && p[0].zh.contains("--exclude"), "{}", p[0].zh);
+    // two declared units: one error too
+    let p = errors("x,Sales ($m),Sales (€m)\na,1,2\nb,3,4\n".as_bytes(), &CsvOptions::default());
+    assert_eq!(p.len(), 1, "{:#?}", p);
+    assert!(p[0].en.contains("is in \"$\"") && p[0].en.contains("is in \"€\""), "{}", p[0].en);
+    // the journalist's --unit, or columns of one unit, settle it
+    let (ds, _) = ok(csv.as_bytes(), &CsvOptions { unit: Some("亿元".into()), ..CsvOptions::default() });
+    assert_eq!(ds["unit"], "亿元");
+    let (ds, _) = ok(csv.as_bytes(), &CsvOptions { exclude: vec!["人均国内生产总值 (元)".into()], ..CsvOptions::default() });
+    assert!(ds.get("unit").is_none(), "{}", ds);
+    let (ds, _) = ok(csv.as_bytes(), &CsvOptions { columns: vec!["人均国内生产总值".into()], ..CsvOptions::default() });
+    assert_eq!(ds["unit"], "元");
+}
+
+#[test]
 fn accounting_negatives_and_a_decimal_comma() {
     let (ds, _) = ok("x,n\na,\"(1,234)\"\nb,\"1,5\"\n".as_bytes(), &CsvOptions { decimal: ',', ..CsvOptions::default() });
     assert_eq!(values(&ds, 0), [Some(-1.234), Some(1.5)]);

@@ -747,47 +747,11 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
     let unit = match &opts.unit {
         Some(u) => u.clone(),
         None => {
-            let mut unit: Option<&Series> = None;
-            for col in &series {
-                if col.unit.is_empty() {
-                    continue;
-                }
-                match unit {
-                    None => unit = Some(col),
-                    Some(first) if first.unit != col.unit => {
-                        if first.index == col.index {
-                            continue;
-                        }
-                        r.error(
-                            header_row,
-                            col.index + 1,
-                            Some(&col.header),
-                            format!(
-                                "这一列的单位是 \"{}\"，而 \"{}\" 列是 \"{}\"：一张图只能有一个单位；请拆成两个文件、换算成同一单位，或用 --unit 指定单位",
-                                col.unit, first.header, first.unit
-                            ),
-                            format!(
-                                "this column is in \"{}\" but column \"{}\" is in \"{}\": a chart has one unit; split the file, convert to one unit, or set it with --unit",
-                                col.unit, first.header, first.unit
-                            ),
-                        );
-                    }
-                    Some(_) => {}
-                }
+            let groups = unit_groups(&series);
+            if groups.len() > 1 {
+                unit_error(r, header_row, &groups);
             }
-            // a percentage beside plain numbers is two kinds of quantity, not one unit left out
-            if let Some(pct) = unit.filter(|c| c.unit == "%") {
-                for col in series.iter().filter(|c| c.unit.is_empty() && c.values.iter().any(Option::is_some)) {
-                    r.error(
-                        header_row,
-                        col.index + 1,
-                        Some(&col.header),
-                        format!("这一列是普通数字，而 \"{}\" 列是百分比：一张图只能有一个单位；请拆成两个文件", pct.header),
-                        format!("this column holds plain numbers but column \"{}\" holds percentages: a chart has one unit; split the file", pct.header),
-                    );
-                }
-            }
-            unit.map(|c| c.unit.clone()).unwrap_or_default()
+            groups.first().map(|(u, _)| u.to_string()).unwrap_or_default()
         }
     };
 
@@ -857,6 +821,70 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
     feed.insert("version".into(), Value::from(crate::model::SUPPORTED_VERSION));
     feed.insert("datasets".into(), Value::Array(vec![Value::Object(ds)]));
     Some(Value::Object(feed))
+}
+
+/// The series' columns grouped by the unit they declare (in the header or in
+/// every cell), in the order of their first column; a column without a unit is
+/// a group of its own (its unit empty) unless it holds no value at all. A pivot's
+/// series share their one column.
+fn unit_groups(series: &[Series]) -> Vec<(&str, Vec<&Series>)> {
+    let mut groups: Vec<(&str, Vec<&Series>)> = Vec::new();
+    for col in series {
+        if col.unit.is_empty() && !col.values.iter().any(Option::is_some) {
+            continue;
+        }
+        if groups.iter().any(|(_, cs)| cs.iter().any(|c| c.index == col.index)) {
+            continue;
+        }
+        match groups.iter_mut().find(|(u, _)| *u == col.unit) {
+            Some((_, cs)) => cs.push(col),
+            None => groups.push((col.unit.as_str(), vec![col])),
+        }
+    }
+    groups
+}
+
+/// One error for series columns of different units (or some with a unit and
+/// some without): which columns are in which unit, and the fix. A feed's dataset
+/// has one unit, and taking one column's for all would label the others wrongly.
+fn unit_error(r: &mut Report, header_row: usize, groups: &[(&str, Vec<&Series>)]) {
+    const SHOWN: usize = 3;
+    let names = |cs: &[&Series], sep: &str| {
+        let shown: Vec<String> = cs.iter().take(SHOWN).map(|c| format!("\"{}\"", c.header)).collect();
+        shown.join(sep)
+    };
+    let zh: Vec<String> = groups
+        .iter()
+        .map(|(u, cs)| {
+            let more = if cs.len() > SHOWN { format!(" 等 {} 列", cs.len()) } else { String::new() };
+            let what = if u.is_empty() { "没有写单位".to_string() } else { format!("的单位是 \"{}\"", u) };
+            format!("{}{}{}", names(cs, "、"), more, what)
+        })
+        .collect();
+    let en: Vec<String> = groups
+        .iter()
+        .map(|(u, cs)| {
+            let count = if cs.len() == 1 { "1 column".to_string() } else { format!("{} columns", cs.len()) };
+            let more = if cs.len() > SHOWN { " …" } else { "" };
+            let what = if u.is_empty() { "give no unit".to_string() } else { format!("{} in \"{}\"", if cs.len() == 1 { "is" } else { "are" }, u) };
+            let what = if u.is_empty() && cs.len() == 1 { "gives no unit".to_string() } else { what };
+            format!("{} ({}{}) {}", count, names(cs, ", "), more, what)
+        })
+        .collect();
+    let at = groups[1].1[0];
+    r.error(
+        header_row,
+        at.index + 1,
+        Some(&at.header),
+        format!(
+            "各列的单位不同：{}。一张图只能有一个单位：请用 --columns 只选同一单位的列，或用 --exclude 略去其他列；如果各列其实是同一单位，请用 --unit 写明",
+            zh.join("；")
+        ),
+        format!(
+            "the columns are in different units: {}. A chart has one unit: choose the columns of one unit with --columns, or leave the others out with --exclude; if they are all in one unit, name it with --unit",
+            en.join("; ")
+        ),
+    );
 }
 
 /// Warns about dates out of order (either rising or falling throughout is fine)
