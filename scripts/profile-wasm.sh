@@ -42,7 +42,7 @@ else
   wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$OUT" --out-name profile "$RAW"
 fi
 # build.sh's flags, with -g (names kept) instead of stripping them
-"$REPO/node_modules/.bin/wasm-opt" -Oz -g \
+"$REPO/node_modules/.bin/wasm-opt" --low-memory-unused --one-caller-inline-max-function-size=20 -Oz -Oz -g \
   --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-reference-types --enable-multivalue --enable-mutable-globals --enable-call-indirect-overlong \
   "$OUT/profile_bg.wasm" -o "$OUT/named.wasm"

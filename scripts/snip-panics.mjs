@@ -66,7 +66,7 @@ const DIVERGING = [
 function parse(buf) {
   const m = {
     all: sections(buf), typeResults: [], funcType: [], names: new Map(), exports: [], start: null,
-    bodies: [], segments: [], elem: null, linking: null, relocs: {},
+    bodies: [], segments: [], elem: null, linking: null, relocs: {}, buf,
   };
   for (const s of m.all) {
     const r = new Reader(buf, s.start);
@@ -226,6 +226,17 @@ function walk(m, snipped, roots = null) {
     if (i < 0 || x.at >= m.bodies[i].end) throw new Error('wasm: a code relocation outside every function');
     bodyRelocs[i].push(x);
   }
+  // An address that only goes to a snipped function, as the last argument of its call: a panic's
+  // `&Location` (file, line, column), as in `i32.const LOC; call panic_bounds_check`. The snipped
+  // body never reads it, so it does not keep the datum (nor the file name it points at) alive.
+  const callAt = new Map(code.list.filter((x) => x.type === 0).map((x) => [x.at, x.symbol]));
+  const onlyToSnipped = (x) => {
+    if (x.type !== 4 || m.buf[x.at - 1] !== 0x41) return false; // i32.const's immediate
+    let end = x.at;
+    while (m.buf[end] & 0x80) end++;
+    const callee = callAt.get(end + 2);
+    return m.buf[end + 1] === 0x10 && callee !== undefined && snipped.has(symbols[callee].index);
+  };
 
   /** The data symbols over `addr` (a pointer into the middle of a datum keeps all of it). */
   const over = (addr) => {
@@ -264,7 +275,7 @@ function walk(m, snipped, roots = null) {
     const [kind, what] = work.pop();
     if (kind === 'f') {
       if (what < m.imported || snipped.has(what)) continue;
-      for (const x of bodyRelocs[what - m.imported]) follow(x);
+      for (const x of bodyRelocs[what - m.imported]) if (!onlyToSnipped(x)) follow(x);
     } else {
       for (let i = lastAtMost(dataRelocs, (x) => x.addr, what.addr - 1) + 1; i < dataRelocs.length && dataRelocs[i].addr < what.end; i++) follow(dataRelocs[i]);
     }
