@@ -235,6 +235,82 @@ pub fn digits(v: f64) -> (Vec<u8>, i32) {
 }
 
 
+/// Significant digits kept by [`exact`]: every decimal with at most 15 of them reads back from its
+/// `f64` as itself (DBL_DIG), so a number typed in a feed keeps all its digits; only the binary
+/// noise of arithmetic (`0.1 + 0.2` is 0.30000000000000004) is cut, as spreadsheets show it.
+const EXACT_DIGITS: usize = 15;
+
+/// `v / 10^shift` in plain decimal digits: the shortest digits that read back as `v` (at most
+/// [`EXACT_DIGITS`] of them), with the decimal point moved `shift` places, never rounded to a
+/// number of decimals: 34.15384615 → "34.15384615", 72513 with shift 4 → "7.2513" (万), 0.07
+/// with shift -2 → "7" (%). `group` puts `,` every three whole digits. Magnitudes past 10^21
+/// or below 10^-7 (after the shift) are written as `1.5e25`; non-finite input as `"–"`.
+pub fn exact(v: f64, shift: i32, group: bool) -> String {
+    if !v.is_finite() {
+        return "–".to_string();
+    }
+    let mut out = String::new();
+    if v == 0.0 {
+        out.push('0');
+        return out;
+    }
+    if v < 0.0 {
+        out.push('-');
+    }
+    let (mut ds, mut k) = digits(v.abs());
+    if ds.len() > EXACT_DIGITS {
+        // round half up at the last kept digit, carrying into the digits before it
+        let up = ds[EXACT_DIGITS] >= b'5';
+        ds.truncate(EXACT_DIGITS);
+        if up {
+            match ds.iter().rposition(|&c| c != b'9') {
+                Some(i) => {
+                    ds[i] += 1;
+                    ds.truncate(i + 1);
+                }
+                None => {
+                    ds = vec![b'1'];
+                    k += 1;
+                }
+            }
+        }
+    }
+    while ds.len() > 1 && ds.last() == Some(&b'0') {
+        ds.pop();
+    }
+    let k = k - shift; // the number is 0.d1d2d3… × 10^k
+    let n = ds.len() as i32;
+    let digit = |i: i32| ds.get(i as usize).map_or('0', |&c| c as char);
+    if !(-6..=21).contains(&k) {
+        out.push(digit(0));
+        if n > 1 {
+            out.push('.');
+            (1..n).for_each(|i| out.push(digit(i)));
+        }
+        out.push('e');
+        if k - 1 < 0 {
+            out.push('-');
+        }
+        super::decimal::push_u64(&mut out, (k - 1).unsigned_abs() as u64);
+        return out;
+    }
+    if k <= 0 {
+        out.push('0');
+    }
+    for i in 0..k {
+        if group && i > 0 && (k - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit(i));
+    }
+    if n > k {
+        out.push('.');
+        (k..0).for_each(|_| out.push('0'));
+        (k.max(0)..n).for_each(|i| out.push(digit(i)));
+    }
+    out
+}
+
 /// `v` as Rust's `format!("{:e}", v)` writes it (`1.5e30`, `-2e-7`), for finite `v`.
 pub fn lower_exp(v: f64) -> String {
     let mut out = String::new();
