@@ -323,5 +323,14 @@ fn exact_text_reads_back_as_the_feed_number() {
         let shown = format::exact(v, Full).replace(',', "");
         assert_eq!(shown, text, "{text}");
         assert_eq!(shown.parse::<f64>().unwrap(), v);
+        // the same digits at any magnitude, in either notation
+        let exp = ((seed >> 20) % 591) as i32 - 300; // up to 10^305
+        let text = format!("{}e{exp}", mantissa.max(1));
+        let v: f64 = text.parse().unwrap();
+        let shown = format::exact(-v, Full).replace(',', "");
+        assert_eq!(shown.parse::<f64>().unwrap(), -v, "{text} reads {shown}");
+        let want = format!("{}", mantissa.max(1)).trim_end_matches('0').to_string();
+        let got: String = shown.split('e').next().unwrap().chars().filter(char::is_ascii_digit).collect();
+        assert_eq!(got.trim_matches('0'), want, "{text} reads {shown}");
     }
 }
