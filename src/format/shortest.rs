@@ -240,93 +240,28 @@ pub fn digits(v: f64) -> (Vec<u8>, i32) {
 /// noise of arithmetic (`0.1 + 0.2` is 0.30000000000000004) is cut, as spreadsheets show it.
 const EXACT_DIGITS: i32 = 15;
 
-/// `a · 10^k` in one or two correctly rounded steps (10^k alone may overflow below 10^-294).
-fn scaled(a: f64, k: i32) -> f64 {
-    if k > 300 {
-        a * pow10(300) * pow10((k - 300) as u32)
-    } else if k >= 0 {
-        a * pow10(k as u32)
-    } else {
-        a / pow10(k.unsigned_abs())
-    }
-}
-
 /// `v / 10^shift` in plain decimal digits, never rounded to a number of decimals: the feed's
 /// number with the decimal point moved `shift` places: 34.15384615 → "34.15384615", 72513 with
 /// shift 4 → "7.2513" (万), 0.07 with shift -2 → "7" (%). `group` puts `,` every three whole
-/// digits. Magnitudes past 10^21 or below 10^-7 (after the shift) are written as `1.5e25`;
-/// non-finite input as `"–"`.
+/// digits; whole numbers past 2^53 and numbers needing more than 15 decimals are written as
+/// `1.5e25`.
 ///
-/// The digits are `v` rounded to [`EXACT_DIGITS`] significant digits, trailing zeros dropped: the
-/// shortest digits that read back as `v` whenever a decimal of 15 digits or fewer does. Without
-/// the bignum of [`digits`]: `v` is scaled to an integer below 10^15 by one or two correctly
-/// rounded operations, which are off by less than 0.25 there, while such a decimal's own
-/// distance from `v` is at most 0.11 at that scale, so rounding finds its digits.
+/// The decimals are those of the shortest digits that read back as `v`, cut to [`EXACT_DIGITS`]
+/// significant ones; [`super::decimal::fixed`] then writes the scaled value with that many and
+/// drops trailing zeros. Scaling by a power of ten and rounding there is off by far less than
+/// half a unit of the last kept digit, so a decimal of 15 digits or fewer comes back as itself.
 pub fn exact(v: f64, shift: i32, group: bool) -> String {
-    if !v.is_finite() {
-        return "–".to_string();
+    if !v.is_finite() || v == 0.0 {
+        return super::decimal::fixed(v, 0, true, false);
     }
-    let mut out = String::new();
-    if v == 0.0 {
-        out.push('0');
-        return out;
+    let (ds, k) = digits(v.abs());
+    let d = (ds.len() as i32).min(EXACT_DIGITS) - k + shift; // decimals after the shift
+    let s = if shift >= 0 { v / pow10(shift as u32) } else { v * pow10(shift.unsigned_abs()) };
+    // past 2^53 an f64's own integer has more digits than the decimal it reads back from
+    if d > super::decimal::MAX_DECIMALS as i32 || (d < 0 && s.abs() >= 9_007_199_254_740_992.0) {
+        return lower_exp(s);
     }
-    if v < 0.0 {
-        out.push('-');
-    }
-    let a = v.abs();
-    // e with 10^e <= a < 10^(e+1): an estimate from the binary exponent, then corrected
-    let be = ((a.to_bits() >> 52) & 0x7ff) as i32 - 1023;
-    let mut e = (be * 1233) >> 12; // be · log10(2), rounded down, give or take one
-    let top = pow10(EXACT_DIGITS as u32);
-    let mut n = 0.0;
-    for _ in 0..40 {
-        n = (scaled(a, EXACT_DIGITS - 1 - e) + 0.5).floor();
-        if n >= top {
-            e += 1;
-        } else if n < top / 10.0 {
-            e -= 1;
-        } else {
-            break;
-        }
-    }
-    let mut text = String::new();
-    super::decimal::push_u64(&mut text, n as u64);
-    let mut ds = text.into_bytes();
-    while ds.len() > 1 && ds.last() == Some(&b'0') {
-        ds.pop();
-    }
-    let k = e + 1 - shift; // the number is 0.d1d2d3… × 10^k
-    let n = ds.len() as i32;
-    let digit = |i: i32| ds.get(i as usize).map_or('0', |&c| c as char);
-    if !(-6..=21).contains(&k) {
-        out.push(digit(0));
-        if n > 1 {
-            out.push('.');
-            (1..n).for_each(|i| out.push(digit(i)));
-        }
-        out.push('e');
-        if k - 1 < 0 {
-            out.push('-');
-        }
-        super::decimal::push_u64(&mut out, (k - 1).unsigned_abs() as u64);
-        return out;
-    }
-    if k <= 0 {
-        out.push('0');
-    }
-    for i in 0..k {
-        if group && i > 0 && (k - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit(i));
-    }
-    if n > k {
-        out.push('.');
-        (k..0).for_each(|_| out.push('0'));
-        (k.max(0)..n).for_each(|i| out.push(digit(i)));
-    }
-    out
+    super::decimal::fixed(s, d.max(0) as u32, true, group)
 }
 
 /// `v` as Rust's `format!("{:e}", v)` writes it (`1.5e30`, `-2e-7`), for finite `v`.

@@ -5,7 +5,7 @@ use super::bars::ellipsize;
 use crate::layout::{TextMeasure, LABEL_SIZE};
 use crate::model::{Annotation, Dataset};
 use crate::scale::LinearScale;
-use crate::scene::{Datum, HAlign, Mark, Rect, Role, Shape, VAlign};
+use crate::scene::{Datum, HAlign, Mark, Rect, Role, VAlign};
 use crate::theme::Theme;
 
 /// The highlighted category, if the feed asks for one.
@@ -82,20 +82,5 @@ pub fn labels(ds: &Dataset, data: &[Datum], plot: Rect, width: f64, height: f64,
 
 /// Whether a mark is a text whose box meets `b`.
 fn text_meets(mk: &Mark, b: &Rect, m: &dyn TextMeasure) -> bool {
-    let Shape::Text { x, y, text, size, h, v, .. } = &mk.shape else { return false };
-    if text.trim().is_empty() {
-        return false;
-    }
-    let tw = m.width(text, *size);
-    let x0 = match h {
-        HAlign::Start => *x,
-        HAlign::Middle => x - tw / 2.0,
-        HAlign::End => x - tw,
-    };
-    let y0 = match v {
-        VAlign::Top => *y,
-        VAlign::Middle => y - size / 2.0,
-        VAlign::Bottom => y - size,
-    };
-    x0 < b.x + b.w && b.x < x0 + tw && y0 < b.y + b.h && b.y < y0 + size
+    mk.text_box(m).is_some_and(|t| t.w > 0.0 && t.x < b.x + b.w && b.x < t.x + t.w && t.y < b.y + b.h && b.y < t.y + t.h)
 }
