@@ -444,7 +444,7 @@ fn an_annotation_wider_than_the_plot_takes_the_place_of_the_ticks_it_meets() {
     let text = fs::read_to_string("www/examples/hamlets-annotated.json").unwrap();
     for w in (280..=1280).step_by(8).map(f64::from) {
         let (_, s) = newschart::scene_for(&text, None, w, None).unwrap();
-        let ticks = s.marks.iter().filter(|m| m.role == Role::Tick).count();
+        let ticks = text_boxes(&s).iter().filter(|t| t.0 == Role::Tick).count();
         let grid = s.marks.iter().filter(|m| m.role == Role::Grid).count();
         assert_eq!(ticks, grid + 1, "at {w}: a tick gave way to a note that fits over the plot");
     }

@@ -5,7 +5,7 @@ use super::bars::ellipsize;
 use crate::layout::{TextMeasure, LABEL_SIZE};
 use crate::model::{Annotation, Dataset};
 use crate::scale::LinearScale;
-use crate::scene::{Datum, HAlign, Mark, Rect, Role, VAlign};
+use crate::scene::{Datum, HAlign, Mark, Rect, Role, Shape, VAlign};
 use crate::theme::Theme;
 
 /// The highlighted category, if the feed asks for one.
@@ -42,7 +42,7 @@ pub fn targets(ds: &Dataset, plot: Rect, value: &LinearScale, horizontal: bool, 
 /// Text labels at data points, kept inside the box and clear of every other label: above the
 /// point where that is free (over the plot when the label fits its width, so the value axis's
 /// ticks stay beside it), else just inside the top of its bar, else below it. An annotation wins
-/// over a tick: a tick label its box still meets is taken away (its grid line stays).
+/// over a tick: a tick label its box still meets is emptied (its grid line stays).
 #[allow(clippy::too_many_arguments)]
 pub fn labels(ds: &Dataset, data: &[Datum], plot: Rect, width: f64, height: f64, m: &dyn TextMeasure, theme: &Theme, out: &mut Vec<Mark>) {
     for a in &ds.annotations {
@@ -57,26 +57,31 @@ pub fn labels(ds: &Dataset, data: &[Datum], plot: Rect, width: f64, height: f64,
         let in_box = crate::scale::clamp(centre, w / 2.0 + 2.0, (width - w / 2.0 - 2.0).max(w / 2.0 + 2.0));
         let in_plot = if w <= plot.w { crate::scale::clamp(centre, plot.x + w / 2.0, plot.x + plot.w - w / 2.0) } else { in_box };
         let above = d.bar.y - 18.0;
-        let mut spots = Vec::new();
-        if above >= LABEL_SIZE {
-            spots.push((in_plot, above, VAlign::Bottom));
-            spots.push((in_box, above, VAlign::Bottom));
-        }
-        spots.push((in_plot, d.bar.y + 4.0, VAlign::Top));
-        spots.push((in_box, (d.bar.y + d.bar.h + 4.0).min(height - LABEL_SIZE), VAlign::Top));
-        let boxed = |&(x, y, v): &(f64, f64, VAlign)| {
+        let room = above >= LABEL_SIZE;
+        let spots = [
+            (room, in_plot, above, VAlign::Bottom),
+            (room, in_box, above, VAlign::Bottom),
+            (true, in_plot, d.bar.y + 4.0, VAlign::Top),
+            (true, in_box, (d.bar.y + d.bar.h + 4.0).min(height - LABEL_SIZE), VAlign::Top),
+        ];
+        let boxed = |&(_, x, y, v): &(bool, f64, f64, VAlign)| {
             let top = if v == VAlign::Bottom { y - LABEL_SIZE } else { y };
             Rect { x: x - w / 2.0, y: top, w, h: LABEL_SIZE }
         };
         // the first spot that meets no label but ticks; failing all, the first
-        let free = spots.iter().find(|s| {
-            let b = boxed(s);
-            !out.iter().any(|mk| mk.role != Role::Tick && text_meets(mk, &b, m))
-        });
-        let spot = free.or(spots.first()).copied().unwrap_or((in_box, above, VAlign::Bottom));
+        let mut open = spots.iter().filter(|s| s.0);
+        let first = open.clone().next().copied().unwrap_or(spots[2]);
+        let spot = open.find(|s| !out.iter().any(|mk| mk.role != Role::Tick && text_meets(mk, &boxed(s), m))).copied().unwrap_or(first);
         let b = boxed(&spot);
-        out.retain(|mk| !(mk.role == Role::Tick && text_meets(mk, &b, m)));
-        out.push(Mark::text(spot.0, spot.1, &shown, LABEL_SIZE, HAlign::Middle, spot.2, theme.text, Role::Annotation));
+        // a tick the note still meets gives way (its text is emptied; its grid line stays)
+        for mk in out.iter_mut() {
+            if mk.role == Role::Tick && text_meets(mk, &b, m) {
+                if let Shape::Text { text, .. } = &mut mk.shape {
+                    text.clear();
+                }
+            }
+        }
+        out.push(Mark::text(spot.1, spot.2, &shown, LABEL_SIZE, HAlign::Middle, spot.3, theme.text, Role::Annotation));
     }
 }
 
