@@ -247,3 +247,92 @@ fn currency_symbols_go_before_the_number_in_english() {
     assert_eq!(value_text(&english("元", "zh-CN"), 0, 72500.0), "7.25万元");
     assert_eq!(value_text(&english("¥", "zh-CN"), 0, 72500.0), "7.25万¥");
 }
+
+fn dataset(unit: &str, locale: &str, style: &str, percent: bool, values: &str) -> newschart::model::Dataset {
+    let text = format!(
+        r#"{{"version":1,"datasets":[{{"kind":"column","title":"t","locale":"{locale}","unit":"{unit}","numberStyle":"{style}","percent":{percent},"categories":["a","b","c"],"series":[{{"name":"s","values":[{values}]}}]}}]}}"#
+    );
+    let n = newschart::normalize::read(&text, newschart::normalize::Limits::default());
+    n.feed.unwrap_or_else(|| panic!("{:?}", n.problems)).datasets.remove(0)
+}
+
+#[test]
+fn tooltips_show_every_digit_of_the_feed_and_labels_three() {
+    use newschart::marks::text::{label_text, value_text};
+    // Pew's trust series: a mean of 13 polls, written with 8 decimals in the source
+    let ds = dataset("%", "en", "full", false, "34.15384615, 26.33333333, 17.77777778");
+    assert_eq!(value_text(&ds, 0, 34.15384615), "34.15384615%");
+    assert_eq!(value_text(&ds, 0, 17.77777778), "17.77777778%");
+    assert_eq!(label_text(&ds, 0, 34.15384615), "34.2%");
+    // Chinese units move the point, never round: the tooltip 7.2513万, the label 7.25万
+    let ds = dataset("人", "zh-CN", "cn", false, "72513, 123456789.5, 0.000123");
+    assert_eq!(value_text(&ds, 0, 72513.0), "7.2513万人");
+    assert_eq!(label_text(&ds, 0, 72513.0), "7.25万人");
+    assert_eq!(value_text(&ds, 0, 123_456_789.5), "1.234567895亿人");
+    assert_eq!(value_text(&ds, 0, 0.000123), "0.000123人");
+    assert_eq!(value_text(&ds, 0, 12_345_678.987654), "1234.5678987654万人");
+    // grouping keeps every decimal
+    let ds = dataset("people", "en", "compact", false, "1234567.1234567, 1, 2");
+    assert_eq!(value_text(&ds, 0, 1_234_567.1234567), "1,234,567.1234567 people");
+    assert_eq!(label_text(&ds, 0, 1_234_567.1234567), "1.23M people");
+    // fractions shown as percentages: the feed's digits with the point moved, no float noise
+    let ds = dataset("", "en", "full", true, "0.3415384615, 0.07, 0.0000001");
+    assert_eq!(value_text(&ds, 0, 0.3415384615), "34.15384615%");
+    assert_eq!(value_text(&ds, 0, 0.07), "7%");
+    assert_eq!(value_text(&ds, 0, 0.0000001), "0.00001%");
+}
+
+#[test]
+fn exact_text_reads_back_as_the_feed_number() {
+    use NumberStyle::*;
+    for (v, style, want) in [
+        (34.15384615, Full, "34.15384615"),
+        (-0.000001234, Full, "-0.000001234"),
+        (123_456_789_012_345.0, Full, "123,456,789,012,345"),
+        (1e19, Full, "1e19"),
+        (1e20, Full, "1e20"),
+        (1.5e25, Full, "1.5e25"),
+        (2.5e-9, Full, "0.0000000025"),
+        (1.25e-14, Full, "1.25e-14"),
+        (72513.0, Cn, "7.2513万"),
+        (987_654_321.0, Cn, "9.87654321亿"),
+        (-3.14159265358979, Cn, "-3.14159265358979"),
+        (72513.0, Compact, "72.513K"),
+        (9_735_381.25, Compact, "9.73538125M"),
+        (0.1 + 0.2, Full, "0.3"),
+        (0.9999999999999999, Full, "1"),
+    ] {
+        assert_eq!(format::exact(v, style), want, "{v} {style:?}");
+    }
+    // any decimal with up to 15 significant digits comes back as itself, digit for digit
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    for _ in 0..20_000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let digits = 1 + seed % 15;
+        let mantissa = (seed >> 8) % 10u64.pow(digits as u32);
+        let point = (seed >> 40) % 8; // down to 10^-7, written plainly
+        let text = if point == 0 {
+            mantissa.to_string()
+        } else {
+            let m = format!("{:0>w$}", mantissa, w = point as usize + 1);
+            let (a, b) = m.split_at(m.len() - point as usize);
+            let b = b.trim_end_matches('0');
+            if b.is_empty() { a.to_string() } else { format!("{a}.{b}") }
+        };
+        let v: f64 = text.parse().unwrap();
+        let shown = format::exact(v, Full).replace(',', "");
+        assert_eq!(shown, text, "{text}");
+        assert_eq!(shown.parse::<f64>().unwrap(), v);
+        // the same digits at any magnitude, in either notation
+        let exp = ((seed >> 20) % 591) as i32 - 300; // up to 10^305
+        let text = format!("{}e{exp}", mantissa.max(1));
+        let v: f64 = text.parse().unwrap();
+        let shown = format::exact(-v, Full).replace(',', "");
+        assert_eq!(shown.parse::<f64>().unwrap(), -v, "{text} reads {shown}");
+        let want = format!("{}", mantissa.max(1)).trim_end_matches('0').to_string();
+        let got: String = shown.split('e').next().unwrap().chars().filter(char::is_ascii_digit).collect();
+        assert_eq!(got.trim_matches('0'), want, "{text} reads {shown}");
+    }
+}

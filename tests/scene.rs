@@ -359,3 +359,93 @@ fn every_example_keeps_its_data_marks_inside_the_plot() {
         }
     }
 }
+
+/// Every text mark of a scene with its box as the native measurer sees it.
+fn text_boxes(s: &Scene) -> Vec<(Role, String, newschart::scene::Rect)> {
+    use newschart::layout::TextMeasure;
+    use newschart::scene::{HAlign, Rect, VAlign};
+    let m = EstimateMeasure;
+    s.marks
+        .iter()
+        .filter_map(|mk| match &mk.shape {
+            Shape::Text { x, y, text, size, h, v, .. } if !text.trim().is_empty() => {
+                let w = m.width(text, *size);
+                let x0 = match h {
+                    HAlign::Start => *x,
+                    HAlign::Middle => x - w / 2.0,
+                    HAlign::End => x - w,
+                };
+                let y0 = match v {
+                    VAlign::Top => *y,
+                    VAlign::Middle => y - size / 2.0,
+                    VAlign::Bottom => y - size,
+                };
+                Some((mk.role, text.clone(), Rect { x: x0, y: y0, w, h: *size }))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn annotation_labels_clear_every_other_label_at_every_width() {
+    use newschart::normalize::{read, Limits};
+    let mut bad = Vec::new();
+    let mut annotated = 0;
+    for (file, text) in &every_example() {
+        let feed = read(text, Limits::default()).feed.unwrap_or_else(|| panic!("{file} reads"));
+        for ds in &feed.datasets {
+            for w in (280..=1280).step_by(8).map(f64::from) {
+                for h in [None, Some(200.0), Some(600.0)] {
+                    let h = h.unwrap_or_else(|| newschart::layout::default_height(ds, w));
+                    let s = newschart::marks::build(ds, w, h, &EstimateMeasure, &newschart::theme::Theme::default());
+                    let texts = text_boxes(&s);
+                    for (i, (ra, ta, a)) in texts.iter().enumerate() {
+                        if *ra != Role::Annotation {
+                            continue;
+                        }
+                        annotated += 1;
+                        for (j, (rb, tb, b)) in texts.iter().enumerate() {
+                            if i != j && a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5 {
+                                bad.push(format!("{file} {} at {w}x{h}: {ta:?} overlaps {rb:?} {tb:?}", ds.id));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(annotated > 100, "the examples have annotation labels to check");
+    assert!(bad.is_empty(), "{} overlaps:\n{}", bad.len(), bad.iter().take(40).cloned().collect::<Vec<_>>().join("\n"));
+}
+
+#[test]
+fn an_annotation_wider_than_the_plot_takes_the_place_of_the_ticks_it_meets() {
+    let text = fs::read_to_string("www/examples/hamlets-annotated.json").unwrap().replace("东富寺幸福屋场所在地", "东富寺幸福屋场所在地，株洲市第一个建成的幸福屋场，社会资金投入全市最多");
+    let mut dropped = 0;
+    for w in (280..=640).step_by(8).map(f64::from) {
+        let (_, s) = newschart::scene_for(&text, None, w, None).unwrap();
+        let texts = text_boxes(&s);
+        let note = texts.iter().find(|t| t.0 == Role::Annotation && t.1.starts_with("东富寺")).unwrap_or_else(|| panic!("at {w}: the note is drawn"));
+        for (rb, tb, b) in &texts {
+            let a = note.2;
+            let meets = a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
+            assert!(tb == &note.1 || !meets, "at {w}: {:?} overlaps {rb:?} {tb:?}", note.1);
+        }
+        let ticks = texts.iter().filter(|t| t.0 == Role::Tick).count();
+        let grid = s.marks.iter().filter(|m| m.role == Role::Grid).count();
+        // a tick the note covers is dropped, its grid line stays; the other ticks stay
+        assert!(ticks >= grid, "at {w}: {ticks} ticks for {grid} grid lines");
+        assert!(ticks >= 2, "at {w}: the axis keeps ticks to read");
+        dropped += grid + 1 - ticks;
+    }
+    assert!(dropped > 0, "a note this wide meets a tick at some width");
+    // a note that fits over the plot moves there, beside the ticks: every tick stays
+    let text = fs::read_to_string("www/examples/hamlets-annotated.json").unwrap();
+    for w in (280..=1280).step_by(8).map(f64::from) {
+        let (_, s) = newschart::scene_for(&text, None, w, None).unwrap();
+        let ticks = text_boxes(&s).iter().filter(|t| t.0 == Role::Tick).count();
+        let grid = s.marks.iter().filter(|m| m.role == Role::Grid).count();
+        assert_eq!(ticks, grid + 1, "at {w}: a tick gave way to a note that fits over the plot");
+    }
+}

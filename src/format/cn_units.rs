@@ -45,12 +45,17 @@ impl CnUnit {
     }
 }
 
-/// The exact value in Chinese units: 72500 → "7.25万", 150000000 → "1.5亿",
-/// 5313 → "5313". Keeps every significant decimal (up to `max_decimals` after
-/// scaling) so that the reader sees the feed's number, not a rounded one.
-pub fn exact(v: f64, max_decimals: u32) -> String {
+/// The exact value in Chinese units: 72500 → "7.25万", 72513 → "7.2513万", 150000000 →
+/// "1.5亿", 5313 → "5313". The feed's digits with the decimal point moved, never rounded, so
+/// that the reader sees the feed's number.
+pub fn exact(v: f64) -> String {
     let unit = CnUnit::for_magnitude(v.abs());
-    let mut s = decimal::exact(v / unit.factor(), max_decimals, false);
+    let shift = match unit {
+        CnUnit::One => 0,
+        CnUnit::Wan => 4,
+        CnUnit::Yi => 8,
+    };
+    let mut s = super::shortest::exact(v, shift, false);
     s.push_str(unit.suffix());
     s
 }

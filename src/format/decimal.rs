@@ -4,9 +4,9 @@
 //! has no float noise (`0.1 + 0.2` is `0.3`) and the code compiles small.
 
 /// Largest number of decimals any formatter asks for.
-pub const MAX_DECIMALS: u32 = 10;
+pub const MAX_DECIMALS: u32 = 15;
 
-const POW10: [f64; 11] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+const POW10: [f64; 16] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /// The fewest decimals (up to `max`) that write `v` exactly, ignoring float noise.
 pub fn shortest_decimals(v: f64, max: u32) -> u32 {

@@ -35,18 +35,24 @@ impl NumberStyle {
     }
 }
 
-/// Decimals kept for exact values after unit scaling.
-const EXACT_DECIMALS: u32 = 6;
+/// Decimals that a label's three significant digits may reach after unit scaling.
+const LABEL_DECIMALS: u32 = 6;
 
-/// The exact value, as the feed gives it, in the chosen style.
+/// The exact value, as the feed gives it, in the chosen style: every digit the number has,
+/// never rounded to some decimals (7.2513万, 34.15384615, 72.513K).
 pub fn exact(v: f64, style: NumberStyle) -> String {
     match style {
-        NumberStyle::Cn => cn_units::exact(v, EXACT_DECIMALS),
-        NumberStyle::Full => decimal::exact(v, EXACT_DECIMALS, true),
+        NumberStyle::Cn => cn_units::exact(v),
+        NumberStyle::Full => shortest::exact(v, 0, true),
         NumberStyle::Compact => {
-            let a = v.abs();
-            let (f, suffix) = compact_unit(a);
-            let mut s = decimal::exact(v / f, EXACT_DECIMALS, false);
+            let (_, suffix) = compact_unit(v.abs());
+            let shift = match suffix {
+                "B" => 9,
+                "M" => 6,
+                "K" => 3,
+                _ => 0,
+            };
+            let mut s = shortest::exact(v, shift, false);
             s.push_str(suffix);
             s
         }
@@ -83,7 +89,7 @@ pub fn readable(v: f64, style: NumberStyle) -> String {
         NumberStyle::Compact => compact_unit(a),
     };
     let (mut t, mut d) = ((v / f).abs(), 0);
-    while t > 0.0 && t < 99.95 && d < EXACT_DECIMALS {
+    while t > 0.0 && t < 99.95 && d < LABEL_DECIMALS {
         t *= 10.0;
         d += 1;
     }
@@ -93,11 +99,11 @@ pub fn readable(v: f64, style: NumberStyle) -> String {
 }
 
 /// The value as a tooltip and the table write it: every digit, grouped (72,500) in the full and
-/// compact styles, in 万 and 亿 in the Chinese style (7.25万), as the feed gives it.
+/// compact styles, in 万 and 亿 in the Chinese style (7.2513万), as the feed gives it.
 pub fn exact_grouped(v: f64, style: NumberStyle) -> String {
     match style {
         NumberStyle::Cn => exact(v, style),
-        _ => decimal::exact(v, EXACT_DECIMALS, true),
+        _ => shortest::exact(v, 0, true),
     }
 }
 

@@ -5,7 +5,7 @@ use super::bars::ellipsize;
 use crate::layout::{TextMeasure, LABEL_SIZE};
 use crate::model::{Annotation, Dataset};
 use crate::scale::LinearScale;
-use crate::scene::{Datum, HAlign, Mark, Rect, Role, VAlign};
+use crate::scene::{Datum, HAlign, Mark, Rect, Role, Shape, VAlign};
 use crate::theme::Theme;
 
 /// The highlighted category, if the feed asks for one.
@@ -39,8 +39,12 @@ pub fn targets(ds: &Dataset, plot: Rect, value: &LinearScale, horizontal: bool, 
     }
 }
 
-/// Text labels at data points, above the point and kept inside the box.
-pub fn labels(ds: &Dataset, data: &[Datum], width: f64, height: f64, m: &dyn TextMeasure, theme: &Theme, out: &mut Vec<Mark>) {
+/// Text labels at data points, kept inside the box and clear of every other label: above the
+/// point where that is free (over the plot when the label fits its width, so the value axis's
+/// ticks stay beside it), else just inside the top of its bar, else below it. An annotation wins
+/// over a tick: a tick label its box still meets is emptied (its grid line stays).
+#[allow(clippy::too_many_arguments)]
+pub fn labels(ds: &Dataset, data: &[Datum], plot: Rect, width: f64, height: f64, m: &dyn TextMeasure, theme: &Theme, out: &mut Vec<Mark>) {
     for a in &ds.annotations {
         let Annotation::Label { category, series, text } = a else { continue };
         let Some(d) = data.iter().find(|d| d.index == *category && d.series == *series) else { continue };
@@ -49,8 +53,39 @@ pub fn labels(ds: &Dataset, data: &[Datum], width: f64, height: f64, m: &dyn Tex
         }
         let shown = ellipsize(text, width - 4.0, m);
         let w = m.width(&shown, LABEL_SIZE);
-        let x = crate::scale::clamp(d.bar.x + d.bar.w / 2.0, w / 2.0 + 2.0, (width - w / 2.0 - 2.0).max(w / 2.0 + 2.0));
-        let (y, v) = if d.bar.y - 18.0 >= LABEL_SIZE { (d.bar.y - 18.0, VAlign::Bottom) } else { ((d.bar.y + d.bar.h + 4.0).min(height - LABEL_SIZE), VAlign::Top) };
-        out.push(Mark::text(x, y, &shown, LABEL_SIZE, HAlign::Middle, v, theme.text, Role::Annotation));
+        let centre = d.bar.x + d.bar.w / 2.0;
+        let in_box = crate::scale::clamp(centre, w / 2.0 + 2.0, (width - w / 2.0 - 2.0).max(w / 2.0 + 2.0));
+        let in_plot = if w <= plot.w { crate::scale::clamp(centre, plot.x + w / 2.0, plot.x + plot.w - w / 2.0) } else { in_box };
+        let above = d.bar.y - 18.0;
+        let room = above >= LABEL_SIZE;
+        let spots = [
+            (room, in_plot, above, VAlign::Bottom),
+            (room, in_box, above, VAlign::Bottom),
+            (true, in_plot, d.bar.y + 4.0, VAlign::Top),
+            (true, in_box, (d.bar.y + d.bar.h + 4.0).min(height - LABEL_SIZE), VAlign::Top),
+        ];
+        let boxed = |&(_, x, y, v): &(bool, f64, f64, VAlign)| {
+            let top = if v == VAlign::Bottom { y - LABEL_SIZE } else { y };
+            Rect { x: x - w / 2.0, y: top, w, h: LABEL_SIZE }
+        };
+        // the first spot that meets no label but ticks; failing all, the first
+        let mut open = spots.iter().filter(|s| s.0);
+        let first = open.clone().next().copied().unwrap_or(spots[2]);
+        let spot = open.find(|s| !out.iter().any(|mk| mk.role != Role::Tick && text_meets(mk, &boxed(s), m))).copied().unwrap_or(first);
+        let b = boxed(&spot);
+        // a tick the note still meets gives way (its text is emptied; its grid line stays)
+        for mk in out.iter_mut() {
+            if mk.role == Role::Tick && text_meets(mk, &b, m) {
+                if let Shape::Text { text, .. } = &mut mk.shape {
+                    text.clear();
+                }
+            }
+        }
+        out.push(Mark::text(spot.1, spot.2, &shown, LABEL_SIZE, HAlign::Middle, spot.3, theme.text, Role::Annotation));
     }
+}
+
+/// Whether a mark is a text whose box meets `b`.
+fn text_meets(mk: &Mark, b: &Rect, m: &dyn TextMeasure) -> bool {
+    mk.text_box(m).is_some_and(|t| t.w > 0.0 && t.x < b.x + b.w && b.x < t.x + t.w && t.y < b.y + b.h && b.y < t.y + t.h)
 }

@@ -186,7 +186,7 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
     annotate::targets(ds, plot, &frame.value, horizontal, width, m, theme, &mut marks);
     marks.extend(texts);
     category_labels(ds, &frame, labels, width, m, theme, &mut marks);
-    annotate::labels(ds, &data, width, height, m, theme, &mut marks);
+    annotate::labels(ds, &data, plot, width, height, m, theme, &mut marks);
     Scene { width, height, plot, marks, data }
 }
 

@@ -143,7 +143,7 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
     for (x, t) in &lay.x_labels {
         marks.push(Mark::text(*x, plot.y + plot.h + 6.0, t, LABEL_SIZE, HAlign::Middle, VAlign::Top, theme.text, Role::Category));
     }
-    annotate::labels(ds, &data, width, height, m, theme, &mut marks);
+    annotate::labels(ds, &data, plot, width, height, m, theme, &mut marks);
     Scene { width, height, plot, marks, data }
 }
 

@@ -12,7 +12,8 @@ pub fn number(ds: &Dataset, si: usize, v: f64, full: bool) -> String {
         let p = v * 100.0;
         let mut s = match decimals {
             Some(d) => format::decimal::fixed(p, d, false, false),
-            None if full => format::decimal::exact(p, 6, false),
+            // the feed's digits with the point moved: 0.07 is 7%, not 7.000000000000001%
+            None if full => format::shortest::exact(v, -2, false),
             None => format::readable(p, format::NumberStyle::Full),
         };
         s.push('%');

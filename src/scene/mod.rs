@@ -252,26 +252,25 @@ pub struct Scene {
 impl Scene {
     /// The text marks' boxes as the measurer sees them: for overlap checks.
     pub fn label_boxes(&self, role: Role, m: &dyn crate::layout::TextMeasure) -> Vec<Rect> {
-        self.marks
-            .iter()
-            .filter(|mk| mk.role == role)
-            .filter_map(|mk| match &mk.shape {
-                Shape::Text { x, y, text, size, h, v, .. } => {
-                    let w = m.width(text, *size);
-                    let x0 = match h {
-                        HAlign::Start => *x,
-                        HAlign::Middle => x - w / 2.0,
-                        HAlign::End => x - w,
-                    };
-                    let y0 = match v {
-                        VAlign::Top => *y,
-                        VAlign::Middle => y - size / 2.0,
-                        VAlign::Bottom => y - size,
-                    };
-                    Some(Rect { x: x0, y: y0, w, h: *size })
-                }
-                _ => None,
-            })
-            .collect()
+        self.marks.iter().filter(|mk| mk.role == role).filter_map(|mk| mk.text_box(m)).collect()
+    }
+}
+
+impl Mark {
+    /// A text mark's box as the measurer sees it; `None` for other shapes.
+    pub fn text_box(&self, m: &dyn crate::layout::TextMeasure) -> Option<Rect> {
+        let Shape::Text { x, y, text, size, h, v, .. } = &self.shape else { return None };
+        let w = m.width(text, *size);
+        let x0 = match h {
+            HAlign::Start => *x,
+            HAlign::Middle => x - w / 2.0,
+            HAlign::End => x - w,
+        };
+        let y0 = match v {
+            VAlign::Top => *y,
+            VAlign::Middle => y - size / 2.0,
+            VAlign::Bottom => y - size,
+        };
+        Some(Rect { x: x0, y: y0, w, h: *size })
     }
 }
