@@ -2,6 +2,8 @@
 //! every mark stays inside the box, labels never overlap, and hit-testing and
 //! the description read the same data.
 
+mod common;
+
 use std::fs;
 
 use newschart::layout::EstimateMeasure;
@@ -362,26 +364,11 @@ fn every_example_keeps_its_data_marks_inside_the_plot() {
 
 /// Every text mark of a scene with its box as the native measurer sees it.
 fn text_boxes(s: &Scene) -> Vec<(Role, String, newschart::scene::Rect)> {
-    use newschart::layout::TextMeasure;
-    use newschart::scene::{HAlign, Rect, VAlign};
     let m = EstimateMeasure;
     s.marks
         .iter()
         .filter_map(|mk| match &mk.shape {
-            Shape::Text { x, y, text, size, h, v, .. } if !text.trim().is_empty() => {
-                let w = m.width(text, *size);
-                let x0 = match h {
-                    HAlign::Start => *x,
-                    HAlign::Middle => x - w / 2.0,
-                    HAlign::End => x - w,
-                };
-                let y0 = match v {
-                    VAlign::Top => *y,
-                    VAlign::Middle => y - size / 2.0,
-                    VAlign::Bottom => y - size,
-                };
-                Some((mk.role, text.clone(), Rect { x: x0, y: y0, w, h: *size }))
-            }
+            Shape::Text { text, .. } if !text.trim().is_empty() => common::drawn::text_box(&mk.shape, &m).map(|r| (mk.role, text.clone(), r)),
             _ => None,
         })
         .collect()
