@@ -291,3 +291,45 @@ fn every_composition_is_clean_svg_with_words_that_never_overlap() {
         }
     }
 }
+
+#[test]
+fn the_legend_shows_each_line_as_the_chart_draws_it() {
+    use newschart::theme::DASHES;
+    for (file, all_differ) in [("www/examples/many-series-lines.json", true), ("www/examples/highlight-sectors.json", false)] {
+        let text = fs::read_to_string(file).unwrap();
+        let (_, c) = compose::scene_for(&text, None, 640.0, Height::Natural).unwrap();
+        // the chart's looks: the colour and dash pattern of every line
+        let drawn: Vec<(Color, u8)> = c.scene.marks.iter().filter(|m| m.role == Role::Line).filter_map(|m| m.stroke.map(|s| (s, m.dash))).collect();
+        let series = c.scene.data.iter().map(|d| d.series).max().unwrap() + 1;
+        assert_eq!(c.legend.len(), series, "{}: one legend entry per series", file);
+        let mut shown = Vec::new();
+        for b in &c.legend {
+            // the swatch: the rects inside the entry's box
+            let rects: Vec<(f64, Color)> = c
+                .scene
+                .marks
+                .iter()
+                .filter(|m| m.role == Role::Annotation)
+                .filter_map(|m| match (&m.shape, m.fill) {
+                    (Shape::Rect(r), Some(f)) if b.contains(r.x + 0.01, r.y + r.h / 2.0) => Some((r.w, f)),
+                    _ => None,
+                })
+                .collect();
+            assert!(!rects.is_empty(), "{}: an entry without a swatch", file);
+            let colour = rects[0].1;
+            assert!(rects.iter().all(|(_, f)| *f == colour), "{}: a swatch of two colours", file);
+            let dash = if rects.len() == 1 {
+                0
+            } else {
+                DASHES.iter().position(|p| !p.is_empty() && (p[0] - rects[0].0).abs() < 0.01).unwrap_or_else(|| panic!("{}: a swatch dashed {} px, no pattern of the chart's", file, rects[0].0)) as u8
+            };
+            assert!(drawn.contains(&(colour, dash)), "{}: the legend shows {} dash {}, which no line has", file, colour.hex(), dash);
+            shown.push((colour, dash));
+        }
+        if all_differ {
+            for (i, a) in shown.iter().enumerate() {
+                assert!(!shown[..i].contains(a), "{}: two entries look alike: {} dash {}", file, a.0.hex(), a.1);
+            }
+        }
+    }
+}

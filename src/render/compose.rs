@@ -75,15 +75,30 @@ pub struct Entry {
     pub name: String,
     /// Its colour.
     pub color: Color,
+    /// A line's dash pattern, an index into `theme::DASHES` (0: solid), as the chart draws it.
+    pub dash: u8,
 }
 
 /// The legend the widget shows: one entry per category for donut and pie, one per
 /// series when there is more than one, none for a single series, tables and progress.
 pub fn legend(ds: &Dataset, theme: &Theme) -> Vec<Entry> {
     match ds.kind {
-        Kind::Donut | Kind::Pie => ds.categories.iter().enumerate().map(|(i, c)| Entry { name: c.clone(), color: theme.series_color(i, None) }).collect(),
+        Kind::Donut | Kind::Pie => ds.categories.iter().enumerate().map(|(i, c)| Entry { name: c.clone(), color: theme.series_color(i, None), dash: 0 }).collect(),
         Kind::Table | Kind::Progress => Vec::new(),
-        _ if ds.series.len() > 1 => ds.series.iter().enumerate().map(|(i, s)| Entry { name: s.name.clone(), color: theme.series_color(i, s.color) }).collect(),
+        // the marks' own look of each series: highlighted ones in the first colours, the rest in
+        // grey, and lines past the palette dashed
+        _ if ds.series.len() > 1 => {
+            let lines = matches!(ds.kind, Kind::Line | Kind::Area);
+            ds.series
+                .iter()
+                .enumerate()
+                .map(|(i, s)| Entry {
+                    name: s.name.clone(),
+                    color: marks::series_color(ds, i, theme),
+                    dash: if lines { marks::series_dash(ds, i, theme) } else { 0 },
+                })
+                .collect()
+        }
         _ => Vec::new(),
     }
 }
@@ -136,7 +151,7 @@ impl Column<'_> {
     /// The legend: entries flow left to right and wrap; returns each entry's box.
     fn legend(&mut self, entries: &[Entry], line: bool) -> Vec<Rect> {
         let lh = 20.0;
-        let swatch = 11.0;
+        let swatch = if line { 22.0 } else { 11.0 };
         let (mut x, mut boxes) = (PAD, Vec::new());
         let right = self.width - PAD;
         for e in entries {
@@ -147,12 +162,24 @@ impl Column<'_> {
                 self.y += lh;
             }
             let mid = self.y + lh / 2.0;
-            let sw = if line {
-                Rect { x, y: mid - 1.5, w: swatch, h: 3.0 }
+            if !line {
+                self.marks.push(Mark::rect(Rect { x, y: mid - swatch / 2.0, w: swatch, h: swatch }, e.color, Role::Annotation, None));
             } else {
-                Rect { x, y: mid - swatch / 2.0, w: swatch, h: swatch }
-            };
-            self.marks.push(Mark::rect(sw, e.color, Role::Annotation, None));
+                // a stroke of the line's own pattern: one rect per dash
+                let pattern = crate::theme::DASHES.get(e.dash as usize).copied().unwrap_or(&[]);
+                let mut at = 0.0;
+                let mut k = 0;
+                while at < swatch {
+                    let (on, off) = match pattern {
+                        [] => (swatch, 0.0),
+                        p => (p[k % p.len()], p[(k + 1) % p.len()]),
+                    };
+                    let w = on.min(swatch - at);
+                    self.marks.push(Mark::rect(Rect { x: x + at, y: mid - 1.5, w, h: 3.0 }, e.color, Role::Annotation, None));
+                    at += on + off;
+                    k += 2;
+                }
+            }
             self.marks.push(Mark::text(x + swatch + 5.0, mid, &e.name, LEGEND, HAlign::Start, VAlign::Middle, Color::rgb(0x1a, 0x1a, 0x1a), Role::Annotation));
             boxes.push(Rect { x, y: self.y, w, h: lh });
             self.boxes.push(Rect { x, y: mid - LEGEND / 2.0, w, h: LEGEND });

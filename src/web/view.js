@@ -224,6 +224,7 @@ canvas:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-off
 .nc-tab:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-offset: 2px; }
 .nc-legend { display: flex; flex-wrap: wrap; gap: .2em 1em; margin: 0 0 .4em; padding: 0; list-style: none; font-size: .85em; }
 .nc-swatch { display: inline-block; width: .8em; height: .8em; margin-right: .35em; border-radius: 2px; vertical-align: -.05em; }
+.nc-swatch-line { width: 1.6em; height: 3px; border-radius: 0; vertical-align: .25em; background-image: var(--nc-dash, none); }
 .nc-table { overflow: auto; }
 .nc-table table { border-collapse: collapse; width: 100%; font-size: .9em; }
 .nc-table thead th { position: sticky; top: 0; background: var(--nc-background, #fff); }
@@ -902,8 +903,12 @@ export class View {
       const b = el('button', 'nc-key', li);
       b.type = 'button';
       b.setAttribute('aria-pressed', 'true');
-      const sw = el('span', `nc-swatch nc-pattern-${e.pattern || 0}`, b);
-      sw.style.backgroundColor = e.color; // CSSOM, allowed under a strict style-src
+      const sw = el('span', `nc-swatch nc-pattern-${e.pattern || 0}${m.kind === 'line' ? ' nc-swatch-line' : ''}`, b);
+      // CSSOM, allowed under a strict style-src; a line past the palette's colours shows its dash
+      // pattern (CSS px, on and off) as drawn
+      let at = 0;
+      if (e.dash) sw.style.setProperty('--nc-dash', `repeating-linear-gradient(to right,${e.dash.map((d, k) => `${k % 2 ? 'transparent' : e.color} ${at}px ${at += d}px`)})`);
+      else sw.style.backgroundColor = e.color;
       b.append(e.name);
       b.addEventListener('click', () => this._toggleSeries(i, b));
       return li;
