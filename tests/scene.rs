@@ -436,3 +436,30 @@ fn an_annotation_wider_than_the_plot_takes_the_place_of_the_ticks_it_meets() {
         assert_eq!(ticks, grid + 1, "at {w}: a tick gave way to a note that fits over the plot");
     }
 }
+
+#[test]
+fn columns_past_the_palette_differ_by_hatching_as_well() {
+    // 20 yearly series of the NBS province table (the real-data corpus): the colour repeats
+    // after six series, and the hatching must then differ, for the first 18 at least
+    let text = fs::read_to_string("www/gallery/china-population-by-province.json").unwrap();
+    let (_, s) = newschart::scene_for(&text, None, 1200.0, Some(400.0)).unwrap();
+    let mut looks = Vec::new();
+    for series in 0..18 {
+        let d = s.data.iter().position(|d| d.series == series && d.value > 0.0).unwrap();
+        let bar = s.marks.iter().find(|m| m.role == Role::Bar && m.datum == Some(d)).unwrap();
+        let Shape::Rect(r) = bar.shape else { panic!("a bar that is not a rect") };
+        // the hatching drawn over this bar: diagonal or horizontal lines inside it
+        let kind = s
+            .marks
+            .iter()
+            .filter(|m| m.role == Role::Pattern)
+            .find_map(|m| match m.shape {
+                Shape::Line { x1, y1, x2, y2 } if r.contains((x1 + x2) / 2.0, (y1 + y2) / 2.0) => Some(if (y1 - y2).abs() < 1e-9 { "horizontal" } else { "diagonal" }),
+                _ => None,
+            })
+            .unwrap_or("plain");
+        let look = (bar.fill.unwrap().hex(), kind);
+        assert!(!looks.contains(&look), "series {} looks like an earlier one: {:?}", series, look);
+        looks.push(look);
+    }
+}

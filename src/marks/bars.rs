@@ -133,7 +133,7 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
             let di = data.len();
             marks.push(Mark::rect(bar, color, Role::Bar, Some(di)));
             if ns > 1 {
-                hatch(bar, si, color.mix(theme.background, 0.55), &mut marks);
+                hatch(bar, super::series_hatch(ds, si, theme), color.mix(theme.background, 0.55), &mut marks);
             }
 
             let short = text::label_text(ds, si, v);
@@ -232,12 +232,12 @@ fn category_labels(ds: &Dataset, f: &Frame, mode: Option<LabelMode>, width: f64,
     }
 }
 
-/// Hatching for the second and third series of a group or stack (diagonal,
-/// then horizontal lines), so that series differ by more than colour alone.
-/// The first series stays plain; the legend's swatches show the same patterns.
-pub fn hatch(r: Rect, series: usize, color: Color, out: &mut Vec<Mark>) {
+/// Hatching `pattern` (from [`super::series_hatch`]): 0 plain, 1 diagonal, 2 horizontal
+/// lines, so that series differ by more than colour alone. The legend's swatches show the same
+/// patterns.
+pub fn hatch(r: Rect, pattern: usize, color: Color, out: &mut Vec<Mark>) {
     const GAP: f64 = 5.0;
-    match series % 3 {
+    match pattern {
         1 => {
             // lines x + y = c, clipped to the rectangle
             let mut c = r.x + r.y + GAP;

@@ -89,6 +89,18 @@ pub fn series_color(ds: &Dataset, si: usize, theme: &Theme) -> crate::theme::Col
     }
 }
 
+/// The hatching of series `si`'s bars (0 plain, 1 diagonal, 2 horizontal): the second and third
+/// series of a group are hatched, and past the palette's colours the hatching shifts by one, so
+/// that series 7 (the first colour again) is not plain like series 1: no two of the first
+/// palette length × 3 series look alike.
+pub fn series_hatch(ds: &Dataset, si: usize, theme: &Theme) -> usize {
+    if muted(ds, si) {
+        return 0;
+    }
+    let k = look(ds, si);
+    (k + k / theme.palette.len().max(1)) % 3
+}
+
 /// The dash pattern of series `si`'s line: solid in grey, else its place's pattern.
 pub fn series_dash(ds: &Dataset, si: usize, theme: &Theme) -> u8 {
     if muted(ds, si) {

@@ -255,7 +255,7 @@ impl Chart {
             Kind::Donut | Kind::Pie => json::push_list(&mut out, ds.categories.iter().enumerate(), |o, (i, c)| entry(o, c, self.theme.series_color(i, None), None, 0)),
             Kind::Table | Kind::Progress => out.push_str("[]"),
             _ if ds.series.len() > 1 => json::push_list(&mut out, ds.series.iter().enumerate(), |o, (i, s)| {
-                entry(o, &s.name, crate::marks::series_color(ds, i, &self.theme), Some(if matches!(ds.kind, Kind::Column | Kind::Bar) { i % 3 } else { 0 }), if lines { crate::marks::series_dash(ds, i, &self.theme) } else { 0 })
+                entry(o, &s.name, crate::marks::series_color(ds, i, &self.theme), Some(if matches!(ds.kind, Kind::Column | Kind::Bar) { crate::marks::series_hatch(ds, i, &self.theme) } else { 0 }), if lines { crate::marks::series_dash(ds, i, &self.theme) } else { 0 })
             }),
             _ => out.push_str("[]"),
         }
