@@ -70,32 +70,37 @@ pub struct Composition {
 
 /// One legend entry: a series' (or a wedge's) name and colour.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Entry {
+pub struct Entry<'a> {
     /// What the reader reads.
-    pub name: String,
+    pub name: &'a str,
     /// Its colour.
     pub color: Color,
     /// A line's dash pattern, an index into `theme::DASHES` (0: solid), as the chart draws it.
     pub dash: u8,
+    /// A bar's hatching (0 plain, 1 diagonal, 2 horizontal), as the chart draws it.
+    pub hatch: usize,
 }
 
-/// The legend the widget shows: one entry per category for donut and pie, one per
-/// series when there is more than one, none for a single series, tables and progress.
-pub fn legend(ds: &Dataset, theme: &Theme) -> Vec<Entry> {
+/// The legend the widget shows (`Chart::meta`) and static images draw: one entry per category
+/// for donut and pie, one per series when there is more than one, none for a single series,
+/// tables and progress.
+pub fn legend<'a>(ds: &'a Dataset, theme: &Theme) -> Vec<Entry<'a>> {
     match ds.kind {
-        Kind::Donut | Kind::Pie => ds.categories.iter().enumerate().map(|(i, c)| Entry { name: c.clone(), color: theme.series_color(i, None), dash: 0 }).collect(),
+        Kind::Donut | Kind::Pie => ds.categories.iter().enumerate().map(|(i, c)| Entry { name: c, color: theme.series_color(i, None), dash: 0, hatch: 0 }).collect(),
         Kind::Table | Kind::Progress => Vec::new(),
         // the marks' own look of each series: highlighted ones in the first colours, the rest in
         // grey, and lines past the palette dashed
         _ if ds.series.len() > 1 => {
             let lines = matches!(ds.kind, Kind::Line | Kind::Area);
+            let bars = matches!(ds.kind, Kind::Column | Kind::Bar);
             ds.series
                 .iter()
                 .enumerate()
                 .map(|(i, s)| Entry {
-                    name: s.name.clone(),
+                    name: &s.name,
                     color: marks::series_color(ds, i, theme),
                     dash: if lines { marks::series_dash(ds, i, theme) } else { 0 },
+                    hatch: if bars { marks::series_hatch(ds, i, theme) } else { 0 },
                 })
                 .collect()
         }
@@ -155,7 +160,7 @@ impl Column<'_> {
         let (mut x, mut boxes) = (PAD, Vec::new());
         let right = self.width - PAD;
         for e in entries {
-            let name_w = self.m.width(&e.name, LEGEND);
+            let name_w = self.m.width(e.name, LEGEND);
             let w = swatch + 5.0 + name_w;
             if x > PAD && x + w > right {
                 x = PAD;
@@ -180,7 +185,7 @@ impl Column<'_> {
                     k += 2;
                 }
             }
-            self.marks.push(Mark::text(x + swatch + 5.0, mid, &e.name, LEGEND, HAlign::Start, VAlign::Middle, Color::rgb(0x1a, 0x1a, 0x1a), Role::Annotation));
+            self.marks.push(Mark::text(x + swatch + 5.0, mid, e.name, LEGEND, HAlign::Start, VAlign::Middle, Color::rgb(0x1a, 0x1a, 0x1a), Role::Annotation));
             boxes.push(Rect { x, y: self.y, w, h: lh });
             self.boxes.push(Rect { x, y: mid - LEGEND / 2.0, w, h: LEGEND });
             x += w + 16.0;

@@ -232,33 +232,20 @@ impl Chart {
         out
     }
 
-    /// The legend: one entry per series, or per category for donut and pie;
-    /// empty when a single series needs none.
+    /// The legend (`render::compose::legend`, which static images draw too): one entry per
+    /// series, or per category for donut and pie; empty when a single series needs none.
     fn legend(&self) -> String {
-        let ds = self.dataset();
         let mut out = String::new();
-        let lines = matches!(ds.kind, Kind::Line | Kind::Area);
-        let entry = |o: &mut String, name: &str, color: Color, pattern: Option<usize>, dash: u8| {
-            let mut e = Obj::new(o);
-            e.str("name", name).str("color", &color.hex());
-            if let Some(p) = pattern {
-                e.int("pattern", p as u64);
-            }
+        json::push_list(&mut out, crate::render::compose::legend(self.dataset(), &self.theme).iter(), |o, e| {
+            let mut o = Obj::new(o);
+            o.str("name", e.name).str("color", &e.color.hex()).int("pattern", e.hatch as u64);
             // a line's dash pattern (CSS px, on and off), as the chart draws it
-            if dash != 0 {
-                let pattern = crate::theme::DASHES[dash as usize % crate::theme::DASHES.len()];
-                json::push_list(e.key("dash"), pattern.iter(), |o, v| o.push_str(&crate::format::int(*v as i64)));
+            if e.dash != 0 {
+                let pattern = crate::theme::DASHES[e.dash as usize % crate::theme::DASHES.len()];
+                json::push_list(o.key("dash"), pattern.iter(), |o, v| o.push_str(&crate::format::int(*v as i64)));
             }
-            e.end();
-        };
-        match ds.kind {
-            Kind::Donut | Kind::Pie => json::push_list(&mut out, ds.categories.iter().enumerate(), |o, (i, c)| entry(o, c, self.theme.series_color(i, None), None, 0)),
-            Kind::Table | Kind::Progress => out.push_str("[]"),
-            _ if ds.series.len() > 1 => json::push_list(&mut out, ds.series.iter().enumerate(), |o, (i, s)| {
-                entry(o, &s.name, crate::marks::series_color(ds, i, &self.theme), Some(if matches!(ds.kind, Kind::Column | Kind::Bar) { crate::marks::series_hatch(ds, i, &self.theme) } else { 0 }), if lines { crate::marks::series_dash(ds, i, &self.theme) } else { 0 })
-            }),
-            _ => out.push_str("[]"),
-        }
+            o.end();
+        });
         out
     }
 
