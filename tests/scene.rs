@@ -2,8 +2,6 @@
 //! every mark stays inside the box, labels never overlap, and hit-testing and
 //! the description read the same data.
 
-mod common;
-
 use std::fs;
 
 use newschart::layout::EstimateMeasure;
@@ -368,7 +366,7 @@ fn text_boxes(s: &Scene) -> Vec<(Role, String, newschart::scene::Rect)> {
     s.marks
         .iter()
         .filter_map(|mk| match &mk.shape {
-            Shape::Text { text, .. } if !text.trim().is_empty() => common::drawn::text_box(&mk.shape, &m).map(|r| (mk.role, text.clone(), r)),
+            Shape::Text { text, .. } if !text.trim().is_empty() => mk.text_box(&m).map(|r| (mk.role, text.clone(), r)),
             _ => None,
         })
         .collect()

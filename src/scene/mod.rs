@@ -259,7 +259,14 @@ impl Scene {
 impl Mark {
     /// A text mark's box as the measurer sees it; `None` for other shapes.
     pub fn text_box(&self, m: &dyn crate::layout::TextMeasure) -> Option<Rect> {
-        let Shape::Text { x, y, text, size, h, v, .. } = &self.shape else { return None };
+        self.shape.text_box(m)
+    }
+}
+
+impl Shape {
+    /// A text's box as the measurer sees it; `None` for other shapes.
+    pub fn text_box(&self, m: &dyn crate::layout::TextMeasure) -> Option<Rect> {
+        let Shape::Text { x, y, text, size, h, v, .. } = self else { return None };
         let w = m.width(text, *size);
         let x0 = match h {
             HAlign::Start => *x,

@@ -6,8 +6,8 @@
 //! can report every chart's problems at once.
 #![allow(dead_code)]
 
-use newschart::layout::{EstimateMeasure, TextMeasure};
-use newschart::scene::{HAlign, Rect, Role, Scene, Shape, VAlign};
+use newschart::layout::EstimateMeasure;
+use newschart::scene::{Rect, Role, Scene, Shape};
 use newschart::theme::Color;
 
 /// The roles of marks that draw data: they must stay inside the plot.
@@ -23,22 +23,6 @@ fn inside(r: &Rect, x: f64, y: f64) -> bool {
     x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h
 }
 
-/// A text mark's box as the native measurer sees it.
-pub fn text_box(shape: &Shape, m: &dyn TextMeasure) -> Option<Rect> {
-    let Shape::Text { x, y, text, size, h, v, .. } = shape else { return None };
-    let w = m.width(text, *size);
-    let x0 = match h {
-        HAlign::Start => *x,
-        HAlign::Middle => x - w / 2.0,
-        HAlign::End => x - w,
-    };
-    let y0 = match v {
-        VAlign::Top => *y,
-        VAlign::Middle => y - size / 2.0,
-        VAlign::Bottom => y - size,
-    };
-    Some(Rect { x: x0, y: y0, w, h: *size })
-}
 
 /// The bounding box of any mark (text by the native measurer).
 pub fn mark_box(shape: &Shape) -> Rect {
@@ -59,7 +43,7 @@ pub fn mark_box(shape: &Shape) -> Rect {
             Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }
         }
         Shape::Circle { x, y, r } => Rect { x: x - r, y: y - r, w: 2.0 * r, h: 2.0 * r },
-        Shape::Text { .. } => text_box(shape, &EstimateMeasure).unwrap_or(Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 }),
+        Shape::Text { .. } => shape.text_box(&EstimateMeasure).unwrap_or(Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 }),
     }
 }
 
@@ -109,7 +93,7 @@ pub fn scene_violations(s: &Scene) -> Vec<String> {
         .marks
         .iter()
         .filter_map(|m| match &m.shape {
-            Shape::Text { text, .. } if !text.trim().is_empty() => text_box(&m.shape, &EstimateMeasure).map(|b| (m.role, text.clone(), b)),
+            Shape::Text { text, .. } if !text.trim().is_empty() => m.text_box(&EstimateMeasure).map(|b| (m.role, text.clone(), b)),
             _ => None,
         })
         .collect();
