@@ -126,6 +126,25 @@ impl Default for CsvOptions {
     }
 }
 
+/// A long (tidy) table, reported at its series column with the `--pivot` to use: an error that
+/// stops the import, or a warning beside the series the journalist named.
+fn report_long(r: &mut Report, severity: Severity, header_row: usize, headers: &[String], shape: pivot::Shape) -> Long {
+    let long = Long { x: headers[shape.x].clone(), series: headers[shape.series].clone(), value: headers[shape.value].clone() };
+    let (x, s, v) = (&long.x, &long.series, &long.value);
+    let (zh, en) = match severity {
+        Severity::Error => (
+            format!("这张表是\"长表\"：每行是一个 \"{x}\" 和一个 \"{s}\" 的值。要为每个 \"{s}\" 画一条线，请用 --pivot series={s},value={v}"),
+            format!("this table is long (tidy): each row holds the value of one \"{x}\" and one \"{s}\". To draw one series per \"{s}\", use --pivot series={s},value={v}"),
+        ),
+        Severity::Warning => (
+            format!("这张表看起来是\"长表\"：每行是一个 \"{x}\" 和一个 \"{s}\" 的值。如果要为每个 \"{s}\" 画一条线，请用 --pivot series={s},value={v}"),
+            format!("this table looks long (tidy): each row holds the value of one \"{x}\" and one \"{s}\". To draw one series per \"{s}\", use --pivot series={s},value={v}"),
+        ),
+    };
+    r.at(severity, header_row, shape.series + 1, Some(s), zh, en);
+    long
+}
+
 /// Where a problem is, as people read it: `row 5, column "2022年"`.
 pub(crate) fn place(row: usize, col: usize, header: Option<&str>) -> String {
     match header {
@@ -547,25 +566,7 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
         let named = opts.x.is_some() || !opts.columns.is_empty();
         let shape = pivot::detect(&cols, &types, x);
         if let Some(shape) = shape.filter(|_| !named) {
-            let long = Long { x: headers[shape.x].clone(), series: headers[shape.series].clone(), value: headers[shape.value].clone() };
-            r.error(
-                header_row,
-                shape.series + 1,
-                Some(&headers[shape.series]),
-                format!(
-                    "这张表是\"长表\"：每行是一个 \"{x}\" 和一个 \"{s}\" 的值。要为每个 \"{s}\" 画一条线，请用 --pivot series={s},value={v}",
-                    x = long.x,
-                    s = long.series,
-                    v = long.value
-                ),
-                format!(
-                    "this table is long (tidy): each row holds the value of one \"{x}\" and one \"{s}\". To draw one series per \"{s}\", use --pivot series={s},value={v}",
-                    x = long.x,
-                    s = long.series,
-                    v = long.value
-                ),
-            );
-            out.long = Some(long);
+            out.long = Some(report_long(r, Severity::Error, header_row, &headers, shape));
             return None;
         }
         // which columns are series
@@ -603,25 +604,7 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
         }
         // a hint only for a pivot that would draw one of the chosen series on a filled grid
         if let Some(shape) = shape.filter(|s| named && picked.contains(&s.value) && (s.x == x || s.series == x) && pivot::fills_grid(&cols, *s)) {
-            let long = Long { x: headers[shape.x].clone(), series: headers[shape.series].clone(), value: headers[shape.value].clone() };
-            r.warning(
-                header_row,
-                shape.series + 1,
-                Some(&headers[shape.series]),
-                format!(
-                    "这张表看起来是\"长表\"：每行是一个 \"{x}\" 和一个 \"{s}\" 的值。如果要为每个 \"{s}\" 画一条线，请用 --pivot series={s},value={v}",
-                    x = long.x,
-                    s = long.series,
-                    v = long.value
-                ),
-                format!(
-                    "this table looks long (tidy): each row holds the value of one \"{x}\" and one \"{s}\". To draw one series per \"{s}\", use --pivot series={s},value={v}",
-                    x = long.x,
-                    s = long.series,
-                    v = long.value
-                ),
-            );
-            out.long = Some(long);
+            out.long = Some(report_long(r, Severity::Warning, header_row, &headers, shape));
         }
         // time across the header (`2019年,2020年,…` or `1960,1961,…`): each year a series
         if picked.len() >= 3 && types[x] == Type::Text && picked.iter().all(|&j| date::parse(&names[j]).is_some()) {
