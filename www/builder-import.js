@@ -94,25 +94,18 @@ export function showImport(box, r, ui) {
   }
 
   // a long table: one click makes one series per value of its series column
-  if (ui.pivot) {
+  const offer = (text, id, label, click) => {
     const p = el('p', 'offer', box);
     p.id = 'long-offer';
-    p.append(L.pivoted(ui.pivot.series, ui.pivot.value), ' ');
+    p.append(text, ' ');
     const b = el('button', '', p);
     b.type = 'button';
-    b.id = 'unpivot';
-    b.textContent = L.unpivot;
-    b.addEventListener('click', () => on.pivot(null));
-  } else if (r.long) {
-    const p = el('p', 'offer', box);
-    p.id = 'long-offer';
-    p.append(L.longTable(r.long.series, r.long.value), ' ');
-    const b = el('button', '', p);
-    b.type = 'button';
-    b.id = 'pivot';
-    b.textContent = L.pivot(r.long.series);
-    b.addEventListener('click', () => on.pivot({ series: r.long.series, value: r.long.value, x: r.long.x }));
-  }
+    b.id = id;
+    b.textContent = label;
+    b.addEventListener('click', click);
+  };
+  if (ui.pivot) offer(L.pivoted(ui.pivot.series, ui.pivot.value), 'unpivot', L.unpivot, () => on.pivot(null));
+  else if (r.long) offer(L.longTable(r.long.series, r.long.value), 'pivot', L.pivot(r.long.series), () => on.pivot({ series: r.long.series, value: r.long.value, x: r.long.x }));
 
   // the columns, each on or off (the x column and text columns say what they are)
   const fs = el('fieldset', 'field columns', box);
