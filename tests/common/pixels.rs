@@ -1,5 +1,5 @@
 //! Reading images back in tests: PNG decoding and colour matching. Included by
-//! path (`#[path = "common/pixels.rs"] mod pixels;`) from the tests that need it.
+//! path (`#[path = "../common/pixels.rs"] mod pixels;`) by the targets that need it.
 #![allow(dead_code)]
 
 use newschart::theme::Color;

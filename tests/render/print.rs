@@ -3,9 +3,7 @@
 //! SVG of the same feed, rasterized by resvg, for every example and the dense
 //! Seattle line.
 
-mod common;
-#[path = "common/pixels.rs"]
-mod pixels;
+use crate::{common, pixels};
 
 use std::fs;
 use std::path::{Path, PathBuf};

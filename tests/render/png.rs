@@ -5,8 +5,7 @@
 //! anti-aliasing, at screen size and at print size; and so does the SVG's, as
 //! resvg draws it.
 
-#[path = "common/pixels.rs"]
-mod pixels;
+use crate::pixels;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,3 @@
+//! The `newschart` binary (src/bin/newschart*): commands, exit codes, output.
+
+mod commands;

@@ -1,0 +1,11 @@
+//! Stage `render` (src/render/ and the CLI's PNG): SVG, print layout and the
+//! PNG, compared with each other.
+
+#[path = "../common/mod.rs"]
+mod common;
+#[path = "../common/pixels.rs"]
+mod pixels;
+
+mod png;
+mod print;
+mod svg;

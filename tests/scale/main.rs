@@ -1,0 +1,3 @@
+//! Stage `scale` (src/scale/): linear and band scales, nice ticks.
+
+mod scales;
