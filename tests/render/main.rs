@@ -3,9 +3,12 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "../common/dump.rs"]
+mod dump;
 #[path = "../common/pixels.rs"]
 mod pixels;
 
 mod png;
 mod print;
+mod snapshot;
 mod svg;
