@@ -8,7 +8,7 @@
 
 use std::fmt::Write;
 use newschart::model::{Annotation, Dataset};
-use newschart::scene::{Mark, Rect, Scene, Shape};
+use newschart::scene::{Mark, Scene, Shape};
 use newschart::theme::Color;
 
 /// The example feeds the goldens are taken of, as tests/examples.rs finds
@@ -41,8 +41,13 @@ fn color(c: Option<Color>) -> String {
     c.map_or("none".to_string(), |c| c.hex())
 }
 
-fn rect(r: &Rect) -> String {
-    format!("[{} {} {}×{}]", num(r.x), num(r.y), num(r.w), num(r.h))
+/// A rectangle as `[x y w×h]`; a macro so the dump does not name the type, which may move
+/// between modules (scene, geometry).
+macro_rules! rect {
+    ($r:expr) => {{
+        let r = &$r;
+        format!("[{} {} {}×{}]", num(r.x), num(r.y), num(r.w), num(r.h))
+    }};
 }
 
 fn opt<T: std::fmt::Display>(v: Option<T>) -> String {
@@ -94,7 +99,7 @@ pub fn model(d: &Dataset) -> String {
 
 fn shape(s: &Shape) -> String {
     match s {
-        Shape::Rect(r) => format!("rect {}", rect(r)),
+        Shape::Rect(r) => format!("rect {}", rect!(r)),
         Shape::Line { x1, y1, x2, y2 } => format!("line ({} {})–({} {})", num(*x1), num(*y1), num(*x2), num(*y2)),
         Shape::Path { points, closed } => {
             let pts: Vec<String> = points.iter().map(|(x, y)| format!("{} {}", num(*x), num(*y))).collect();
@@ -126,7 +131,7 @@ fn mark(m: &Mark) -> String {
 /// one line each.
 pub fn scene(s: &Scene) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "scene {}×{} plot {}", num(s.width), num(s.height), rect(&s.plot));
+    let _ = writeln!(o, "scene {}×{} plot {}", num(s.width), num(s.height), rect!(s.plot));
     let _ = writeln!(o, "marks ({}):", s.marks.len());
     for m in &s.marks {
         let _ = writeln!(o, "  {}", mark(m));
@@ -135,7 +140,7 @@ pub fn scene(s: &Scene) -> String {
     for (i, d) in s.data.iter().enumerate() {
         // series and category by index (their names are in the model's golden), then what the
         // tooltip shows (value text, detail) and the sentence a screen reader hears
-        let _ = write!(o, "  {} [{} {}] {} {:?} {:?} bounds {} bar {}", i, d.series, d.index, d.value, d.value_text, d.detail, rect(&d.bounds), rect(&d.bar));
+        let _ = write!(o, "  {} [{} {}] {} {:?} {:?} bounds {} bar {}", i, d.series, d.index, d.value, d.value_text, d.detail, rect!(d.bounds), rect!(d.bar));
         if let Some(w) = d.wedge {
             let _ = write!(o, " wedge {}", w.iter().map(|v| num(*v)).collect::<Vec<_>>().join(" "));
         }
