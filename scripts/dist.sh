@@ -17,7 +17,7 @@
 #   dist/embed.<hash>.js, dist/embed.<hash>.css
 #   dist/snippets.html, snippets.json   the three embed forms, ready to copy, with SRI (sha384)
 #   dist/_headers                       cache and CORS headers for hosts that read this file
-#                                       (Netlify, Cloudflare Pages); see the README for others
+#                                       (Netlify, Cloudflare Pages); docs/EMBED.md has nginx's
 
 set -euo pipefail
 

@@ -1,6 +1,7 @@
-//! The browser layer: the only code that touches web-sys. The custom element
-//! (`newschart.js`) fetches feeds and owns the DOM; it calls this for
-//! everything else: reading the feed, layout, scene, drawing, hit-testing.
+//! The browser layer: the only code that touches web-sys. The element's view
+//! (`view.js`, which the loader `newschart.js` imports) fetches feeds and owns
+//! the DOM; it calls this for everything else: reading the feed, layout, scene,
+//! drawing, hit-testing.
 
 pub mod canvas;
 pub mod measure;

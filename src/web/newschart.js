@@ -7,8 +7,9 @@
 // (such a div, found at load or added later, gets a <news-chart> inside it).
 //
 // This loader stays small: it defines the element and reserves each chart's
-// height, and only when a chart nears the viewport does it import view.js
-// (which fetches the feed and the wasm module, once for the whole page).
+// height, and only when a chart nears the viewport does it import view.js, and
+// start fetching the wasm module (once for the whole page) and the nearby
+// charts' feeds, which the view takes over.
 
 const VIEW = new URL('./view.js', import.meta.url).href;
 /** How far above or below the viewport a chart starts loading, in CSS px. */
