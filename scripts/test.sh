@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run every newschart test, in order, stopping at the first failing stage:
 #   1 setup            install what is missing (scripts/setup.sh)
-#   2 native           cargo test (a snapshot that differs from its golden fails; nothing is rewritten)
+#   2 native           cargo test
 #   2a js-unit        node --test tests/web/ (the element's JavaScript modules that run in node: download.js's wrapping)
 #   2b fuzz           cargo +nightly fuzz run pipeline for 60 s (NEWSCHART_FUZZ_SECONDS), from fuzz/corpus/
 #   3 unit-build       cargo test --target wasm32-unknown-unknown --test web --no-run (builds the test wasm once)
@@ -28,6 +28,10 @@ say() { printf '==> %s\n' "$*"; }
 
 ARTIFACTS="$REPO/target/e2e-artifacts"
 export NEWSCHART_ARTIFACTS="$ARTIFACTS"
+# Snapshot tests (insta, in cargo test): a golden that differs fails, and nothing is accepted or
+# rewritten, whatever the shell sets (docs/DEVELOPMENT.md#snapshot-tests)
+export INSTA_UPDATE=no
+unset INSTA_FORCE_PASS
 # wasm-bindgen-test-runner drives one browser per run, picked by which driver variable is set
 # (it prefers GECKODRIVER, then SAFARIDRIVER, then CHROMEDRIVER): each unit stage sets exactly one.
 # Set per stage rather than in .cargo/config.toml [env] so that native cargo builds are unaffected.
@@ -141,8 +145,7 @@ engine_times() {
 }
 
 stage setup bash scripts/setup.sh
-# INSTA_UPDATE=no: insta neither accepts nor writes a changed golden here, whatever the shell has
-stage native env -u INSTA_FORCE_PASS INSTA_UPDATE=no cargo test
+stage native cargo test
 stage js-unit node --test tests/web/
 stage fuzz fuzz
 stage unit-build "${WEB_TEST[@]}" --no-run
