@@ -29,6 +29,7 @@
 pub mod csv;
 pub mod feed;
 pub mod format;
+pub mod geom;
 pub mod layout;
 pub mod marks;
 pub mod model;
@@ -36,6 +37,7 @@ pub mod normalize;
 pub mod render;
 pub mod scale;
 pub mod scene;
+pub mod text;
 pub mod theme;
 
 #[cfg(target_arch = "wasm32")]
@@ -62,7 +64,7 @@ pub fn scene_for(text: &str, dataset: Option<&str>, width: f64, height: Option<f
             format::cat(&["there is no dataset with id \"", id, "\""]),
         )]);
     };
-    let m = layout::EstimateMeasure;
+    let m = text::EstimateMeasure;
     let h = height.unwrap_or_else(|| layout::default_height(&ds, width));
     let scene = marks::build(&ds, width, h, &m, &theme::Theme::default());
     Ok((ds, scene))

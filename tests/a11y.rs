@@ -5,9 +5,9 @@
 use std::fs;
 
 use newschart::marks;
-use newschart::layout::EstimateMeasure;
 use newschart::normalize::{read, Limits};
 use newschart::scene::{tween, Role, Scene, Shape};
+use newschart::text::EstimateMeasure;
 use newschart::theme::{Color, Theme};
 
 fn feeds() -> Vec<String> {

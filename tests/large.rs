@@ -1,10 +1,10 @@
 //! Large line charts (`marks::large`): min-max decimation, binary-search
 //! hit-testing and texts made on demand, natively.
 
-use newschart::layout::EstimateMeasure;
 use newschart::marks::large::{self, decimate};
 use newschart::model::{Columns, Dataset};
 use newschart::scene::hit::nearest_sorted;
+use newschart::text::EstimateMeasure;
 use newschart::theme::Theme;
 
 /// A seeded series: a random walk with a spike, n points.

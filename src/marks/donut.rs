@@ -4,9 +4,11 @@ use std::f64::consts::TAU;
 
 use super::text;
 use crate::format;
-use crate::layout::{TextMeasure, LABEL_SIZE};
+use crate::geom::Rect;
+use crate::layout::LABEL_SIZE;
 use crate::model::{Dataset, Kind};
-use crate::scene::{Datum, HAlign, Mark, Rect, Role, Scene, VAlign};
+use crate::scene::{Datum, HAlign, Mark, Role, Scene, VAlign};
+use crate::text::TextMeasure;
 use crate::theme::Theme;
 
 /// Builds the scene of a donut or pie chart.

@@ -10,10 +10,12 @@
 
 use super::{axis, text};
 use crate::format::{date, TickFormat};
-use crate::layout::{self, TextMeasure, ValueAxis, LABEL_SIZE, LINE};
+use crate::geom::Rect;
+use crate::layout::{self, ValueAxis, LABEL_SIZE, LINE};
 use crate::model::{Columns, Dataset, XScale};
 use crate::scale::LinearScale;
-use crate::scene::{hit, Datum, HAlign, Mark, Rect, Role, Scene, VAlign};
+use crate::scene::{hit, Datum, HAlign, Mark, Role, Scene, VAlign};
+use crate::text::TextMeasure;
 use crate::theme::Theme;
 
 /// Line charts with more points than this are drawn from columns in the browser.

@@ -2,10 +2,12 @@
 //! series as separate lines, or stacked areas. A `null` breaks the line.
 
 use super::{annotate, text};
-use crate::layout::{self, TextMeasure, LABEL_SIZE};
+use crate::geom::Rect;
+use crate::layout::{self, LABEL_SIZE};
 use crate::model::{Dataset, Kind};
 use crate::scale::LinearScale;
-use crate::scene::{Datum, HAlign, Mark, Rect, Role, Scene, Shape, VAlign};
+use crate::scene::{Datum, HAlign, Mark, Role, Scene, Shape, VAlign};
+use crate::text::TextMeasure;
 use crate::theme::Theme;
 
 /// Builds the scene of a line or area chart.

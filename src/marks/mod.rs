@@ -9,9 +9,10 @@ pub mod line;
 pub mod table;
 pub mod text;
 
-use crate::layout::{TextMeasure, MIN_HEIGHT, MIN_WIDTH};
+use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::model::{Dataset, Kind};
 use crate::scene::Scene;
+use crate::text::TextMeasure;
 use crate::theme::Theme;
 
 /// The dataset as the reader has filtered it: hidden series (or, for donut

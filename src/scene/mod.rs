@@ -7,34 +7,8 @@ pub mod describe;
 pub mod hit;
 pub mod tween;
 
+use crate::geom::Rect;
 use crate::theme::Color;
-
-/// An axis-aligned rectangle in CSS pixels.
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
-pub struct Rect {
-    /// Left.
-    pub x: f64,
-    /// Top.
-    pub y: f64,
-    /// Width.
-    pub w: f64,
-    /// Height.
-    pub h: f64,
-}
-
-impl Rect {
-    /// True when the point lies inside (edges included).
-    pub fn contains(&self, px: f64, py: f64) -> bool {
-        px >= self.x && px <= self.x + self.w && py >= self.y && py <= self.y + self.h
-    }
-
-    /// Distance from a point to the rectangle (0 inside).
-    pub fn distance(&self, px: f64, py: f64) -> f64 {
-        let dx = (self.x - px).max(0.0).max(px - (self.x + self.w));
-        let dy = (self.y - py).max(0.0).max(py - (self.y + self.h));
-        (dx * dx + dy * dy).sqrt()
-    }
-}
 
 /// Horizontal alignment of text at its anchor point.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -251,21 +225,21 @@ pub struct Scene {
 
 impl Scene {
     /// The text marks' boxes as the measurer sees them: for overlap checks.
-    pub fn label_boxes(&self, role: Role, m: &dyn crate::layout::TextMeasure) -> Vec<Rect> {
+    pub fn label_boxes(&self, role: Role, m: &dyn crate::text::TextMeasure) -> Vec<Rect> {
         self.marks.iter().filter(|mk| mk.role == role).filter_map(|mk| mk.text_box(m)).collect()
     }
 }
 
 impl Mark {
     /// A text mark's box as the measurer sees it; `None` for other shapes.
-    pub fn text_box(&self, m: &dyn crate::layout::TextMeasure) -> Option<Rect> {
+    pub fn text_box(&self, m: &dyn crate::text::TextMeasure) -> Option<Rect> {
         self.shape.text_box(m)
     }
 }
 
 impl Shape {
     /// A text's box as the measurer sees it; `None` for other shapes.
-    pub fn text_box(&self, m: &dyn crate::layout::TextMeasure) -> Option<Rect> {
+    pub fn text_box(&self, m: &dyn crate::text::TextMeasure) -> Option<Rect> {
         let Shape::Text { x, y, text, size, h, v, .. } = self else { return None };
         let w = m.width(text, *size);
         let x0 = match h {

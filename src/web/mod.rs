@@ -12,10 +12,11 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::feed::json::{self, Obj};
 use crate::feed::{Problem, Severity};
+use crate::geom::Rect;
 use crate::model::{Dataset, Feed, Kind};
 use crate::normalize::{self, Limits};
 use crate::render::{self, FONT_STACK};
-use crate::scene::{describe, hit, Rect, Scene};
+use crate::scene::{describe, hit, Scene};
 use crate::theme::{Color, Theme};
 
 #[wasm_bindgen(start)]
