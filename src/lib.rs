@@ -27,6 +27,7 @@
 // out whole (present but unreachable, it still changed how the crate's shared code was optimized)
 #[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
 pub mod csv;
+pub mod digits;
 pub mod feed;
 pub mod format;
 pub mod geom;
