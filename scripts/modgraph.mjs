@@ -42,12 +42,26 @@ function moduleOf(file) {
 
 // Comments, strings and #[cfg(test)] modules out: only code counts.
 function code(text) {
-  let s = text
-    .replace(/\/\/[^\n]*/g, '')
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/r#*"[\s\S]*?"#*/g, '""')
-    .replace(/"(?:[^"\\]|\\.)*"/g, '""')
-    .replace(/'(?:[^'\\\n]|\\.)'/g, "' '");
+  let s = '';
+  for (let i = 0; i < text.length; ) {
+    const c = text[i], rest = text.slice(i, i + 2);
+    if (rest === '//') { while (i < text.length && text[i] !== '\n') i++; continue; }
+    if (rest === '/*') { const e = text.indexOf('*/', i + 2); i = e < 0 ? text.length : e + 2; continue; }
+    const raw = /^b?r(#*)"/.exec(text.slice(i, i + 12));
+    if (raw && !/\w/.test(text[i - 1] ?? '')) {
+      const end = text.indexOf('"' + raw[1], i + raw[0].length);
+      s += '""'; i = end < 0 ? text.length : end + 1 + raw[1].length; continue;
+    }
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      s += '""'; i = j + 1; continue;
+    }
+    // a char literal ('a', '\n', '\u{..}'), not a lifetime ('a)
+    const ch = /^'(?:[^'\\\n]|\\[^']*?)'/.exec(text.slice(i, i + 12));
+    if (c === "'" && ch) { s += "' '"; i += ch[0].length; continue; }
+    s += c; i++;
+  }
   // drop `#[cfg(test)] mod name { … }` by brace matching
   for (;;) {
     const m = /#\[cfg\((?:test|all\([^)]*\btest\b[^)]*\))\)\]\s*(?:pub\s+)?mod\s+\w+\s*\{/.exec(s);
