@@ -35,6 +35,7 @@ pub mod layout;
 pub mod marks;
 pub mod model;
 pub mod normalize;
+pub mod platform;
 pub mod render;
 pub mod scale;
 pub mod scene;

@@ -14,7 +14,7 @@ fn in_wedge(w: &[f64; 6], x: f64, y: f64) -> bool {
         return false;
     }
     // clockwise from 12 o'clock, in [0, 2π)
-    let mut a = crate::scale::math::atan2(dx, -dy);
+    let mut a = crate::platform::atan2(dx, -dy);
     if a < 0.0 {
         a += std::f64::consts::TAU;
     }
