@@ -2,6 +2,8 @@
 //! every mark stays inside the box, labels never overlap, and hit-testing and
 //! the description read the same data.
 
+mod common;
+
 use std::fs;
 
 use newschart::scene::{describe::describe, hit::hit, Role, Scene, Shape};
@@ -324,7 +326,7 @@ fn every_example_keeps_its_data_marks_inside_the_plot() {
     for (file, text) in &examples {
         let feed = read(text, Limits::default()).feed.unwrap_or_else(|| panic!("{file} reads"));
         for ds in &feed.datasets {
-            if !ds.kind.has_axis() {
+            if !common::model::has_axis(ds.kind) {
                 continue;
             }
             for w in WIDTHS {
