@@ -189,7 +189,7 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
     marks.extend(texts);
     category_labels(ds, &frame, labels, width, m, theme, &mut marks);
     annotate::labels(ds, &data, plot, width, height, m, theme, &mut marks);
-    Scene { width, height, plot, marks, data }
+    Scene { width, height, plot, marks, data, lazy: None }
 }
 
 fn category_labels(ds: &Dataset, f: &Frame, mode: Option<LabelMode>, width: f64, m: &dyn TextMeasure, theme: &Theme, out: &mut Vec<Mark>) {

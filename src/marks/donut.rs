@@ -16,7 +16,7 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
     let mut marks = Vec::new();
     let mut data = Vec::new();
     let Some(s) = ds.series.first() else {
-        return Scene { width, height, plot: Rect::default(), marks, data };
+        return Scene { width, height, plot: Rect::default(), marks, data, lazy: None };
     };
     let total: f64 = s.values.iter().flatten().filter(|v| **v > 0.0).sum();
     let r1 = ((width.min(height) / 2.0) - 8.0).max(10.0);
@@ -62,7 +62,7 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
         });
         a = a1;
     }
-    Scene { width, height, plot, marks, data }
+    Scene { width, height, plot, marks, data, lazy: None }
 }
 
 /// The outline of a ring segment (or a pie slice when `r0` is 0), clockwise from 12 o'clock.

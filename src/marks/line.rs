@@ -146,7 +146,7 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
         marks.push(Mark::text(*x, plot.y + plot.h + 6.0, t, LABEL_SIZE, HAlign::Middle, VAlign::Top, theme.text, Role::Category));
     }
     annotate::labels(ds, &data, plot, width, height, m, theme, &mut marks);
-    Scene { width, height, plot, marks, data }
+    Scene { width, height, plot, marks, data, lazy: None }
 }
 
 /// Where labels wanted at heights `want` go so that their centres are `pitch` apart at least and

@@ -29,5 +29,5 @@ pub fn build(ds: &Dataset, width: f64, height: f64) -> Scene {
             });
         }
     }
-    Scene { width, height, plot: Rect::default(), marks: Vec::new(), data }
+    Scene { width, height, plot: Rect::default(), marks: Vec::new(), data, lazy: None }
 }

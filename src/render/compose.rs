@@ -300,7 +300,7 @@ pub fn compose_with(ds: &Dataset, width: f64, height: Height, m: &dyn TextMeasur
         move_shape(&mut mk.shape, 0.0, foot_y);
         out.push(mk);
     }
-    let scene = Scene { width, height: total, plot: chart.plot, marks: out, data: chart.data };
+    let scene = Scene { width, height: total, plot: chart.plot, marks: out, data: chart.data, lazy: None };
     let illustrative = label.map(|r| Rect { y: r.y + foot_y, ..r });
     let mut words = top.boxes;
     words.extend(bottom.boxes.into_iter().map(|r| Rect { y: r.y + foot_y, ..r }));
