@@ -21,6 +21,11 @@
 //! - [`scene`]: marks with their data; hit-testing and the text description read it.
 //! - [`render`]: draws a scene with plotters (SVG natively, canvas in the browser).
 //! - `web` (wasm32 only): the thin browser layer the custom element calls.
+//!
+//! Leaves every stage may use, which use nothing of ours: [`geom`] (`Rect`), [`text`] (measuring,
+//! CJK width, ellipsizing), [`digits`] (number digits without `core::fmt`) and [`platform`] (the
+//! little the pure core asks of the browser). `node scripts/modgraph.mjs` prints the module graph
+//! and fails on a cycle.
 #![deny(missing_docs)]
 
 // the import is for the CLI, the native tests and the builder's module; the readers' wasm leaves it
