@@ -2,6 +2,7 @@
 # Run every newschart test, in order, stopping at the first failing stage:
 #   1 setup            install what is missing (scripts/setup.sh)
 #   2 native           cargo test
+#   2m modgraph       node scripts/modgraph.mjs: prints the module graph, fails on a cycle between modules
 #   2a js-unit        node --test tests/web/ (the element's JavaScript modules that run in node: download.js's wrapping)
 #   2b fuzz           cargo +nightly fuzz run pipeline for 60 s (NEWSCHART_FUZZ_SECONDS), from fuzz/corpus/
 #   3 unit-build       cargo test --target wasm32-unknown-unknown --test web --no-run (builds the test wasm once)
@@ -146,6 +147,7 @@ engine_times() {
 
 stage setup bash scripts/setup.sh
 stage native cargo test
+stage modgraph node scripts/modgraph.mjs
 stage js-unit node --test tests/web/
 stage fuzz fuzz
 stage unit-build "${WEB_TEST[@]}" --no-run

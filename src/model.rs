@@ -67,11 +67,6 @@ impl Kind {
             Kind::Table => "table",
         }
     }
-
-    /// True for kinds whose categories share a value axis.
-    pub fn has_axis(self) -> bool {
-        matches!(self, Kind::Column | Kind::Bar | Kind::Line | Kind::Area | Kind::Progress)
-    }
 }
 
 /// How categories of a line or area chart are placed along x.

@@ -30,7 +30,7 @@ impl Color {
             if s <= 0.03928 {
                 s / 12.92
             } else {
-                crate::scale::math::pow((s + 0.055) / 1.055, 2.4)
+                crate::platform::pow((s + 0.055) / 1.055, 2.4)
             }
         };
         0.2126 * c(self.r) + 0.7152 * c(self.g) + 0.0722 * c(self.b)

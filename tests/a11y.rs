@@ -2,12 +2,14 @@
 //! palette that survives colour-vision deficiency, patterns where colour would
 //! be the only key, transitions, and series the reader hides.
 
+mod common;
+
 use std::fs;
 
 use newschart::marks;
-use newschart::layout::EstimateMeasure;
 use newschart::normalize::{read, Limits};
 use newschart::scene::{tween, Role, Scene, Shape};
+use newschart::text::EstimateMeasure;
 use newschart::theme::{Color, Theme};
 
 fn feeds() -> Vec<String> {
@@ -159,7 +161,7 @@ fn hiding_a_series_rescales_the_axis_and_keeps_colours() {
     let ds = &read(&text, Limits::default()).feed.unwrap().datasets[0];
     let theme = Theme::default();
     let all = marks::build(ds, 640.0, 320.0, &EstimateMeasure, &theme);
-    let only_households = marks::build(&marks::visible(ds, &[1]), 640.0, 320.0, &EstimateMeasure, &theme);
+    let only_households = marks::build(&common::marks::visible(ds, &[1]), 640.0, 320.0, &EstimateMeasure, &theme);
     assert_eq!(only_households.data.len(), 3);
     assert!(only_households.data.iter().all(|d| d.series == 0));
     // the 5313 households' bar: short beside 13968 people, tall once people are hidden
@@ -175,7 +177,7 @@ fn hiding_in_place_lays_out_as_a_filtered_copy_and_puts_every_value_back() {
         let text = fs::read_to_string(file).unwrap();
         for mut ds in read(&text, Limits::default()).feed.unwrap().datasets {
             let theme = Theme::default();
-            let copied = marks::build(&marks::visible(&ds, &hidden), 640.0, 320.0, &EstimateMeasure, &theme);
+            let copied = marks::build(&common::marks::visible(&ds, &hidden), 640.0, 320.0, &EstimateMeasure, &theme);
             let before = format!("{:?}", ds);
             let taken = marks::hide(&mut ds, &hidden);
             let in_place = marks::build(&ds, 640.0, 320.0, &EstimateMeasure, &theme);
@@ -195,9 +197,9 @@ fn a_transition_moves_bars_from_the_old_values_to_the_new() {
     ds.series[0].values[0] = Some(10_000_000.0);
     let new = marks::build(&ds, 640.0, 320.0, &EstimateMeasure, &theme);
     let bar0 = |s: &Scene| s.marks.iter().find_map(|m| match (&m.shape, m.datum) { (Shape::Rect(r), Some(0)) if m.role == Role::Bar => Some(*r), _ => None }).unwrap();
-    assert_eq!(bar0(&tween::between(&old, &new, 0.0)), bar0(&old));
-    assert_eq!(bar0(&tween::between(&old, &new, 1.0)), bar0(&new));
-    let mid = bar0(&tween::between(&old, &new, 0.5));
+    assert_eq!(bar0(&common::tween::between(&old, &new, 0.0)), bar0(&old));
+    assert_eq!(bar0(&common::tween::between(&old, &new, 1.0)), bar0(&new));
+    let mid = bar0(&common::tween::between(&old, &new, 0.5));
     assert!(mid.h < bar0(&old).h && mid.h > bar0(&new).h, "half way: {:?}", mid);
     // the browser draws a frame by swapping the frame's bars into the scene, then back
     let mut scene = new.clone();

@@ -14,10 +14,10 @@ use std::fs;
 use std::time::{Duration, Instant};
 
 use newschart::feed::{self, Severity};
-use newschart::layout::EstimateMeasure;
 use newschart::model::Dataset;
 use newschart::normalize::{self, Limits, Normalized};
 use newschart::scene::Scene;
+use newschart::text::EstimateMeasure;
 use newschart::theme::Theme;
 
 // --- a per-thread allocation meter: each test runs on its own thread ----------------------

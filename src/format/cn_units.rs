@@ -1,8 +1,6 @@
 //! Chinese large-number units: 万 (10^4) and 亿 (10^8), as readers of a Chinese
 //! paper expect them: 7.25万人, 1.5亿元.
 
-use super::decimal;
-
 /// The unit a value is written in.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum CnUnit {
@@ -56,17 +54,6 @@ pub fn exact(v: f64) -> String {
         CnUnit::Yi => 8,
     };
     let mut s = super::shortest::exact(v, shift, false);
-    s.push_str(unit.suffix());
-    s
-}
-
-/// A value written in a given unit with a fixed number of decimals, trailing
-/// zeros trimmed: used for axis ticks, which share one unit.
-pub fn in_unit(v: f64, unit: CnUnit, decimals: u32) -> String {
-    if v == 0.0 {
-        return "0".to_string();
-    }
-    let mut s = decimal::fixed(v / unit.factor(), decimals, true, false);
     s.push_str(unit.suffix());
     s
 }

@@ -36,7 +36,7 @@ pub fn fixed(v: f64, decimals: u32, trim: bool, group: bool) -> String {
     if scaled >= 18_446_744_073_709_551_616.0 {
         // Beyond what the integer path (a u64: no 128-bit division in the wasm) carries exactly:
         // keep it honest and short.
-        return super::shortest::lower_exp(v);
+        return crate::digits::lower_exp(v);
     }
     let mut n = scaled as u64;
     if v < 0.0 && n != 0 {
@@ -82,19 +82,5 @@ pub fn exact(v: f64, max: u32, group: bool) -> String {
     fixed(v, shortest_decimals(v, max), true, group)
 }
 
-/// Appends a whole number's digits (no `core::fmt`).
-pub fn push_u64(out: &mut String, mut n: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in buf.get(i..).unwrap_or_default() {
-        out.push(d as char); // ASCII digits
-    }
-}
+// the JSON writer (feed::json) appends whole numbers with it
+pub use crate::digits::push_u64;

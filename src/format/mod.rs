@@ -142,7 +142,7 @@ pub fn int(n: i64) -> String {
     if n < 0 {
         s.push('-');
     }
-    decimal::push_u64(&mut s, n.unsigned_abs());
+    crate::digits::push_u64(&mut s, n.unsigned_abs());
     s
 }
 

@@ -2,14 +2,13 @@
 //! It decides margins, the plot rectangle, the value axis and how category
 //! labels are written; `marks` then places every mark inside it.
 
-pub mod measure;
 
-pub use measure::{EstimateMeasure, TextMeasure};
 
 use crate::format::TickFormat;
+use crate::geom::Rect;
 use crate::model::{Dataset, Kind};
 use crate::scale::ticks::nice_ticks;
-use crate::scene::Rect;
+use crate::text::{ellipsize, is_wide, TextMeasure};
 
 /// Font size of tick and category labels, CSS px.
 pub const LABEL_SIZE: f64 = 12.0;
@@ -159,7 +158,7 @@ pub fn column(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure) -> Col
     let widest = ds.categories.iter().map(|c| m.width(c, LABEL_SIZE)).fold(0.0, f64::max);
     let longest = ds.categories.iter().map(|c| crate::format::char_count(c)).max().unwrap_or(0);
     // stacked only when the characters fit under a plot of at least 10 px
-    let stackable = ds.categories.iter().all(|c| c.chars().all(measure::is_wide)) && longest <= 8;
+    let stackable = ds.categories.iter().all(|c| c.chars().all(is_wide)) && longest <= 8;
     let labels = if widest + 4.0 <= step {
         LabelMode::Horizontal { step: 1 }
     } else if stackable && LABEL_SIZE + 2.0 <= step && top + LINE * longest as f64 + 8.0 + 10.0 <= height {
@@ -249,7 +248,7 @@ fn end_labels(ds: &Dataset, width: f64, plot_h: f64, m: &dyn TextMeasure) -> (Ve
     }
     let max = width * 0.3;
     let names: Vec<Option<String>> = (0..ds.series.len())
-        .map(|i| named(i).then(|| crate::marks::bars::ellipsize(&ds.series[i].name, max, m)))
+        .map(|i| named(i).then(|| ellipsize(&ds.series[i].name, max, LABEL_SIZE, m)))
         .collect();
     let widest = names.iter().flatten().map(|t| m.width(t, LABEL_SIZE)).fold(0.0, f64::max);
     let gutter = END_LABEL_GAP + widest + 4.0;
@@ -294,7 +293,7 @@ pub fn line(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure) -> LineL
     let mut made: Vec<Option<(String, f64)>> = vec![None; candidates.len()];
     let mut measure = |i: usize| -> f64 {
         if made[i].is_none() {
-            let t = crate::marks::bars::ellipsize(&candidates[i].1, max, m);
+            let t = ellipsize(&candidates[i].1, max, LABEL_SIZE, m);
             let w = m.width(&t, LABEL_SIZE);
             made[i] = Some((t, w));
         }

@@ -1,11 +1,12 @@
 //! Annotations from the feed: target lines, a highlighted category, and text
 //! labels at data points.
 
-use super::bars::ellipsize;
-use crate::layout::{TextMeasure, LABEL_SIZE};
+use crate::geom::Rect;
+use crate::layout::LABEL_SIZE;
 use crate::model::{Annotation, Dataset};
 use crate::scale::LinearScale;
-use crate::scene::{Datum, HAlign, Mark, Rect, Role, Shape, VAlign};
+use crate::scene::{Datum, HAlign, Mark, Role, Shape, VAlign};
+use crate::text::{ellipsize, TextMeasure};
 use crate::theme::Theme;
 
 /// The highlighted category, if the feed asks for one.
@@ -32,7 +33,7 @@ pub fn targets(ds: &Dataset, plot: Rect, value: &LinearScale, horizontal: bool, 
         } else {
             out.push(Mark::line(plot.x, p, plot.x + plot.w, p, theme.axis, 2.0, Role::Annotation));
             if !text.is_empty() {
-                let shown = ellipsize(text, plot.w, m);
+                let shown = ellipsize(text, plot.w, LABEL_SIZE, m);
                 out.push(Mark::text(plot.x + plot.w, p - 3.0, &shown, LABEL_SIZE, HAlign::End, VAlign::Bottom, theme.text, Role::Annotation));
             }
         }
@@ -51,7 +52,7 @@ pub fn labels(ds: &Dataset, data: &[Datum], plot: Rect, width: f64, height: f64,
         if text.is_empty() {
             continue;
         }
-        let shown = ellipsize(text, width - 4.0, m);
+        let shown = ellipsize(text, width - 4.0, LABEL_SIZE, m);
         let w = m.width(&shown, LABEL_SIZE);
         let centre = d.bar.x + d.bar.w / 2.0;
         let in_box = crate::scale::clamp(centre, w / 2.0 + 2.0, (width - w / 2.0 - 2.0).max(w / 2.0 + 2.0));

@@ -1,8 +1,10 @@
 //! Value-axis marks: grid lines, tick labels and the zero line.
 
-use crate::layout::{TextMeasure, ValueAxis, LABEL_SIZE};
+use crate::geom::Rect;
+use crate::layout::{ValueAxis, LABEL_SIZE};
 use crate::scale::LinearScale;
-use crate::scene::{HAlign, Mark, Rect, Role, VAlign};
+use crate::scene::{HAlign, Mark, Role, VAlign};
+use crate::text::TextMeasure;
 use crate::theme::Theme;
 
 /// Grid and ticks for a vertical value axis (column charts), labels left of the plot.

@@ -2,10 +2,12 @@
 //! (a bar on a track with a target marker); grouped or stacked series.
 
 use super::{annotate, text};
-use crate::layout::{self, LabelMode, TextMeasure, LABEL_SIZE, LINE, VALUE_SIZE};
+use crate::geom::Rect;
+use crate::layout::{self, LabelMode, LABEL_SIZE, LINE, VALUE_SIZE};
 use crate::model::{Dataset, Kind};
 use crate::scale::{BandScale, LinearScale};
-use crate::scene::{Datum, HAlign, Mark, Rect, Role, Scene, VAlign};
+use crate::scene::{Datum, HAlign, Mark, Role, Scene, VAlign};
+use crate::text::{ellipsize, TextMeasure};
 use crate::theme::{Color, Theme};
 
 /// How a bar chart is oriented: which screen axis carries values.
@@ -187,7 +189,7 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
     marks.extend(texts);
     category_labels(ds, &frame, labels, width, m, theme, &mut marks);
     annotate::labels(ds, &data, plot, width, height, m, theme, &mut marks);
-    Scene { width, height, plot, marks, data }
+    Scene { width, height, plot, marks, data, lazy: None }
 }
 
 fn category_labels(ds: &Dataset, f: &Frame, mode: Option<LabelMode>, width: f64, m: &dyn TextMeasure, theme: &Theme, out: &mut Vec<Mark>) {
@@ -195,7 +197,7 @@ fn category_labels(ds: &Dataset, f: &Frame, mode: Option<LabelMode>, width: f64,
     if f.horizontal {
         let room = f.plot.x - 8.0;
         for (ci, cat) in ds.categories.iter().enumerate() {
-            let shown = ellipsize(cat, room, m);
+            let shown = ellipsize(cat, room, LABEL_SIZE, m);
             out.push(Mark::text(f.plot.x - 8.0, band.center(ci), &shown, LABEL_SIZE, HAlign::End, VAlign::Middle, theme.text, Role::Category));
         }
         return;
@@ -207,7 +209,7 @@ fn category_labels(ds: &Dataset, f: &Frame, mode: Option<LabelMode>, width: f64,
             for (ci, cat) in ds.categories.iter().enumerate() {
                 if ci % step.max(1) == 0 {
                     // a label never takes more than the room of the labels it stands for
-                    let shown = ellipsize(cat, (band.step() * step.max(1) as f64 - 4.0).min(width - 4.0), m);
+                    let shown = ellipsize(cat, (band.step() * step.max(1) as f64 - 4.0).min(width - 4.0), LABEL_SIZE, m);
                     let w = m.width(&shown, LABEL_SIZE);
                     let x = crate::scale::clamp(band.center(ci), w / 2.0, (width - w / 2.0).max(w / 2.0)).min(width);
                     // one pulled in from the box's edge may not cover its neighbour
@@ -288,23 +290,4 @@ fn beside_bar(full: &str, short: &str, bar: Rect, positive: bool, width: f64, m:
         }
     }
     None
-}
-
-/// Shortens `s` with an ellipsis to fit `max` px; the full text stays in the datum.
-pub fn ellipsize(s: &str, max: f64, m: &dyn TextMeasure) -> String {
-    if m.width(s, LABEL_SIZE) <= max {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    for c in s.chars() {
-        out.push(c);
-        let mut t = out.clone();
-        t.push('…');
-        if m.width(&t, LABEL_SIZE) > max {
-            out.pop();
-            break;
-        }
-    }
-    out.push('…');
-    out
 }

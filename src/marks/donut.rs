@@ -4,9 +4,11 @@ use std::f64::consts::TAU;
 
 use super::text;
 use crate::format;
-use crate::layout::{TextMeasure, LABEL_SIZE};
+use crate::geom::Rect;
+use crate::layout::LABEL_SIZE;
 use crate::model::{Dataset, Kind};
-use crate::scene::{Datum, HAlign, Mark, Rect, Role, Scene, VAlign};
+use crate::scene::{Datum, HAlign, Mark, Role, Scene, VAlign};
+use crate::text::TextMeasure;
 use crate::theme::Theme;
 
 /// Builds the scene of a donut or pie chart.
@@ -14,7 +16,7 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
     let mut marks = Vec::new();
     let mut data = Vec::new();
     let Some(s) = ds.series.first() else {
-        return Scene { width, height, plot: Rect::default(), marks, data };
+        return Scene { width, height, plot: Rect::default(), marks, data, lazy: None };
     };
     let total: f64 = s.values.iter().flatten().filter(|v| **v > 0.0).sum();
     let r1 = ((width.min(height) / 2.0) - 8.0).max(10.0);
@@ -37,7 +39,7 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
         }
         let mid = (a + a1) / 2.0;
         let rm = if r0 > 0.0 { (r0 + r1) / 2.0 } else { r1 * 0.62 };
-        let (mx, my) = (cx + rm * crate::scale::math::sin(mid), cy - rm * crate::scale::math::cos(mid));
+        let (mx, my) = (cx + rm * crate::platform::sin(mid), cy - rm * crate::platform::cos(mid));
         // the share inside the wedge when it is wide enough to hold it
         let pct = format::percent((share * 1000.0).round() / 10.0);
         let arc = (a1 - a) * rm;
@@ -60,13 +62,13 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
         });
         a = a1;
     }
-    Scene { width, height, plot, marks, data }
+    Scene { width, height, plot, marks, data, lazy: None }
 }
 
 /// The outline of a ring segment (or a pie slice when `r0` is 0), clockwise from 12 o'clock.
 fn wedge(cx: f64, cy: f64, r0: f64, r1: f64, a0: f64, a1: f64) -> Vec<(f64, f64)> {
     let steps = (((a1 - a0) / TAU * 96.0).ceil() as usize).max(2);
-    let at = |r: f64, a: f64| (cx + r * crate::scale::math::sin(a), cy - r * crate::scale::math::cos(a));
+    let at = |r: f64, a: f64| (cx + r * crate::platform::sin(a), cy - r * crate::platform::cos(a));
     let mut pts: Vec<(f64, f64)> = (0..=steps).map(|i| at(r1, a0 + (a1 - a0) * i as f64 / steps as f64)).collect();
     if r0 > 0.0 {
         pts.extend((0..=steps).rev().map(|i| at(r0, a0 + (a1 - a0) * i as f64 / steps as f64)));

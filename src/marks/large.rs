@@ -4,16 +4,21 @@
 //! series, NaN for a gap. Each layout decimates them to at most four points per
 //! pixel column (first, lowest, highest, last: the min-max method, which keeps
 //! every spike a reader could see), so drawing costs the same at 10^6 points as
-//! at 10^3. The scene holds no per-point data: hit-testing is a binary search on
-//! `x` ([`crate::scene::hit::nearest_sorted`]) and a point's texts are made on
-//! demand, for the one the reader points at ([`Frame::datum`]).
+//! at 10^3. The scene holds no per-point data but [`Points`], its lazy data: hit-testing is a
+//! binary search on `x` ([`crate::scene::hit::nearest_sorted`]) and a point's texts are made on
+//! demand, for the one the reader points at ([`Frame::datum`]); `scene::hit`, the points and
+//! `scene::describe` reach them through the scene as for any chart.
 
 use super::{axis, text};
 use crate::format::{date, TickFormat};
-use crate::layout::{self, TextMeasure, ValueAxis, LABEL_SIZE, LINE};
+use crate::geom::Rect;
+use crate::layout::{self, ValueAxis, LABEL_SIZE, LINE};
+use std::rc::Rc;
+
 use crate::model::{Columns, Dataset, XScale};
 use crate::scale::LinearScale;
-use crate::scene::{hit, Datum, HAlign, Mark, Rect, Role, Scene, VAlign};
+use crate::scene::{hit, Datum, HAlign, Lazy, LazyData, Mark, Role, Scene, VAlign};
+use crate::text::TextMeasure;
 use crate::theme::Theme;
 
 /// Line charts with more points than this are drawn from columns in the browser.
@@ -53,8 +58,44 @@ pub fn summary_dataset(ds: &Dataset, cols: &Columns) -> Dataset {
     d
 }
 
-/// Builds the scene of a large line chart. `ds` is [`summary_dataset`] with the
-/// reader's hidden series already removed (their values `None`).
+/// The scene of a large line chart with its [`Points`]: what the browser draws, hit-tests,
+/// reads point by point and describes. `ds` is [`summary_dataset`] with the reader's hidden
+/// series already removed (their values `None`); the columns are shared, never copied.
+pub fn scene(ds: &Dataset, cols: &Rc<Columns>, width: f64, height: f64, m: &dyn TextMeasure, theme: &Theme) -> Scene {
+    let (mut scene, frame) = build(ds, cols, width, height, m, theme);
+    scene.lazy = Lazy::new(Rc::new(Points { frame, ds: ds.clone(), cols: Rc::clone(cols) }));
+    scene
+}
+
+/// A large chart's points as its scene's lazy data: made from the columns when asked for.
+pub struct Points {
+    frame: Frame,
+    /// The summary dataset the texts come from (see [`summary_dataset`]).
+    ds: Dataset,
+    cols: Rc<Columns>,
+}
+
+impl LazyData for Points {
+    fn len(&self) -> usize {
+        self.cols.x.len() * self.cols.values.len()
+    }
+
+    fn hit(&self, x: f64, y: f64) -> Option<usize> {
+        self.frame.hit(&self.cols, x, y)
+    }
+
+    fn datum(&self, i: usize) -> Option<Datum> {
+        self.frame.datum(&self.ds, &self.cols, i)
+    }
+
+    fn describe(&self) -> String {
+        describe(&self.ds, &self.cols, &self.frame.shown)
+    }
+}
+
+/// Builds the scene of a large line chart and the frame its points are found in (see [`scene`]).
+/// `ds` is [`summary_dataset`] with the reader's hidden series already removed (their values
+/// `None`).
 pub fn build(ds: &Dataset, cols: &Columns, width: f64, height: f64, m: &dyn TextMeasure, theme: &Theme) -> (Scene, Frame) {
     let (width, height) = (width.max(layout::MIN_WIDTH), height.max(layout::MIN_HEIGHT));
     let count = ((height / 56.0) as usize).clamp(2, 8);
@@ -105,7 +146,7 @@ pub fn build(ds: &Dataset, cols: &Columns, width: f64, height: f64, m: &dyn Text
         last_right = px + w / 2.0;
         marks.push(Mark::text(px, plot.y + plot.h + 6.0, &t, LABEL_SIZE, HAlign::Middle, VAlign::Top, theme.text, Role::Category));
     }
-    let scene = Scene { width, height, plot, marks, data: Vec::new() };
+    let scene = Scene { width, height, plot, marks, data: Vec::new(), lazy: None };
     (scene, Frame { plot, x, y, x0, x1, shown })
 }
 

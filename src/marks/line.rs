@@ -2,10 +2,12 @@
 //! series as separate lines, or stacked areas. A `null` breaks the line.
 
 use super::{annotate, text};
-use crate::layout::{self, TextMeasure, LABEL_SIZE};
+use crate::geom::Rect;
+use crate::layout::{self, LABEL_SIZE};
 use crate::model::{Dataset, Kind};
 use crate::scale::LinearScale;
-use crate::scene::{Datum, HAlign, Mark, Rect, Role, Scene, Shape, VAlign};
+use crate::scene::{Datum, HAlign, Mark, Role, Scene, Shape, VAlign};
+use crate::text::TextMeasure;
 use crate::theme::Theme;
 
 /// Builds the scene of a line or area chart.
@@ -144,7 +146,7 @@ pub fn build(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme: 
         marks.push(Mark::text(*x, plot.y + plot.h + 6.0, t, LABEL_SIZE, HAlign::Middle, VAlign::Top, theme.text, Role::Category));
     }
     annotate::labels(ds, &data, plot, width, height, m, theme, &mut marks);
-    Scene { width, height, plot, marks, data }
+    Scene { width, height, plot, marks, data, lazy: None }
 }
 
 /// Where labels wanted at heights `want` go so that their centres are `pitch` apart at least and

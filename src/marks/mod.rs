@@ -9,27 +9,18 @@ pub mod line;
 pub mod table;
 pub mod text;
 
-use crate::layout::{TextMeasure, MIN_HEIGHT, MIN_WIDTH};
+use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::model::{Dataset, Kind};
 use crate::scene::Scene;
+use crate::text::TextMeasure;
 use crate::theme::Theme;
-
-/// The dataset as the reader has filtered it: hidden series (or, for donut
-/// and pie, hidden categories) become gaps, so axes rescale and colours stay.
-pub fn visible<'a>(ds: &'a Dataset, hidden: &[usize]) -> std::borrow::Cow<'a, Dataset> {
-    if hidden.is_empty() {
-        return std::borrow::Cow::Borrowed(ds);
-    }
-    let mut d = ds.clone();
-    hide(&mut d, hidden);
-    std::borrow::Cow::Owned(d)
-}
 
 /// Values taken out of a dataset by [`hide`]: (series, its values).
 pub type Hidden = Vec<(usize, Vec<Option<f64>>)>;
 
-/// [`visible`] in place, without a copy of the dataset (the browser lays out this way): returns
-/// the values it took out, which [`show`] puts back.
+/// The dataset as the reader has filtered it, in place, without a copy (the browser lays out this
+/// way): hidden series (or, for donut and pie, hidden categories) become gaps, so axes rescale and
+/// colours stay. Returns the values it took out, which [`show`] puts back.
 pub fn hide(ds: &mut Dataset, hidden: &[usize]) -> Hidden {
     let mut taken = Vec::new();
     match ds.kind {

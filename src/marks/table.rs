@@ -2,8 +2,9 @@
 //! element's table, keyboard walk and description read the same data.
 
 use super::text;
+use crate::geom::Rect;
 use crate::model::Dataset;
-use crate::scene::{Datum, Rect, Scene};
+use crate::scene::{Datum, Scene};
 
 /// A scene with no marks and one datum per value, in reading order.
 pub fn build(ds: &Dataset, width: f64, height: f64) -> Scene {
@@ -28,5 +29,5 @@ pub fn build(ds: &Dataset, width: f64, height: f64) -> Scene {
             });
         }
     }
-    Scene { width, height, plot: Rect::default(), marks: Vec::new(), data }
+    Scene { width, height, plot: Rect::default(), marks: Vec::new(), data, lazy: None }
 }

@@ -23,13 +23,15 @@
 
 use crate::feed::Problem;
 use crate::format::cat;
-use crate::layout::{self, TextMeasure};
+use crate::geom::Rect;
+use crate::layout;
 use crate::marks;
 use crate::model::{Dataset, Kind};
-use crate::scene::{HAlign, Mark, Rect, Role, Scene, Shape, VAlign};
+use crate::scene::{HAlign, Mark, Role, Scene, Shape, VAlign};
 use crate::theme::{Color, Theme};
 
 use super::wrap::wrap;
+use crate::text::TextMeasure;
 
 /// Margin around the composition, CSS px.
 pub const PAD: f64 = 12.0;
@@ -298,7 +300,7 @@ pub fn compose_with(ds: &Dataset, width: f64, height: Height, m: &dyn TextMeasur
         move_shape(&mut mk.shape, 0.0, foot_y);
         out.push(mk);
     }
-    let scene = Scene { width, height: total, plot: chart.plot, marks: out, data: chart.data };
+    let scene = Scene { width, height: total, plot: chart.plot, marks: out, data: chart.data, lazy: None };
     let illustrative = label.map(|r| Rect { y: r.y + foot_y, ..r });
     let mut words = top.boxes;
     words.extend(bottom.boxes.into_iter().map(|r| Rect { y: r.y + foot_y, ..r }));
@@ -353,6 +355,6 @@ pub fn moved(mut s: Scene, dx: f64, dy: f64) -> Scene {
 /// the tests), with the estimated text measure the scene is laid out with.
 pub fn scene_for(text: &str, dataset: Option<&str>, width: f64, height: Height) -> Result<(Dataset, Composition), Vec<Problem>> {
     let (ds, _) = crate::scene_for(text, dataset, layout::MIN_WIDTH, Some(layout::MIN_HEIGHT))?;
-    let c = compose(&ds, width, height, &layout::EstimateMeasure, &Theme::default());
+    let c = compose(&ds, width, height, &crate::text::EstimateMeasure, &Theme::default());
     Ok((ds, c))
 }

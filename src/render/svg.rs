@@ -222,8 +222,8 @@ impl DrawingBackend for Borrowed<'_> {
     }
 
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), Error> {
-        use crate::layout::TextMeasure;
-        let w = crate::layout::EstimateMeasure.width(text, style.size());
+        use crate::text::TextMeasure;
+        let w = crate::text::EstimateMeasure.width(text, style.size());
         Ok((w.ceil() as u32, style.size().ceil() as u32))
     }
 

@@ -3,7 +3,7 @@
 //! stay whole), never before closing punctuation (，。）”) or after opening
 //! punctuation (（“).
 
-use crate::layout::measure::{is_wide, TextMeasure};
+use crate::text::{is_wide, TextMeasure};
 
 /// Punctuation that never starts a line.
 fn closes(c: char) -> bool {
@@ -111,7 +111,7 @@ pub fn wrap(text: &str, width: f64, size: f64, bold: bool, m: &dyn TextMeasure) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::EstimateMeasure;
+    use crate::text::EstimateMeasure;
 
     #[test]
     fn cjk_breaks_between_characters_but_not_before_closing_punctuation() {

@@ -2,7 +2,6 @@
 
 pub mod band;
 pub mod linear;
-pub mod math;
 pub mod ticks;
 
 pub use band::BandScale;

@@ -8,7 +8,11 @@ use crate::model::Dataset;
 const MAX_POINTS: usize = 12;
 
 /// A summary such as "已就业脱贫户：7.25万人，完成年度任务的107.07%。".
+/// Lazy data ([`Scene::lazy`]) describe themselves.
 pub fn describe(ds: &Dataset, scene: &Scene) -> String {
+    if let Some(l) = &scene.lazy {
+        return l.get().describe();
+    }
     let zh = ds.zh();
     let mut s = String::new();
     s.push_str(&ds.title);

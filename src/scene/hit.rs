@@ -14,7 +14,7 @@ fn in_wedge(w: &[f64; 6], x: f64, y: f64) -> bool {
         return false;
     }
     // clockwise from 12 o'clock, in [0, 2π)
-    let mut a = crate::scale::math::atan2(dx, -dy);
+    let mut a = crate::platform::atan2(dx, -dy);
     if a < 0.0 {
         a += std::f64::consts::TAU;
     }
@@ -24,7 +24,11 @@ fn in_wedge(w: &[f64; 6], x: f64, y: f64) -> bool {
 /// The datum under the point: a wedge that contains it; else, among the data
 /// whose pick area (a bar's band, a point's column) is within `SLOP`, the one
 /// whose mark is nearest. Columns of a line chart thus pick the nearest series.
+/// Lazy data ([`Scene::lazy`]) answer for themselves.
 pub fn hit(scene: &Scene, x: f64, y: f64) -> Option<usize> {
+    if let Some(l) = &scene.lazy {
+        return l.get().hit(x, y);
+    }
     if scene.data.iter().any(|d| d.wedge.is_some()) {
         return scene.data.iter().position(|d| d.wedge.as_ref().is_some_and(|w| in_wedge(w, x, y)));
     }

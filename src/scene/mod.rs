@@ -7,34 +7,10 @@ pub mod describe;
 pub mod hit;
 pub mod tween;
 
+use std::rc::Rc;
+
+use crate::geom::Rect;
 use crate::theme::Color;
-
-/// An axis-aligned rectangle in CSS pixels.
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
-pub struct Rect {
-    /// Left.
-    pub x: f64,
-    /// Top.
-    pub y: f64,
-    /// Width.
-    pub w: f64,
-    /// Height.
-    pub h: f64,
-}
-
-impl Rect {
-    /// True when the point lies inside (edges included).
-    pub fn contains(&self, px: f64, py: f64) -> bool {
-        px >= self.x && px <= self.x + self.w && py >= self.y && py <= self.y + self.h
-    }
-
-    /// Distance from a point to the rectangle (0 inside).
-    pub fn distance(&self, px: f64, py: f64) -> f64 {
-        let dx = (self.x - px).max(0.0).max(px - (self.x + self.w));
-        let dy = (self.y - py).max(0.0).max(py - (self.y + self.h));
-        (dx * dx + dy * dy).sqrt()
-    }
-}
 
 /// Horizontal alignment of text at its anchor point.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -247,25 +223,105 @@ pub struct Scene {
     pub marks: Vec<Mark>,
     /// Data points, in reading order (category, then series).
     pub data: Vec<Datum>,
+    /// Data too many to hold as one [`Datum`] each (a large line chart's columns), made on demand;
+    /// `data` is then empty. Hit-testing, the points and the description ask them instead.
+    pub lazy: Option<Lazy>,
+}
+
+/// Data points a scene makes on demand rather than holds: a large line chart's columns
+/// (`marks::large`), whose 10^6 points would be 10^6 data with their texts. Numbered in reading
+/// order as [`Scene::data`] is.
+pub trait LazyData {
+    /// How many points [`LazyData::datum`] numbers (gaps included).
+    fn len(&self) -> usize;
+    /// The point under, or nearest to, (x, y) CSS px.
+    fn hit(&self, x: f64, y: f64) -> Option<usize>;
+    /// Point `i`, its texts made now; `None` for a gap or past the end.
+    fn datum(&self, i: usize) -> Option<Datum>;
+    /// The text description for screen readers.
+    fn describe(&self) -> String;
+}
+
+/// A scene's [`LazyData`], shared by the copies of a scene. Two are equal when they are the same.
+#[cfg(any(feature = "large", debug_assertions, not(target_arch = "wasm32")))]
+#[derive(Clone)]
+pub struct Lazy(Rc<dyn LazyData>);
+
+/// The readers' standard wasm module draws no large chart (the element moves those to the large
+/// module, cargo feature `large`): there a scene never has lazy data, `Option<Lazy>` is always
+/// `None`, and hit-testing and the description carry no code for it.
+#[cfg(not(any(feature = "large", debug_assertions, not(target_arch = "wasm32"))))]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Lazy {}
+
+impl Lazy {
+    /// Lazy data for a scene (`None` in the readers' standard module, which has none).
+    pub fn new(data: Rc<dyn LazyData>) -> Option<Lazy> {
+        #[cfg(any(feature = "large", debug_assertions, not(target_arch = "wasm32")))]
+        return Some(Lazy(data));
+        #[cfg(not(any(feature = "large", debug_assertions, not(target_arch = "wasm32"))))]
+        return {
+            drop(data);
+            None
+        };
+    }
+
+    /// The data.
+    pub fn get(&self) -> &dyn LazyData {
+        #[cfg(any(feature = "large", debug_assertions, not(target_arch = "wasm32")))]
+        return &*self.0;
+        #[cfg(not(any(feature = "large", debug_assertions, not(target_arch = "wasm32"))))]
+        match *self {}
+    }
+}
+
+#[cfg(any(feature = "large", debug_assertions, not(target_arch = "wasm32")))]
+impl PartialEq for Lazy {
+    fn eq(&self, other: &Lazy) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[cfg(any(feature = "large", debug_assertions, not(target_arch = "wasm32")))]
+impl std::fmt::Debug for Lazy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Lazy")
+    }
 }
 
 impl Scene {
+    /// How many data points the scene numbers: its data, or its lazy data's.
+    pub fn point_count(&self) -> usize {
+        match &self.lazy {
+            Some(l) => l.get().len(),
+            None => self.data.len(),
+        }
+    }
+
+    /// Data point `i` in reading order: the scene's own, or one made now.
+    pub fn point(&self, i: usize) -> Option<Datum> {
+        match &self.lazy {
+            Some(l) => l.get().datum(i),
+            None => self.data.get(i).cloned(),
+        }
+    }
+
     /// The text marks' boxes as the measurer sees them: for overlap checks.
-    pub fn label_boxes(&self, role: Role, m: &dyn crate::layout::TextMeasure) -> Vec<Rect> {
+    pub fn label_boxes(&self, role: Role, m: &dyn crate::text::TextMeasure) -> Vec<Rect> {
         self.marks.iter().filter(|mk| mk.role == role).filter_map(|mk| mk.text_box(m)).collect()
     }
 }
 
 impl Mark {
     /// A text mark's box as the measurer sees it; `None` for other shapes.
-    pub fn text_box(&self, m: &dyn crate::layout::TextMeasure) -> Option<Rect> {
+    pub fn text_box(&self, m: &dyn crate::text::TextMeasure) -> Option<Rect> {
         self.shape.text_box(m)
     }
 }
 
 impl Shape {
     /// A text's box as the measurer sees it; `None` for other shapes.
-    pub fn text_box(&self, m: &dyn crate::layout::TextMeasure) -> Option<Rect> {
+    pub fn text_box(&self, m: &dyn crate::text::TextMeasure) -> Option<Rect> {
         let Shape::Text { x, y, text, size, h, v, .. } = self else { return None };
         let w = m.width(text, *size);
         let x0 = match h {

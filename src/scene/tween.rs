@@ -54,13 +54,6 @@ pub fn swap(scene: &mut Scene, mut boxes: Vec<(usize, Rect)>) -> Vec<(usize, Rec
     boxes
 }
 
-/// The scene at time `t` of a transition: a copy of `new` with [`bars`] in place.
-pub fn between(old: &Scene, new: &Scene, t: f64) -> Scene {
-    let mut out = new.clone();
-    swap(&mut out, bars(old, new, t));
-    out
-}
-
 fn bar_of(s: &Scene, di: usize) -> Option<Rect> {
     s.marks.iter().find_map(|m: &Mark| match (&m.shape, m.datum, m.role) {
         (Shape::Rect(r), Some(d), Role::Bar) if d == di => Some(*r),

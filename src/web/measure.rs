@@ -2,11 +2,11 @@
 //! layout, no page CSS leaking in (plotters' own web measurer does all three).
 
 use std::cell::RefCell;
+use crate::text::{EstimateMeasure, TextMeasure};
 
 use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
 
-use crate::layout::{EstimateMeasure, TextMeasure};
 
 /// Canvas-based measurer with a font family; falls back to the estimate when
 /// no canvas is available.

@@ -7,16 +7,19 @@ pub mod canvas;
 pub mod measure;
 pub mod panic;
 
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::feed::json::{self, Obj};
 use crate::feed::{Problem, Severity};
+use crate::geom::Rect;
 use crate::model::{Dataset, Feed, Kind};
 use crate::normalize::{self, Limits};
 use crate::render::{self, FONT_STACK};
-use crate::scene::{describe, hit, Rect, Scene};
+use crate::scene::{describe, hit, Scene};
 use crate::theme::{Color, Theme};
 
 #[wasm_bindgen(start)]
@@ -134,10 +137,10 @@ fn long_line(ds: &Dataset) -> bool {
 struct Large {
     /// Which dataset of the feed they belong to.
     dataset: usize,
-    cols: crate::model::Columns,
+    /// Shared with the scene's lazy data (`marks::large::Points`).
+    cols: Rc<crate::model::Columns>,
     /// The dataset reduced to each series' extent (see `marks::large::summary_dataset`).
     summary: Dataset,
-    frame: Option<crate::marks::large::Frame>,
 }
 
 /// `{"problems": [one error]}`, thrown as the feed's problems are.
@@ -307,10 +310,8 @@ impl Chart {
         if self.make_large() {
             if let Some(l) = &mut self.large {
                 let taken = hide(&mut l.summary, &self.hidden);
-                let (scene, frame) = crate::marks::large::build(&l.summary, &l.cols, width, height, &m, &self.theme);
+                self.scene = Some(crate::marks::large::scene(&l.summary, &l.cols, width, height, &m, &self.theme));
                 show(&mut l.summary, taken);
-                l.frame = Some(frame);
-                self.scene = Some(scene);
             }
             return;
         }
@@ -391,7 +392,7 @@ impl Chart {
         let cols = crate::model::Columns { x, values: cols_values, labels: Vec::new() };
         let summary = crate::marks::large::summary_dataset(&ds, &cols);
         chart.feed.datasets = vec![ds];
-        chart.large = Some(Large { dataset: 0, cols, summary, frame: None });
+        chart.large = Some(Large { dataset: 0, cols: Rc::new(cols), summary });
         Ok(chart)
     }
 
@@ -402,22 +403,15 @@ impl Chart {
     }
 
     /// How many points `point(i)` numbers: x positions × series (gaps included).
-    pub fn point_count(&mut self) -> usize {
-        if !self.make_large() {
-            return self.scene.as_ref().map_or(0, |s| s.data.len());
-        }
-        self.large.as_ref().map_or(0, |l| l.cols.x.len() * l.cols.values.len())
+    pub fn point_count(&self) -> usize {
+        self.scene.as_ref().map_or(0, Scene::point_count)
     }
 
     /// Point `i` as JSON (as one element of `points()`), made now; `null` for a
-    /// gap or past the end. For small charts, the scene's datum `i`.
+    /// gap or past the end: the scene's datum `i` (for a large chart, its lazy data's).
     pub fn point(&self, i: usize) -> String {
         let mut out = String::new();
-        let d = match self.large() {
-            Some(l) if l.dataset == self.current => l.frame.as_ref().and_then(|f| f.datum(&l.summary, &l.cols, i)),
-            _ => self.scene.as_ref().and_then(|s| s.data.get(i)).cloned(),
-        };
-        match d {
+        match self.scene.as_ref().and_then(|s| s.point(i)) {
             Some(d) => push_datum(&mut out, &d),
             None => out.push_str("null"),
         }
@@ -429,16 +423,6 @@ impl Chart {
     /// large module.
     pub fn needs_large(&self) -> bool {
         !LARGE_DATA && self.feed.datasets.iter().any(long_line)
-    }
-
-    /// The large line data, in a module that draws it (see [`LARGE_DATA`]): `None` is known at
-    /// compile time elsewhere, so what reads it leaves the standard module.
-    fn large(&self) -> Option<&Large> {
-        if LARGE_DATA {
-            self.large.as_ref()
-        } else {
-            None
-        }
     }
 
     /// Makes the columns of a long line dataset once; true when the dataset shown is large.
@@ -455,7 +439,7 @@ impl Chart {
         }
         let Some(cols) = crate::model::Columns::from_dataset(ds) else { return false };
         let summary = crate::marks::large::summary_dataset(ds, &cols);
-        self.large = Some(Large { dataset: self.current, cols, summary, frame: None });
+        self.large = Some(Large { dataset: self.current, cols: Rc::new(cols), summary });
         true
     }
 
@@ -539,11 +523,6 @@ impl Chart {
 
     /// The datum at (x, y) CSS px from the canvas's top left, or -1.
     pub fn hit(&self, x: f64, y: f64) -> i32 {
-        if let Some(Large { dataset, cols, frame: Some(f), .. }) = self.large() {
-            if *dataset == self.current {
-                return f.hit(cols, x, y).map_or(-1, |i| i as i32);
-            }
-        }
         self.scene.as_ref().and_then(|s| hit::hit(s, x, y)).map_or(-1, |i| i as i32)
     }
 
@@ -558,11 +537,6 @@ impl Chart {
 
     /// The text description for screen readers, built from the scene.
     pub fn summary(&self) -> String {
-        if let Some(Large { dataset, cols, summary, frame: Some(f) }) = self.large() {
-            if *dataset == self.current {
-                return crate::marks::large::describe(summary, cols, &f.shown);
-            }
-        }
         match &self.scene {
             Some(s) => describe::describe(self.dataset(), s),
             None => String::new(),

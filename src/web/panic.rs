@@ -16,7 +16,7 @@ pub use hook::install;
 mod hook {
     use wasm_bindgen::prelude::*;
 
-    use crate::format::decimal::push_u64;
+    use crate::digits::push_u64;
 
     #[wasm_bindgen]
     extern "C" {

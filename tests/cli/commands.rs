@@ -9,9 +9,9 @@ use std::process::{Command, Output, Stdio};
 
 use newschart::feed::Severity;
 use newschart::normalize::{self, Limits};
-use newschart::layout::EstimateMeasure;
 use newschart::render::compose::{self, Height};
 use newschart::scene::{Role, Shape};
+use newschart::text::EstimateMeasure;
 
 const FEEDS: [&str; 3] = ["employment", "toilets", "hamlets"];
 /// The `height` of each chart in www/index.html.

@@ -6,8 +6,9 @@
 //! can report every chart's problems at once.
 #![allow(dead_code)]
 
-use newschart::layout::EstimateMeasure;
-use newschart::scene::{Rect, Role, Scene, Shape};
+use newschart::geom::Rect;
+use newschart::scene::{Role, Scene, Shape};
+use newschart::text::EstimateMeasure;
 use newschart::theme::Color;
 
 /// The roles of marks that draw data: they must stay inside the plot.

@@ -13,10 +13,10 @@
 //!    the SVG holds every text mark as escaped text that parses back to it.
 #![allow(dead_code)]
 
-use newschart::layout::EstimateMeasure;
 use newschart::model::{Dataset, XScale};
 use newschart::normalize::{self, Limits};
 use newschart::scene::{describe, hit, Role, Scene, Shape};
+use newschart::text::EstimateMeasure;
 use newschart::theme::Theme;
 
 /// Slack for float rounding at the box's edges, CSS px.

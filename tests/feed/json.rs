@@ -6,6 +6,7 @@
 use std::fs;
 use std::path::Path;
 
+use newschart::digits;
 use newschart::feed::json::{self, Number, Value};
 use newschart::format::shortest;
 use proptest::prelude::*;
@@ -81,7 +82,7 @@ fn powers_of_ten_are_the_literals_correctly_rounded() {
     for _ in 0..2 {
         for e in 0..=308u32 {
             let want: f64 = format!("1e{e}").parse().unwrap();
-            assert_eq!(shortest::pow10(e).to_bits(), want.to_bits(), "10^{e}");
+            assert_eq!(digits::pow10(e).to_bits(), want.to_bits(), "10^{e}");
         }
     }
 }
@@ -178,10 +179,10 @@ fn shortest_digits_are_core_fmt_digits() {
         .run(&(any::<u64>(), -30i32..30), |(bits, scale)| {
             let v = f64::from_bits(bits);
             if v.is_finite() {
-                prop_assert_eq!(shortest::lower_exp(v), format!("{:e}", v));
+                prop_assert_eq!(digits::lower_exp(v), format!("{:e}", v));
                 // numbers of everyday size too: the random bits above are mostly huge or tiny
                 let w = (bits >> 11) as f64 / (1u64 << 20) as f64 * 10f64.powi(scale);
-                prop_assert_eq!(shortest::lower_exp(w), format!("{:e}", w));
+                prop_assert_eq!(digits::lower_exp(w), format!("{:e}", w));
             }
             Ok(())
         })
@@ -191,7 +192,7 @@ fn shortest_digits_are_core_fmt_digits() {
     runner
         .run(&(0u64..1u64 << 53, 0u32..50, 0i32..7), |(n, shift, p)| {
             let v = (n >> shift) as f64 / 10f64.powi(p);
-            prop_assert_eq!(shortest::lower_exp(v), format!("{:e}", v));
+            prop_assert_eq!(digits::lower_exp(v), format!("{:e}", v));
             let mut json = String::new();
             shortest::push_json(&mut json, v);
             prop_assert_eq!(json.parse::<f64>().unwrap(), v);
@@ -199,7 +200,7 @@ fn shortest_digits_are_core_fmt_digits() {
         })
         .unwrap();
     for v in [0.0, -0.0, 1.0, 0.1, 0.3, 1e30, 0.0001, 0.00015, 1e-4 * 3.0, 899_999_999_999.9999, 0.1 + 0.2, 1.005, 123.45, 1.5e30, f64::MAX, f64::MIN_POSITIVE, 5e-324, 2.2250738585072009e-308, 9007199254740993.0] {
-        assert_eq!(shortest::lower_exp(v), format!("{:e}", v));
+        assert_eq!(digits::lower_exp(v), format!("{:e}", v));
     }
 }
 

@@ -1,5 +1,7 @@
 //! Number formatting: Chinese units, grouping, rounding and float noise.
 
+mod common;
+
 use newschart::format::{self, cn_units, decimal, NumberStyle, TickFormat};
 
 #[test]
@@ -101,7 +103,7 @@ fn unit_thresholds() {
     assert_eq!(cn_units::CnUnit::for_magnitude(1e4), cn_units::CnUnit::Wan);
     assert_eq!(cn_units::CnUnit::for_magnitude(99_999_999.0), cn_units::CnUnit::Wan);
     assert_eq!(cn_units::CnUnit::for_magnitude(1e8), cn_units::CnUnit::Yi);
-    assert_eq!(cn_units::in_unit(25000.0, cn_units::CnUnit::Wan, 1), "2.5万");
+    assert_eq!(common::cn_units::in_unit(25000.0, cn_units::CnUnit::Wan, 1), "2.5万");
 }
 
 #[test]

@@ -1,10 +1,10 @@
 //! Large line charts (`marks::large`): min-max decimation, binary-search
 //! hit-testing and texts made on demand, natively.
 
-use newschart::layout::EstimateMeasure;
 use newschart::marks::large::{self, decimate};
 use newschart::model::{Columns, Dataset};
 use newschart::scene::hit::nearest_sorted;
+use newschart::text::EstimateMeasure;
 use newschart::theme::Theme;
 
 /// A seeded series: a random walk with a spike, n points.
@@ -102,4 +102,31 @@ fn a_long_line_feed_becomes_columns_in_x_order() {
     assert!(cols.values[0][7].is_nan());
     assert_eq!(cols.values[0][8], 16.0);
     assert_eq!(large::x_text(&ds, &cols, 8), "c8");
+}
+
+#[test]
+fn a_large_scene_answers_through_the_scene_path_as_any_chart() {
+    use newschart::scene::{describe::describe, hit::hit};
+    use std::rc::Rc;
+    let (ds, cols) = dataset(100_000);
+    let cols = Rc::new(cols);
+    let (_, frame) = large::build(&ds, &cols, 640.0, 360.0, &EstimateMeasure, &Theme::default());
+    let scene = large::scene(&ds, &cols, 640.0, 360.0, &EstimateMeasure, &Theme::default());
+    assert!(scene.data.is_empty(), "no per-point data");
+    assert_eq!(scene.point_count(), 100_000);
+    // scene::hit, Scene::point and scene::describe, as the browser calls them for every chart
+    let mut hits = 0;
+    for k in 0..=20 {
+        let (px, py) = (frame.plot.x + frame.plot.w * k as f64 / 20.0, frame.plot.y + frame.plot.h / 2.0);
+        let id = hit(&scene, px, py);
+        assert_eq!(id, frame.hit(&cols, px, py), "at {px}");
+        let id = id.expect("a point under the plot");
+        assert_eq!(scene.point(id), frame.datum(&ds, &cols, id));
+        hits += 1;
+    }
+    assert_eq!(hits, 21);
+    assert_eq!(hit(&scene, 2.0, 2.0), None, "outside the plot");
+    assert_eq!(scene.point(5_000_000), None);
+    assert_eq!(describe(&ds, &scene), large::describe(&ds, &cols, &frame.shown));
+    assert!(describe(&ds, &scene).contains("100,000"));
 }

@@ -72,7 +72,7 @@ fn check_lines(img: &Png, comp: &Composition, scale: f64, min_points: usize, dot
     let p = scene.plot;
     // the leaders that join a line's last value to its name right of the plot are drawn in the
     // line's colour by design: their boxes (and a line's width around them) are left out
-    let leaders: Vec<newschart::scene::Rect> = scene
+    let leaders: Vec<newschart::geom::Rect> = scene
         .marks
         .iter()
         .filter(|m| m.role == Role::Leader)
@@ -83,7 +83,7 @@ fn check_lines(img: &Png, comp: &Composition, scale: f64, min_points: usize, dot
                     (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
                 }
                 let r = m.stroke_width + 1.0;
-                Some(newschart::scene::Rect { x: x0 - r, y: y0 - r, w: x1 - x0 + 2.0 * r, h: y1 - y0 + 2.0 * r })
+                Some(newschart::geom::Rect { x: x0 - r, y: y0 - r, w: x1 - x0 + 2.0 * r, h: y1 - y0 + 2.0 * r })
             }
             _ => None,
         })

@@ -9,12 +9,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use newschart::layout::{EstimateMeasure, TextMeasure};
 use newschart::render::compose::{self, Height, TITLE};
 use newschart::render::wrap::wrap;
 use newschart::scene::{HAlign, Role, Scene, Shape, VAlign};
 use newschart::theme::Color;
 use pixels::{decode_png, near, rasterize, Png};
+use newschart::text::{EstimateMeasure, TextMeasure};
 
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_newschart")).args(args).output().unwrap()
@@ -53,7 +53,7 @@ fn titles_wrap_between_words_and_characters_never_inside_a_number() {
             for l in &lines {
                 // a line may be too wide only when it is one word
                 let fits = m.width(l, TITLE) * 1.06 <= width;
-                assert!(fits || !l.contains(' ') && !l.chars().any(newschart::layout::measure::is_wide), "{}: {:?} overflows", what, l);
+                assert!(fits || !l.contains(' ') && !l.chars().any(newschart::text::is_wide), "{}: {:?} overflows", what, l);
             }
         }
     }
@@ -280,7 +280,7 @@ fn every_composition_is_clean_svg_with_words_that_never_overlap() {
             let chart = c.chart;
             for (i, a) in boxes.iter().enumerate() {
                 assert!(a.x >= 0.0 && a.y >= 0.0 && a.x + a.w <= c.scene.width && a.y + a.h <= c.scene.height, "{}: {:?} outside the image", what, a);
-                let clear = |b: &newschart::scene::Rect| a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+                let clear = |b: &newschart::geom::Rect| a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
                 assert!(clear(&chart), "{}: {:?} on the chart {:?}", what, a, chart);
                 for b in &boxes[i + 1..] {
                     assert!(clear(b), "{}: {:?} overlaps {:?}", what, a, b);

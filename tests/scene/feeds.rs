@@ -2,10 +2,12 @@
 //! every mark stays inside the box, labels never overlap, and hit-testing and
 //! the description read the same data.
 
+mod common;
+
 use std::fs;
 
-use newschart::layout::EstimateMeasure;
 use newschart::scene::{describe::describe, hit::hit, Role, Scene, Shape};
+use newschart::text::EstimateMeasure;
 
 const FEEDS: [&str; 3] = ["www/feeds/employment.json", "www/feeds/toilets.json", "www/feeds/hamlets.json"];
 const WIDTHS: [f64; 5] = [280.0, 320.0, 375.0, 768.0, 1200.0];
@@ -15,7 +17,7 @@ fn build(file: &str, width: f64) -> (newschart::model::Dataset, Scene) {
     newschart::scene_for(&text, None, width, None).unwrap()
 }
 
-fn overlaps(boxes: &[newschart::scene::Rect]) -> Option<(usize, usize)> {
+fn overlaps(boxes: &[newschart::geom::Rect]) -> Option<(usize, usize)> {
     for i in 0..boxes.len() {
         for j in i + 1..boxes.len() {
             let (a, b) = (boxes[i], boxes[j]);
@@ -324,7 +326,7 @@ fn every_example_keeps_its_data_marks_inside_the_plot() {
     for (file, text) in &examples {
         let feed = read(text, Limits::default()).feed.unwrap_or_else(|| panic!("{file} reads"));
         for ds in &feed.datasets {
-            if !ds.kind.has_axis() {
+            if !common::model::has_axis(ds.kind) {
                 continue;
             }
             for w in WIDTHS {
@@ -361,7 +363,7 @@ fn every_example_keeps_its_data_marks_inside_the_plot() {
 }
 
 /// Every text mark of a scene with its box as the native measurer sees it.
-fn text_boxes(s: &Scene) -> Vec<(Role, String, newschart::scene::Rect)> {
+fn text_boxes(s: &Scene) -> Vec<(Role, String, newschart::geom::Rect)> {
     let m = EstimateMeasure;
     s.marks
         .iter()

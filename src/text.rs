@@ -1,5 +1,6 @@
-//! Text measuring comes in as a trait: the browser measures with canvas
-//! `measureText`, native code (tests, the CLI) with an estimate.
+//! Text every stage shares: measuring comes in as a trait (the browser measures with canvas
+//! `measureText`, native code, tests and the CLI, with an estimate), the width class of CJK
+//! characters, and shortening a label to fit.
 
 /// Measures the width of a line of text at a font size, in CSS pixels.
 pub trait TextMeasure {
@@ -38,4 +39,23 @@ impl TextMeasure for EstimateMeasure {
         }
         em * size
     }
+}
+
+/// Shortens `s` with an ellipsis to fit `max` px at `size` px; the full text stays in the datum.
+pub fn ellipsize(s: &str, max: f64, size: f64, m: &dyn TextMeasure) -> String {
+    if m.width(s, size) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        out.push(c);
+        let mut t = out.clone();
+        t.push('…');
+        if m.width(&t, size) > max {
+            out.pop();
+            break;
+        }
+    }
+    out.push('…');
+    out
 }

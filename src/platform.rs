@@ -1,7 +1,8 @@
-//! The few transcendental functions the pipeline needs. In the browser they are
-//! the engine's `Math` (Rust's own libm, `rem_pio2` and all, is ~8 KB of wasm);
-//! natively, std's. Both follow fdlibm, so results agree to the last bit or
-//! close to it, far below a pixel.
+//! What the pure core asks of the platform it runs on, in one place: the few transcendental
+//! functions the pipeline needs. In the browser they are the engine's `Math` (Rust's own libm,
+//! `rem_pio2` and all, would add its code to the wasm); natively, std's. Both follow fdlibm, so
+//! results agree to the last bit or close to it, far below a pixel. Nothing else outside
+//! `src/web/` names `js_sys`.
 
 /// Sine of `x` radians.
 pub fn sin(x: f64) -> f64 {
