@@ -1,6 +1,6 @@
 //! Number formatting: Chinese units, grouping, rounding and float noise.
 
-mod common;
+use crate::common;
 
 use newschart::format::{self, cn_units, decimal, NumberStyle, TickFormat};
 

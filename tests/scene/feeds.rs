@@ -2,7 +2,7 @@
 //! every mark stays inside the box, labels never overlap, and hit-testing and
 //! the description read the same data.
 
-mod common;
+use crate::common;
 
 use std::fs;
 
