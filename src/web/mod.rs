@@ -15,7 +15,7 @@ use crate::feed::{Problem, Severity};
 use crate::model::{Dataset, Feed, Kind};
 use crate::normalize::{self, Limits};
 use crate::render::{self, FONT_STACK};
-use crate::scene::{describe, hit, Rect, Scene};
+use crate::scene::{describe, hit, nav, Rect, Scene};
 use crate::theme::{Color, Theme};
 
 #[wasm_bindgen(start)]
@@ -544,6 +544,21 @@ impl Chart {
             }
         }
         self.scene.as_ref().and_then(|s| hit::hit(s, x, y)).map_or(-1, |i| i as i32)
+    }
+
+    /// The point a key moves to from point `current` (-1: none yet), `key` a
+    /// `KeyboardEvent.key` (`scene::nav`: arrows, Home, End); -1 for another key, or no points.
+    pub fn next_point(&self, current: i32, key: &str) -> i32 {
+        let Some(key) = nav::Key::from_name(key) else { return -1 };
+        let current = usize::try_from(current).ok();
+        let to = match self.large() {
+            Some(Large { dataset, cols, .. }) if *dataset == self.current => {
+                let s = cols.values.len();
+                nav::next_in_grid(cols.x.len() * s, s, current, key, |k| cols.values.get(k % s).and_then(|v| v.get(k / s)).is_some_and(|v| v.is_finite()))
+            }
+            _ => self.scene.as_ref().and_then(|s| nav::next(s, current, key)),
+        };
+        to.map_or(-1, |i| i as i32)
     }
 
     /// Every datum as JSON, in reading order: category, series, value, texts and boxes.
