@@ -20,28 +20,37 @@ pub enum Key {
     Last,
 }
 
+/// The keys that move, by their `KeyboardEvent.key` names, in the order of [`Key::from_code`]'s
+/// codes (the element sends a key's place in this list: src/web/keyboard.js has the same list).
+pub const KEYS: [&str; 6] = ["ArrowRight", "ArrowLeft", "ArrowDown", "ArrowUp", "Home", "End"];
+
 impl Key {
     /// The key named `name` (a `KeyboardEvent.key`), or None for a key that does not move.
     pub fn from_name(name: &str) -> Option<Key> {
-        Some(match name {
-            "ArrowRight" => Key::Next,
-            "ArrowLeft" => Key::Prev,
-            "ArrowDown" => Key::NextSeries,
-            "ArrowUp" => Key::PrevSeries,
-            "Home" => Key::First,
-            "End" => Key::Last,
+        Key::from_code(KEYS.iter().position(|k| *k == name)?)
+    }
+
+    /// The key at place `code` of [`KEYS`], or None.
+    pub fn from_code(code: usize) -> Option<Key> {
+        Some(match code {
+            0 => Key::Next,
+            1 => Key::Prev,
+            2 => Key::NextSeries,
+            3 => Key::PrevSeries,
+            4 => Key::First,
+            5 => Key::Last,
             _ => return None,
         })
     }
 
-    /// +1 or -1 for the arrows; whether the step stays in the same series.
-    fn step(self) -> (isize, bool) {
+    /// For an arrow: forward (or back), and whether the step stays in the same series.
+    fn step(self) -> (bool, bool) {
         match self {
-            Key::Next => (1, true),
-            Key::Prev => (-1, true),
-            Key::NextSeries => (1, false),
-            Key::PrevSeries => (-1, false),
-            Key::First | Key::Last => (0, true),
+            Key::Next => (true, true),
+            Key::Prev => (false, true),
+            Key::NextSeries => (true, false),
+            Key::PrevSeries => (false, false),
+            Key::First | Key::Last => (true, true),
         }
     }
 }
@@ -54,24 +63,24 @@ impl Key {
 pub fn next(scene: &Scene, current: Option<usize>, key: Key) -> Option<usize> {
     let data = &scene.data;
     let n = data.len();
-    if n == 0 {
-        return None;
-    }
-    let (dir, mut same) = key.step();
     match key {
+        _ if n == 0 => return None,
         Key::First => return Some(0),
         Key::Last => return Some(n - 1),
         _ => {}
     }
-    let Some(cur) = current.and_then(|i| data.get(i).map(|d| (i, d))) else { return Some(0) };
-    let (i, d) = cur;
-    if !same && data.iter().all(|o| o.series == d.series) {
-        same = true;
+    let (forward, same) = key.step();
+    let Some((i, d)) = current.and_then(|i| Some((i, data.get(i)?))) else { return Some(0) };
+    let same = same || data.iter().all(|o| o.series == d.series);
+    // the next datum of the same series (or category) in reading order, or the one before
+    let mut k = i;
+    loop {
+        k = if forward { k + 1 } else { k.wrapping_sub(1) };
+        let Some(o) = data.get(k) else { return Some(i) };
+        if if same { o.series == d.series } else { o.index == d.index } {
+            return Some(k);
+        }
     }
-    // the data of the same series (or category), in reading order, and this one's place among them
-    let peers: Vec<usize> = (0..n).filter(|&k| if same { data[k].series == d.series } else { data[k].index == d.index }).collect();
-    let at = peers.iter().position(|&k| k == i).unwrap_or(0) as isize;
-    Some(usize::try_from(at + dir).ok().and_then(|j| peers.get(j)).copied().unwrap_or(i))
 }
 
 /// How many x positions a step of a large chart looks past gaps for the next point drawn.
@@ -81,28 +90,23 @@ pub const GRID_REACH: usize = 4096;
 /// and made only when read: `drawn(k)` says whether point k is drawn (not a gap). A step skips
 /// gaps, less than [`GRID_REACH`] x positions away, and stays put when it finds no point.
 pub fn next_in_grid(n: usize, series: usize, current: Option<usize>, key: Key, drawn: impl Fn(usize) -> bool) -> Option<usize> {
-    if n == 0 {
-        return None;
-    }
-    let (dir, same) = key.step();
     match key {
+        _ if n == 0 => return None,
         Key::First => return Some(0),
         Key::Last => return Some(n - 1),
         _ => {}
     }
+    let (forward, same) = key.step();
     let Some(i) = current.filter(|&i| i < n) else { return Some(0) };
     let s = series.max(1);
     let same = same || s == 1;
     let stride = if same { s } else { 1 };
     let mut k = i;
     for _ in 1..GRID_REACH * s / stride {
-        k = match k.checked_add_signed(dir * stride as isize) {
-            Some(k) if k < n => k,
+        k = match if forward { k.checked_add(stride) } else { k.checked_sub(stride) } {
+            Some(k) if k < n && (same || k / s == i / s) => k,
             _ => break,
         };
-        if !same && k / s != i / s {
-            break;
-        }
         if drawn(k) {
             return Some(k);
         }

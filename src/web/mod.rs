@@ -546,10 +546,11 @@ impl Chart {
         self.scene.as_ref().and_then(|s| hit::hit(s, x, y)).map_or(-1, |i| i as i32)
     }
 
-    /// The point a key moves to from point `current` (-1: none yet), `key` a
-    /// `KeyboardEvent.key` (`scene::nav`: arrows, Home, End); -1 for another key, or no points.
-    pub fn next_point(&self, current: i32, key: &str) -> i32 {
-        let Some(key) = nav::Key::from_name(key) else { return -1 };
+    /// The point a key moves to from point `current` (-1: none yet), `key` the place of its
+    /// `KeyboardEvent.key` in `scene::nav::KEYS` (arrows, Home, End; a number: no string to copy
+    /// in); -1 for another key, or no points.
+    pub fn next_point(&self, current: i32, key: u32) -> i32 {
+        let Some(key) = nav::Key::from_code(key as usize) else { return -1 };
         let current = usize::try_from(current).ok();
         let to = match self.large() {
             Some(Large { dataset, cols, .. }) if *dataset == self.current => {
