@@ -79,15 +79,14 @@ export function withProblems(view, use, bare) {
  */
 export function errorBox(view, file, busy) {
   const t = view.t;
-  const ui = view.ui;
   view._setState('error', busy);
-  ui.status.hidden = true;
+  view._status.hidden = true;
   hideTip(view);
   view._points = [];
-  const ctx = ui.canvas.getContext('2d');
-  if (ctx) ctx.clearRect(0, 0, ui.canvas.width, ui.canvas.height);
-  ui.plot.style.height = '0px';
-  const box = ui.error;
+  const ctx = view._canvas.getContext('2d');
+  if (ctx) ctx.clearRect(0, 0, view._canvas.width, view._canvas.height);
+  view._plot.style.height = '0px';
+  const box = view._error;
   box.replaceChildren();
   el('strong', '', box).textContent = t.errorTitle;
   if (file) el('p', 'nc-error-src', box).textContent = `${t.file}${file}`;

@@ -13,7 +13,7 @@ const KEYS = ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home', 'End'];
 
 /** @param {View} view */
 export function listenKeys(view) {
-  view._on(view.ui.canvas, 'keydown', (e) => key(view, e));
+  view._on(view._canvas, 'keydown', (e) => key(view, e));
 }
 
 /** @param {View} view @param {KeyboardEvent} e */
@@ -31,6 +31,6 @@ function key(view, e) {
   e.preventDefault();
   view._focus = i;
   showTip(view, i);
-  view.ui.live.textContent = view._points[i].label;
+  view._live.textContent = view._points[i].label;
   interact(view, 'keyboard', i);
 }

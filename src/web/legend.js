@@ -10,7 +10,7 @@ import { transition } from './transition.js';
 
 /** Shows the legend of `m`, every entry on. @param {View} view @param {import('./boundary.js').Meta} m */
 export function showLegend(view, m) {
-  const legend = view.ui.legend;
+  const legend = view._legend;
   view._hidden = new Set();
   legend.replaceChildren(...m.legend.map((e, i) => {
     const li = el('li');
@@ -34,7 +34,7 @@ export function showLegend(view, m) {
 export function placeLegend(view, narrow) {
   if (narrow === view._narrow) return;
   view._narrow = narrow;
-  const { plot, legend } = view.ui;
+  const { _plot: plot, _legend: legend } = view;
   if (narrow) plot.after(legend); else plot.before(legend);
 }
 
@@ -47,6 +47,6 @@ function toggleSeries(view, i, button) {
   button.setAttribute('aria-pressed', String(!now));
   button.classList.toggle('nc-off', now);
   const name = view._meta.legend[i]?.name || '';
-  view.ui.live.textContent = now ? view.t.hidden(name) : view.t.shown(name);
+  view._live.textContent = now ? view.t.hidden(name) : view.t.shown(name);
   if (view._tableOn) renderTable(view);
 }

@@ -154,6 +154,12 @@ impl Chart {
     pub fn load(text: &str, max_bytes: usize) -> Result<Chart, JsValue> {
         Chart::load_limited(text, max_bytes, 0)
     }
+
+    /// Draws the scene onto `canvas` at `dpr` device pixels per CSS pixel, sizing its backing
+    /// store to match. The element calls `draw_at` with t = 1: one export fewer.
+    pub fn draw(&mut self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsValue> {
+        self.draw_at(canvas, dpr, 1.0)
+    }
 }
 
 #[wasm_bindgen]
@@ -497,13 +503,8 @@ impl Chart {
         out
     }
 
-    /// Draws the scene onto `canvas` at `dpr` device pixels per CSS pixel,
-    /// sizing its backing store to match.
-    pub fn draw(&mut self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsValue> {
-        self.draw_at(canvas, dpr, 1.0)
-    }
-
-    /// Draws frame `t` (0 to 1) of the running transition, or the scene when none runs.
+    /// Draws frame `t` (0 to 1) of the running transition, or the scene when none runs (t = 1),
+    /// onto `canvas` at `dpr` device pixels per CSS pixel, sizing its backing store to match.
     pub fn draw_at(&mut self, canvas: &HtmlCanvasElement, dpr: f64, t: f64) -> Result<(), JsValue> {
         use crate::scene::tween;
         let Some(scene) = &mut self.scene else { return Err(JsValue::from_str("layout() must run before draw()")) };

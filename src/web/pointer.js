@@ -9,7 +9,7 @@ import { cross, hideTip, showTip } from './tooltip.js';
 
 /** Listens to the pointer over `view`'s canvas, and to taps and scrolls elsewhere. @param {View} view */
 export function listenPointer(view) {
-  const canvas = view.ui.canvas;
+  const canvas = view._canvas;
   view._on(canvas, 'pointermove', (e) => pointer(view, e, false));
   view._on(canvas, 'pointerdown', (e) => pointer(view, e, true));
   view._on(canvas, 'pointerleave', (e) => { if (e.pointerType === 'mouse' && !view._pinned) hideTip(view); });
@@ -22,7 +22,7 @@ export function listenPointer(view) {
 /** @param {View} view @param {PointerEvent} e */
 function pointer(view, e, down) {
   if (!view._chart || !view._points.length) return;
-  const r = view.ui.canvas.getBoundingClientRect();
+  const r = view._canvas.getBoundingClientRect();
   let i;
   try {
     i = view._chart.hit(e.clientX - r.left, e.clientY - r.top);

@@ -33,7 +33,7 @@ async function poll(view) {
     } else {
       // unchanged (304, or the same text): the data on screen is current
       view._shownAt = new Date();
-      view.ui.stale.hidden = true;
+      view._stale.hidden = true;
     }
     view.host.dispatchEvent(new CustomEvent('newschart:refresh', { bubbles: true, composed: true, detail: { src, changed } }));
   } catch (e) {

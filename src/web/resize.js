@@ -29,7 +29,7 @@ const PLOT_MIN = 0.6;
  * @param {boolean} [noRead]
  */
 export function reserveHeight(view, chart, noRead) {
-  const { fig, plot } = view.ui;
+  const { _fig: fig, _plot: plot } = view;
   const attr = parseFloat(view.host.getAttribute('height'));
   let h = attr > 0 ? attr : PLACEHOLDER_HEIGHT;
   if (!(attr > 0) && chart) h = chart.default_height(plot.clientWidth || 600);
@@ -43,7 +43,7 @@ export function reserveHeight(view, chart, noRead) {
 export function listenResize(view) {
   if (typeof ResizeObserver === 'function') {
     view._resize = new ResizeObserver(() => schedule(view));
-    view._resize.observe(view.ui.plot);
+    view._resize.observe(view._plot);
   } else {
     // Engines without ResizeObserver (Safari < 13.1) follow the window instead.
     view._on(window, 'resize', () => schedule(view));
@@ -87,7 +87,7 @@ function schedule(view) {
 export function relayout(view, force, layoutOnly) {
   const chart = view._chart;
   if (!chart) return;
-  const { plot, canvas, tooltip } = view.ui;
+  const { _plot: plot, _canvas: canvas, _tooltip: tooltip } = view;
   if (view._meta && view._meta.kind === 'table') {
     chart.layout(600, 100);
     view._points = wasm.points(chart);
@@ -105,7 +105,7 @@ export function relayout(view, force, layoutOnly) {
   try {
     chart.set_theme(themeColors(view.host).join('\0'));
     chart.layout(width, height);
-    if (!layoutOnly) chart.draw(canvas, dpr);
+    if (!layoutOnly) chart.draw_at(canvas, dpr, 1);
     // narrow charts put the legend under the plot
     placeLegend(view, width < 480);
     view._points = null; // made when first read (a hover, the keyboard, points()): see View's _points

@@ -1,5 +1,5 @@
-// The View's state that the modules of each concern set and read (view.js sets the rest in its
-// constructor). Declarations for the type check only (scripts/typecheck.sh): nothing ships.
+// The View's parts and state that the modules of each concern set and read (view.js sets the rest
+// in its constructor). Declarations for the type check only (scripts/typecheck.sh): nothing ships.
 
 import type { Meta, Rect } from './boundary.js';
 import type { importChecked } from './lazy.js';
@@ -7,6 +7,30 @@ import type { Instance } from './wasm.js';
 
 declare module './view.js' {
   interface View {
+    // The parts of the figure (dom.js).
+    _fig: HTMLElement;
+    _title: HTMLDivElement;
+    _subtitle: HTMLParagraphElement;
+    _tabs: HTMLDivElement;
+    _legend: HTMLUListElement;
+    _plot: HTMLDivElement;
+    _table: HTMLDivElement;
+    _crosshair: HTMLDivElement;
+    _tools: HTMLDivElement;
+    _tableBtn: HTMLButtonElement;
+    _dlBtn: HTMLButtonElement;
+    _dlMenu: HTMLDivElement;
+    _dlPng: HTMLButtonElement;
+    _dlCsv: HTMLButtonElement;
+    _canvas: HTMLCanvasElement;
+    _tooltip: HTMLDivElement;
+    _status: HTMLDivElement;
+    _error: HTMLDivElement;
+    _illustrative: HTMLParagraphElement;
+    _notes: HTMLUListElement;
+    _source: HTMLParagraphElement;
+    _stale: HTMLParagraphElement;
+    _live: HTMLDivElement;
     /** The wasm instance that made the chart shown (wasm.js). */
     _gen: Instance | null;
     /** The words of the chart shown (words.js). */

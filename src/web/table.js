@@ -16,7 +16,7 @@ import { relayout, reserveHeight } from './resize.js';
  */
 export function renderTable(view) {
   const { caption, headers, rows } = wasm.table(view._chart);
-  const box = view.ui.table;
+  const box = view._table;
   box.style.maxHeight = `${view._height || reserveHeight(view, view._chart)}px`;
   box.setAttribute('aria-label', caption);
   const table = el('table');
@@ -54,7 +54,7 @@ export function renderTable(view) {
 
 /** Shows the table instead of the plot (`on`), or the plot again; a table chart shows its table always. @param {View} view */
 export function showTable(view, on) {
-  const { tableBtn, table, plot } = view.ui;
+  const { _tableBtn: tableBtn, _table: table, _plot: plot } = view;
   view._tableOn = on;
   tableBtn.setAttribute('aria-pressed', String(on));
   const tableOnly = view._meta?.kind === 'table';

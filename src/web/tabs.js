@@ -5,7 +5,7 @@ import { el } from './dom.js';
 
 /** @param {import('./view.js').View} view @param {import('./boundary.js').Meta} m */
 export function showTabs(view, m) {
-  const tabs = view.ui.tabs;
+  const tabs = view._tabs;
   const show = m.datasets.length > 1 && !view.host.getAttribute('dataset');
   tabs.hidden = !show;
   if (!show) { tabs.replaceChildren(); return; }

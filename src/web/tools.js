@@ -8,7 +8,7 @@ import { toggleTable } from './table.js';
 
 /** Wires the buttons of the tools row. @param {View} view */
 export function tools(view) {
-  const { tableBtn, dlBtn, dlMenu, dlPng, dlCsv } = view.ui;
+  const { _tableBtn: tableBtn, _dlBtn: dlBtn, _dlMenu: dlMenu, _dlPng: dlPng, _dlCsv: dlCsv } = view;
   tableBtn.addEventListener('click', () => toggleTable(view));
   dlBtn.addEventListener('click', () => menu(view, dlMenu.hidden));
   dlPng.addEventListener('click', () => { menu(view, false); download(view, 'png'); });
@@ -23,13 +23,13 @@ export function tools(view) {
 
 /** Listens for a click outside the download menu, which closes it. @param {View} view */
 export function listenTools(view) {
-  const { dlMenu, tools } = view.ui;
+  const { _dlMenu: dlMenu, _tools: tools } = view;
   view._on(document, 'click', (e) => { if (!dlMenu.hidden && !e.composedPath().includes(tools)) menu(view, false); });
 }
 
 /** Opens or closes the download menu. @param {View} view */
 function menu(view, open) {
-  const { dlMenu, dlBtn, dlPng, dlCsv } = view.ui;
+  const { _dlMenu: dlMenu, _dlBtn: dlBtn, _dlPng: dlPng, _dlCsv: dlCsv } = view;
   dlMenu.hidden = !open;
   dlBtn.setAttribute('aria-expanded', String(open));
   if (open) (dlPng.hidden ? dlCsv : dlPng).focus();

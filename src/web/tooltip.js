@@ -10,7 +10,7 @@ import { multiSeries } from './points.js';
 export function showTip(view, i) {
   const p = view._points[i];
   if (!p) return;
-  const { tooltip: tt, canvas, plot } = view.ui;
+  const { _tooltip: tt, _canvas: canvas, _plot: plot } = view;
   const lines = [[p.category, 'nc-tt-cat']];
   if (multiSeries(view._points)) lines.push([p.series, 'nc-tt-series']);
   lines.push([p.valueText, 'nc-tt-value']);
@@ -32,7 +32,7 @@ export function showTip(view, i) {
 
 /** @param {View} view */
 export function hideTip(view) {
-  const { tooltip, crosshair, canvas } = view.ui;
+  const { _tooltip: tooltip, _crosshair: crosshair, _canvas: canvas } = view;
   tooltip.hidden = true;
   crosshair.hidden = true;
   canvas.removeAttribute('aria-describedby');
@@ -43,7 +43,7 @@ export function cross(view, i) {
   const p = view._points[i];
   const box = view._plotBox;
   const on = !!(p && box && (view._meta?.kind === 'line' || view._meta?.kind === 'area'));
-  const { crosshair } = view.ui;
+  const { _crosshair: crosshair } = view;
   crosshair.hidden = !on;
   if (!on) return;
   const st = crosshair.style;

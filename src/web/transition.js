@@ -30,7 +30,7 @@ export function transition(view, change) {
   const frame = (now) => {
     if (view._chart !== chart) return;
     let t = Math.min(1, (now - start) / DURATION);
-    try { chart.draw_at(view.ui.canvas, view._dpr, t); } catch (e) { t = 1; }
+    try { chart.draw_at(view._canvas, view._dpr, t); } catch (e) { t = 1; }
     if (t < 1) { view._anim = requestAnimationFrame(frame); return; }
     chart.end_transition();
     view.host.removeAttribute('data-animating');

@@ -42,8 +42,7 @@ export class View {
   /** @param {HTMLElement & { _takeFeed?: Function }} host the <news-chart> element this view draws into */
   constructor(host) {
     this.host = host;
-    /** The parts of the figure in the shadow root (dom.js). */
-    this.ui = figure(host);
+    figure(this); // the parts of the figure in the shadow root (dom.js): this._plot, this._canvas …
     tools(this);
     /** @type {Chart | null} the chart shown */
     this._chart = null;
@@ -240,15 +239,13 @@ export class View {
   // hashed name would cover the other's).
   _errorBox(file, busy) { return errorBox(this, file, busy); }
   _themeColors() { return themeColors(this.host); }
-  _root() { return this.ui.root; }
-  get _canvas() { return this.ui.canvas; }
-  get _stale() { return this.ui.stale; }
+  _root() { return this.host.shadowRoot; }
 
   async _load() {
     const id = ++this._loadId;
     if (this._abort) this._abort.abort();
     this._setState('loading');
-    const { error, status } = this.ui;
+    const { _error: error, _status: status } = this;
     error.hidden = true;
     reserveHeight(this, null, true);
     status.hidden = false;
@@ -321,11 +318,11 @@ export class View {
     this._chart = chart;
     this._text = text;
     this._shownAt = new Date();
-    this.ui.stale.hidden = true;
-    this.ui.error.hidden = true;
+    this._stale.hidden = true;
+    this._error.hidden = true;
     this._warned = null;
     showMeta(this, remake);
-    this.ui.status.hidden = true;
+    this._status.hidden = true;
     this._setState('ready'); // first: the plot is laid out only once the chart is no longer loading
     relayout(this, true);
     this.host.dispatchEvent(new CustomEvent('newschart:ready', { bubbles: true, composed: true, detail: { src, dataset: this._meta.id, points: this._pts ? this._pts.length : this._chart.point_count() } }));
