@@ -1,6 +1,6 @@
 // newschart: the legend, one button per series (or per category of a donut or pie) that hides or
 // shows it. Its entries come from the wasm module (render::compose::legend, which static images
-// draw too); narrow charts put it under the plot.
+// draw too).
 
 import { el } from './dom.js';
 import { renderTable } from './table.js';
@@ -28,14 +28,6 @@ export function showLegend(view, m) {
     return li;
   }));
   legend.hidden = m.legend.length === 0;
-}
-
-/** Puts the legend under the plot when the chart is `narrow`, above it otherwise. @param {View} view */
-export function placeLegend(view, narrow) {
-  if (narrow === view._narrow) return;
-  view._narrow = narrow;
-  const { _plot: plot, _legend: legend } = view;
-  if (narrow) plot.after(legend); else plot.before(legend);
 }
 
 /** @param {View} view @param {HTMLButtonElement} button */

@@ -1,10 +1,9 @@
 // newschart: the chart at its size. The figure keeps the height reserved for it from the moment the
 // loader saw it (no layout shift); the plot follows its container (ResizeObserver), the
 // devicePixelRatio (a zoom, a window moved to another screen) and the reader's colour scheme, and
-// each change lays the chart out and draws it again.
+// each change lays the chart out and draws it again (narrow charts with the legend under the plot).
 
 import * as wasm from './boundary.js';
-import { placeLegend } from './legend.js';
 import { themeColors } from './theme.js';
 import { showTip } from './tooltip.js';
 
@@ -61,6 +60,14 @@ export function unlistenResize(view) {
   if (view._dprQuery) view._dprQuery.removeEventListener('change', view._dprChange);
   view._dprQuery = null;
   cancelAnimationFrame(view._frame);
+}
+
+/** Puts the legend under the plot when the chart is `narrow`, above it otherwise. @param {View} view */
+function placeLegend(view, narrow) {
+  if (narrow === view._narrow) return;
+  view._narrow = narrow;
+  const { _plot: plot, _legend: legend } = view;
+  if (narrow) plot.after(legend); else plot.before(legend);
 }
 
 /** @param {View} view */

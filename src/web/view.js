@@ -15,6 +15,7 @@
 //
 // Feed text is only ever inserted with textContent: never as HTML.
 
+import { pack } from './columns.js';
 import { figure } from './dom.js';
 import { errorBox, fail, FeedError, failed, problem } from './error.js';
 import { fetchFeed, limits } from './fetch.js';
@@ -29,7 +30,7 @@ import { themeColors } from './theme.js';
 import { hideTip } from './tooltip.js';
 import { listenTools, tools } from './tools.js';
 import { transition } from './transition.js';
-import { big, loadWasm, poison, views } from './wasm.js';
+import { big, drop, loadWasm, poison, views } from './wasm.js';
 import { showMeta } from './words.js';
 import * as wasm from './boundary.js';
 
@@ -127,14 +128,7 @@ export class View {
    * Typed arrays (Float64Array) pass straight into the wasm module. Resolves when drawn.
    */
   setColumns(columns) {
-    const { x, xType, series = [], ...words } = columns || {};
-    if (xType === 'date') words.x = 'date';
-    const n = x ? x.length : 0;
-    // one series as a Float64Array goes in as it is; else the series are laid end to end
-    const one = series.length === 1 && series[0].values instanceof Float64Array;
-    const values = one ? series[0].values : new Float64Array(n * Math.max(1, series.length));
-    if (!one) series.forEach((s, i) => values.set(s.values, i * n));
-    words.series = series.map(({ values: _, ...rest }) => rest);
+    const { words, x, values, series } = pack(columns);
     const id = ++this._loadId;
     if (this._abort) this._abort.abort();
     return loadWasm(true)
@@ -146,7 +140,7 @@ export class View {
         // growth, half the peak at 10^6 points); bad columns show the error box either way
         this._free();
         this._apply(null, this.host.getAttribute('src') || '(columns)', false,
-          (Chart) => Chart.from_columns(JSON.stringify(words), xs, values, Math.max(1, series.length)));
+          (Chart) => Chart.from_columns(words, xs, values, series));
         return this._explaining;
       })
       .catch((e) => { if (id === this._loadId) fail(this, [failed('wasm', e)]); });
@@ -186,34 +180,10 @@ export class View {
     if (e instanceof WebAssembly.RuntimeError) {
       const gen = this._gen;
       this._gen = null;
-      this._drop();
+      drop(this);
       poison(gen);
     }
     fail(this, [failed('internal', e)], this.host.getAttribute('src'));
-  }
-
-  /** Forgets the chart of an instance that trapped, without calling into it (now or from a finalizer). */
-  _drop() {
-    // (the glue's own method, which its .d.ts leaves out)
-    try { /** @type {any} */ (this._chart)?.__destroy_into_raw(); } catch (_) { /* nothing to free */ }
-    this._chart = null;
-  }
-
-  /** Another chart's panic dropped this chart's instance: rebuild from the feed text in a fresh one. */
-  _revive() {
-    const large = this._gen?.large;
-    this._drop();
-    this._gen = null;
-    this._points = [];
-    hideTip(this);
-    const text = this._text;
-    if (!this._connected || text == null) return;
-    const id = this._loadId;
-    loadWasm(large || big(text)).then((gen) => {
-      if (id !== this._loadId || !this._connected) return;
-      this._gen = gen;
-      this._apply(text, this.host.getAttribute('src') || '(feed)', false);
-    }, (e) => this._internal(e));
   }
 
   /** Listens to `target` (outside the shadow root) until the element leaves the page. */

@@ -9,6 +9,7 @@
 // line moves there once the standard module has read it (Chart.needs_large).
 
 import * as glue0 from './newschart_wasm.js';
+import { hideTip } from './tooltip.js';
 
 /**
  * One instance of a module: its Chart class and memory; `dead` once it trapped.
@@ -87,7 +88,35 @@ export function poison(gen) {
   gen.dead = true;
   const m = mods[+gen.large];
   if (m.gen === gen) { m.current = null; m.gen = null; }
-  for (const v of views) if (v._gen === gen) v._revive();
+  for (const v of views) if (v._gen === gen) revive(v);
+}
+
+/** Forgets `view`'s chart, of an instance that trapped, without calling into it (now or from a finalizer). */
+export function drop(view) {
+  // (the glue's own method, which its .d.ts leaves out)
+  try { /** @type {any} */ (view._chart)?.__destroy_into_raw(); } catch (_) { /* nothing to free */ }
+  view._chart = null;
+}
+
+/**
+ * Another chart's panic dropped the instance of `view`'s chart: rebuild it from the feed text in a
+ * fresh one.
+ * @param {import('./view.js').View} view
+ */
+function revive(view) {
+  const large = view._gen?.large;
+  drop(view);
+  view._gen = null;
+  view._points = [];
+  hideTip(view);
+  const text = view._text;
+  if (!view._connected || text == null) return;
+  const id = view._loadId;
+  loadWasm(large || big(text)).then((gen) => {
+    if (id !== view._loadId || !view._connected) return;
+    view._gen = gen;
+    view._apply(text, view.host.getAttribute('src') || '(feed)', false);
+  }, (e) => view._internal(e));
 }
 
 /** For tests, not an API: wasm memory in bytes (both modules), instances made, charts connected. */
