@@ -15,7 +15,6 @@
 //
 // Feed text is only ever inserted with textContent: never as HTML.
 
-import { pack } from './columns.js';
 import { figure } from './dom.js';
 import { errorBox, fail, FeedError, failed, problem } from './error.js';
 import { fetchFeed, limits } from './fetch.js';
@@ -128,7 +127,14 @@ export class View {
    * Typed arrays (Float64Array) pass straight into the wasm module. Resolves when drawn.
    */
   setColumns(columns) {
-    const { words, x, values, series } = pack(columns);
+    const { x, xType, series = [], ...words } = columns || {};
+    if (xType === 'date') words.x = 'date';
+    const n = x ? x.length : 0;
+    // one series as a Float64Array goes in as it is; else the series are laid end to end
+    const one = series.length === 1 && series[0].values instanceof Float64Array;
+    const values = one ? series[0].values : new Float64Array(n * Math.max(1, series.length));
+    if (!one) series.forEach((s, i) => values.set(s.values, i * n));
+    words.series = series.map(({ values: _, ...rest }) => rest);
     const id = ++this._loadId;
     if (this._abort) this._abort.abort();
     return loadWasm(true)
@@ -140,7 +146,7 @@ export class View {
         // growth, half the peak at 10^6 points); bad columns show the error box either way
         this._free();
         this._apply(null, this.host.getAttribute('src') || '(columns)', false,
-          (Chart) => Chart.from_columns(words, xs, values, series));
+          (Chart) => Chart.from_columns(JSON.stringify(words), xs, values, Math.max(1, series.length)));
         return this._explaining;
       })
       .catch((e) => { if (id === this._loadId) fail(this, [failed('wasm', e)]); });
