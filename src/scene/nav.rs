@@ -1,5 +1,5 @@
 //! Keyboard navigation reads the scene, as hit-testing does: from the datum a reader is on, the
-//! one a key moves to. The element passes `KeyboardEvent.key`; what the keys mean lives here.
+//! one a key moves to. The element passes the key (its place in [`KEYS`]); what it means lives here.
 
 use super::Scene;
 
