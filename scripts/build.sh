@@ -196,20 +196,22 @@ cargo build --lib --release --target wasm32-unknown-unknown --features xlsx
 wasm-bindgen --target web --no-typescript --out-dir "$PKG" --out-name newschart_xlsx "$RAW_WASM"
 optimize newschart_xlsx
 
-# The element's JavaScript: newschart.js (the loader pages include) and the
-# modules it imports on demand.
+# The element's JavaScript (src/web/: one ES module per concern), bundled and minified by
+# scripts/minify.mjs (esbuild, pinned in package.json): each file a page requests is one bundle
+# of what it imports, so pkg/ ships the same files as before: the loader pages include
+# (newschart.js), the view it imports (view.js, with its stylesheet), and the modules the view
+# imports on demand (download.js, problems.js); the wasm-bindgen glue (the builder's too: a broken
+# feed loads it) stays a file of its own, minified in place. ES modules in, ES modules out:
+# exports keep their names, `import.meta.url` and the lazy `import()`s stay as written.
+# scripts/dist.mjs bundles the same sources with hashed names and SRI written in.
 [[ -f "$REPO/src/web/newschart.js" ]] || die "src/web/newschart.js (the custom-element loader) is missing"
-cp "$REPO"/src/web/*.js "$PKG/"
-
-# Minify what an article page loads (scripts/minify.mjs: esbuild, pinned in package.json): the
-# loader, the view (and its stylesheet) and the wasm-bindgen glue (the builder's too: a broken feed
-# loads it). ES modules in, ES modules out:
-# exports keep their names, `import.meta.url` and the lazy `import()` of view.js stay as written.
-# The readable sources stay in src/web/; scripts/dist.mjs rewrites names in those and minifies
-# them the same way.
 [[ -x "$REPO/node_modules/.bin/esbuild" ]] || die "esbuild missing from node_modules (run bash scripts/setup.sh)"
-say "minify (esbuild): pkg/newschart.js, pkg/view.js, pkg/download.js, pkg/problems.js, pkg/newschart_wasm.js, pkg/newschart_builder.js"
-node "$REPO/scripts/minify.mjs" "$PKG/newschart.js" "$PKG/view.js" "$PKG/download.js" "$PKG/problems.js" "$PKG/newschart_wasm.js" "$PKG/newschart_builder.js"
+say "bundle (esbuild): pkg/newschart.js, pkg/view.js, pkg/download.js, pkg/problems.js; minify pkg/newschart_wasm.js, pkg/newschart_builder.js"
+for js in newschart view download problems; do
+  node "$REPO/scripts/minify.mjs" --bundle "$REPO/src/web/$js.js" "$PKG/$js.js"
+done
+cp "$REPO/src/web/embed-resize.js" "$PKG/" # a classic script for host pages, shipped as written
+node "$REPO/scripts/minify.mjs" "$PKG/newschart_wasm.js" "$PKG/newschart_builder.js"
 
 say "built pkg/ in ${SECONDS}s$( ((DEV)) && echo ' (--dev: not optimized)')"
 say "size report (what ships; bytes)"

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { minifyModule as minify } from './minify.mjs';
+import { bundle } from './minify.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
   if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1]]);
@@ -38,8 +38,9 @@ const swap = (text, from, to, file) => {
   return text.split(from).join(to);
 };
 
-// pkg/'s loader and view are minified (scripts/build.sh), which renames the constants rewritten
-// below: rewrite the readable sources in src/web/ and minify them here as build.sh does.
+// pkg/'s loader and view are bundles (scripts/build.sh), minified, which renames the constants
+// rewritten below: bundle the readable sources in src/web/ here as build.sh does, with the
+// rewrites made in each source file (scripts/minify.mjs's bundle: each must match).
 const SRC = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'src', 'web');
 
 const files = {}; // logical name -> { name, integrity, bytes }
@@ -65,42 +66,46 @@ builderGlue = swap(builderGlue, '"newschart_builder_bg.wasm"', `"${builderWasm.n
 const builderGlueFile = emit('newschart_builder.js', Buffer.from(builderGlue), 'js');
 
 // 2c. problems.js (a chart's problems, imported the first time it has some): the builder's names and SRI
-let problems = read(SRC, 'problems.js').toString('utf8');
-problems = swap(problems, "'./newschart_builder.js?messages'", `'./${builderGlueFile.name}?messages'`, 'problems.js');
-problems = swap(problems, "'./newschart_builder_bg.wasm'", `'./${builderWasm.name}'`, 'problems.js');
-problems = swap(problems, 'const BUILDER_INTEGRITY = {};',
-  `const BUILDER_INTEGRITY = ${JSON.stringify({ glue: builderGlueFile.integrity, wasm: builderWasm.integrity })};`, 'problems.js');
-const problemsFile = emit('problems.js', Buffer.from(minify(problems)), 'js');
+const BUILDER_SRI = ['const BUILDER_INTEGRITY = {};',
+  `const BUILDER_INTEGRITY = ${JSON.stringify({ glue: builderGlueFile.integrity, wasm: builderWasm.integrity })};`];
+const problemsFile = emit('problems.js', Buffer.from(await bundle(join(SRC, 'problems.js'), { 'problems.js': [
+  ["'./newschart_builder.js?messages'", `'./${builderGlueFile.name}?messages'`],
+  ["'./newschart_builder_bg.wasm'", `'./${builderWasm.name}'`],
+  BUILDER_SRI,
+] })), 'js');
 
 // 3. view: the names and SRI of the glue, the wasm modules, the downloads module and problems.js
 // download.js draws the PNG in the builder's module too: its names and SRI, as problems.js
-let download = read(SRC, 'download.js').toString('utf8');
-download = swap(download, "'./newschart_builder.js?download'", `'./${builderGlueFile.name}?download'`, 'download.js');
-download = swap(download, "'./newschart_builder_bg.wasm'", `'./${builderWasm.name}'`, 'download.js');
-download = swap(download, 'const BUILDER_INTEGRITY = {};',
-  `const BUILDER_INTEGRITY = ${JSON.stringify({ glue: builderGlueFile.integrity, wasm: builderWasm.integrity })};`, 'download.js');
-const downloadFile = emit('download.js', Buffer.from(minify(download)), 'js');
-let view = read(SRC, 'view.js').toString('utf8');
-view = swap(view, "'./download.js'", `'./${downloadFile.name}'`, 'view.js');
-view = swap(view, "const DOWNLOAD_INTEGRITY = '';", `const DOWNLOAD_INTEGRITY = '${downloadFile.integrity}';`, 'view.js');
-view = swap(view, "'./problems.js'", `'./${problemsFile.name}'`, 'view.js');
-view = swap(view, "const PROBLEMS_INTEGRITY = '';", `const PROBLEMS_INTEGRITY = '${problemsFile.integrity}';`, 'view.js');
-view = swap(view, './newschart_wasm.js', `./${glueFile.name}`, 'view.js');
-view = swap(view, "'./newschart_wasm_bg.wasm'", `'./${wasm.name}'`, 'view.js');
-view = swap(view, "const WASM_INTEGRITY = '';", `const WASM_INTEGRITY = '${wasm.integrity}';`, 'view.js');
-view = swap(view, "'./newschart_large_bg.wasm'", `'./${largeWasm.name}'`, 'view.js');
-view = swap(view, "const LARGE_INTEGRITY = '';", `const LARGE_INTEGRITY = '${largeWasm.integrity}';`, 'view.js');
-const viewFile = emit('view.js', Buffer.from(minify(view)), 'js');
+const downloadFile = emit('download.js', Buffer.from(await bundle(join(SRC, 'download.js'), { 'download.js': [
+  ["'./newschart_builder.js?download'", `'./${builderGlueFile.name}?download'`],
+  ["'./newschart_builder_bg.wasm'", `'./${builderWasm.name}'`],
+  BUILDER_SRI,
+] })), 'js');
+const viewFile = emit('view.js', Buffer.from(await bundle(join(SRC, 'view.js'), {
+  'lazy.js': [
+    ["'./download.js'", `'./${downloadFile.name}'`],
+    ["const DOWNLOAD_INTEGRITY = '';", `const DOWNLOAD_INTEGRITY = '${downloadFile.integrity}';`],
+    ["'./problems.js'", `'./${problemsFile.name}'`],
+    ["const PROBLEMS_INTEGRITY = '';", `const PROBLEMS_INTEGRITY = '${problemsFile.integrity}';`],
+  ],
+  'wasm.js': [
+    ['./newschart_wasm.js', `./${glueFile.name}`], // the import and the fresh copies' address
+    ["'./newschart_wasm_bg.wasm'", `'./${wasm.name}'`],
+    ["const WASM_INTEGRITY = '';", `const WASM_INTEGRITY = '${wasm.integrity}';`],
+    ["'./newschart_large_bg.wasm'", `'./${largeWasm.name}'`],
+    ["const LARGE_INTEGRITY = '';", `const LARGE_INTEGRITY = '${largeWasm.integrity}';`],
+  ],
+})), 'js');
 
 // 4. loader: the view's name, and the SRI of the modules it imports
-let loader = read(SRC, 'newschart.js').toString('utf8');
-loader = swap(loader, "'./view.js'", `'./${viewFile.name}'`, 'newschart.js');
-loader = swap(loader, "'./newschart_wasm.js'", `'./${glueFile.name}'`, 'newschart.js'); // preloaded beside the view
-loader = swap(loader, "'./newschart_wasm_bg.wasm'", `'./${wasm.name}'`, 'newschart.js'); // requested beside the view
-loader = swap(loader, "const WASM_INTEGRITY = '';", `const WASM_INTEGRITY = '${wasm.integrity}';`, 'newschart.js');
 const integrity = { [`./${viewFile.name}`]: viewFile.integrity, [`./${glueFile.name}`]: glueFile.integrity };
-loader = swap(loader, 'const INTEGRITY = {};', `const INTEGRITY = ${JSON.stringify(integrity)};`, 'newschart.js');
-const loaderFile = emit('newschart.js', Buffer.from(minify(loader)), 'js');
+const loaderFile = emit('newschart.js', Buffer.from(await bundle(join(SRC, 'newschart.js'), { 'newschart.js': [
+  ["'./view.js'", `'./${viewFile.name}'`],
+  ["'./newschart_wasm.js'", `'./${glueFile.name}'`], // preloaded beside the view
+  ["'./newschart_wasm_bg.wasm'", `'./${wasm.name}'`], // requested beside the view
+  ["const WASM_INTEGRITY = '';", `const WASM_INTEGRITY = '${wasm.integrity}';`],
+  ['const INTEGRITY = {};', `const INTEGRITY = ${JSON.stringify(integrity)};`],
+] })), 'js');
 
 // 5. the iframe resizer, and the iframe page with its script and style
 const resizer = emit('embed-resize.js', read(pkg, 'embed-resize.js'), 'js');

@@ -10,6 +10,8 @@
 #   5 unit-firefox     the same in headless Firefox ESR (geckodriver)
 #   6 unit-webkit      the same in WebKitGTK's MiniBrowser (WebKitWebDriver) under xvfb-run -a
 #   7 build            scripts/build.sh (release wasm into pkg/)
+#   7a typecheck       scripts/typecheck.sh: tsc --checkJs over src/web/*.js against the wasm API's .d.ts
+#                      (wasm-bindgen's, in target/boundary/) and src/web/boundary.js's JSON shapes
 #   7b size            node scripts/size.mjs: what an article page loads, raw/gzip/brotli per file, against
 #                      the budgets in scripts/size-budget.json (fails when the wasm or the total outgrows them)
 #   7c dist            scripts/dist.sh --no-build: dist/ from pkg/ (hashed names, SRI snippets; tested in e2e)
@@ -155,6 +157,7 @@ stage unit-chromium unit_engine chromium
 stage unit-firefox unit_engine firefox
 stage unit-webkit unit_engine webkit
 stage build bash scripts/build.sh
+stage typecheck bash scripts/typecheck.sh
 stage size node scripts/size.mjs
 stage dist bash scripts/dist.sh --no-build
 stage e2e e2e

@@ -5,6 +5,7 @@
 pub mod dash;
 pub mod describe;
 pub mod hit;
+pub mod nav;
 pub mod tween;
 
 use std::rc::Rc;

@@ -4,7 +4,11 @@
 // Feed text goes into the files as text: into a canvas with fillText, into CSV cells quoted, and a
 // cell that starts like a formula is written so that a spreadsheet shows it and never runs it.
 
-/** Saves `blob` as the file `name`. */
+import { table } from './boundary.js';
+
+/** @typedef {import('./view.js').View} View */
+
+/** Saves `blob` as the file `name`. @param {View} view */
 function save(view, blob, name) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -21,9 +25,9 @@ function fileName(view, ext) {
   return `${(view._meta?.id || 'chart').replace(/[^\w\u4e00-\u9fff-]+/g, '-')}.${ext}`;
 }
 
-/** The data as CSV (UTF-8 with BOM so Excel reads Chinese; raw numbers, empty for gaps). */
+/** The data as CSV (UTF-8 with BOM so Excel reads Chinese; raw numbers, empty for gaps). @param {View} view */
 export function csv(view) {
-  const data = JSON.parse(view._chart.table());
+  const data = table(view._chart);
   // a cell that starts like a formula (=, +, -, @) is written as text, so a spreadsheet never runs it
   const q = (v) => {
     const t = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
@@ -57,7 +61,10 @@ function builderModule(view) {
   return builder;
 }
 
-/** The chart as PNG at the screen's pixel ratio: the whole composition, the chart at its size on the page. */
+/**
+ * The chart as PNG at the screen's pixel ratio: the whole composition, the chart at its size on the page.
+ * @param {View} view
+ */
 export async function png(view) {
   const src = view._canvas;
   const dpr = view._dpr || 1;

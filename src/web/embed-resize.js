@@ -16,14 +16,15 @@
 // kept between MIN and MAX CSS px. A classic script, no module needed; loading it twice is harmless.
 (function () {
   'use strict';
-  if (window.__newschartResize) return;
-  window.__newschartResize = true;
+  var w = /** @type {Window & { __newschartResize?: boolean }} */ (window);
+  if (w.__newschartResize) return;
+  w.__newschartResize = true;
   var MIN = 50;
   var MAX = 10000;
   var EVENTS = { 'newschart:ready': 1, 'newschart:error': 1, 'newschart:interact': 1 };
 
   function frameOf(e) {
-    var frames = document.querySelectorAll('iframe[data-newschart], iframe.news-chart');
+    var frames = /** @type {NodeListOf<HTMLIFrameElement>} */ (document.querySelectorAll('iframe[data-newschart], iframe.news-chart'));
     for (var i = 0; i < frames.length; i++) {
       var f = frames[i];
       if (!e.source || f.contentWindow !== e.source) continue;

@@ -19,7 +19,7 @@ use crate::geom::Rect;
 use crate::model::{Dataset, Feed, Kind};
 use crate::normalize::{self, Limits};
 use crate::render::{self, FONT_STACK};
-use crate::scene::{describe, hit, Scene};
+use crate::scene::{describe, hit, nav, Scene};
 use crate::theme::{Color, Theme};
 
 #[wasm_bindgen(start)]
@@ -157,6 +157,12 @@ impl Chart {
     /// by the builder's module (and debug builds); the element calls `load_limited`.
     pub fn load(text: &str, max_bytes: usize) -> Result<Chart, JsValue> {
         Chart::load_limited(text, max_bytes, 0)
+    }
+
+    /// Draws the scene onto `canvas` at `dpr` device pixels per CSS pixel, sizing its backing
+    /// store to match. The element calls `draw_at` with t = 1: one export fewer.
+    pub fn draw(&mut self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsValue> {
+        self.draw_at(canvas, dpr, 1.0)
     }
 }
 
@@ -482,13 +488,8 @@ impl Chart {
         out
     }
 
-    /// Draws the scene onto `canvas` at `dpr` device pixels per CSS pixel,
-    /// sizing its backing store to match.
-    pub fn draw(&mut self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsValue> {
-        self.draw_at(canvas, dpr, 1.0)
-    }
-
-    /// Draws frame `t` (0 to 1) of the running transition, or the scene when none runs.
+    /// Draws frame `t` (0 to 1) of the running transition, or the scene when none runs (t = 1),
+    /// onto `canvas` at `dpr` device pixels per CSS pixel, sizing its backing store to match.
     pub fn draw_at(&mut self, canvas: &HtmlCanvasElement, dpr: f64, t: f64) -> Result<(), JsValue> {
         use crate::scene::tween;
         let Some(scene) = &mut self.scene else { return Err(JsValue::from_str("layout() must run before draw()")) };
@@ -524,6 +525,22 @@ impl Chart {
     /// The datum at (x, y) CSS px from the canvas's top left, or -1.
     pub fn hit(&self, x: f64, y: f64) -> i32 {
         self.scene.as_ref().and_then(|s| hit::hit(s, x, y)).map_or(-1, |i| i as i32)
+    }
+
+    /// The point a key moves to from point `current` (-1: none yet), `key` the place of its
+    /// `KeyboardEvent.key` in `scene::nav::KEYS` (arrows, Home, End; a number: no string to copy
+    /// in); -1 for another key, or no points.
+    pub fn next_point(&self, current: i32, key: u32) -> i32 {
+        let Some(key) = nav::Key::from_code(key as usize) else { return -1 };
+        let current = usize::try_from(current).ok();
+        let to = match self.large() {
+            Some(Large { dataset, cols, .. }) if *dataset == self.current => {
+                let s = cols.values.len();
+                nav::next_in_grid(cols.x.len() * s, s, current, key, |k| cols.values.get(k % s).and_then(|v| v.get(k / s)).is_some_and(|v| v.is_finite()))
+            }
+            _ => self.scene.as_ref().and_then(|s| nav::next(s, current, key)),
+        };
+        to.map_or(-1, |i| i as i32)
     }
 
     /// Every datum as JSON, in reading order: category, series, value, texts and boxes.

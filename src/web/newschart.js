@@ -66,7 +66,7 @@ function watch(el) {
     for (const e of entries) {
       if (e.isIntersecting) {
         observer.unobserve(e.target);
-        e.target._wake();
+        /** @type {NewsChart} */ (e.target)._wake();
       }
     }
   }, { rootMargin: NEAR });
@@ -222,7 +222,7 @@ function mountAll(root) {
 if (typeof document !== 'undefined') {
   mountAll(document);
   if (typeof MutationObserver === 'function') {
-    new MutationObserver((records) => {
+    new MutationObserver((/** @type {(MutationRecord & { target: any })[]} */ records) => {
       for (const r of records) {
         if (r.type === 'attributes') {
           const chart = r.target._newsChart;

@@ -7,4 +7,5 @@ mod common;
 mod dump;
 
 mod feeds;
+mod nav;
 mod snapshot;

@@ -1,0 +1,34 @@
+// newschart: the element's modules imported on demand, each checked against its Subresource
+// Integrity when scripts/dist.sh has written one (dist/; none in pkg/).
+
+/**
+ * import() of one of our modules; with `integrity` (dist/ writes it), checked as the loader checks
+ * the view: a modulepreload with the hash fetches and checks it, and the import uses what it got.
+ */
+export function importChecked(url, integrity) {
+  if (integrity) {
+    const link = document.createElement('link');
+    Object.assign(link, { rel: 'modulepreload', href: url, integrity, crossOrigin: 'anonymous' });
+    document.head.append(link);
+  }
+  return import(url);
+}
+
+/** download.js (the PNG and CSV downloads): imported when a reader first asks for one. */
+const DOWNLOAD_INTEGRITY = '';
+/** problems.js (the error box's problems, the console's and newschart:error's): imported the first time a chart has problems to show. */
+const PROBLEMS_INTEGRITY = '';
+const modules = {}; // url -> Promise<module>
+function loadModule(file, integrity) {
+  const url = new URL(file, import.meta.url).href;
+  if (!modules[url]) {
+    modules[url] = importChecked(url, integrity);
+    modules[url].catch(() => { delete modules[url]; }); // the next need tries again
+  }
+  return modules[url];
+}
+
+/** @returns {Promise<typeof import('./download.js')>} */
+export const downloads = () => loadModule('./download.js', DOWNLOAD_INTEGRITY);
+/** @returns {Promise<typeof import('./problems.js')>} */
+export const problemsModule = () => loadModule('./problems.js', PROBLEMS_INTEGRITY);
