@@ -23,7 +23,7 @@ pub enum Value {
     /// A string.
     String(String),
     /// An array.
-    Array(Vec<Value>),
+    Array(List),
     /// An object.
     Object(Map),
 }
@@ -279,10 +279,54 @@ impl fmt::Display for Number {
 
 pub use crate::format::decimal::push_u64;
 
+/// An array: its items, and where each starts in the text it was read from.
+#[derive(Clone, Debug, Default)]
+pub struct List {
+    items: Vec<Value>,
+    /// Byte offset of each item in the parsed text; empty for a list built in code.
+    at: Vec<u32>,
+}
+
+impl List {
+    /// Where item `i` starts in the text it was read from (a byte offset).
+    pub fn offset(&self, i: usize) -> Option<usize> {
+        self.at.get(i).map(|&a| a as usize)
+    }
+}
+
+impl From<Vec<Value>> for List {
+    fn from(items: Vec<Value>) -> List {
+        List { items, at: Vec::new() }
+    }
+}
+
+impl std::ops::Deref for List {
+    type Target = Vec<Value>;
+    fn deref(&self) -> &Vec<Value> {
+        &self.items
+    }
+}
+
+impl PartialEq for List {
+    /// The same items: where they were in the text does not count.
+    fn eq(&self, other: &List) -> bool {
+        self.items == other.items
+    }
+}
+
 /// An object: members sorted by key, one per key (the last one in the text).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Map {
-    members: Vec<(String, Value)>,
+    /// Key, value, and the byte offset where the value starts in the parsed text (the first
+    /// occurrence's, for a key given twice; 0 for a member set in code).
+    members: Vec<(String, Value, u32)>,
+}
+
+impl PartialEq for Map {
+    /// The same members: where they were in the text does not count.
+    fn eq(&self, other: &Map) -> bool {
+        self.len() == other.len() && self.iter().zip(other.iter()).all(|(a, b)| a == b)
+    }
 }
 
 impl Map {
@@ -292,20 +336,30 @@ impl Map {
     }
 
     fn find(&self, key: &str) -> Result<usize, usize> {
-        self.members.binary_search_by(|(k, _)| k.as_str().cmp(key))
+        self.members.binary_search_by(|(k, _, _)| k.as_str().cmp(key))
     }
 
     /// Sets `key`, replacing an earlier value.
     pub fn insert(&mut self, key: String, value: Value) {
+        self.insert_at(key, value, 0);
+    }
+
+    /// Sets `key` read at byte offset `at`; a key read twice keeps the first one's place.
+    fn insert_at(&mut self, key: String, value: Value, at: u32) {
         match self.find(&key) {
             Ok(i) => self.members[i].1 = value,
-            Err(i) => self.members.insert(i, (key, value)),
+            Err(i) => self.members.insert(i, (key, value, at)),
         }
     }
 
     /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.find(key).ok().map(|i| &self.members[i].1)
+    }
+
+    /// Where the value of `key` starts in the text it was read from (a byte offset).
+    pub fn offset(&self, key: &str) -> Option<usize> {
+        self.find(key).ok().map(|i| self.members[i].2 as usize)
     }
 
     /// Whether `key` is present.
@@ -315,12 +369,12 @@ impl Map {
 
     /// The keys, sorted.
     pub fn keys(&self) -> impl Iterator<Item = &String> {
-        self.members.iter().map(|(k, _)| k)
+        self.members.iter().map(|(k, _, _)| k)
     }
 
     /// The members, sorted by key.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
-        self.members.iter().map(|(k, v)| (k, v))
+        self.members.iter().map(|(k, v, _)| (k, v))
     }
 
     /// The number of members.
@@ -401,15 +455,6 @@ pub fn parse(text: &str) -> Result<Value, Error> {
     }
 }
 
-/// Decodes the JSON string literal `lit` (with its quotes); `None` if it is not one.
-pub fn parse_string(lit: &str) -> Option<String> {
-    let mut p = Parser { s: lit, b: lit.as_bytes(), i: 0, depth: MAX_DEPTH };
-    if p.next() != Some(b'"') {
-        return None;
-    }
-    p.string().ok().filter(|_| p.i == lit.len())
-}
-
 type R<T> = Result<T, Error>;
 
 struct Parser<'a> {
@@ -453,6 +498,12 @@ impl Parser<'_> {
     /// An error about the byte about to be read.
     fn peek_err(&self, message: &'static str) -> Error {
         self.at(self.i + 1, message)
+    }
+
+    /// Where the next value starts: past the whitespace before it.
+    fn start(&mut self) -> u32 {
+        self.ws();
+        self.i as u32
     }
 
     fn ws(&mut self) -> Option<u8> {
@@ -505,6 +556,7 @@ impl Parser<'_> {
 
     fn array(&mut self) -> R<Value> {
         let mut items = Vec::new();
+        let mut at = Vec::new();
         loop {
             let Some(c) = self.ws() else { return Err(self.peek_err(EOF_LIST)) };
             if c == b']' {
@@ -521,10 +573,11 @@ impl Parser<'_> {
                     None => return Err(self.peek_err(EOF_VALUE)),
                 }
             }
+            at.push(self.start());
             items.push(self.value()?);
         }
         self.i += 1;
-        Ok(Value::Array(items))
+        Ok(Value::Array(List { items, at }))
     }
 
     fn object(&mut self) -> R<Value> {
@@ -557,8 +610,9 @@ impl Parser<'_> {
                 Some(_) => return Err(self.peek_err(EXPECTED_COLON)),
                 None => return Err(self.peek_err(EOF_OBJECT)),
             }
+            let at = self.start();
             let v = self.value()?;
-            map.insert(key, v);
+            map.insert_at(key, v, at);
         }
         self.i += 1;
         Ok(Value::Object(map))

@@ -4,7 +4,6 @@
 //! `normalize` turns the parsed value into the typed model.
 
 pub mod json;
-pub mod locate;
 pub mod spec;
 pub mod write;
 pub mod problem;
@@ -26,7 +25,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Problem> {
     };
     let at = e.valid_up_to();
     let good = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
-    let (line, column) = locate::line_col(good, at);
+    let (line, column) = line_col(good, at);
     let byte = bytes[at];
     let mut p = Problem::error(
         "",
@@ -62,6 +61,57 @@ pub fn parse(text: &str, max_bytes: usize) -> Result<json::Value, Problem> {
         p.column = char_column(body, e.line, e.column);
         p
     })
+}
+
+/// Line and column (1-based, columns in characters) of the value at the JSON path `path`
+/// (`datasets[0].series[1].name`) in `text`, which [`parse`] read as `root`, or of the deepest
+/// enclosing value there is: from the offsets the parser kept, without reading the text again.
+pub fn locate(text: &str, root: &json::Value, path: &str) -> (u32, u32) {
+    // the parser's offsets count from after the byte order mark
+    let base = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let body = text.get(base..).unwrap_or_default();
+    let mut at = base + body.len() - body.trim_start_matches([' ', '\t', '\n', '\r']).len();
+    let mut v = root;
+    'walk: for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (key, mut rest) = part.split_at(part.find('[').unwrap_or(part.len()));
+        if !key.is_empty() {
+            match v.as_object().and_then(|m| Some((m.get(key)?, m.offset(key)?))) {
+                Some((child, o)) => (v, at) = (child, base + o),
+                None => break,
+            }
+        }
+        while let Some(inner) = rest.strip_prefix('[') {
+            let end = inner.find(']').unwrap_or(inner.len());
+            if let Ok(i) = inner.get(..end).unwrap_or_default().parse::<usize>() {
+                let json::Value::Array(items) = v else { break 'walk };
+                match items.get(i).zip(items.offset(i)) {
+                    Some((child, o)) => (v, at) = (child, base + o),
+                    None => break 'walk,
+                }
+            }
+            rest = inner.get(end + 1..).unwrap_or_default();
+        }
+    }
+    line_col(text, at)
+}
+
+/// Line and column (1-based, columns in characters) of byte offset `at`.
+pub fn line_col(src: &str, at: usize) -> (u32, u32) {
+    let at = at.min(src.len());
+    let mut line = 1u32;
+    let mut col = 1u32;
+    for (i, c) in src.char_indices() {
+        if i >= at {
+            break;
+        }
+        if c == '\n' {
+            line += 1;
+            col = 1;
+        } else {
+            col += 1;
+        }
+    }
+    (line, col)
 }
 
 /// The parser counts columns in bytes; readers count characters.

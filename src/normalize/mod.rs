@@ -5,7 +5,7 @@ use crate::feed::json::{Map, Value};
 
 use crate::feed::spec::{self, Field};
 use crate::feed::problem::msg;
-use crate::feed::{self, locate, Problem, Severity};
+use crate::feed::{self, Problem, Severity};
 use crate::format::date;
 use crate::format::NumberStyle;
 use crate::model::{Annotation, Dataset, Feed, Kind, Locale, Series, Source, Target, XScale, SUPPORTED_VERSION};
@@ -52,7 +52,7 @@ pub fn read(text: &str, limits: Limits) -> Normalized {
     let feed = cx.feed(&value);
     let mut problems = cx.problems;
     for p in problems.iter_mut() {
-        let (line, column) = locate::locate(text, &locate::parse_path(&p.path));
+        let (line, column) = feed::locate(text, &value, &p.path);
         p.line = line;
         p.column = column;
     }

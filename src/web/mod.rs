@@ -351,7 +351,7 @@ impl Chart {
         };
         let dated = ds.get("x").and_then(Value::as_str) == Some("date");
         let names: Vec<Value> = match ds.get("series") {
-            Some(Value::Array(items)) => items.clone(),
+            Some(Value::Array(items)) => items.to_vec(),
             _ => Vec::new(),
         };
         let mut series = Vec::with_capacity(n_series);
@@ -367,12 +367,12 @@ impl Chart {
                 }
                 s.insert("name".to_string(), Value::String(name));
             }
-            s.insert("values".to_string(), Value::Array(vec![Value::Number(Number::PosInt(0))]));
+            s.insert("values".to_string(), Value::Array(vec![Value::Number(Number::PosInt(0))].into()));
             series.push(Value::Object(s));
         }
         ds.insert("kind".to_string(), Value::String("line".to_string()));
-        ds.insert("categories".to_string(), Value::Array(vec![Value::String(if dated { "2000-01-01" } else { "0" }.to_string())]));
-        ds.insert("series".to_string(), Value::Array(series));
+        ds.insert("categories".to_string(), Value::Array(vec![Value::String(if dated { "2000-01-01" } else { "0" }.to_string())].into()));
+        ds.insert("series".to_string(), Value::Array(series.into()));
         let mut text = String::from("{\"version\":1,\"datasets\":[");
         json::push_value(&mut text, &Value::Object(ds));
         text.push_str("]}");
