@@ -1,0 +1,49 @@
+//! A dataset's `target` (a progress chart needs one).
+
+use super::{join, Cx};
+use crate::feed::json::{Map, Value};
+use crate::feed::problem::msg;
+use crate::model::{Kind, Target};
+
+impl Cx {
+    pub(super) fn target(&mut self, obj: &Map, path: &str, kind: Option<Kind>) -> Option<Target> {
+        let p = join(path, "target");
+        match obj.get("target") {
+            None | Some(Value::Null) => {
+                if kind == Some(Kind::Progress) {
+                    self.error(
+                        path,
+                        msg!("进度图需要 \"target\"：{\"value\": 目标值, \"label\": \"年度任务\"}"),
+                        msg!("a progress chart needs \"target\": {\"value\": …, \"label\": \"…\"}"),
+                    );
+                }
+                None
+            }
+            Some(Value::Object(t)) => {
+                let label = self.string(t, &p, "label", false).unwrap_or_default();
+                let value = match t.get("value") {
+                    Some(Value::Number(n)) => match n.as_f64() {
+                        Some(f) if f.is_finite() && f > 0.0 => Some(f),
+                        _ => {
+                            self.error(&join(&p, "value"), msg!("目标值必须大于 0"), msg!("target value must be greater than 0"));
+                            None
+                        }
+                    },
+                    None => {
+                        self.missing(&p, "value");
+                        None
+                    }
+                    Some(other) => {
+                        self.wrong_type(&join(&p, "value"), "数字", "a number", other);
+                        None
+                    }
+                };
+                Some(Target { value: value?, label })
+            }
+            Some(other) => {
+                self.wrong_type(&p, "对象", "an object", other);
+                None
+            }
+        }
+    }
+}
