@@ -4,8 +4,8 @@
 //   node scripts/dist.mjs --base URL --pkg DIR --www DIR --out DIR
 //
 // Names are hashed leaves first, so each file's hash covers what it imports: the wasm, then the
-// glue (which names the wasm), problems.js (the builder's glue and wasm with their SRI: a broken
-// feed's messages), the view (glue, wasm and the wasm's SRI, and download.js and problems.js with
+// glue (which names the wasm), problems.js (problem-words.js with its SRI: a broken feed's
+// messages), the view (glue, wasm and the wasm's SRI, and download.js and problems.js with
 // their SRI), the loader (the view's name and the SRI of view and glue). Every rewrite must match the source exactly once or more:
 // if the source changes shape, this fails rather than ship a loader that imports a missing file.
 
@@ -64,12 +64,12 @@ let builderGlue = read(pkg, 'newschart_builder.js').toString('utf8');
 builderGlue = swap(builderGlue, '"newschart_builder_bg.wasm"', `"${builderWasm.name}"`, 'newschart_builder.js'); // minified by build.sh
 const builderGlueFile = emit('newschart_builder.js', Buffer.from(builderGlue), 'js');
 
-// 2c. problems.js (a chart's problems, imported the first time it has some): the builder's names and SRI
+// 2c. problems.js (a chart's problems, imported the first time it has some): the name and SRI of
+// problem-words.js (the problems' words, generated from the Rust catalogue)
+const wordsFile = emit('problem-words.js', Buffer.from(minify(read(SRC, 'problem-words.js').toString('utf8'))), 'js');
 let problems = read(SRC, 'problems.js').toString('utf8');
-problems = swap(problems, "'./newschart_builder.js?messages'", `'./${builderGlueFile.name}?messages'`, 'problems.js');
-problems = swap(problems, "'./newschart_builder_bg.wasm'", `'./${builderWasm.name}'`, 'problems.js');
-problems = swap(problems, 'const BUILDER_INTEGRITY = {};',
-  `const BUILDER_INTEGRITY = ${JSON.stringify({ glue: builderGlueFile.integrity, wasm: builderWasm.integrity })};`, 'problems.js');
+problems = swap(problems, "'./problem-words.js'", `'./${wordsFile.name}'`, 'problems.js');
+problems = swap(problems, "const WORDS_INTEGRITY = '';", `const WORDS_INTEGRITY = '${wordsFile.integrity}';`, 'problems.js');
 const problemsFile = emit('problems.js', Buffer.from(minify(problems)), 'js');
 
 // 3. view: the names and SRI of the glue, the wasm modules, the downloads module and problems.js

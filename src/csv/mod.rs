@@ -163,8 +163,8 @@ impl Report {
     fn at(&mut self, severity: Severity, row: usize, col: usize, header: Option<&str>, zh: String, en: String) {
         let path = place(row, col, header);
         let mut p = match severity {
-            Severity::Error => Problem::error(&path, zh, en),
-            Severity::Warning => Problem::warning(&path, zh, en),
+            Severity::Error => Problem::said(Severity::Error, &path, zh, en),
+            Severity::Warning => Problem::said(Severity::Warning, &path, zh, en),
         };
         p.line = row as u32;
         p.column = col as u32;

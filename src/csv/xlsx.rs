@@ -10,10 +10,10 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 
-use crate::feed::Problem;
+use crate::feed::{Problem, Severity};
 
 fn problem(zh: String, en: String) -> Problem {
-    Problem::error("sheet", zh, en)
+    Problem::said(Severity::Error, "sheet", zh, en)
 }
 
 /// Days since 1970-01-01 → (year, month, day), proleptic Gregorian.

@@ -11,6 +11,8 @@
 
 use std::fmt;
 
+use super::catalogue::Code;
+
 /// A JSON value.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -394,6 +396,8 @@ impl Map {
 pub struct Error {
     /// What is wrong, in serde_json's words ("trailing comma"); empty in the readers' wasm (see [`super::MESSAGES`]).
     pub message: &'static str,
+    /// Which syntax error this is: its problem's code.
+    pub code: Code,
     /// True when the text ended too early (serde_json's `Category::Eof`).
     pub eof: bool,
     /// Line, from 1.
@@ -413,33 +417,46 @@ impl fmt::Display for Error {
     }
 }
 
-// serde_json's words for each syntax error. Empty in the readers' wasm, which builds no messages
-// (see `problem::MESSAGES`): there a syntax error is its line and column alone.
-macro_rules! words {
-    ($($name:ident = $text:literal;)*) => {
-        $(const $name: &str = if super::MESSAGES { $text } else { "" };)*
+// Each syntax error is a problem's code; serde_json's words for it are the end of the code's English
+// words in the catalogue (`super::catalogue`). The readers' wasm, which builds no words (see
+// `problem::MESSAGES`), has the code alone.
+macro_rules! syntax {
+    ($($name:ident = $code:ident;)*) => {
+        $(const $name: Code = Code::$code;)*
     };
 }
-words! {
-    EOF_VALUE = "EOF while parsing a value";
-    EOF_LIST = "EOF while parsing a list";
-    EOF_OBJECT = "EOF while parsing an object";
-    EOF_STRING = "EOF while parsing a string";
-    EXPECTED_COLON = "expected `:`";
-    LIST_COMMA = "expected `,` or `]`";
-    OBJECT_COMMA = "expected `,` or `}`";
-    IDENT = "expected ident";
-    VALUE = "expected value";
-    ESCAPE = "invalid escape";
-    NUMBER = "invalid number";
-    RANGE = "number out of range";
-    CONTROL = "control character (\\u0000-\\u001F) found while parsing a string";
-    KEY = "key must be a string";
-    SURROGATE = "lone leading surrogate in hex escape";
-    TRAILING_COMMA = "trailing comma";
-    TRAILING = "trailing characters";
-    HEX_END = "unexpected end of hex escape";
-    DEPTH = "recursion limit exceeded";
+syntax! {
+    EOF_VALUE = JsonEofValue;
+    EOF_LIST = JsonEofList;
+    EOF_OBJECT = JsonEofObject;
+    EOF_STRING = JsonEofString;
+    EXPECTED_COLON = JsonExpectedColon;
+    LIST_COMMA = JsonListComma;
+    OBJECT_COMMA = JsonObjectComma;
+    IDENT = JsonIdent;
+    VALUE = JsonValue;
+    ESCAPE = JsonEscape;
+    NUMBER = JsonNumber;
+    RANGE = JsonRange;
+    CONTROL = JsonControl;
+    KEY = JsonKey;
+    SURROGATE = JsonSurrogate;
+    TRAILING_COMMA = JsonTrailingComma;
+    TRAILING = JsonTrailing;
+    HEX_END = JsonHexEnd;
+    DEPTH = JsonDepth;
+}
+
+/// serde_json's words for the syntax error `code`: "trailing comma".
+#[cfg(any(feature = "builder", not(target_arch = "wasm32")))]
+fn syntax_words(code: Code) -> &'static str {
+    code.template(false).strip_prefix("not valid JSON: ").unwrap_or_default()
+}
+
+/// (The readers' wasm has no words: see [`super::MESSAGES`].)
+#[cfg(not(any(feature = "builder", not(target_arch = "wasm32"))))]
+fn syntax_words(_: Code) -> &'static str {
+    ""
 }
 
 /// Nesting deeper than this is an error, as in serde_json.
@@ -483,21 +500,22 @@ impl Parser<'_> {
         c
     }
 
-    fn at(&self, i: usize, message: &'static str) -> Error {
+    fn at(&self, i: usize, code: Code) -> Error {
         let i = i.min(self.b.len());
         let start = self.b[..i].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
         let line = 1 + self.b[..start].iter().filter(|&&c| c == b'\n').count();
-        Error { message, eof: message.starts_with("EOF"), line, column: i - start }
+        let eof = matches!(code, Code::JsonEofValue | Code::JsonEofList | Code::JsonEofObject | Code::JsonEofString);
+        Error { message: syntax_words(code), code, eof, line, column: i - start }
     }
 
     /// An error about the byte just read.
-    fn err(&self, message: &'static str) -> Error {
-        self.at(self.i, message)
+    fn err(&self, code: Code) -> Error {
+        self.at(self.i, code)
     }
 
     /// An error about the byte about to be read.
-    fn peek_err(&self, message: &'static str) -> Error {
-        self.at(self.i + 1, message)
+    fn peek_err(&self, code: Code) -> Error {
+        self.at(self.i + 1, code)
     }
 
     /// Where the next value starts: past the whitespace before it.

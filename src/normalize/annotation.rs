@@ -2,8 +2,7 @@
 
 use super::{index, join, Cx};
 use crate::feed::json::{Map, Value};
-use crate::feed::problem::msg;
-use crate::feed::spec;
+use crate::feed::{spec, Code};
 use crate::model::{Annotation, Series};
 
 impl Cx {
@@ -13,7 +12,7 @@ impl Cx {
             None | Some(Value::Null) => return Vec::new(),
             Some(Value::Array(items)) => items,
             Some(other) => {
-                self.wrong_type(&p, "数组", "an array", other);
+                self.wrong_type(&p, "array", other);
                 return Vec::new();
             }
         };
@@ -21,7 +20,7 @@ impl Cx {
         for (i, a) in items.iter().enumerate() {
             let ap = index(&p, i);
             let Some(o) = a.as_object() else {
-                self.wrong_type(&ap, "对象", "an object", a);
+                self.wrong_type(&ap, "object", a);
                 continue;
             };
             self.unknown_keys(&ap, o, spec::ANNOTATION);
@@ -35,17 +34,13 @@ impl Cx {
                         return None;
                     }
                     Some(other) => {
-                        cx.wrong_type(&join(&ap, "category"), "文本", "text", other);
+                        cx.wrong_type(&join(&ap, "category"), "text", other);
                         return None;
                     }
                 };
                 let found = categories.iter().position(|c| *c == want);
                 if found.is_none() {
-                    cx.error(
-                        &join(&ap, "category"),
-                        msg!("没有名为 \"{}\" 的类别", want),
-                        msg!("there is no category \"{}\"", want),
-                    );
+                    cx.error(&join(&ap, "category"), Code::NoSuchCategory, &[&want]);
                 }
                 found
             };
@@ -55,7 +50,7 @@ impl Cx {
                         out.push(Annotation::Target { value: n.as_f64().unwrap_or(0.0), text })
                     }
                     None => self.missing(&ap, "value"),
-                    Some(other) => self.wrong_type(&join(&ap, "value"), "数字", "a number", other),
+                    Some(other) => self.wrong_type(&join(&ap, "value"), "number", other),
                 },
                 Some("highlight") => {
                     if let Some(c) = category(self) {
@@ -68,11 +63,7 @@ impl Cx {
                         Some(name) => {
                             let found = series.iter().position(|s| s.name == name);
                             if found.is_none() {
-                                self.error(
-                                    &join(&ap, "series"),
-                                    msg!("没有名为 \"{}\" 的数据系列", name),
-                                    msg!("there is no series \"{}\"", name),
-                                );
+                                self.error(&join(&ap, "series"), Code::NoSuchSeries, &[&name]);
                             }
                             found
                         }
@@ -81,11 +72,7 @@ impl Cx {
                         out.push(Annotation::Label { category: c, series: s, text });
                     }
                 }
-                Some(other) => self.error(
-                    &join(&ap, "type"),
-                    msg!("不认识的标注类型 \"{}\"；可用：target、highlight、label", other),
-                    msg!("unknown annotation type \"{}\"; use target, highlight or label", other),
-                ),
+                Some(other) => self.error(&join(&ap, "type"), Code::UnknownAnnotation, &[other]),
                 None => {}
             }
         }

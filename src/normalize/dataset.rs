@@ -3,8 +3,7 @@
 
 use super::{index, join, Cx};
 use crate::feed::json::{Map, Value};
-use crate::feed::problem::msg;
-use crate::feed::{spec, Problem, Severity};
+use crate::feed::{number, spec, Code, Severity};
 use crate::format::date;
 use crate::format::NumberStyle;
 use crate::model::{Dataset, Kind, Locale, XScale};
@@ -12,7 +11,7 @@ use crate::model::{Dataset, Kind, Locale, XScale};
 impl Cx {
     pub(super) fn dataset(&mut self, path: &str, i: usize, v: &Value) -> Option<Dataset> {
         let Some(obj) = v.as_object() else {
-            self.wrong_type(path, "对象", "an object", v);
+            self.wrong_type(path, "object", v);
             return None;
         };
         self.unknown_keys(path, obj, spec::DATASET);
@@ -23,11 +22,7 @@ impl Cx {
             Some(k) => match Kind::from_name(&k) {
                 Some(kind) => Some(kind),
                 None => {
-                    self.error(
-                        &join(path, "kind"),
-                        msg!("不认识的图表类型 \"{}\"；可用：{}", k, spec::KINDS.join("、")),
-                        msg!("unknown chart kind \"{}\"; use one of {}", k, spec::KINDS.join(", ")),
-                    );
+                    self.error(&join(path, "kind"), Code::UnknownKind, &[&k]);
                     None
                 }
             },
@@ -37,11 +32,7 @@ impl Cx {
             None | Some("zh-CN") | Some("zh") => Locale::Zh,
             Some("en") | Some("en-US") | Some("en-GB") => Locale::En,
             Some(other) => {
-                self.error(
-                    &join(path, "locale"),
-                    msg!("不支持的语言 \"{}\"；可用：zh-CN、en", other),
-                    msg!("unsupported locale \"{}\"; use zh-CN or en", other),
-                );
+                self.error(&join(path, "locale"), Code::UnknownLocale, &[other]);
                 Locale::Zh
             }
         };
@@ -55,11 +46,7 @@ impl Cx {
             None | Some("category") => XScale::Category,
             Some("date") => XScale::Date,
             Some(other) => {
-                self.error(
-                    &join(path, "x"),
-                    msg!("x 只能是 \"category\" 或 \"date\"，实际是 \"{}\"", other),
-                    msg!("x must be \"category\" or \"date\", found \"{}\"", other),
-                );
+                self.error(&join(path, "x"), Code::UnknownX, &[other]);
                 XScale::Category
             }
         };
@@ -74,11 +61,7 @@ impl Cx {
                 }
             }
             Some(s) => NumberStyle::from_name(&s).unwrap_or_else(|| {
-                self.error(
-                    &join(path, "numberStyle"),
-                    msg!("不认识的数字格式 \"{}\"；可用：cn、full、compact", s),
-                    msg!("unknown number style \"{}\"; use cn, full or compact", s),
-                );
+                self.error(&join(path, "numberStyle"), Code::UnknownNumberStyle, &[&s]);
                 NumberStyle::Cn
             }),
         };
@@ -109,11 +92,7 @@ impl Cx {
         if let (Some(c), Some(s)) = (&categories, &series) {
             let points = c.len().saturating_mul(s.len());
             if points > self.limits.max_points {
-                self.error(
-                    path,
-                    msg!("数据点过多：{} 个，上限为 {} 个（max_points）", points, self.limits.max_points),
-                    msg!("too many data points: {}, the limit is {} (max_points)", points, self.limits.max_points),
-                );
+                self.error(path, Code::TooManyPoints, &[&number(points), &number(self.limits.max_points)]);
             }
         }
         if self.problems[before..].iter().any(|p| p.severity == Severity::Error) {
@@ -155,7 +134,7 @@ impl Cx {
             }
             Some(Value::Array(items)) => {
                 if items.is_empty() {
-                    self.error(&p, msg!("至少需要一个类别"), msg!("needs at least one category"));
+                    self.error(&p, Code::NoCategories, &[]);
                     return None;
                 }
                 let mut out = Vec::with_capacity(items.len());
@@ -165,7 +144,7 @@ impl Cx {
                         Value::String(s) => out.push(s.clone()),
                         Value::Number(n) => out.push(n.text()),
                         other => {
-                            self.wrong_type(&index(&p, i), "文本", "text", other);
+                            self.wrong_type(&index(&p, i), "text", other);
                             ok = false;
                         }
                     }
@@ -173,7 +152,7 @@ impl Cx {
                 ok.then_some(out)
             }
             Some(other) => {
-                self.wrong_type(&p, "文本数组", "an array of text", other);
+                self.wrong_type(&p, "texts", other);
                 None
             }
         }
@@ -186,21 +165,13 @@ impl Cx {
             match date::parse(c) {
                 Some((ymd, _)) => out.push(date::to_days(ymd) as f64),
                 None => {
-                    self.error(
-                        &index(&p, i),
-                        msg!("\"{}\" 不是日期；x 为 \"date\" 时类别须写成 2022、2022-03 或 2022-03-15", c),
-                        msg!("\"{}\" is not a date; with x \"date\" categories are written 2022, 2022-03 or 2022-03-15", c),
-                    );
+                    self.error(&index(&p, i), Code::NotADate, &[c]);
                     out.push(f64::NAN);
                 }
             }
         }
         if let Some(i) = (1..out.len()).find(|&i| out[i] < out[i - 1]) {
-            self.problems.push(Problem::warning(
-                &index(&p, i),
-                msg!("日期 \"{}\" 早于前一个日期；图表按时间顺序画线", categories[i]),
-                msg!("date \"{}\" comes before the previous one; the chart draws lines in time order", categories[i]),
-            ));
+            self.warning(&index(&p, i), Code::DateOrder, &[&categories[i]]);
         }
         out
     }

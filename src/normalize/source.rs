@@ -2,7 +2,7 @@
 
 use super::{index, join, Cx};
 use crate::feed::json::{Map, Value};
-use crate::feed::problem::msg;
+use crate::feed::Code;
 use crate::model::Source;
 
 impl Cx {
@@ -16,13 +16,13 @@ impl Cx {
                 for (i, n) in items.iter().enumerate() {
                     match n {
                         Value::String(s) => out.push(s.clone()),
-                        other => self.wrong_type(&index(&p, i), "文本", "text", other),
+                        other => self.wrong_type(&index(&p, i), "text", other),
                     }
                 }
                 out
             }
             Some(other) => {
-                self.wrong_type(&p, "文本或文本数组", "text or an array of text", other);
+                self.wrong_type(&p, "notes", other);
                 Vec::new()
             }
         }
@@ -39,11 +39,7 @@ impl Cx {
                 let url = match url {
                     Some(u) if is_http_url(&u) => Some(u),
                     Some(u) => {
-                        self.error(
-                            &join(&p, "url"),
-                            msg!("链接 \"{}\" 无效；只接受 http:// 或 https:// 开头的地址", u),
-                            msg!("link \"{}\" is not allowed; only http:// and https:// addresses are", u),
-                        );
+                        self.error(&join(&p, "url"), Code::BadLink, &[&u]);
                         None
                     }
                     None => None,
@@ -51,7 +47,7 @@ impl Cx {
                 Some(Source { text, url })
             }
             Some(other) => {
-                self.wrong_type(&p, "文本或对象 {\"text\": …, \"url\": …}", "text or an object {\"text\": …, \"url\": …}", other);
+                self.wrong_type(&p, "source", other);
                 None
             }
         }

@@ -2,7 +2,7 @@
 
 use super::{join, Cx};
 use crate::feed::json::{Map, Value};
-use crate::feed::problem::msg;
+use crate::feed::Code;
 use crate::model::{Kind, Target};
 
 impl Cx {
@@ -11,11 +11,7 @@ impl Cx {
         match obj.get("target") {
             None | Some(Value::Null) => {
                 if kind == Some(Kind::Progress) {
-                    self.error(
-                        path,
-                        msg!("进度图需要 \"target\"：{\"value\": 目标值, \"label\": \"年度任务\"}"),
-                        msg!("a progress chart needs \"target\": {\"value\": …, \"label\": \"…\"}"),
-                    );
+                    self.error(path, Code::NoTarget, &[]);
                 }
                 None
             }
@@ -25,7 +21,7 @@ impl Cx {
                     Some(Value::Number(n)) => match n.as_f64() {
                         Some(f) if f.is_finite() && f > 0.0 => Some(f),
                         _ => {
-                            self.error(&join(&p, "value"), msg!("目标值必须大于 0"), msg!("target value must be greater than 0"));
+                            self.error(&join(&p, "value"), Code::TargetNotPositive, &[]);
                             None
                         }
                     },
@@ -34,14 +30,14 @@ impl Cx {
                         None
                     }
                     Some(other) => {
-                        self.wrong_type(&join(&p, "value"), "数字", "a number", other);
+                        self.wrong_type(&join(&p, "value"), "number", other);
                         None
                     }
                 };
                 Some(Target { value: value?, label })
             }
             Some(other) => {
-                self.wrong_type(&p, "对象", "an object", other);
+                self.wrong_type(&p, "object", other);
                 None
             }
         }

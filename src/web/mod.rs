@@ -23,15 +23,26 @@ fn start() {
     panic::install();
 }
 
-/// `[{severity, path, line, column, zh, en}]`.
+/// Appends `s` as a JSON string (for `push_list` over texts: one copy for every list of them).
+fn push_text(out: &mut String, s: &String) {
+    json::push_str(out, s);
+}
+
+/// `[{severity, path, line, column, code, args, zh, en}]`: `code` is the code's number, and `zh`
+/// and `en` are empty in the readers' module (`problems.js` words the code and its args from the
+/// catalogue's JavaScript copy).
 fn problems_json(problems: &[Problem]) -> String {
     let mut out = String::new();
     json::push_list(&mut out, problems, |o, p| {
+        let mut args = String::new();
+        json::push_list(&mut args, &p.args, push_text);
         Obj::new(o)
             .str("severity", if p.severity == Severity::Error { "error" } else { "warning" })
             .str("path", &p.path)
             .int("line", p.line as u64)
             .int("column", p.column as u64)
+            .int("code", p.code.number().into())
+            .raw("args", &args)
             .str("zh", &p.zh)
             .str("en", &p.en)
             .end()
@@ -142,7 +153,7 @@ struct Large {
 /// `{"problems": [one error]}`, thrown as the feed's problems are.
 fn one_problem(zh: &str, en: &str) -> JsValue {
     let mut out = String::new();
-    Obj::new(&mut out).raw("problems", &problems_json(&[Problem::error("", zh.to_string(), en.to_string())])).end();
+    Obj::new(&mut out).raw("problems", &problems_json(&[Problem::said(Severity::Error, "", zh, en)])).end();
     JsValue::from_str(&out)
 }
 
@@ -207,7 +218,7 @@ impl Chart {
         let mut out = String::new();
         let mut o = Obj::new(&mut out);
         o.str("id", &ds.id).str("title", &ds.title).str("subtitle", &ds.subtitle).str("unit", &ds.unit).str("date", &ds.date);
-        json::push_list(o.key("notes"), &ds.notes, |o, n| json::push_str(o, n));
+        json::push_list(o.key("notes"), &ds.notes, push_text);
         match &ds.source {
             Some(src) => {
                 let mut so = Obj::new(o.key("source"));

@@ -1,0 +1,264 @@
+//! Every problem's words, in Chinese and English: the one catalogue.
+//!
+//! A problem is a [`Code`] and its parameters (texts: a value found, a limit, a name); the words
+//! are a template per code and language, where `{0}` is parameter 0, `{0:t}` parameter 0 as a
+//! term of [`TERMS`] (a type's name, a syntax error), and `{1*}` parameters 1 onwards as a list.
+//! The CLI and the builder's module fill them in here ([`words`]); the readers' module carries
+//! codes and parameters only, and a reader's page gets the words from `src/web/problem-words.js`,
+//! generated from this file ([`js`], `newschart catalogue --js`) and checked against it by a test.
+
+/// Defines [`Code`], its ids and its two templates from one table.
+macro_rules! catalogue {
+    ($($(#[$doc:meta])* $name:ident = $id:literal: $zh:literal, $en:literal;)*) => {
+        /// What a problem is; its parameters and words are in [`super::Problem`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[repr(u8)]
+        pub enum Code {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl Code {
+            /// Every code, in the catalogue's order (the order of their numbers).
+            pub const ALL: &'static [Code] = &[$(Code::$name),*];
+
+            /// The code's number, which is what the readers' module gives JavaScript (their names
+            /// would cost the module bytes): `src/web/problem-words.js` lists the codes in this
+            /// order, and `problems.js` gives each problem its name from there.
+            pub fn number(self) -> u8 {
+                self as u8
+            }
+
+            /// The code's name: `wrong-type`.
+            #[cfg(any(feature = "builder", not(target_arch = "wasm32")))]
+            pub fn id(self) -> &'static str {
+                match self {
+                    $(Code::$name => $id,)*
+                }
+            }
+
+            /// The template of the words, in Chinese (`zh`) or English.
+            #[cfg(any(feature = "builder", not(target_arch = "wasm32")))]
+            pub fn template(self, zh: bool) -> &'static str {
+                match self {
+                    $(Code::$name => if zh { $zh } else { $en },)*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    /// A given message, for problems found outside the feed's checks (the two words are the parameters).
+    Said = "said": "{0}", "{1}";
+    /// Bytes that are not UTF-8: offset (from 1) and the byte in hex.
+    NotUtf8 = "not-utf8": "不是 UTF-8 文本：第 {0} 个字节（0x{1}）无效；请将文件另存为 UTF-8 编码（可能是 GBK）", "not UTF-8 text: byte {0} (0x{1}) is invalid; save the file as UTF-8 (it may be GBK)";
+    /// The text is over the limit: its bytes and the limit.
+    TooLarge = "too-large": "数据文件过大：{0} 字节，上限为 {1} 字节（max_bytes）", "feed is too large: {0} bytes, the limit is {1} bytes (max_bytes)";
+    /// Nothing but whitespace.
+    Empty = "empty": "数据文件是空的", "the feed is empty";
+    /// Not JSON (the text ends too early): serde_json's "EOF while parsing a value".
+    JsonEofValue = "json-eof-value": "不是有效的 JSON：内容不完整，文件意外结束（可能缺少 } 或 ]）（EOF while parsing a value）", "not valid JSON: EOF while parsing a value";
+    /// Not JSON (the text ends too early): serde_json's "EOF while parsing a list".
+    JsonEofList = "json-eof-list": "不是有效的 JSON：内容不完整，文件意外结束（可能缺少 } 或 ]）（EOF while parsing a list）", "not valid JSON: EOF while parsing a list";
+    /// Not JSON (the text ends too early): serde_json's "EOF while parsing an object".
+    JsonEofObject = "json-eof-object": "不是有效的 JSON：内容不完整，文件意外结束（可能缺少 } 或 ]）（EOF while parsing an object）", "not valid JSON: EOF while parsing an object";
+    /// Not JSON (the text ends too early): serde_json's "EOF while parsing a string".
+    JsonEofString = "json-eof-string": "不是有效的 JSON：内容不完整，文件意外结束（可能缺少 } 或 ]）（EOF while parsing a string）", "not valid JSON: EOF while parsing a string";
+    /// Not JSON: serde_json's "expected `:`".
+    JsonExpectedColon = "json-expected-colon": "不是有效的 JSON：语法错误（expected `:`）", "not valid JSON: expected `:`";
+    /// Not JSON: serde_json's "expected `,` or `]`".
+    JsonListComma = "json-list-comma": "不是有效的 JSON：语法错误（expected `,` or `]`）", "not valid JSON: expected `,` or `]`";
+    /// Not JSON: serde_json's "expected `,` or `}`".
+    JsonObjectComma = "json-object-comma": "不是有效的 JSON：语法错误（expected `,` or `}`）", "not valid JSON: expected `,` or `}`";
+    /// Not JSON: serde_json's "expected ident".
+    JsonIdent = "json-ident": "不是有效的 JSON：语法错误（expected ident）", "not valid JSON: expected ident";
+    /// Not JSON: serde_json's "expected value".
+    JsonValue = "json-value": "不是有效的 JSON：语法错误（expected value）", "not valid JSON: expected value";
+    /// Not JSON: serde_json's "invalid escape".
+    JsonEscape = "json-escape": "不是有效的 JSON：语法错误（invalid escape）", "not valid JSON: invalid escape";
+    /// Not JSON: serde_json's "invalid number".
+    JsonNumber = "json-number": "不是有效的 JSON：语法错误（invalid number）", "not valid JSON: invalid number";
+    /// Not JSON: serde_json's "number out of range".
+    JsonRange = "json-range": "不是有效的 JSON：语法错误（number out of range）", "not valid JSON: number out of range";
+    /// Not JSON: serde_json's "control character (\u0000-\u001F) found while parsing a string".
+    JsonControl = "json-control": "不是有效的 JSON：语法错误（control character (\\u0000-\\u001F) found while parsing a string）", "not valid JSON: control character (\\u0000-\\u001F) found while parsing a string";
+    /// Not JSON: serde_json's "key must be a string".
+    JsonKey = "json-key": "不是有效的 JSON：语法错误（key must be a string）", "not valid JSON: key must be a string";
+    /// Not JSON: serde_json's "lone leading surrogate in hex escape".
+    JsonSurrogate = "json-surrogate": "不是有效的 JSON：语法错误（lone leading surrogate in hex escape）", "not valid JSON: lone leading surrogate in hex escape";
+    /// Not JSON: serde_json's "trailing comma".
+    JsonTrailingComma = "json-trailing-comma": "不是有效的 JSON：语法错误（trailing comma）", "not valid JSON: trailing comma";
+    /// Not JSON: serde_json's "trailing characters".
+    JsonTrailing = "json-trailing": "不是有效的 JSON：语法错误（trailing characters）", "not valid JSON: trailing characters";
+    /// Not JSON: serde_json's "unexpected end of hex escape".
+    JsonHexEnd = "json-hex-end": "不是有效的 JSON：语法错误（unexpected end of hex escape）", "not valid JSON: unexpected end of hex escape";
+    /// Not JSON: serde_json's "recursion limit exceeded".
+    JsonDepth = "json-depth": "不是有效的 JSON：语法错误（recursion limit exceeded）", "not valid JSON: recursion limit exceeded";
+    /// A value of the wrong type: the term wanted and the term found.
+    WrongType = "wrong-type": "应为{0:t}，实际是{1:t}", "must be {0:t}, found {1:t}";
+    /// A required field is absent: its key.
+    Missing = "missing": "缺少必填字段 \"{0}\"", "required field \"{0}\" is missing";
+    /// An unknown field, ignored: its key.
+    UnknownField = "unknown-field": "未知字段 \"{0}\"，已忽略", "unknown field \"{0}\" was ignored";
+    /// The format version is newer: the feed's and the one read.
+    NewerVersion = "newer-version": "数据格式版本 {0} 比本组件新；本组件只能读取版本 {1}，请更新组件", "feed format version {0} is newer than this widget reads; it reads version {1} only, please update the widget";
+    /// The version is not one: the feed's and the one read.
+    BadVersion = "bad-version": "版本号 {0} 无效；本组件读取版本 {1}", "version {0} is not valid; this widget reads version {1}";
+    /// `datasets` is empty.
+    NoDatasets = "no-datasets": "至少需要一个数据集", "needs at least one dataset";
+    /// Two datasets share an id: the id.
+    DuplicateId = "duplicate-id": "数据集 id \"{0}\" 重复", "dataset id \"{0}\" is used twice";
+    /// No dataset has the id asked for: the id.
+    NoSuchDataset = "no-such-dataset": "没有 id 为 \"{0}\" 的数据集", "there is no dataset with id \"{0}\"";
+    /// An unknown chart kind: the kind (the words list `spec::KINDS`: a test checks they agree).
+    UnknownKind = "unknown-kind": "不认识的图表类型 \"{0}\"；可用：column、bar、line、area、progress、donut、pie、table", "unknown chart kind \"{0}\"; use one of column, bar, line, area, progress, donut, pie, table";
+    /// An unknown locale: the locale.
+    UnknownLocale = "unknown-locale": "不支持的语言 \"{0}\"；可用：zh-CN、en", "unsupported locale \"{0}\"; use zh-CN or en";
+    /// `x` is neither category nor date: its value.
+    UnknownX = "unknown-x": "x 只能是 \"category\" 或 \"date\"，实际是 \"{0}\"", "x must be \"category\" or \"date\", found \"{0}\"";
+    /// An unknown number style: the style.
+    UnknownNumberStyle = "unknown-number-style": "不认识的数字格式 \"{0}\"；可用：cn、full、compact", "unknown number style \"{0}\"; use cn, full or compact";
+    /// Too many points: the points and the limit.
+    TooManyPoints = "too-many-points": "数据点过多：{0} 个，上限为 {1} 个（max_points）", "too many data points: {0}, the limit is {1} (max_points)";
+    /// `categories` is empty.
+    NoCategories = "no-categories": "至少需要一个类别", "needs at least one category";
+    /// A category that is not a date: the category.
+    NotADate = "not-a-date": "\"{0}\" 不是日期；x 为 \"date\" 时类别须写成 2022、2022-03 或 2022-03-15", "\"{0}\" is not a date; with x \"date\" categories are written 2022, 2022-03 or 2022-03-15";
+    /// A date before the one before it: the date.
+    DateOrder = "date-order": "日期 \"{0}\" 早于前一个日期；图表按时间顺序画线", "date \"{0}\" comes before the previous one; the chart draws lines in time order";
+    /// `decimals` is not 0 to 6: the value found, as JSON.
+    BadDecimals = "bad-decimals": "decimals 应为 0 到 6 的整数，实际是 {0}", "decimals must be a whole number from 0 to 6, found {0}";
+    /// `series` is empty.
+    NoSeries = "no-series": "至少需要一个数据系列", "needs at least one series";
+    /// A colour that is not one: the colour.
+    BadColor = "bad-color": "颜色 \"{0}\" 无效；请写成 #1f77b4 这样的形式", "colour \"{0}\" is not valid; write it like #1f77b4";
+    /// A number too large for a float.
+    OutOfRange = "out-of-range": "数字超出范围", "number is out of range";
+    /// Text where a number belongs: the text.
+    QuotedNumber = "quoted-number": "应为数字，实际是文本 \"{0}\"；请去掉引号，写成不带单位的数字（如 72500），缺失值写 null", "must be a number, found text \"{0}\"; remove the quotes and write a plain number (e.g. 72500), or null for a missing value";
+    /// A series' values and the categories differ in number: the values and the categories.
+    LengthMismatch = "length-mismatch": "有 {0} 个值，但有 {1} 个类别；两者数量必须相同", "has {0} values but there are {1} categories; they must match";
+    /// A negative share in a donut or pie.
+    NegativeShare = "negative-share": "环形图和饼图表示各部分占比，不能有负数", "a donut or pie shows shares of a whole and cannot have negative values";
+    /// A donut or pie with several series.
+    FirstSeriesOnly = "first-series-only": "环形图和饼图只画第一个数据系列", "a donut or pie draws the first series only";
+    /// `highlight` names a series that is not there: the name, then the series there are.
+    UnknownHighlight = "unknown-highlight": "要突出显示的系列 \"{0}\" 不在数据中；数据中的系列：{1*}", "highlight names a series \"{0}\" that is not in the data; its series are: {1*}";
+    /// An annotation names a category that is not there: the category.
+    NoSuchCategory = "no-such-category": "没有名为 \"{0}\" 的类别", "there is no category \"{0}\"";
+    /// An annotation names a series that is not there: the name.
+    NoSuchSeries = "no-such-series": "没有名为 \"{0}\" 的数据系列", "there is no series \"{0}\"";
+    /// An unknown annotation type: the type.
+    UnknownAnnotation = "unknown-annotation": "不认识的标注类型 \"{0}\"；可用：target、highlight、label", "unknown annotation type \"{0}\"; use target, highlight or label";
+    /// A progress chart without a target.
+    NoTarget = "no-target": "进度图需要 \"target\"：{\"value\": 目标值, \"label\": \"年度任务\"}", "a progress chart needs \"target\": {\"value\": …, \"label\": \"…\"}";
+    /// A target of 0 or less.
+    TargetNotPositive = "target-not-positive": "目标值必须大于 0", "target value must be greater than 0";
+    /// A link that is not http or https: the link.
+    BadLink = "bad-link": "链接 \"{0}\" 无效；只接受 http:// 或 https:// 开头的地址", "link \"{0}\" is not allowed; only http:// and https:// addresses are";
+}
+
+/// Words that fill `{N:t}`: an id, then the words in Chinese and English: the types a value can
+/// have and be asked to have.
+#[cfg(any(feature = "builder", not(target_arch = "wasm32")))]
+pub fn terms() -> Vec<(&'static str, &'static str, &'static str)> {
+    vec![
+        ("null", "null", "null"),
+        ("boolean", "布尔值", "a boolean"),
+        ("number", "数字", "a number"),
+        ("text", "文本", "text"),
+        ("array", "数组", "an array"),
+        ("object", "对象", "an object"),
+        ("feed", "对象 {\"version\": 1, \"datasets\": [...]}", "an object {\"version\": 1, \"datasets\": [...]}"),
+        ("version", "整数 1", "the integer 1"),
+        ("texts", "文本数组", "an array of text"),
+        ("series", "对象 {\"name\": …, \"values\": […]}", "an object {\"name\": …, \"values\": […]}"),
+        ("value", "数字或 null", "a number or null"),
+        ("values", "数字数组", "an array of numbers"),
+        ("series-names", "由系列名称组成的数组", "a list of series names"),
+        ("series-name", "系列名称（文本）", "a series name (text)"),
+        ("notes", "文本或文本数组", "text or an array of text"),
+        ("source", "文本或对象 {\"text\": …, \"url\": …}", "text or an object {\"text\": …, \"url\": …}"),
+        ("flag", "true 或 false", "true or false"),
+    ]
+}
+
+/// The list separator of `{N*}`.
+#[cfg(any(feature = "builder", not(target_arch = "wasm32")))]
+const SEPARATOR: [&str; 2] = ["、", ", "];
+
+/// The words of `code` with its parameters `args`, in Chinese (`zh`) or English.
+#[cfg(any(feature = "builder", not(target_arch = "wasm32")))]
+pub fn words(code: Code, args: &[String], zh: bool) -> String {
+    let terms = terms();
+    let term = |id: &str| terms.iter().find(|t| t.0 == id).map_or(id, |t| if zh { t.1 } else { t.2 }).to_string();
+    let mut out = String::new();
+    let mut rest = code.template(zh);
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let (Ok(n), Some(close)) = (after[..digits].parse::<usize>(), after.find('}')) else {
+            // a brace of the words themselves
+            out.push('{');
+            rest = after;
+            continue;
+        };
+        let arg = args.get(n).map_or("", String::as_str);
+        match &after[digits..close] {
+            "" => out.push_str(arg),
+            ":t" => out.push_str(&term(arg)),
+            "*" => out.push_str(&args.get(n..).unwrap_or_default().join(SEPARATOR[usize::from(!zh)])),
+            _ => {
+                out.push('{');
+                out.push_str(&after[..=close]);
+            }
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The catalogue as a JavaScript module, for a reader's page: `src/web/problem-words.js`, which
+/// `src/web/problems.js` loads when a chart has problems (`newschart catalogue --js`).
+#[cfg(any(feature = "builder", not(target_arch = "wasm32")))]
+pub fn js() -> String {
+    use super::json::push_str;
+    let mut s = String::from(
+        "// Generated from src/feed/catalogue.rs by `cargo run --bin newschart -- catalogue --js`: do not\n\
+         // edit (tests/catalogue.rs fails when this file and the catalogue differ). A problem's words\n\
+         // in Chinese and English by code, each a template: {0} is parameter 0, {0:t} parameter 0 as\n\
+         // a term of TERMS, {1*} parameters 1 onwards as a list joined by SEPARATOR.\n\n",
+    );
+    let pair = |s: &mut String, zh: &str, en: &str| {
+        s.push('[');
+        push_str(s, zh);
+        s.push_str(", ");
+        push_str(s, en);
+        s.push(']');
+    };
+    s.push_str("export const SEPARATOR = ");
+    pair(&mut s, SEPARATOR[0], SEPARATOR[1]);
+    s.push_str(";\n\n// by the code's number: its name, then its words\nexport const WORDS = [\n");
+    for &code in Code::ALL {
+        s.push_str("  [");
+        for (i, text) in [code.id(), code.template(true), code.template(false)].into_iter().enumerate() {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            push_str(&mut s, text);
+        }
+        s.push_str("],\n");
+    }
+    s.push_str("];\n\nexport const TERMS = {\n");
+    for (id, zh, en) in terms() {
+        s.push_str("  ");
+        push_str(&mut s, id);
+        s.push_str(": ");
+        pair(&mut s, zh, en);
+        s.push_str(",\n");
+    }
+    s.push_str("};\n");
+    s
+}
