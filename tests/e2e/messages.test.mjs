@@ -11,8 +11,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ARTIFACTS, launch, settled, startServer, watch } from './helpers.mjs';
+import { ARTIFACTS, REPO, launch, settled, startServer, watch } from './helpers.mjs';
 
 let server;
 let browser;
@@ -98,6 +99,33 @@ test('a broken feed gets its full zh/en messages, with path, line and column, fr
   assert.deepEqual(builderRequests, [], 'the builder module was asked for');
   assert.deepEqual(log.errors, []);
   await page.screenshot({ path: join(ARTIFACTS, 'messages-lazy.png'), fullPage: true });
+  await page.close();
+});
+
+test('the page words a problem as the CLI does: types by name, lists joined, JSON found (one catalogue, two copies)', async () => {
+  // the CLI's words come from the Rust catalogue; the page's from problem-words.js, generated from it
+  const file = 'tests/e2e/pages/feeds/mixed-problems.json';
+  const cli = {};
+  for (const [lang, locale] of [['zh', 'zh-CN'], ['en', 'en']]) {
+    const r = spawnSync('cargo', ['run', '-q', '--bin', 'newschart', '--', 'validate', '--locale', locale, file], { cwd: REPO, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    // FILE:LINE:COLUMN: error: PATH (place): WORDS
+    cli[lang] = r.stderr.trim().split('\n').map((l) => l.slice(l.indexOf(lang === 'zh' ? '列）：' : '): ') + (lang === 'zh' ? 3 : 3)));
+  }
+  assert.equal(cli.en.length, 3, cli.en.join('\n'));
+  const { page, builderRequests } = await open('');
+  const events = [];
+  await page.exposeFunction('__onError', (d) => events.push(d));
+  await page.evaluate(() => document.addEventListener('newschart:error', (e) => window.__onError(e.detail)));
+  await page.$eval('#root', (root) => root.insertAdjacentHTML('beforeend', '<news-chart id="mixed" src="/e2e/feeds/mixed-problems.json" height="200"></news-chart>'));
+  await told(page, 'mixed');
+  await waitFor(() => events.length > 0);
+  const problems = events[0].problems;
+  assert.deepEqual(problems.map((p) => p.zh), cli.zh);
+  assert.deepEqual(problems.map((p) => p.en), cli.en);
+  // the event names each code (the module gives its number)
+  assert.deepEqual(problems.map((p) => p.code), ['bad-decimals', 'wrong-type', 'unknown-highlight']);
+  assert.deepEqual(builderRequests, [], 'the builder module was asked for');
   await page.close();
 });
 
