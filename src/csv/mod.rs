@@ -43,7 +43,7 @@ pub mod xlsx;
 
 use serde_json::{Map, Value};
 
-use crate::feed::{Problem, Severity};
+use crate::feed::{Code, Problem, Severity};
 use column::Type;
 pub use date::Order;
 pub use table::{Skipped, Table};
@@ -169,6 +169,22 @@ impl Report {
         p.line = row as u32;
         p.column = col as u32;
         self.problems.push(p);
+    }
+
+    /// A problem at a row and column: `code` with its parameters.
+    fn coded(&mut self, severity: Severity, row: usize, col: usize, header: Option<&str>, code: Code, args: &[&str]) {
+        let mut p = Problem::new(severity, &place(row, col, header), code, args);
+        p.line = row as u32;
+        p.column = col as u32;
+        self.problems.push(p);
+    }
+
+    fn err(&mut self, row: usize, col: usize, header: Option<&str>, code: Code, args: &[&str]) {
+        self.coded(Severity::Error, row, col, header, code, args);
+    }
+
+    fn warn(&mut self, row: usize, col: usize, header: Option<&str>, code: Code, args: &[&str]) {
+        self.coded(Severity::Warning, row, col, header, code, args);
     }
 
     fn error(&mut self, row: usize, col: usize, header: Option<&str>, zh: String, en: String) {

@@ -61,6 +61,23 @@ export const WORDS = [
   ["no-target", "进度图需要 \"target\"：{\"value\": 目标值, \"label\": \"年度任务\"}", "a progress chart needs \"target\": {\"value\": …, \"label\": \"…\"}"],
   ["target-not-positive", "目标值必须大于 0", "target value must be greater than 0"],
   ["bad-link", "链接 \"{0}\" 无效；只接受 http:// 或 https:// 开头的地址", "link \"{0}\" is not allowed; only http:// and https:// addresses are"],
+  ["csv-not-a-number", "\"{0}\" 不是数字{1:t}；缺失值请留空或写 -", "\"{0}\" is not a number{1:t}; leave a missing value empty or write -"],
+  ["csv-own-multiplier", "\"{0}\" 自带倍数（万、亿、k、M 等），而表头已写明单位：请只写数字", "\"{0}\" has its own multiplier (万, 亿, k, M …) while the header already gives the unit: write the number only"],
+  ["csv-unit-not-headers", "单位 \"{0}\" 与表头的单位 \"{1}\" 不一致", "unit \"{0}\" differs from the header's unit \"{1}\""],
+  ["csv-stray-unit", "\"{0}\" 不是数字：本列其他单元格没有 \"{1}\"；请改正这个单元格，缺失值请留空或写 -", "\"{0}\" is not a number: no other cell of this column has \"{1}\"; correct the cell, or leave a missing value empty or write -"],
+  ["csv-lacks-unit", "\"{0}\" 没有写 \"{1}\"，而本列其他单元格都有：请在每个单元格都写上，或把单位写在表头", "\"{0}\" has no \"{1}\" while the other cells of this column have it: write it in every cell, or put the unit in the header"],
+  ["csv-unit-not-columns", "单位 \"{0}\" 与本列其他单元格的单位 \"{1}\" 不一致：同一列只能有一个单位", "unit \"{0}\" differs from \"{1}\" in the other cells of this column: a column has one unit"],
+  ["csv-out-of-range", "\"{0}\" 超出数字范围", "\"{0}\" is out of range"],
+  ["csv-some-currency", "本列只有部分单元格带货币符号（第 {1*} 行），其余没有：没有把 \"{0}\" 当作单位；请在表头写明单位或用 --unit 指定", "only some cells of this column carry a currency sign (rows {1*}): \"{0}\" was not taken as its unit; name the unit in the header or with --unit"],
+  ["csv-utf16-odd", "文件是 UTF-16 编码，但字节数为奇数，文件可能不完整", "the file is UTF-16 but has an odd number of bytes: it may be cut short"],
+  ["csv-utf16-surrogate", "UTF-16 文本中有无效的代理项 0x{0}，文件可能已损坏；请在 Excel 中另存为 'CSV UTF-8（逗号分隔）'", "the UTF-16 text has an invalid surrogate 0x{0}, the file may be damaged; save as 'CSV UTF-8 (Comma delimited)' in Excel"],
+  ["csv-gbk", "文件是 GBK（国标）编码，这是 Excel 在中文 Windows 上保存 CSV 的默认编码；本工具只读取 UTF-8。请在 Excel 中另存为 'CSV UTF-8（逗号分隔）'（WPS：另存为时把编码选为 UTF-8）", "the file is GBK-encoded (Chinese Windows Excel's default for CSV); this tool reads UTF-8 only. Save as 'CSV UTF-8 (Comma delimited)' in Excel (in WPS, choose UTF-8 as the encoding when saving)"],
+  ["csv-not-utf8", "不是 UTF-8 文本：第 {0} 个字节 0x{1} 无效；请把文件另存为 UTF-8（Excel：'CSV UTF-8（逗号分隔）'）", "not UTF-8 text: byte {0} (0x{1}) is not valid; save the file as UTF-8 (in Excel: 'CSV UTF-8 (Comma delimited)')"],
+  ["csv-open-quote", "从第 {0} 行开始的引号字段直到文件末尾都没有结束：是否少了一个右引号 \"？", "the quoted field that starts on line {0} never ends: is a closing \" missing?"],
+  ["csv-after-quote", "右引号后面还有文字，已一并读入；引号内的引号要写成两个 \"\"", "there is text after the closing quote; it was read as part of the field (a quote inside quotes is written \"\")"],
+  ["xlsx-unreadable", "无法读取这个 .xlsx 文件（{0}）：如果它是 .ods 或 .numbers 文件，请另存为 .xlsx 或 CSV", "cannot read this .xlsx file ({0}): if it is an .ods or .numbers file, save it as .xlsx or CSV"],
+  ["xlsx-no-sheet", "没有工作表 \"{0}\"；这个文件的工作表有：{1}", "there is no sheet \"{0}\"; the file's sheets are: {1}"],
+  ["xlsx-sheet-unreadable", "无法读取工作表 \"{0}\"：{1}", "cannot read sheet \"{0}\": {1}"],
 ];
 
 export const TERMS = {
@@ -81,4 +98,7 @@ export const TERMS = {
   "notes": ["文本或文本数组", "text or an array of text"],
   "source": ["文本或对象 {\"text\": …, \"url\": …}", "text or an object {\"text\": …, \"url\": …}"],
   "flag": ["true 或 false", "true or false"],
+  "hint-decimal-comma": ["；如果逗号是小数点，请改用小数点（7.25）或用 --decimal , 读入", "; if the comma is a decimal point, write a point (7.25) or read the file with --decimal ,"],
+  "hint-garbled": ["；数字后面只能跟单位（如 万人、户、%）", "; only a unit may follow the number (such as 万人, 户, %)"],
+  "hint-none": ["", ""],
 };
