@@ -337,25 +337,13 @@ pub fn is_xlsx(bytes: &[u8]) -> bool {
 fn rows(bytes: &[u8], opts: &CsvOptions, r: &mut Report, sheets: &mut Vec<String>) -> Option<Vec<Vec<String>>> {
     // Excel 97–2003 (.xls) and other OLE2 files
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        r.error(
-            0,
-            0,
-            None,
-            "这是旧版 Excel 文件（.xls）：请在 Excel 或 WPS 中另存为 .xlsx 或 'CSV UTF-8（逗号分隔）'".to_string(),
-            "this is an old Excel file (.xls): save it as .xlsx or 'CSV UTF-8 (Comma delimited)' in Excel or WPS".to_string(),
-        );
+        r.err(0, 0, None, Code::CsvXls, &[]);
         return None;
     }
     #[cfg(all(target_arch = "wasm32", not(feature = "xlsx")))]
     if is_xlsx(bytes) {
         let _ = (opts, sheets);
-        r.error(
-            0,
-            0,
-            None,
-            "这个模块不读 .xlsx 文件：请用图表生成器打开，或另存为 'CSV UTF-8（逗号分隔）'".to_string(),
-            "this module does not read .xlsx files: open it in the builder, or save it as 'CSV UTF-8 (Comma delimited)'".to_string(),
-        );
+        r.err(0, 0, None, Code::CsvNoXlsxReader, &[]);
         return None;
     }
     #[cfg(any(not(target_arch = "wasm32"), feature = "xlsx"))]
@@ -416,7 +404,7 @@ pub fn import(bytes: &[u8], opts: &CsvOptions) -> Import {
     let (table, skipped) = table::frame(&records);
     out.skipped = skipped;
     let Some(mut table) = table else {
-        r.error(0, 0, None, "文件里没有数据".to_string(), "the file has no data".to_string());
+        r.err(0, 0, None, Code::CsvNoData, &[]);
         out.problems = r.problems;
         return out;
     };
@@ -463,29 +451,19 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
     for (j, h) in headers.iter().enumerate().skip(1) {
         if h.is_empty() {
             if let Some(i) = cols[j].iter().position(|c| !c.trim().is_empty()) {
-                r.error(
-                    header_row,
-                    j + 1,
-                    None,
-                    format!("第 {} 列有数据（例如第 {} 行）但没有表头：请在第 {} 行给这一列写上名称", j + 1, t.row_numbers[i], header_row),
-                    format!("column {} has values (e.g. in row {}) but no header: name it in row {}", j + 1, t.row_numbers[i], header_row),
-                );
+                r.err(header_row, j + 1, None, Code::CsvUnnamedColumn, &[&(j + 1).to_string(), &t.row_numbers[i].to_string(), &header_row.to_string()]);
             }
         }
     }
     if t.rows.is_empty() {
-        r.error(header_row + 1, 0, None, "表头下面没有数据行".to_string(), "there are no rows of data under the header".to_string());
+        r.err(header_row + 1, 0, None, Code::CsvNoRows, &[]);
     }
     let mut named = |want: &str, what: &str| -> Option<usize> {
         let found = find(headers, &names, want);
         if found.is_none() {
-            r.error(
-                header_row,
-                0,
-                None,
-                format!("{} 指定的列 \"{}\" 不存在；表头有：{}", what, want, headers.join("、")),
-                format!("{} names a column \"{}\" that the header does not have; the columns are: {}", what, want, headers.join(", ")),
-            );
+            let mut args = vec![what, want];
+            args.extend(headers.iter().map(String::as_str));
+            r.err(header_row, 0, None, Code::CsvNoSuchColumn, &args);
         }
         found
     };
@@ -546,20 +524,14 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
         let p = pivot::pivot(&xs, &cols[s], x_dates.is_some());
         for (i, x_missing) in xs.iter().enumerate() {
             if x_missing.is_none() {
-                r.error(t.row_numbers[i], x + 1, Some(&headers[x]), "x 列是空的：请填写类别或日期".to_string(), "the x column is empty: write a category or a date".to_string());
+                r.err(t.row_numbers[i], x + 1, Some(&headers[x]), Code::CsvEmptyX, &[]);
             }
         }
         for &i in &p.unnamed {
-            r.error(t.row_numbers[i], s + 1, Some(&headers[s]), "系列名称是空的".to_string(), "the series name is empty".to_string());
+            r.err(t.row_numbers[i], s + 1, Some(&headers[s]), Code::CsvEmptySeriesName, &[]);
         }
         for &(i, first) in &p.repeats {
-            r.error(
-                t.row_numbers[i],
-                s + 1,
-                Some(&headers[s]),
-                format!("\"{}\" 在 {} 已有一个值（第 {} 行）", one_line(cols[s][i]), one_line(cols[x][i]), t.row_numbers[first]),
-                format!("\"{}\" already has a value at {} (row {})", one_line(cols[s][i]), one_line(cols[x][i]), t.row_numbers[first]),
-            );
+            r.err(t.row_numbers[i], s + 1, Some(&headers[s]), Code::CsvPivotRepeat, &[&one_line(cols[s][i]), &one_line(cols[x][i]), &t.row_numbers[first].to_string()]);
         }
         let cells: Vec<(&str, usize)> = cols[v].iter().copied().zip(t.row_numbers.iter().copied()).collect();
         let spec = column::Numbers { index: v, header: &headers[v], declared: declared[v].as_ref() };
@@ -592,27 +564,15 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
                 match types[j] {
                     Type::Number | Type::Empty => picked.push(j),
                     Type::Text | Type::Date => {
-                        let (zh, en) = if types[j] == Type::Text { ("文字", "text") } else { ("日期", "dates") };
-                        r.warning(
-                            header_row,
-                            j + 1,
-                            Some(&headers[j]),
-                            format!("\"{}\" 列是{}，不是数字：已略去，不作为数据系列", headers[j], zh),
-                            format!("column \"{}\" holds {}, not numbers: it was left out and is not a series", headers[j], en),
-                        );
+                        let code = if types[j] == Type::Text { Code::CsvTextLeftOut } else { Code::CsvDatesLeftOut };
+                        r.warn(header_row, j + 1, Some(&headers[j]), code, &[&headers[j]]);
                     }
                 }
             }
         } else {
             for &j in chosen.iter().filter(|&&j| j != x) {
                 if matches!(types[j], Type::Text | Type::Date) {
-                    r.error(
-                        header_row,
-                        j + 1,
-                        Some(&headers[j]),
-                        format!("\"{}\" 列不是数字，不能作为数据系列", headers[j]),
-                        format!("column \"{}\" does not hold numbers and cannot be a series", headers[j]),
-                    );
+                    r.err(header_row, j + 1, Some(&headers[j]), Code::CsvNotNumbers, &[&headers[j]]);
                 } else {
                     picked.push(j);
                 }
@@ -640,24 +600,12 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
             let (values, unit) = column::read(r, &spec, &cells, opts.decimal);
             out.columns[j].unit = written_unit(declared[j].as_ref(), &unit);
             if let Some(first) = series.iter().find(|c| c.name == names[j]) {
-                r.warning(
-                    header_row,
-                    j + 1,
-                    Some(&headers[j]),
-                    format!("有两列都叫 \"{}\"（第 {} 列和第 {} 列），图例中无法区分", names[j], first.index + 1, j + 1),
-                    format!("two columns are named \"{}\" (columns {} and {}): the legend cannot tell them apart", names[j], first.index + 1, j + 1),
-                );
+                r.warn(header_row, j + 1, Some(&headers[j]), Code::CsvSameName, &[&names[j], &(first.index + 1).to_string(), &(j + 1).to_string()]);
             }
             series.push(Series { name: names[j].clone(), values, unit, index: j, header: headers[j].clone() });
         }
         if series.is_empty() {
-            r.error(
-                header_row,
-                0,
-                None,
-                "至少需要两列：第一列是类别或日期，后面至少一列数字作为数据系列".to_string(),
-                "needs at least two columns: categories or dates first, then at least one column of numbers as a series".to_string(),
-            );
+            r.err(header_row, 0, None, Code::CsvTooFewColumns, &[]);
         }
         // rows: their x and their width
         let mut cats = Vec::with_capacity(t.rows.len());
@@ -666,13 +614,7 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
             let at = t.row_numbers[i];
             let c = x_of(i).unwrap_or_default();
             if c.is_empty() {
-                r.error(
-                    at,
-                    x + 1,
-                    Some(&headers[x]),
-                    "类别（x 列）是空的：请填写类别名称或日期".to_string(),
-                    "the category (the x column) is empty: write a name or a date".to_string(),
-                );
+                r.err(at, x + 1, Some(&headers[x]), Code::CsvEmptyCategory, &[]);
             }
             cats.push((c, at));
             if row.len() < width {
@@ -680,13 +622,7 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
             }
             if let Some(extra) = row.iter().skip(width).position(|f| !f.trim().is_empty()) {
                 let j = width + extra;
-                r.error(
-                    at,
-                    j + 1,
-                    None,
-                    format!("第 {} 列有数据，但表头只有 {} 列：是否有值里的逗号没有加引号？", j + 1, width),
-                    format!("there is a value in column {} but the header has only {} columns: is a comma inside a value not quoted?", j + 1, width),
-                );
+                r.err(at, j + 1, None, Code::CsvPastHeader, &[&(j + 1).to_string(), &width.to_string()]);
             }
         }
         // rows shorter than the header: one warning, however many
@@ -895,23 +831,11 @@ fn date_order(r: &mut Report, dates: &[String], categories: &[(String, usize)], 
         let row = categories[i].1;
         match cur.cmp(prev) {
             std::cmp::Ordering::Equal => {
-                r.warning(
-                    row,
-                    col,
-                    header,
-                    format!("日期 {} 与上一行重复", cur),
-                    format!("date {} is the same as in the row before", cur),
-                );
+                r.warn(row, col, header, Code::CsvSameDate, &[cur]);
             }
             o if direction == std::cmp::Ordering::Equal => direction = o,
             o if o != direction => {
-                r.warning(
-                    row,
-                    col,
-                    header,
-                    format!("各行没有按日期排序：{} 排在 {} 之后", cur, prev),
-                    format!("rows are not in date order: {} comes after {}", cur, prev),
-                );
+                r.warn(row, col, header, Code::CsvDateOrder, &[cur, prev]);
                 return;
             }
             _ => {}

@@ -190,6 +190,42 @@ catalogue! {
     XlsxNoSheet = "xlsx-no-sheet": "没有工作表 \"{0}\"；这个文件的工作表有：{1}", "there is no sheet \"{0}\"; the file's sheets are: {1}";
     /// .xlsx: a sheet cannot be read: its name and the reader's error.
     XlsxSheetUnreadable = "xlsx-sheet-unreadable": "无法读取工作表 \"{0}\"：{1}", "cannot read sheet \"{0}\": {1}";
+    /// CSV: an old .xls file.
+    CsvXls = "csv-xls": "这是旧版 Excel 文件（.xls）：请在 Excel 或 WPS 中另存为 .xlsx 或 'CSV UTF-8（逗号分隔）'", "this is an old Excel file (.xls): save it as .xlsx or 'CSV UTF-8 (Comma delimited)' in Excel or WPS";
+    /// CSV: an .xlsx file given to a module without the .xlsx reader.
+    CsvNoXlsxReader = "csv-no-xlsx-reader": "这个模块不读 .xlsx 文件：请用图表生成器打开，或另存为 'CSV UTF-8（逗号分隔）'", "this module does not read .xlsx files: open it in the builder, or save it as 'CSV UTF-8 (Comma delimited)'";
+    /// CSV: nothing in the file.
+    CsvNoData = "csv-no-data": "文件里没有数据", "the file has no data";
+    /// CSV: a column with values and no header: the column's number, a row with a value, the header's row.
+    CsvUnnamedColumn = "csv-unnamed-column": "第 {0} 列有数据（例如第 {1} 行）但没有表头：请在第 {2} 行给这一列写上名称", "column {0} has values (e.g. in row {1}) but no header: name it in row {2}";
+    /// CSV: a header and no rows.
+    CsvNoRows = "csv-no-rows": "表头下面没有数据行", "there are no rows of data under the header";
+    /// CSV: an option names a column that is not there: the option, the name, then the columns there are.
+    CsvNoSuchColumn = "csv-no-such-column": "{0} 指定的列 \"{1}\" 不存在；表头有：{2*}", "{0} names a column \"{1}\" that the header does not have; the columns are: {2*}";
+    /// CSV: an empty x cell in a pivot.
+    CsvEmptyX = "csv-empty-x": "x 列是空的：请填写类别或日期", "the x column is empty: write a category or a date";
+    /// CSV: an empty series name in a pivot.
+    CsvEmptySeriesName = "csv-empty-series-name": "系列名称是空的", "the series name is empty";
+    /// CSV: a pivot with two values for one place: the series, the x, the row of the first.
+    CsvPivotRepeat = "csv-pivot-repeat": "\"{0}\" 在 {1} 已有一个值（第 {2} 行）", "\"{0}\" already has a value at {1} (row {2})";
+    /// CSV: a column of text left out: its header.
+    CsvTextLeftOut = "csv-text-left-out": "\"{0}\" 列是文字，不是数字：已略去，不作为数据系列", "column \"{0}\" holds text, not numbers: it was left out and is not a series";
+    /// CSV: a column of dates left out: its header.
+    CsvDatesLeftOut = "csv-dates-left-out": "\"{0}\" 列是日期，不是数字：已略去，不作为数据系列", "column \"{0}\" holds dates, not numbers: it was left out and is not a series";
+    /// CSV: a chosen column that is not numbers: its header.
+    CsvNotNumbers = "csv-not-numbers": "\"{0}\" 列不是数字，不能作为数据系列", "column \"{0}\" does not hold numbers and cannot be a series";
+    /// CSV: two columns of one name: the name and the two columns' numbers.
+    CsvSameName = "csv-same-name": "有两列都叫 \"{0}\"（第 {1} 列和第 {2} 列），图例中无法区分", "two columns are named \"{0}\" (columns {1} and {2}): the legend cannot tell them apart";
+    /// CSV: fewer than two columns.
+    CsvTooFewColumns = "csv-too-few-columns": "至少需要两列：第一列是类别或日期，后面至少一列数字作为数据系列", "needs at least two columns: categories or dates first, then at least one column of numbers as a series";
+    /// CSV: an empty category.
+    CsvEmptyCategory = "csv-empty-category": "类别（x 列）是空的：请填写类别名称或日期", "the category (the x column) is empty: write a name or a date";
+    /// CSV: a value past the header's columns: its column's number and the header's width.
+    CsvPastHeader = "csv-past-header": "第 {0} 列有数据，但表头只有 {1} 列：是否有值里的逗号没有加引号？", "there is a value in column {0} but the header has only {1} columns: is a comma inside a value not quoted?";
+    /// CSV: a date repeated: the date.
+    CsvSameDate = "csv-same-date": "日期 {0} 与上一行重复", "date {0} is the same as in the row before";
+    /// CSV: dates out of order: the date and the one before it.
+    CsvDateOrder = "csv-date-order": "各行没有按日期排序：{0} 排在 {1} 之后", "rows are not in date order: {0} comes after {1}";
 }
 
 /// Words that fill `{N:t}`: an id, then the words in Chinese and English: the types a value can
