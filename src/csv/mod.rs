@@ -131,17 +131,8 @@ impl Default for CsvOptions {
 fn report_long(r: &mut Report, severity: Severity, header_row: usize, headers: &[String], shape: pivot::Shape) -> Long {
     let long = Long { x: headers[shape.x].clone(), series: headers[shape.series].clone(), value: headers[shape.value].clone() };
     let (x, s, v) = (&long.x, &long.series, &long.value);
-    let (zh, en) = match severity {
-        Severity::Error => (
-            format!("这张表是\"长表\"：每行是一个 \"{x}\" 和一个 \"{s}\" 的值。要为每个 \"{s}\" 画一条线，请用 --pivot series={s},value={v}"),
-            format!("this table is long (tidy): each row holds the value of one \"{x}\" and one \"{s}\". To draw one series per \"{s}\", use --pivot series={s},value={v}"),
-        ),
-        Severity::Warning => (
-            format!("这张表看起来是\"长表\"：每行是一个 \"{x}\" 和一个 \"{s}\" 的值。如果要为每个 \"{s}\" 画一条线，请用 --pivot series={s},value={v}"),
-            format!("this table looks long (tidy): each row holds the value of one \"{x}\" and one \"{s}\". To draw one series per \"{s}\", use --pivot series={s},value={v}"),
-        ),
-    };
-    r.at(severity, header_row, shape.series + 1, Some(s), zh, en);
+    let code = if severity == Severity::Error { Code::CsvLongTable } else { Code::CsvLooksLong };
+    r.coded(severity, header_row, shape.series + 1, Some(s), code, &[x, s, v]);
     long
 }
 
@@ -496,16 +487,8 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
         .filter(|d| !d.quarters);
     if let Some(d) = &x_dates {
         if d.ambiguous {
-            r.warning(
-                header_row,
-                x + 1,
-                Some(&headers[x]),
-                format!("日期（如 {}）既可读作月/日，也可读作日/月：已按月/日（美国写法）读入；如为日/月，请用 --date-order dmy", cols[x].iter().find(|c| !c.trim().is_empty()).unwrap_or(&"")),
-                format!(
-                    "dates such as {} read as month/day or day/month: read as month/day (US); if they are day/month, use --date-order dmy",
-                    cols[x].iter().find(|c| !c.trim().is_empty()).unwrap_or(&"")
-                ),
-            );
+            let example = cols[x].iter().find(|c| !c.trim().is_empty()).unwrap_or(&"");
+            r.warn(header_row, x + 1, Some(&headers[x]), Code::CsvAmbiguousDates, &[example]);
         }
     }
     let x_of = |i: usize| -> Option<String> {
@@ -585,13 +568,7 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
         // time across the header (`2019年,2020年,…` or `1960,1961,…`): each year a series
         if picked.len() >= 3 && types[x] == Type::Text && picked.iter().all(|&j| date::parse(&names[j]).is_some()) {
             let (first, last) = (&names[picked[0]], &names[picked[picked.len() - 1]]);
-            r.warning(
-                header_row,
-                picked[0] + 1,
-                Some(&headers[picked[0]]),
-                format!("表头是日期（{} … {}）：时间沿横向排列，每个日期成了一个数据系列；要画随时间变化的图，请转置表格，让日期排在第一列", first, last),
-                format!("the headers are dates ({} … {}): time runs across the table and each date became a series; for a chart over time, transpose the table so the dates run down the first column", first, last),
-            );
+            r.warn(header_row, picked[0] + 1, Some(&headers[picked[0]]), Code::CsvDatesAcross, &[first, last]);
         }
         for &j in &picked {
             out.columns[j].role = Role::Series;
@@ -629,18 +606,14 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
         if let Some(&(at, n)) = short.first() {
             let rows: Vec<String> = short.iter().take(5).map(|(r, _)| r.to_string()).collect();
             let more = if short.len() > 5 { "…" } else { "" };
-            let (zh, en) = if short.len() == 1 {
-                (
-                    format!("这一行只有 {} 个字段，表头有 {} 个；缺少的单元格按缺失值处理", n, width),
-                    format!("this row has {} fields and the header {}: the cells it lacks are read as missing values", n, width),
-                )
+            if short.len() == 1 {
+                r.warn(at, n, None, Code::CsvShortRow, &[&n.to_string(), &width.to_string()]);
             } else {
-                (
-                    format!("有 {} 行的字段比表头（{} 个）少（第 {}{} 行）；缺少的单元格按缺失值处理", short.len(), width, rows.join("、"), more),
-                    format!("{} rows have fewer fields than the header's {} (rows {}{}): the cells they lack are read as missing values", short.len(), width, rows.join(", "), more),
-                )
-            };
-            r.warning(at, n, None, zh, en);
+                let (count, width) = (short.len().to_string(), width.to_string());
+                let mut args = vec![count.as_str(), width.as_str(), more];
+                args.extend(rows.iter().map(String::as_str));
+                r.warn(at, n, None, Code::CsvShortRows, &args);
+            }
         }
         categories = cats;
         if x_dates.is_some() {

@@ -96,6 +96,12 @@ export const WORDS = [
   ["csv-past-header", "第 {0} 列有数据，但表头只有 {1} 列：是否有值里的逗号没有加引号？", "there is a value in column {0} but the header has only {1} columns: is a comma inside a value not quoted?"],
   ["csv-same-date", "日期 {0} 与上一行重复", "date {0} is the same as in the row before"],
   ["csv-date-order", "各行没有按日期排序：{0} 排在 {1} 之后", "rows are not in date order: {0} comes after {1}"],
+  ["csv-long-table", "这张表是\"长表\"：每行是一个 \"{0}\" 和一个 \"{1}\" 的值。要为每个 \"{1}\" 画一条线，请用 --pivot series={1},value={2}", "this table is long (tidy): each row holds the value of one \"{0}\" and one \"{1}\". To draw one series per \"{1}\", use --pivot series={1},value={2}"],
+  ["csv-looks-long", "这张表看起来是\"长表\"：每行是一个 \"{0}\" 和一个 \"{1}\" 的值。如果要为每个 \"{1}\" 画一条线，请用 --pivot series={1},value={2}", "this table looks long (tidy): each row holds the value of one \"{0}\" and one \"{1}\". To draw one series per \"{1}\", use --pivot series={1},value={2}"],
+  ["csv-ambiguous-dates", "日期（如 {0}）既可读作月/日，也可读作日/月：已按月/日（美国写法）读入；如为日/月，请用 --date-order dmy", "dates such as {0} read as month/day or day/month: read as month/day (US); if they are day/month, use --date-order dmy"],
+  ["csv-dates-across", "表头是日期（{0} … {1}）：时间沿横向排列，每个日期成了一个数据系列；要画随时间变化的图，请转置表格，让日期排在第一列", "the headers are dates ({0} … {1}): time runs across the table and each date became a series; for a chart over time, transpose the table so the dates run down the first column"],
+  ["csv-short-row", "这一行只有 {0} 个字段，表头有 {1} 个；缺少的单元格按缺失值处理", "this row has {0} fields and the header {1}: the cells it lacks are read as missing values"],
+  ["csv-short-rows", "有 {0} 行的字段比表头（{1} 个）少（第 {3*}{2} 行）；缺少的单元格按缺失值处理", "{0} rows have fewer fields than the header's {1} (rows {3*}{2}): the cells they lack are read as missing values"],
 ];
 
 export const TERMS = {
