@@ -4,8 +4,8 @@
 //   node scripts/dist.mjs --base URL --pkg DIR --www DIR --out DIR
 //
 // Names are hashed leaves first, so each file's hash covers what it imports: the wasm, then the
-// glue (which names the wasm), problems.js (the builder's glue and wasm with their SRI: a broken
-// feed's messages), the view (glue, wasm and the wasm's SRI, and download.js and problems.js with
+// glue (which names the wasm), problems.js (problem-words.js with its SRI: a broken feed's
+// messages), the view (glue, wasm and the wasm's SRI, and download.js and problems.js with
 // their SRI), the loader (the view's name and the SRI of view and glue). Every rewrite must match the source exactly once or more:
 // if the source changes shape, this fails rather than ship a loader that imports a missing file.
 
@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundle } from './minify.mjs';
+import { bundle, minifyModule } from './minify.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
   if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1]]);
@@ -65,13 +65,12 @@ let builderGlue = read(pkg, 'newschart_builder.js').toString('utf8');
 builderGlue = swap(builderGlue, '"newschart_builder_bg.wasm"', `"${builderWasm.name}"`, 'newschart_builder.js'); // minified by build.sh
 const builderGlueFile = emit('newschart_builder.js', Buffer.from(builderGlue), 'js');
 
-// 2c. problems.js (a chart's problems, imported the first time it has some): the builder's names and SRI
-const BUILDER_SRI = ['const BUILDER_INTEGRITY = {};',
-  `const BUILDER_INTEGRITY = ${JSON.stringify({ glue: builderGlueFile.integrity, wasm: builderWasm.integrity })};`];
+// 2c. problems.js (a chart's problems, imported the first time it has some): the name and SRI of
+// problem-words.js (the problems' words, generated from the Rust catalogue)
+const wordsFile = emit('problem-words.js', Buffer.from(minifyModule(read(SRC, 'problem-words.js').toString('utf8'))), 'js');
 const problemsFile = emit('problems.js', Buffer.from(await bundle(join(SRC, 'problems.js'), { 'problems.js': [
-  ["'./newschart_builder.js?messages'", `'./${builderGlueFile.name}?messages'`],
-  ["'./newschart_builder_bg.wasm'", `'./${builderWasm.name}'`],
-  BUILDER_SRI,
+  ["'./problem-words.js'", `'./${wordsFile.name}'`],
+  ["const WORDS_INTEGRITY = '';", `const WORDS_INTEGRITY = '${wordsFile.integrity}';`],
 ] })), 'js');
 
 // 3. view: the names and SRI of the glue, the wasm modules, the downloads module and problems.js

@@ -65,11 +65,7 @@ pub fn scene_for(text: &str, dataset: Option<&str>, width: f64, height: Option<f
     };
     let Some(ds) = ds else {
         let id = dataset.unwrap_or("");
-        return Err(vec![feed::Problem::error(
-            "datasets",
-            format::cat(&["没有 id 为 \"", id, "\" 的数据集"]),
-            format::cat(&["there is no dataset with id \"", id, "\""]),
-        )]);
+        return Err(vec![feed::Problem::error("datasets", feed::Code::NoSuchDataset, &[id])]);
     };
     let m = text::EstimateMeasure;
     let h = height.unwrap_or_else(|| layout::default_height(&ds, width));

@@ -6,6 +6,7 @@
 //! newschart from-csv DATA.csv|DATA.xlsx [--kind column] [--title …] [--pivot series=S,value=V] … > feed.json
 //! newschart validate FEED...
 //! newschart render FEED [--dataset ID] [--width 640 --height 360 | --width 120mm --height 80mm --dpi 300] -o chart.svg|chart.png
+//! newschart catalogue --js > src/web/problem-words.js
 //! ```
 //!
 //! Exit codes: 0 done (warnings may be printed), 1 problems in the data, 2 a
@@ -44,6 +45,7 @@ fn main() -> ExitCode {
         Some("validate") => validate(rest),
         Some("render") => render(rest),
         Some("from-csv") => from_csv(rest),
+        Some("catalogue") => catalogue(rest),
         Some("-h") | Some("--help") => print_help(None),
         Some("help") => print_help(rest.first().map(String::as_str)),
         Some("-V") | Some("--version") => match print_out(format!("newschart {}\n", env!("CARGO_PKG_VERSION")).as_bytes()) {
@@ -52,6 +54,18 @@ fn main() -> ExitCode {
         },
         Some(other) => usage_error(&format!("unknown command {}", other)),
         None => usage_error("no command given"),
+    }
+}
+
+/// `newschart catalogue --js`: the problems' words as the JavaScript module a reader's page loads.
+fn catalogue(args: &[String]) -> ExitCode {
+    match args {
+        [js] if js == "--js" => match print_out(newschart::feed::catalogue::js().as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(1),
+        },
+        [h] if h == "-h" || h == "--help" => print_help(Some("catalogue")),
+        _ => usage_error("catalogue takes --js"),
     }
 }
 

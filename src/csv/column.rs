@@ -12,6 +12,7 @@ use super::date::{self, Order};
 use super::number::{self, Cell, Hint};
 use super::unit::HeaderUnit;
 use super::{one_line, Report};
+use crate::feed::Code;
 
 /// A column is a number column when at least this share of its filled cells are
 /// numbers: one half. A typo among many numbers is an error at its cell; a text
@@ -132,43 +133,22 @@ pub(crate) fn read(r: &mut Report, col: &Numbers, cells: &[(&str, usize)], decim
         let value = match cell {
             Cell::Missing => None,
             Cell::NotNumber(hint) => {
-                let (hzh, hen) = match hint {
-                    Hint::DecimalComma => (
-                        "；如果逗号是小数点，请改用小数点（7.25）或用 --decimal , 读入",
-                        "; if the comma is a decimal point, write a point (7.25) or read the file with --decimal ,",
-                    ),
-                    Hint::Garbled => ("；数字后面只能跟单位（如 万人、户、%）", "; only a unit may follow the number (such as 万人, 户, %)"),
-                    Hint::Plain => ("", ""),
+                let hint = match hint {
+                    Hint::DecimalComma => "hint-decimal-comma",
+                    Hint::Garbled => "hint-garbled",
+                    Hint::Plain => "hint-none",
                 };
-                r.error(
-                    row,
-                    at,
-                    header,
-                    format!("\"{}\" 不是数字{}；缺失值请留空或写 -", shown, hzh),
-                    format!("\"{}\" is not a number{}; leave a missing value empty or write -", shown, hen),
-                );
+                r.err(row, at, header, Code::CsvNotANumber, &[&shown, hint]);
                 None
             }
             Cell::Number(n) => {
                 let mut ok = true;
                 if let Some(d) = col.declared {
                     if n.scaled && d.power > 0 {
-                        r.error(
-                            row,
-                            at,
-                            header,
-                            format!("\"{}\" 自带倍数（万、亿、k、M 等），而表头已写明单位：请只写数字", shown),
-                            format!("\"{}\" has its own multiplier (万, 亿, k, M …) while the header already gives the unit: write the number only", shown),
-                        );
+                        r.err(row, at, header, Code::CsvOwnMultiplier, &[&shown]);
                         ok = false;
                     } else if !n.unit.is_empty() && n.unit != d.unit {
-                        r.error(
-                            row,
-                            at,
-                            header,
-                            format!("单位 \"{}\" 与表头的单位 \"{}\" 不一致", n.unit, d.unit),
-                            format!("unit \"{}\" differs from the header's unit \"{}\"", n.unit, d.unit),
-                        );
+                        r.err(row, at, header, Code::CsvUnitNotHeaders, &[&n.unit, &d.unit]);
                         ok = false;
                     }
                 } else if mixed_currency {
@@ -178,36 +158,18 @@ pub(crate) fn read(r: &mut Report, col: &Numbers, cells: &[(&str, usize)], decim
                 } else if n.unit != shared {
                     ok = false;
                     if shared.is_empty() {
-                        r.error(
-                            row,
-                            at,
-                            header,
-                            format!("\"{}\" 不是数字：本列其他单元格没有 \"{}\"；请改正这个单元格，缺失值请留空或写 -", shown, n.unit),
-                            format!("\"{}\" is not a number: no other cell of this column has \"{}\"; correct the cell, or leave a missing value empty or write -", shown, n.unit),
-                        );
+                        r.err(row, at, header, Code::CsvStrayUnit, &[&shown, &n.unit]);
                     } else if n.unit.is_empty() {
-                        r.error(
-                            row,
-                            at,
-                            header,
-                            format!("\"{}\" 没有写 \"{}\"，而本列其他单元格都有：请在每个单元格都写上，或把单位写在表头", shown, shared),
-                            format!("\"{}\" has no \"{}\" while the other cells of this column have it: write it in every cell, or put the unit in the header", shown, shared),
-                        );
+                        r.err(row, at, header, Code::CsvLacksUnit, &[&shown, &shared]);
                     } else {
-                        r.error(
-                            row,
-                            at,
-                            header,
-                            format!("单位 \"{}\" 与本列其他单元格的单位 \"{}\" 不一致：同一列只能有一个单位", n.unit, shared),
-                            format!("unit \"{}\" differs from \"{}\" in the other cells of this column: a column has one unit", n.unit, shared),
-                        );
+                        r.err(row, at, header, Code::CsvUnitNotColumns, &[&n.unit, &shared]);
                     }
                 }
                 match n.value(power) {
                     Some(v) if ok => Some(v),
                     Some(_) => None,
                     None => {
-                        r.error(row, at, header, format!("\"{}\" 超出数字范围", shown), format!("\"{}\" is out of range", shown));
+                        r.err(row, at, header, Code::CsvOutOfRange, &[&shown]);
                         None
                     }
                 }
@@ -218,13 +180,9 @@ pub(crate) fn read(r: &mut Report, col: &Numbers, cells: &[(&str, usize)], decim
     if let Some(first) = signed_rows.first() {
         let sign = counts.iter().find(|(m, _)| !m.is_empty()).map_or("", |(m, _)| *m);
         let rows: Vec<String> = signed_rows.iter().take(5).map(usize::to_string).collect();
-        r.warning(
-            *first,
-            at,
-            header,
-            format!("本列只有部分单元格带货币符号（第 {} 行），其余没有：没有把 \"{}\" 当作单位；请在表头写明单位或用 --unit 指定", rows.join("、"), sign),
-            format!("only some cells of this column carry a currency sign (rows {}): \"{}\" was not taken as its unit; name the unit in the header or with --unit", rows.join(", "), sign),
-        );
+        let mut args = vec![sign];
+        args.extend(rows.iter().map(String::as_str));
+        r.warn(*first, at, header, Code::CsvSomeCurrency, &args);
     }
     (values, unit)
 }

@@ -6,7 +6,7 @@
 //! would weigh more than the rest of the widget. The browser's data builder can
 //! decode GBK with `TextDecoder('gbk')` before handing the text over.
 
-use crate::feed::Problem;
+use crate::feed::{Code, Problem};
 
 /// How the text was stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,11 +67,7 @@ fn utf8(bytes: &[u8]) -> Result<String, Problem> {
 
 fn utf16(bytes: &[u8], big_endian: bool) -> Result<String, Problem> {
     if !bytes.len().is_multiple_of(2) {
-        let mut p = Problem::error(
-            "",
-            "文件是 UTF-16 编码，但字节数为奇数，文件可能不完整".to_string(),
-            "the file is UTF-16 but has an odd number of bytes: it may be cut short".to_string(),
-        );
+        let mut p = Problem::error("", Code::CsvUtf16Odd, &[]);
         p.line = line_of_utf16(bytes, bytes.len() - 1, big_endian);
         return Err(p);
     }
@@ -87,11 +83,7 @@ fn utf16(bytes: &[u8], big_endian: bool) -> Result<String, Problem> {
                 out.push(c);
             }
             Err(e) => {
-                let mut p = Problem::error(
-                    "",
-                    format!("UTF-16 文本中有无效的代理项 0x{:04X}，文件可能已损坏；请在 Excel 中另存为 'CSV UTF-8（逗号分隔）'", e.unpaired_surrogate()),
-                    format!("the UTF-16 text has an invalid surrogate 0x{:04X}, the file may be damaged; save as 'CSV UTF-8 (Comma delimited)' in Excel", e.unpaired_surrogate()),
-                );
+                let mut p = Problem::error("", Code::CsvUtf16Surrogate, &[&format!("{:04X}", e.unpaired_surrogate())]);
                 p.line = line;
                 return Err(p);
             }
@@ -117,17 +109,9 @@ fn not_utf8(bytes: &[u8], at: usize) -> Problem {
     let column = std::str::from_utf8(&bytes[line_start..at]).map_or(at - line_start, |s| s.chars().count()) as u32 + 1;
     let byte = bytes.get(at).copied().unwrap_or(0);
     let mut p = if looks_like_gbk(&bytes[at..]) {
-        Problem::error(
-            "",
-            "文件是 GBK（国标）编码，这是 Excel 在中文 Windows 上保存 CSV 的默认编码；本工具只读取 UTF-8。请在 Excel 中另存为 'CSV UTF-8（逗号分隔）'（WPS：另存为时把编码选为 UTF-8）".to_string(),
-            "the file is GBK-encoded (Chinese Windows Excel's default for CSV); this tool reads UTF-8 only. Save as 'CSV UTF-8 (Comma delimited)' in Excel (in WPS, choose UTF-8 as the encoding when saving)".to_string(),
-        )
+        Problem::error("", Code::CsvGbk, &[])
     } else {
-        Problem::error(
-            "",
-            format!("不是 UTF-8 文本：第 {} 个字节 0x{:02X} 无效；请把文件另存为 UTF-8（Excel：'CSV UTF-8（逗号分隔）'）", at + 1, byte),
-            format!("not UTF-8 text: byte {} (0x{:02X}) is not valid; save the file as UTF-8 (in Excel: 'CSV UTF-8 (Comma delimited)')", at + 1, byte),
-        )
+        Problem::error("", Code::CsvNotUtf8, &[&(at + 1).to_string(), &format!("{:02X}", byte)])
     };
     p.line = line;
     p.column = column;

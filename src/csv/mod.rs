@@ -43,7 +43,7 @@ pub mod xlsx;
 
 use serde_json::{Map, Value};
 
-use crate::feed::{Problem, Severity};
+use crate::feed::{Code, Problem, Severity};
 use column::Type;
 pub use date::Order;
 pub use table::{Skipped, Table};
@@ -131,17 +131,8 @@ impl Default for CsvOptions {
 fn report_long(r: &mut Report, severity: Severity, header_row: usize, headers: &[String], shape: pivot::Shape) -> Long {
     let long = Long { x: headers[shape.x].clone(), series: headers[shape.series].clone(), value: headers[shape.value].clone() };
     let (x, s, v) = (&long.x, &long.series, &long.value);
-    let (zh, en) = match severity {
-        Severity::Error => (
-            format!("这张表是\"长表\"：每行是一个 \"{x}\" 和一个 \"{s}\" 的值。要为每个 \"{s}\" 画一条线，请用 --pivot series={s},value={v}"),
-            format!("this table is long (tidy): each row holds the value of one \"{x}\" and one \"{s}\". To draw one series per \"{s}\", use --pivot series={s},value={v}"),
-        ),
-        Severity::Warning => (
-            format!("这张表看起来是\"长表\"：每行是一个 \"{x}\" 和一个 \"{s}\" 的值。如果要为每个 \"{s}\" 画一条线，请用 --pivot series={s},value={v}"),
-            format!("this table looks long (tidy): each row holds the value of one \"{x}\" and one \"{s}\". To draw one series per \"{s}\", use --pivot series={s},value={v}"),
-        ),
-    };
-    r.at(severity, header_row, shape.series + 1, Some(s), zh, en);
+    let code = if severity == Severity::Error { Code::CsvLongTable } else { Code::CsvLooksLong };
+    r.coded(severity, header_row, shape.series + 1, Some(s), code, &[x, s, v]);
     long
 }
 
@@ -163,12 +154,28 @@ impl Report {
     fn at(&mut self, severity: Severity, row: usize, col: usize, header: Option<&str>, zh: String, en: String) {
         let path = place(row, col, header);
         let mut p = match severity {
-            Severity::Error => Problem::error(&path, zh, en),
-            Severity::Warning => Problem::warning(&path, zh, en),
+            Severity::Error => Problem::said(Severity::Error, &path, zh, en),
+            Severity::Warning => Problem::said(Severity::Warning, &path, zh, en),
         };
         p.line = row as u32;
         p.column = col as u32;
         self.problems.push(p);
+    }
+
+    /// A problem at a row and column: `code` with its parameters.
+    fn coded(&mut self, severity: Severity, row: usize, col: usize, header: Option<&str>, code: Code, args: &[&str]) {
+        let mut p = Problem::new(severity, &place(row, col, header), code, args);
+        p.line = row as u32;
+        p.column = col as u32;
+        self.problems.push(p);
+    }
+
+    fn err(&mut self, row: usize, col: usize, header: Option<&str>, code: Code, args: &[&str]) {
+        self.coded(Severity::Error, row, col, header, code, args);
+    }
+
+    fn warn(&mut self, row: usize, col: usize, header: Option<&str>, code: Code, args: &[&str]) {
+        self.coded(Severity::Warning, row, col, header, code, args);
     }
 
     fn error(&mut self, row: usize, col: usize, header: Option<&str>, zh: String, en: String) {
@@ -321,25 +328,13 @@ pub fn is_xlsx(bytes: &[u8]) -> bool {
 fn rows(bytes: &[u8], opts: &CsvOptions, r: &mut Report, sheets: &mut Vec<String>) -> Option<Vec<Vec<String>>> {
     // Excel 97–2003 (.xls) and other OLE2 files
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        r.error(
-            0,
-            0,
-            None,
-            "这是旧版 Excel 文件（.xls）：请在 Excel 或 WPS 中另存为 .xlsx 或 'CSV UTF-8（逗号分隔）'".to_string(),
-            "this is an old Excel file (.xls): save it as .xlsx or 'CSV UTF-8 (Comma delimited)' in Excel or WPS".to_string(),
-        );
+        r.err(0, 0, None, Code::CsvXls, &[]);
         return None;
     }
     #[cfg(all(target_arch = "wasm32", not(feature = "xlsx")))]
     if is_xlsx(bytes) {
         let _ = (opts, sheets);
-        r.error(
-            0,
-            0,
-            None,
-            "这个模块不读 .xlsx 文件：请用图表生成器打开，或另存为 'CSV UTF-8（逗号分隔）'".to_string(),
-            "this module does not read .xlsx files: open it in the builder, or save it as 'CSV UTF-8 (Comma delimited)'".to_string(),
-        );
+        r.err(0, 0, None, Code::CsvNoXlsxReader, &[]);
         return None;
     }
     #[cfg(any(not(target_arch = "wasm32"), feature = "xlsx"))]
@@ -400,7 +395,7 @@ pub fn import(bytes: &[u8], opts: &CsvOptions) -> Import {
     let (table, skipped) = table::frame(&records);
     out.skipped = skipped;
     let Some(mut table) = table else {
-        r.error(0, 0, None, "文件里没有数据".to_string(), "the file has no data".to_string());
+        r.err(0, 0, None, Code::CsvNoData, &[]);
         out.problems = r.problems;
         return out;
     };
@@ -447,29 +442,19 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
     for (j, h) in headers.iter().enumerate().skip(1) {
         if h.is_empty() {
             if let Some(i) = cols[j].iter().position(|c| !c.trim().is_empty()) {
-                r.error(
-                    header_row,
-                    j + 1,
-                    None,
-                    format!("第 {} 列有数据（例如第 {} 行）但没有表头：请在第 {} 行给这一列写上名称", j + 1, t.row_numbers[i], header_row),
-                    format!("column {} has values (e.g. in row {}) but no header: name it in row {}", j + 1, t.row_numbers[i], header_row),
-                );
+                r.err(header_row, j + 1, None, Code::CsvUnnamedColumn, &[&(j + 1).to_string(), &t.row_numbers[i].to_string(), &header_row.to_string()]);
             }
         }
     }
     if t.rows.is_empty() {
-        r.error(header_row + 1, 0, None, "表头下面没有数据行".to_string(), "there are no rows of data under the header".to_string());
+        r.err(header_row + 1, 0, None, Code::CsvNoRows, &[]);
     }
     let mut named = |want: &str, what: &str| -> Option<usize> {
         let found = find(headers, &names, want);
         if found.is_none() {
-            r.error(
-                header_row,
-                0,
-                None,
-                format!("{} 指定的列 \"{}\" 不存在；表头有：{}", what, want, headers.join("、")),
-                format!("{} names a column \"{}\" that the header does not have; the columns are: {}", what, want, headers.join(", ")),
-            );
+            let mut args = vec![what, want];
+            args.extend(headers.iter().map(String::as_str));
+            r.err(header_row, 0, None, Code::CsvNoSuchColumn, &args);
         }
         found
     };
@@ -502,16 +487,8 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
         .filter(|d| !d.quarters);
     if let Some(d) = &x_dates {
         if d.ambiguous {
-            r.warning(
-                header_row,
-                x + 1,
-                Some(&headers[x]),
-                format!("日期（如 {}）既可读作月/日，也可读作日/月：已按月/日（美国写法）读入；如为日/月，请用 --date-order dmy", cols[x].iter().find(|c| !c.trim().is_empty()).unwrap_or(&"")),
-                format!(
-                    "dates such as {} read as month/day or day/month: read as month/day (US); if they are day/month, use --date-order dmy",
-                    cols[x].iter().find(|c| !c.trim().is_empty()).unwrap_or(&"")
-                ),
-            );
+            let example = cols[x].iter().find(|c| !c.trim().is_empty()).unwrap_or(&"");
+            r.warn(header_row, x + 1, Some(&headers[x]), Code::CsvAmbiguousDates, &[example]);
         }
     }
     let x_of = |i: usize| -> Option<String> {
@@ -530,20 +507,14 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
         let p = pivot::pivot(&xs, &cols[s], x_dates.is_some());
         for (i, x_missing) in xs.iter().enumerate() {
             if x_missing.is_none() {
-                r.error(t.row_numbers[i], x + 1, Some(&headers[x]), "x 列是空的：请填写类别或日期".to_string(), "the x column is empty: write a category or a date".to_string());
+                r.err(t.row_numbers[i], x + 1, Some(&headers[x]), Code::CsvEmptyX, &[]);
             }
         }
         for &i in &p.unnamed {
-            r.error(t.row_numbers[i], s + 1, Some(&headers[s]), "系列名称是空的".to_string(), "the series name is empty".to_string());
+            r.err(t.row_numbers[i], s + 1, Some(&headers[s]), Code::CsvEmptySeriesName, &[]);
         }
         for &(i, first) in &p.repeats {
-            r.error(
-                t.row_numbers[i],
-                s + 1,
-                Some(&headers[s]),
-                format!("\"{}\" 在 {} 已有一个值（第 {} 行）", one_line(cols[s][i]), one_line(cols[x][i]), t.row_numbers[first]),
-                format!("\"{}\" already has a value at {} (row {})", one_line(cols[s][i]), one_line(cols[x][i]), t.row_numbers[first]),
-            );
+            r.err(t.row_numbers[i], s + 1, Some(&headers[s]), Code::CsvPivotRepeat, &[&one_line(cols[s][i]), &one_line(cols[x][i]), &t.row_numbers[first].to_string()]);
         }
         let cells: Vec<(&str, usize)> = cols[v].iter().copied().zip(t.row_numbers.iter().copied()).collect();
         let spec = column::Numbers { index: v, header: &headers[v], declared: declared[v].as_ref() };
@@ -576,27 +547,15 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
                 match types[j] {
                     Type::Number | Type::Empty => picked.push(j),
                     Type::Text | Type::Date => {
-                        let (zh, en) = if types[j] == Type::Text { ("文字", "text") } else { ("日期", "dates") };
-                        r.warning(
-                            header_row,
-                            j + 1,
-                            Some(&headers[j]),
-                            format!("\"{}\" 列是{}，不是数字：已略去，不作为数据系列", headers[j], zh),
-                            format!("column \"{}\" holds {}, not numbers: it was left out and is not a series", headers[j], en),
-                        );
+                        let code = if types[j] == Type::Text { Code::CsvTextLeftOut } else { Code::CsvDatesLeftOut };
+                        r.warn(header_row, j + 1, Some(&headers[j]), code, &[&headers[j]]);
                     }
                 }
             }
         } else {
             for &j in chosen.iter().filter(|&&j| j != x) {
                 if matches!(types[j], Type::Text | Type::Date) {
-                    r.error(
-                        header_row,
-                        j + 1,
-                        Some(&headers[j]),
-                        format!("\"{}\" 列不是数字，不能作为数据系列", headers[j]),
-                        format!("column \"{}\" does not hold numbers and cannot be a series", headers[j]),
-                    );
+                    r.err(header_row, j + 1, Some(&headers[j]), Code::CsvNotNumbers, &[&headers[j]]);
                 } else {
                     picked.push(j);
                 }
@@ -609,13 +568,7 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
         // time across the header (`2019年,2020年,…` or `1960,1961,…`): each year a series
         if picked.len() >= 3 && types[x] == Type::Text && picked.iter().all(|&j| date::parse(&names[j]).is_some()) {
             let (first, last) = (&names[picked[0]], &names[picked[picked.len() - 1]]);
-            r.warning(
-                header_row,
-                picked[0] + 1,
-                Some(&headers[picked[0]]),
-                format!("表头是日期（{} … {}）：时间沿横向排列，每个日期成了一个数据系列；要画随时间变化的图，请转置表格，让日期排在第一列", first, last),
-                format!("the headers are dates ({} … {}): time runs across the table and each date became a series; for a chart over time, transpose the table so the dates run down the first column", first, last),
-            );
+            r.warn(header_row, picked[0] + 1, Some(&headers[picked[0]]), Code::CsvDatesAcross, &[first, last]);
         }
         for &j in &picked {
             out.columns[j].role = Role::Series;
@@ -624,24 +577,12 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
             let (values, unit) = column::read(r, &spec, &cells, opts.decimal);
             out.columns[j].unit = written_unit(declared[j].as_ref(), &unit);
             if let Some(first) = series.iter().find(|c| c.name == names[j]) {
-                r.warning(
-                    header_row,
-                    j + 1,
-                    Some(&headers[j]),
-                    format!("有两列都叫 \"{}\"（第 {} 列和第 {} 列），图例中无法区分", names[j], first.index + 1, j + 1),
-                    format!("two columns are named \"{}\" (columns {} and {}): the legend cannot tell them apart", names[j], first.index + 1, j + 1),
-                );
+                r.warn(header_row, j + 1, Some(&headers[j]), Code::CsvSameName, &[&names[j], &(first.index + 1).to_string(), &(j + 1).to_string()]);
             }
             series.push(Series { name: names[j].clone(), values, unit, index: j, header: headers[j].clone() });
         }
         if series.is_empty() {
-            r.error(
-                header_row,
-                0,
-                None,
-                "至少需要两列：第一列是类别或日期，后面至少一列数字作为数据系列".to_string(),
-                "needs at least two columns: categories or dates first, then at least one column of numbers as a series".to_string(),
-            );
+            r.err(header_row, 0, None, Code::CsvTooFewColumns, &[]);
         }
         // rows: their x and their width
         let mut cats = Vec::with_capacity(t.rows.len());
@@ -650,13 +591,7 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
             let at = t.row_numbers[i];
             let c = x_of(i).unwrap_or_default();
             if c.is_empty() {
-                r.error(
-                    at,
-                    x + 1,
-                    Some(&headers[x]),
-                    "类别（x 列）是空的：请填写类别名称或日期".to_string(),
-                    "the category (the x column) is empty: write a name or a date".to_string(),
-                );
+                r.err(at, x + 1, Some(&headers[x]), Code::CsvEmptyCategory, &[]);
             }
             cats.push((c, at));
             if row.len() < width {
@@ -664,31 +599,21 @@ fn build(r: &mut Report, t: &Table, opts: &CsvOptions, out: &mut Import) -> Opti
             }
             if let Some(extra) = row.iter().skip(width).position(|f| !f.trim().is_empty()) {
                 let j = width + extra;
-                r.error(
-                    at,
-                    j + 1,
-                    None,
-                    format!("第 {} 列有数据，但表头只有 {} 列：是否有值里的逗号没有加引号？", j + 1, width),
-                    format!("there is a value in column {} but the header has only {} columns: is a comma inside a value not quoted?", j + 1, width),
-                );
+                r.err(at, j + 1, None, Code::CsvPastHeader, &[&(j + 1).to_string(), &width.to_string()]);
             }
         }
         // rows shorter than the header: one warning, however many
         if let Some(&(at, n)) = short.first() {
             let rows: Vec<String> = short.iter().take(5).map(|(r, _)| r.to_string()).collect();
             let more = if short.len() > 5 { "…" } else { "" };
-            let (zh, en) = if short.len() == 1 {
-                (
-                    format!("这一行只有 {} 个字段，表头有 {} 个；缺少的单元格按缺失值处理", n, width),
-                    format!("this row has {} fields and the header {}: the cells it lacks are read as missing values", n, width),
-                )
+            if short.len() == 1 {
+                r.warn(at, n, None, Code::CsvShortRow, &[&n.to_string(), &width.to_string()]);
             } else {
-                (
-                    format!("有 {} 行的字段比表头（{} 个）少（第 {}{} 行）；缺少的单元格按缺失值处理", short.len(), width, rows.join("、"), more),
-                    format!("{} rows have fewer fields than the header's {} (rows {}{}): the cells they lack are read as missing values", short.len(), width, rows.join(", "), more),
-                )
-            };
-            r.warning(at, n, None, zh, en);
+                let (count, width) = (short.len().to_string(), width.to_string());
+                let mut args = vec![count.as_str(), width.as_str(), more];
+                args.extend(rows.iter().map(String::as_str));
+                r.warn(at, n, None, Code::CsvShortRows, &args);
+            }
         }
         categories = cats;
         if x_dates.is_some() {
@@ -879,23 +804,11 @@ fn date_order(r: &mut Report, dates: &[String], categories: &[(String, usize)], 
         let row = categories[i].1;
         match cur.cmp(prev) {
             std::cmp::Ordering::Equal => {
-                r.warning(
-                    row,
-                    col,
-                    header,
-                    format!("日期 {} 与上一行重复", cur),
-                    format!("date {} is the same as in the row before", cur),
-                );
+                r.warn(row, col, header, Code::CsvSameDate, &[cur]);
             }
             o if direction == std::cmp::Ordering::Equal => direction = o,
             o if o != direction => {
-                r.warning(
-                    row,
-                    col,
-                    header,
-                    format!("各行没有按日期排序：{} 排在 {} 之后", cur, prev),
-                    format!("rows are not in date order: {} comes after {}", cur, prev),
-                );
+                r.warn(row, col, header, Code::CsvDateOrder, &[cur, prev]);
                 return;
             }
             _ => {}

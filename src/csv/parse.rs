@@ -2,7 +2,7 @@
 //! fields split by a delimiter (comma, tab or semicolon, detected), quoted fields
 //! with `""` for a quote and line breaks inside, CRLF, LF or CR line ends.
 
-use crate::feed::Problem;
+use crate::feed::{Code, Problem};
 
 /// One field: its text (quotes removed, `""` undone) and where it starts.
 #[derive(Clone, Debug, PartialEq)]
@@ -107,22 +107,14 @@ pub fn records(text: &str, delim: char, problems: &mut Vec<Problem>) -> Vec<Reco
             }
             if !closed {
                 let (row, col) = (out.len() + 1, fields.len() + 1);
-                let mut p = Problem::error(
-                    &super::place(row, col, None),
-                    format!("从第 {} 行开始的引号字段直到文件末尾都没有结束：是否少了一个右引号 \"？", field_line),
-                    format!("the quoted field that starts on line {} never ends: is a closing \" missing?", field_line),
-                );
+                let mut p = Problem::error(&super::place(row, col, None), Code::CsvOpenQuote, &[&field_line.to_string()]);
                 p.line = row as u32;
                 p.column = col as u32;
                 problems.push(p);
             } else if let Some(&n) = chars.peek() {
                 if n != delim && n != '\r' && n != '\n' {
                     let (row, col) = (out.len() + 1, fields.len() + 1);
-                    let mut p = Problem::warning(
-                        &super::place(row, col, None),
-                        "右引号后面还有文字，已一并读入；引号内的引号要写成两个 \"\"".to_string(),
-                        "there is text after the closing quote; it was read as part of the field (a quote inside quotes is written \"\")".to_string(),
-                    );
+                    let mut p = Problem::warning(&super::place(row, col, None), Code::CsvAfterQuote, &[]);
                     p.line = row as u32;
                     p.column = col as u32;
                     problems.push(p);

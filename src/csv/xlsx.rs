@@ -10,10 +10,10 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 
-use crate::feed::Problem;
+use crate::feed::{Code, Problem};
 
-fn problem(zh: String, en: String) -> Problem {
-    Problem::error("sheet", zh, en)
+fn problem(code: Code, args: &[&str]) -> Problem {
+    Problem::error("sheet", code, args)
 }
 
 /// Days since 1970-01-01 → (year, month, day), proleptic Gregorian.
@@ -60,10 +60,7 @@ fn text(c: &Data) -> String {
 pub fn rows(bytes: &[u8], sheet: Option<&str>) -> Result<(Vec<Vec<String>>, Vec<String>), (Problem, Vec<String>)> {
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         (
-            problem(
-                format!("无法读取这个 .xlsx 文件（{}）：如果它是 .ods 或 .numbers 文件，请另存为 .xlsx 或 CSV", e),
-                format!("cannot read this .xlsx file ({}): if it is an .ods or .numbers file, save it as .xlsx or CSV", e),
-            ),
+            problem(Code::XlsxUnreadable, &[&e.to_string()]),
             Vec::new(),
         )
     })?;
@@ -79,17 +76,14 @@ pub fn rows(bytes: &[u8], sheet: Option<&str>) -> Result<(Vec<Vec<String>>, Vec<
     let Some(name) = name else {
         let list = names.join(", ");
         return Err((
-            problem(
-                format!("没有工作表 \"{}\"；这个文件的工作表有：{}", sheet.unwrap_or(""), list),
-                format!("there is no sheet \"{}\"; the file's sheets are: {}", sheet.unwrap_or(""), list),
-            ),
+            problem(Code::XlsxNoSheet, &[sheet.unwrap_or(""), &list]),
             names,
         ));
     };
     let range = match book.worksheet_range(&name) {
         Ok(r) => r,
         Err(e) => {
-            let p = problem(format!("无法读取工作表 \"{}\"：{}", name, e), format!("cannot read sheet \"{}\": {}", name, e));
+            let p = problem(Code::XlsxSheetUnreadable, &[&name, &e.to_string()]);
             return Err((p, names));
         }
     };

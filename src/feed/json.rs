@@ -11,6 +11,8 @@
 
 use std::fmt;
 
+use super::catalogue::Code;
+
 /// A JSON value.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -23,7 +25,7 @@ pub enum Value {
     /// A string.
     String(String),
     /// An array.
-    Array(Vec<Value>),
+    Array(List),
     /// An object.
     Object(Map),
 }
@@ -279,10 +281,54 @@ impl fmt::Display for Number {
 
 pub use crate::format::decimal::push_u64;
 
+/// An array: its items, and where each starts in the text it was read from.
+#[derive(Clone, Debug, Default)]
+pub struct List {
+    items: Vec<Value>,
+    /// Byte offset of each item in the parsed text; empty for a list built in code.
+    at: Vec<u32>,
+}
+
+impl List {
+    /// Where item `i` starts in the text it was read from (a byte offset).
+    pub fn offset(&self, i: usize) -> Option<usize> {
+        self.at.get(i).map(|&a| a as usize)
+    }
+}
+
+impl From<Vec<Value>> for List {
+    fn from(items: Vec<Value>) -> List {
+        List { items, at: Vec::new() }
+    }
+}
+
+impl std::ops::Deref for List {
+    type Target = Vec<Value>;
+    fn deref(&self) -> &Vec<Value> {
+        &self.items
+    }
+}
+
+impl PartialEq for List {
+    /// The same items: where they were in the text does not count.
+    fn eq(&self, other: &List) -> bool {
+        self.items == other.items
+    }
+}
+
 /// An object: members sorted by key, one per key (the last one in the text).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Map {
-    members: Vec<(String, Value)>,
+    /// Key, value, and the byte offset where the value starts in the parsed text (the first
+    /// occurrence's, for a key given twice; 0 for a member set in code).
+    members: Vec<(String, Value, u32)>,
+}
+
+impl PartialEq for Map {
+    /// The same members: where they were in the text does not count.
+    fn eq(&self, other: &Map) -> bool {
+        self.len() == other.len() && self.iter().zip(other.iter()).all(|(a, b)| a == b)
+    }
 }
 
 impl Map {
@@ -292,20 +338,30 @@ impl Map {
     }
 
     fn find(&self, key: &str) -> Result<usize, usize> {
-        self.members.binary_search_by(|(k, _)| k.as_str().cmp(key))
+        self.members.binary_search_by(|(k, _, _)| k.as_str().cmp(key))
     }
 
     /// Sets `key`, replacing an earlier value.
     pub fn insert(&mut self, key: String, value: Value) {
+        self.insert_at(key, value, 0);
+    }
+
+    /// Sets `key` read at byte offset `at`; a key read twice keeps the first one's place.
+    fn insert_at(&mut self, key: String, value: Value, at: u32) {
         match self.find(&key) {
             Ok(i) => self.members[i].1 = value,
-            Err(i) => self.members.insert(i, (key, value)),
+            Err(i) => self.members.insert(i, (key, value, at)),
         }
     }
 
     /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.find(key).ok().map(|i| &self.members[i].1)
+    }
+
+    /// Where the value of `key` starts in the text it was read from (a byte offset).
+    pub fn offset(&self, key: &str) -> Option<usize> {
+        self.find(key).ok().map(|i| self.members[i].2 as usize)
     }
 
     /// Whether `key` is present.
@@ -315,12 +371,12 @@ impl Map {
 
     /// The keys, sorted.
     pub fn keys(&self) -> impl Iterator<Item = &String> {
-        self.members.iter().map(|(k, _)| k)
+        self.members.iter().map(|(k, _, _)| k)
     }
 
     /// The members, sorted by key.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
-        self.members.iter().map(|(k, v)| (k, v))
+        self.members.iter().map(|(k, v, _)| (k, v))
     }
 
     /// The number of members.
@@ -340,6 +396,8 @@ impl Map {
 pub struct Error {
     /// What is wrong, in serde_json's words ("trailing comma"); empty in the readers' wasm (see [`super::MESSAGES`]).
     pub message: &'static str,
+    /// Which syntax error this is: its problem's code.
+    pub code: Code,
     /// True when the text ended too early (serde_json's `Category::Eof`).
     pub eof: bool,
     /// Line, from 1.
@@ -359,33 +417,46 @@ impl fmt::Display for Error {
     }
 }
 
-// serde_json's words for each syntax error. Empty in the readers' wasm, which builds no messages
-// (see `problem::MESSAGES`): there a syntax error is its line and column alone.
-macro_rules! words {
-    ($($name:ident = $text:literal;)*) => {
-        $(const $name: &str = if super::MESSAGES { $text } else { "" };)*
+// Each syntax error is a problem's code; serde_json's words for it are the end of the code's English
+// words in the catalogue (`super::catalogue`). The readers' wasm, which builds no words (see
+// `problem::MESSAGES`), has the code alone.
+macro_rules! syntax {
+    ($($name:ident = $code:ident;)*) => {
+        $(const $name: Code = Code::$code;)*
     };
 }
-words! {
-    EOF_VALUE = "EOF while parsing a value";
-    EOF_LIST = "EOF while parsing a list";
-    EOF_OBJECT = "EOF while parsing an object";
-    EOF_STRING = "EOF while parsing a string";
-    EXPECTED_COLON = "expected `:`";
-    LIST_COMMA = "expected `,` or `]`";
-    OBJECT_COMMA = "expected `,` or `}`";
-    IDENT = "expected ident";
-    VALUE = "expected value";
-    ESCAPE = "invalid escape";
-    NUMBER = "invalid number";
-    RANGE = "number out of range";
-    CONTROL = "control character (\\u0000-\\u001F) found while parsing a string";
-    KEY = "key must be a string";
-    SURROGATE = "lone leading surrogate in hex escape";
-    TRAILING_COMMA = "trailing comma";
-    TRAILING = "trailing characters";
-    HEX_END = "unexpected end of hex escape";
-    DEPTH = "recursion limit exceeded";
+syntax! {
+    EOF_VALUE = JsonEofValue;
+    EOF_LIST = JsonEofList;
+    EOF_OBJECT = JsonEofObject;
+    EOF_STRING = JsonEofString;
+    EXPECTED_COLON = JsonExpectedColon;
+    LIST_COMMA = JsonListComma;
+    OBJECT_COMMA = JsonObjectComma;
+    IDENT = JsonIdent;
+    VALUE = JsonValue;
+    ESCAPE = JsonEscape;
+    NUMBER = JsonNumber;
+    RANGE = JsonRange;
+    CONTROL = JsonControl;
+    KEY = JsonKey;
+    SURROGATE = JsonSurrogate;
+    TRAILING_COMMA = JsonTrailingComma;
+    TRAILING = JsonTrailing;
+    HEX_END = JsonHexEnd;
+    DEPTH = JsonDepth;
+}
+
+/// serde_json's words for the syntax error `code`: "trailing comma".
+#[cfg(any(feature = "builder", not(target_arch = "wasm32")))]
+fn syntax_words(code: Code) -> &'static str {
+    code.template(false).strip_prefix("not valid JSON: ").unwrap_or_default()
+}
+
+/// (The readers' wasm has no words: see [`super::MESSAGES`].)
+#[cfg(not(any(feature = "builder", not(target_arch = "wasm32"))))]
+fn syntax_words(_: Code) -> &'static str {
+    ""
 }
 
 /// Nesting deeper than this is an error, as in serde_json.
@@ -399,15 +470,6 @@ pub fn parse(text: &str) -> Result<Value, Error> {
         Some(_) => Err(p.peek_err(TRAILING)),
         None => Ok(v),
     }
-}
-
-/// Decodes the JSON string literal `lit` (with its quotes); `None` if it is not one.
-pub fn parse_string(lit: &str) -> Option<String> {
-    let mut p = Parser { s: lit, b: lit.as_bytes(), i: 0, depth: MAX_DEPTH };
-    if p.next() != Some(b'"') {
-        return None;
-    }
-    p.string().ok().filter(|_| p.i == lit.len())
 }
 
 type R<T> = Result<T, Error>;
@@ -438,21 +500,28 @@ impl Parser<'_> {
         c
     }
 
-    fn at(&self, i: usize, message: &'static str) -> Error {
+    fn at(&self, i: usize, code: Code) -> Error {
         let i = i.min(self.b.len());
         let start = self.b[..i].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
         let line = 1 + self.b[..start].iter().filter(|&&c| c == b'\n').count();
-        Error { message, eof: message.starts_with("EOF"), line, column: i - start }
+        let eof = matches!(code, Code::JsonEofValue | Code::JsonEofList | Code::JsonEofObject | Code::JsonEofString);
+        Error { message: syntax_words(code), code, eof, line, column: i - start }
     }
 
     /// An error about the byte just read.
-    fn err(&self, message: &'static str) -> Error {
-        self.at(self.i, message)
+    fn err(&self, code: Code) -> Error {
+        self.at(self.i, code)
     }
 
     /// An error about the byte about to be read.
-    fn peek_err(&self, message: &'static str) -> Error {
-        self.at(self.i + 1, message)
+    fn peek_err(&self, code: Code) -> Error {
+        self.at(self.i + 1, code)
+    }
+
+    /// Where the next value starts: past the whitespace before it.
+    fn start(&mut self) -> u32 {
+        self.ws();
+        self.i as u32
     }
 
     fn ws(&mut self) -> Option<u8> {
@@ -505,6 +574,7 @@ impl Parser<'_> {
 
     fn array(&mut self) -> R<Value> {
         let mut items = Vec::new();
+        let mut at = Vec::new();
         loop {
             let Some(c) = self.ws() else { return Err(self.peek_err(EOF_LIST)) };
             if c == b']' {
@@ -521,10 +591,11 @@ impl Parser<'_> {
                     None => return Err(self.peek_err(EOF_VALUE)),
                 }
             }
+            at.push(self.start());
             items.push(self.value()?);
         }
         self.i += 1;
-        Ok(Value::Array(items))
+        Ok(Value::Array(List { items, at }))
     }
 
     fn object(&mut self) -> R<Value> {
@@ -557,8 +628,9 @@ impl Parser<'_> {
                 Some(_) => return Err(self.peek_err(EXPECTED_COLON)),
                 None => return Err(self.peek_err(EOF_OBJECT)),
             }
+            let at = self.start();
             let v = self.value()?;
-            map.insert(key, v);
+            map.insert_at(key, v, at);
         }
         self.i += 1;
         Ok(Value::Object(map))

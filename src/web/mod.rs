@@ -27,15 +27,26 @@ fn start() {
     panic::install();
 }
 
-/// `[{severity, path, line, column, zh, en}]`.
+/// Appends `s` as a JSON string (for `push_list` over texts: one copy for every list of them).
+fn push_text(out: &mut String, s: &String) {
+    json::push_str(out, s);
+}
+
+/// `[{severity, path, line, column, code, args, zh, en}]`: `code` is the code's number, and `zh`
+/// and `en` are empty in the readers' module (`problems.js` words the code and its args from the
+/// catalogue's JavaScript copy).
 fn problems_json(problems: &[Problem]) -> String {
     let mut out = String::new();
     json::push_list(&mut out, problems, |o, p| {
+        let mut args = String::new();
+        json::push_list(&mut args, &p.args, push_text);
         Obj::new(o)
             .str("severity", if p.severity == Severity::Error { "error" } else { "warning" })
             .str("path", &p.path)
             .int("line", p.line as u64)
             .int("column", p.column as u64)
+            .int("code", p.code.number().into())
+            .raw("args", &args)
             .str("zh", &p.zh)
             .str("en", &p.en)
             .end()
@@ -146,7 +157,7 @@ struct Large {
 /// `{"problems": [one error]}`, thrown as the feed's problems are.
 fn one_problem(zh: &str, en: &str) -> JsValue {
     let mut out = String::new();
-    Obj::new(&mut out).raw("problems", &problems_json(&[Problem::error("", zh.to_string(), en.to_string())])).end();
+    Obj::new(&mut out).raw("problems", &problems_json(&[Problem::said(Severity::Error, "", zh, en)])).end();
     JsValue::from_str(&out)
 }
 
@@ -217,7 +228,7 @@ impl Chart {
         let mut out = String::new();
         let mut o = Obj::new(&mut out);
         o.str("id", &ds.id).str("title", &ds.title).str("subtitle", &ds.subtitle).str("unit", &ds.unit).str("date", &ds.date);
-        json::push_list(o.key("notes"), &ds.notes, |o, n| json::push_str(o, n));
+        json::push_list(o.key("notes"), &ds.notes, push_text);
         match &ds.source {
             Some(src) => {
                 let mut so = Obj::new(o.key("source"));
@@ -359,7 +370,7 @@ impl Chart {
         };
         let dated = ds.get("x").and_then(Value::as_str) == Some("date");
         let names: Vec<Value> = match ds.get("series") {
-            Some(Value::Array(items)) => items.clone(),
+            Some(Value::Array(items)) => items.to_vec(),
             _ => Vec::new(),
         };
         let mut series = Vec::with_capacity(n_series);
@@ -375,12 +386,12 @@ impl Chart {
                 }
                 s.insert("name".to_string(), Value::String(name));
             }
-            s.insert("values".to_string(), Value::Array(vec![Value::Number(Number::PosInt(0))]));
+            s.insert("values".to_string(), Value::Array(vec![Value::Number(Number::PosInt(0))].into()));
             series.push(Value::Object(s));
         }
         ds.insert("kind".to_string(), Value::String("line".to_string()));
-        ds.insert("categories".to_string(), Value::Array(vec![Value::String(if dated { "2000-01-01" } else { "0" }.to_string())]));
-        ds.insert("series".to_string(), Value::Array(series));
+        ds.insert("categories".to_string(), Value::Array(vec![Value::String(if dated { "2000-01-01" } else { "0" }.to_string())].into()));
+        ds.insert("series".to_string(), Value::Array(series.into()));
         let mut text = String::from("{\"version\":1,\"datasets\":[");
         json::push_value(&mut text, &Value::Object(ds));
         text.push_str("]}");

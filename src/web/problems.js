@@ -19,21 +19,19 @@ const TEXT = {
   },
 };
 
-// Problems' words. The readers' wasm module leaves them out (readers see them only when a feed is
-// broken): its problems come back with severity, path, line and column, and empty zh and en. Then
-// the builder's module (pkg/newschart_builder*, which has them) reads the same feed again and lends
-// its problems' words. Only broken feeds pay for that download. A separate copy of its glue (the
-// query), so the builder page's own instance of it is never initialized twice at once.
-const BUILDER = './newschart_builder.js?messages';
-const BUILDER_WASM = './newschart_builder_bg.wasm';
-/** Subresource Integrity of the builder's glue and wasm: scripts/dist.sh writes it in dist/ (none in pkg/). */
-const BUILDER_INTEGRITY = {};
-/** Said for a problem when the builder's module cannot load (offline): its place is still shown. */
-const UNEXPLAINED = { // `wait`: while the builder's module may still bring the words
+// Problems' words. The readers' wasm module leaves them out: its problems come back with a code
+// and its parameters (args), severity, path, line and column, and empty zh and en. The words are
+// in problem-words.js, generated from the Rust catalogue (src/feed/catalogue.rs), imported the
+// first time a chart has problems without words: only broken feeds pay for that download.
+const WORDS = './problem-words.js';
+/** Subresource Integrity of problem-words.js: scripts/dist.sh writes it in dist/ (none in pkg/). */
+const WORDS_INTEGRITY = '';
+/** Said for a problem when problem-words.js cannot load (offline): its place is still shown. */
+const UNEXPLAINED = { // `wait`: while the words may still come
   zh: (p, wait) => `此处有${p.severity === 'warning' ? '警告' : '错误'}（${wait ? '正在加载详细说明…' : '详细说明未能加载'}）`,
   en: (p, wait) => `${p.severity === 'warning' ? 'a warning' : 'an error'} here (${wait ? 'loading the details…' : 'the details could not be loaded'})`,
 };
-let builder = null; // Promise<the builder module's glue, initialized>
+let catalogue = null; // Promise<problem-words.js>
 
 /** Whether every problem has its words. */
 const worded = (problems) => problems.every((p) => p.zh || p.en);
@@ -45,35 +43,37 @@ const isZh = (view) => (view._locale || view.lang2) === 'zh';
 const where = (view, p) => (p.path || '') + (p.line ? `${p.path ? ' ' : ''}(${TEXT[isZh(view) ? 'zh' : 'en'].where(p)})` : '');
 
 /**
- * `problems` with their words. Those without get them from the builder's module, where
- * `remake(Chart)` makes the same chart (and throws the same problems, or has the same warnings);
- * if that module cannot load, each keeps its place and gets UNEXPLAINED's sentence.
+ * The words of problem `p` in language `lang` (0 Chinese, 1 English) from the catalogue `c`, as
+ * the Rust catalogue fills them (catalogue::words): {0} is parameter 0, {0:t} parameter 0 as a
+ * term, {1*} parameters 1 onwards as a list. Empty for a code the catalogue does not have.
  */
-async function explain(view, problems, remake) {
+function wordsOf(c, p, lang) {
+  const template = c.WORDS[p.code];
+  const args = p.args || [];
+  return template ? template[1 + lang].replace(/\{(\d+)(\*|:t)?\}/g, (_, n, how) => {
+    if (how === '*') return args.slice(n).join(c.SEPARATOR[lang]);
+    const arg = args[n] ?? '';
+    return how ? (c.TERMS[arg] || [arg, arg])[lang] : arg;
+  }) : '';
+}
+
+/**
+ * `problems` with their words. Those without get them from problem-words.js by their code and
+ * args; if it cannot load, each keeps its place and gets UNEXPLAINED's sentence.
+ */
+async function explain(view, problems) {
   if (worded(problems)) return problems;
-  let full = null;
+  let c = null;
   try {
-    builder ||= (async () => {
-      const glue = await view._import(new URL(BUILDER, import.meta.url).href, BUILDER_INTEGRITY.glue);
-      const wasm = new URL(BUILDER_WASM, import.meta.url);
-      await glue.default({ module_or_path: fetch(wasm, { integrity: BUILDER_INTEGRITY.wasm || '' }) });
-      return glue;
-    })();
-    builder.catch(() => { builder = null; }); // a later broken feed tries again
-    const { Chart } = await builder;
-    try {
-      const chart = remake(Chart);
-      full = JSON.parse(chart.meta()).warnings;
-      chart.free();
-    } catch (e) {
-      if (typeof e === 'string') full = JSON.parse(e).problems;
-      else builder = null; // a trap there: a fresh copy next time
-    }
+    catalogue ||= view._import(new URL(WORDS, import.meta.url).href, WORDS_INTEGRITY);
+    catalogue.catch(() => { catalogue = null; }); // a later broken feed tries again
+    c = await catalogue;
   } catch (_) { /* offline: UNEXPLAINED */ }
-  return problems.map((p, i) => {
-    if (p.zh || p.en) return p;
-    const f = full && full[i];
-    return f && f.path === p.path && f.severity === p.severity ? { ...p, zh: f.zh, en: f.en } : located(p);
+  return problems.map((p) => {
+    if (p.zh || p.en || !c) return located(p);
+    // the code by its name (the module gives its number)
+    const words = { code: c.WORDS[p.code]?.[0] ?? p.code, zh: wordsOf(c, p, 0), en: wordsOf(c, p, 1) };
+    return words.zh || words.en ? { ...p, ...words } : located(p);
   });
 }
 
@@ -81,15 +81,16 @@ async function explain(view, problems, remake) {
  * Shows `problems` of the feed `src` (the src attribute when not given): the error box, or with
  * `keep`, while a chart is shown (a refresh that failed), a line under the chart saying its data is
  * stale. Problems without words yet (the readers' module leaves them out) show in the box at once,
- * located, with UNEXPLAINED's sentence; `remake` (see explain) brings their words, put in place of
- * those sentences in the same box, the host aria-busy until then. Words that come once a newer load
+ * located, with UNEXPLAINED's sentence; explain brings their words, put in place of those
+ * sentences in the same box, the host aria-busy until then. (`remake`, which view.js passes, is
+ * no longer needed: the words come from the codes.) Words that come once a newer load
  * or feed has taken over are dropped. The console and newschart:error wait for the words (as
  * warnings do): each problem is told once, in full, not once located and again worded. Returns a
  * promise settled once told.
  */
 export function fail(view, problems, src, remake, keep) {
   const id = view._loadId;
-  const later = remake && !worded(problems) && explain(view, problems, remake).then((all) => id === view._loadId && all);
+  const later = !worded(problems) && explain(view, problems).then((all) => id === view._loadId && all);
   if (keep && view._chart) { // the chart stays: no hurry
     return later ? later.then((all) => all && stale(view, all, src)) : stale(view, problems, src);
   }
@@ -131,14 +132,14 @@ function stale(view, problems, src) {
 }
 
 /**
- * Logs the feed's warnings. Without their words, they are logged once the builder's module has
- * given them (`view._warned` keeps them for this chart), which never delays the drawing.
+ * Logs the feed's warnings. Without their words, they are logged once problem-words.js has given
+ * them (`view._warned` keeps them for this chart), which never delays the drawing.
  */
 export function warn(view, warnings, remake) {
   if (!worded(warnings)) {
     if (!view._warned) {
       const chart = view._chart;
-      if (remake) explain(view, warnings, remake).then((w) => { if (view._chart === chart) { view._warned = w; warn(view, w); } });
+      explain(view, warnings).then((w) => { if (view._chart === chart) { view._warned = w; warn(view, w); } });
       return;
     }
     warnings = view._warned;

@@ -156,11 +156,10 @@ test('the widget makes no request but its own files and its feeds', { timeout: T
     '/feeds/employment.json',
     '/feeds/toilets.json',
     '/pkg/newschart.js',
-    // the page has a broken feed: problems.js shows them, with their words from the builder's module
-    '/pkg/newschart_builder.js?messages',
-    '/pkg/newschart_builder_bg.wasm',
     '/pkg/newschart_wasm.js',
     '/pkg/newschart_wasm_bg.wasm',
+    // the page has a broken feed: problems.js shows them, with their words from problem-words.js
+    '/pkg/problem-words.js',
     '/pkg/problems.js',
     '/pkg/view.js',
   ]);
@@ -486,7 +485,7 @@ test('dist/: hashed names match their content, the snippets\' SRI hashes match t
   const snippets = JSON.parse(readFileSync(join(DIST, 'snippets.json'), 'utf8'));
   const sri = (buf) => `sha384-${createHash('sha384').update(buf).digest('base64')}`;
   const names = Object.values(snippets.files).map((f) => f.name);
-  assert.equal(names.length, 12);
+  assert.equal(names.length, 13);
   for (const f of Object.values(snippets.files)) {
     const buf = readFileSync(join(DIST, f.name));
     assert.equal(sri(buf), f.integrity, `${f.name}: SRI`);
@@ -517,10 +516,11 @@ test('dist/: hashed names match their content, the snippets\' SRI hashes match t
   assert.ok(view.includes(snippets.files['newschart_large_bg.wasm'].integrity), 'the view checks the large-data module it loads');
   assert.ok(view.includes(snippets.files['download.js'].integrity), 'the view checks the downloads module it imports');
   assert.ok(view.includes(snippets.files['problems.js'].integrity), 'the view checks the problems module it imports');
-  // which carries those of the builder's glue and wasm, which it loads for a broken feed's messages
+  // which carries that of problem-words.js, which it loads for a broken feed's words (never the builder's module)
   const problems = readFileSync(join(DIST, snippets.files['problems.js'].name), 'utf8');
-  assert.ok(problems.includes(snippets.files['newschart_builder.js'].integrity) && problems.includes(snippets.files['newschart_builder_bg.wasm'].integrity));
-  assert.ok(!/['"]\.\/(view|download|problems|newschart_wasm|newschart_wasm_bg|newschart_large_bg|newschart_builder|newschart_builder_bg)\.(js|wasm)['"?]/.test(loader + view + problems), 'no unhashed name left');
+  assert.ok(problems.includes(snippets.files['problem-words.js'].integrity));
+  assert.ok(!problems.includes(snippets.files['newschart_builder.js'].integrity) && !/newschart_builder/.test(problems), 'problems.js does not load the builder\'s module');
+  assert.ok(!/['"]\.\/(view|download|problems|problem-words|newschart_wasm|newschart_wasm_bg|newschart_large_bg|newschart_builder|newschart_builder_bg)\.(js|wasm)['"?]/.test(loader + view + problems), 'no unhashed name left');
   const html = readFileSync(join(DIST, 'snippets.html'), 'utf8');
   assert.ok(!/<script|style=/.test(html.replace(/&lt;script/g, '')), 'snippets.html has no script or inline style of its own');
 
@@ -561,7 +561,7 @@ ${feed(snippets.forms.iframe, '/feeds/employment.json')}
   assert.deepEqual(log.console.filter((m) => m.type === 'error'), []);
   await page.close();
 
-  // a broken feed: its messages come from dist/'s builder module, checked by its SRI
+  // a broken feed: its messages come from dist/'s problem-words.js, checked by its SRI (never the builder's module)
   writeFileSync(join(scratch, 'dist-broken.html'), `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>dist</title><link rel="icon" href="data:,"></head><body>
 ${feed(snippets.forms.element, '/e2e/feeds/missing-title.json')}
 </body></html>\n`);
@@ -572,8 +572,22 @@ ${feed(snippets.forms.element, '/e2e/feeds/missing-title.json')}
   await broken.waitForFunction(() => document.querySelector('news-chart').getAttribute('data-state') === 'error' && document.querySelector('news-chart').getAttribute('aria-busy') === 'false');
   assert.match(await broken.$eval('news-chart', (el) => el.shadowRoot.querySelector('.nc-error').textContent), /datasets\[0\] \(第4行，第5列\)：缺少必填字段 "title"/);
   assert.ok(brokenPaths.includes(`/newschart/${snippets.files['problems.js'].name}`), `dist/'s problems module: ${brokenPaths}`);
-  assert.ok(brokenPaths.includes(`/newschart/${snippets.files['newschart_builder_bg.wasm'].name}`), `dist/'s builder wasm: ${brokenPaths}`);
+  assert.ok(brokenPaths.includes(`/newschart/${snippets.files['problem-words.js'].name}`), `dist/'s words: ${brokenPaths}`);
+  assert.ok(!brokenPaths.some((p) => /newschart_builder/.test(p)), `no builder module: ${brokenPaths}`);
   await broken.close();
+
+  // a words file altered on the way fails its integrity check: the altered code never runs, and the
+  // box still says where, with the generic sentence
+  const badWords = await browser.context.newPage();
+  await badWords.route(`**/newschart/${snippets.files['problem-words.js'].name}`, async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, body: `${await res.text()}\n;window.__tampered = true;` });
+  });
+  await badWords.goto(`${server.url}scratch/dist-broken.html`);
+  await badWords.waitForFunction(() => document.querySelector('news-chart').getAttribute('data-state') === 'error' && document.querySelector('news-chart').getAttribute('aria-busy') === 'false');
+  assert.equal(await badWords.evaluate(() => window.__tampered), undefined, 'the altered words file did not run');
+  assert.match(await badWords.$eval('news-chart', (el) => el.shadowRoot.querySelector('.nc-error').textContent), /datasets\[0\] \(第4行，第5列\)：此处有错误（详细说明未能加载）/);
+  await badWords.close();
 
   // a problems module altered on the way fails its integrity check: the altered code never runs, and
   // the broken chart still shows a box (without the details) with its retry button, never a blank

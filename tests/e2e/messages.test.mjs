@@ -1,8 +1,9 @@
 // End-to-end tests of problems' words on a reader's page. The readers' wasm module leaves the
-// messages out (src/feed/problem.rs, `msg!`): a broken feed's problems come back located but
-// without words, and view.js loads the builder's module (pkg/newschart_builder*) to read the feed
-// again for them. Good charts never load it; warnings never delay a drawing; the error box shows
-// at once where the problems are, and takes their words in place once that module gives them
+// words out (src/feed/problem.rs): a broken feed's problems come back located, as codes with
+// parameters, and problems.js loads their words from pkg/problem-words.js (generated from the Rust
+// catalogue, src/feed/catalogue.rs), never the builder's module (pkg/newschart_builder*). Good
+// charts never load it; warnings never delay a drawing; the error box shows
+// at once where the problems are, and takes their words in place once that file gives them
 // (late words of a feed since replaced are dropped); and when it cannot load, the box still says
 // where, with a generic sentence. All of this is problems.js, which view.js imports the first time
 // a chart has problems to show: pages of good charts never load it, and when it cannot load, a
@@ -10,27 +11,36 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ARTIFACTS, launch, settled, startServer, watch } from './helpers.mjs';
+import { ARTIFACTS, REPO, launch, settled, startServer, watch } from './helpers.mjs';
 
 let server;
 let browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
-const BUILDER = '**/pkg/newschart_builder*';
-const isBuilder = (url) => /\/pkg\/newschart_builder/.test(url);
+const WORDS = '**/pkg/problem-words*';
+const isWords = (url) => /\/pkg\/problem-words/.test(url);
+const isBuilder = (url) => /newschart_builder/.test(url);
 
-/** A page with `html` (trusted test markup) in the blank test page; `builderRequests` counts the builder module's files asked for. */
+/**
+ * A page with `html` (trusted test markup) in the blank test page; `wordsRequests` counts the
+ * requests for the words file, `builderRequests` those for the builder module's files (never).
+ */
 async function open(html, route) {
   const page = await browser.context.newPage();
   const log = watch(page);
+  const wordsRequests = [];
   const builderRequests = [];
-  page.on('request', (r) => { if (isBuilder(r.url())) builderRequests.push(r.url()); });
-  if (route) await page.route(BUILDER, route);
+  page.on('request', (r) => {
+    if (isWords(r.url())) wordsRequests.push(r.url());
+    if (isBuilder(r.url())) builderRequests.push(r.url());
+  });
+  if (route) await page.route(WORDS, route);
   await page.goto(`${server.url}e2e/blank.html`);
   await page.$eval('#root', (root, h) => { root.innerHTML = h; }, html);
-  return { page, log, builderRequests };
+  return { page, log, wordsRequests, builderRequests };
 }
 
 const state = (page, id) => page.$eval(`#${id}`, (el) => el.getAttribute('data-state'));
@@ -43,8 +53,8 @@ async function waitFor(ok) {
 const until = (page, id, s) => page.waitForFunction(([i, want]) => document.getElementById(i)?.getAttribute('data-state') === want, [id, s], { timeout: 20000 });
 /** Waits until chart `id` shows its error box with the problems' words (aria-busy until they are in). */
 const told = (page, id) => page.waitForFunction((i) => { const e = document.getElementById(i); return e?.getAttribute('data-state') === 'error' && e.getAttribute('aria-busy') === 'false'; }, id, { timeout: 20000 });
-/** A route handler that holds the builder module's files until `release()`; `held` counts those waiting. */
-function holdBuilder() {
+/** A route handler that holds the words file until `release()`; `held` counts those waiting. */
+function holdWords() {
   const h = { held: 0 };
   const gate = new Promise((ok) => { h.release = ok; });
   h.route = async (route) => { h.held++; await gate; await route.continue(); };
@@ -54,10 +64,11 @@ function holdBuilder() {
 // a good feed with one warning: an unknown field on line 1
 const WARNED = '{"version": 1, "datasets": [{"kind": "column", "title": "t", "colour": "red", "categories": ["a", "b"], "series": [{"name": "s", "values": [1, 2]}]}]}';
 
-test('a broken feed gets its full zh/en messages, with path, line and column, from the builder\'s module; good charts never load it', async () => {
-  // a good chart alone: no builder module
-  const { page, log, builderRequests } = await open('<news-chart id="good" src="/feeds/hamlets.json" height="200"></news-chart>');
+test('a broken feed gets its full zh/en messages, with path, line and column, from the words file, never the builder\'s module; good charts load neither', async () => {
+  // a good chart alone: no words, no builder module
+  const { page, log, wordsRequests, builderRequests } = await open('<news-chart id="good" src="/feeds/hamlets.json" height="200"></news-chart>');
   await until(page, 'good', 'ready');
+  assert.deepEqual(wordsRequests, [], 'a good chart loaded the words file');
   assert.deepEqual(builderRequests, [], 'a good chart loaded the builder module');
 
   // a broken feed: the box and the console have the words and the place
@@ -68,7 +79,7 @@ test('a broken feed gets its full zh/en messages, with path, line and column, fr
   await told(page, 'bad');
   const text = await box(page, 'bad');
   assert.match(text, /datasets\[0\] \(第4行，第5列\)：缺少必填字段 "title"/, text);
-  assert.ok(builderRequests.some((u) => /newschart_builder\.js/.test(u)) && builderRequests.some((u) => /newschart_builder_bg\.wasm/.test(u)), `builder module loaded: ${builderRequests}`);
+  assert.ok(wordsRequests.some((u) => /problem-words\.js/.test(u)), `words file loaded: ${wordsRequests}`);
   const errors = log.console.filter((m) => m.type === 'error').map((m) => m.text).join('\n');
   assert.match(errors, /missing-title\.json:\n\s+datasets\[0\] \(第4行，第5列\): 缺少必填字段 "title"/, errors);
   await waitFor(() => events.length > 0);
@@ -81,20 +92,49 @@ test('a broken feed gets its full zh/en messages, with path, line and column, fr
   assert.equal(await state(page, 'good'), 'error');
   assert.match(await box(page, 'good'), /\(第2行，第15列\)：不是有效的 JSON：语法错误（expected value）/);
 
-  // bad columns' words (normalized through the same rules): the builder's from_columns
+  // bad columns' words (normalized through the same rules in the large module's from_columns)
   await page.$eval('#good', (el) => el.setColumns({ title: 'x', locale: 'fr', x: [1, 2, 3], series: [{ name: 's', values: [1, 2, 3] }] }));
   assert.match(await box(page, 'good'), /datasets\[0\]\.locale.*不支持的语言 "fr"；可用：zh-CN、en/);
+  // a broken feed on an article page never asks for the builder's module
+  assert.deepEqual(builderRequests, [], 'the builder module was asked for');
   assert.deepEqual(log.errors, []);
   await page.screenshot({ path: join(ARTIFACTS, 'messages-lazy.png'), fullPage: true });
   await page.close();
 });
 
-test('a warning never delays the drawing: it reaches the console once the builder\'s module gives its words', async () => {
+test('the page words a problem as the CLI does: types by name, lists joined, JSON found (one catalogue, two copies)', async () => {
+  // the CLI's words come from the Rust catalogue; the page's from problem-words.js, generated from it
+  const file = 'tests/e2e/pages/feeds/mixed-problems.json';
+  const cli = {};
+  for (const [lang, locale] of [['zh', 'zh-CN'], ['en', 'en']]) {
+    const r = spawnSync('cargo', ['run', '-q', '--bin', 'newschart', '--', 'validate', '--locale', locale, file], { cwd: REPO, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    // FILE:LINE:COLUMN: error: PATH (place): WORDS
+    cli[lang] = r.stderr.trim().split('\n').map((l) => l.slice(l.indexOf(lang === 'zh' ? '列）：' : '): ') + (lang === 'zh' ? 3 : 3)));
+  }
+  assert.equal(cli.en.length, 3, cli.en.join('\n'));
+  const { page, builderRequests } = await open('');
+  const events = [];
+  await page.exposeFunction('__onError', (d) => events.push(d));
+  await page.evaluate(() => document.addEventListener('newschart:error', (e) => window.__onError(e.detail)));
+  await page.$eval('#root', (root) => root.insertAdjacentHTML('beforeend', '<news-chart id="mixed" src="/e2e/feeds/mixed-problems.json" height="200"></news-chart>'));
+  await told(page, 'mixed');
+  await waitFor(() => events.length > 0);
+  const problems = events[0].problems;
+  assert.deepEqual(problems.map((p) => p.zh), cli.zh);
+  assert.deepEqual(problems.map((p) => p.en), cli.en);
+  // the event names each code (the module gives its number)
+  assert.deepEqual(problems.map((p) => p.code), ['bad-decimals', 'wrong-type', 'unknown-highlight']);
+  assert.deepEqual(builderRequests, [], 'the builder module was asked for');
+  await page.close();
+});
+
+test('a warning never delays the drawing: it reaches the console once the words file gives its words', async () => {
   let release;
   const held = new Promise((ok) => { release = ok; });
   const { page, log } = await open('<news-chart id="w" height="200"></news-chart>', async (route) => { await held; await route.continue(); });
   await page.$eval('#w', (el, feed) => { el.setFeed(feed); }, WARNED);
-  // drawn while the builder module is still held back
+  // drawn while the words file is still held back
   await until(page, 'w', 'ready');
   assert.equal(await page.$eval('#w', (el) => el.points().length), 2);
   assert.equal(log.console.filter((m) => m.type === 'warning').length, 0);
@@ -106,14 +146,15 @@ test('a warning never delays the drawing: it reaches the console once the builde
   await page.close();
 });
 
-test('when the builder\'s module cannot load, the box still says where, with a generic sentence', async () => {
-  const { page, log, builderRequests } = await open(
+test('when the words file cannot load, the box still says where, with a generic sentence', async () => {
+  const { page, log, wordsRequests, builderRequests } = await open(
     '<news-chart id="bad" src="/e2e/feeds/missing-title.json" height="200"></news-chart><news-chart id="w" height="200"></news-chart>',
     (route) => route.abort());
   await told(page, 'bad');
   const text = await box(page, 'bad');
   assert.match(text, /datasets\[0\] \(第4行，第5列\)：此处有错误（详细说明未能加载）/, text);
-  assert.ok(builderRequests.length > 0, 'the builder module was asked for');
+  assert.ok(wordsRequests.length > 0, 'the words file was asked for');
+  assert.deepEqual(builderRequests, [], 'the builder module was asked for');
   const errors = log.console.filter((m) => m.type === 'error').map((m) => m.text).join('\n');
   assert.match(errors, /datasets\[0\] \(第4行，第5列\): 此处有错误（详细说明未能加载）/, errors);
   // a warning too: logged with its place
@@ -126,16 +167,16 @@ test('when the builder\'s module cannot load, the box still says where, with a g
   await page.close();
 });
 
-test('the error box says where at once, before the builder\'s module has answered, and takes its words in place once it has', async () => {
-  const hold = holdBuilder();
+test('the error box says where at once, before the words file has come, and takes its words in place once it has', async () => {
+  const hold = holdWords();
   const { page, log } = await open('<news-chart id="bad" src="/e2e/feeds/missing-title.json" height="200"></news-chart>', hold.route);
   const events = [];
   await page.exposeFunction('__onError', (d) => events.push(d));
   await page.evaluate(() => document.addEventListener('newschart:error', (e) => window.__onError(e.detail)));
-  // the builder's module is asked for and held back: the box is already there, located
+  // the words file is asked for and held back: the box is already there, located
   await page.waitForFunction(() => document.getElementById('bad')?.getAttribute('data-state') === 'error', null, { timeout: 5000 });
   await waitFor(() => hold.held > 0);
-  assert.ok(hold.held > 0, 'the builder module was asked for');
+  assert.ok(hold.held > 0, 'the words file was asked for');
   assert.match(await box(page, 'bad'), /datasets\[0\] \(第4行，第5列\)：此处有错误（正在加载详细说明…）/);
   assert.equal(await page.$eval('#bad', (el) => el.getAttribute('aria-busy')), 'true', 'busy until the words are in');
   // neither the console nor the event yet: each problem is told once, with its words
@@ -177,7 +218,7 @@ test('the error box says where at once, before the builder\'s module has answere
 });
 
 test('late words lose: a chart given a new feed, or removed, while they load keeps its newer state', async () => {
-  const hold = holdBuilder();
+  const hold = holdWords();
   const { page, log } = await open(['replaced', 'rebroken', 'removed', 'last']
     .map((id) => `<news-chart id="${id}" src="/e2e/feeds/missing-title.json" height="120"></news-chart>`).join(''), hold.route);
   const events = [];

@@ -254,3 +254,19 @@ fn duplicate_keys_keep_the_last_and_keys_are_sorted() {
     assert_eq!(m.get("b"), Some(&Value::Number(Number::PosInt(3))));
     assert!(Path::new("tests/fixtures/bad/duplicate-keys.json").exists());
 }
+
+#[test]
+fn the_parser_keeps_where_each_value_starts() {
+    let text = "\u{feff} {\"a\": [1,\n  {\"b\" :  \"x\"}], \"a2\": null}";
+    let v = json::parse(text.strip_prefix('\u{feff}').unwrap()).unwrap();
+    let a = v.as_object().unwrap();
+    let Some(Value::Array(items)) = a.get("a") else { panic!("{:?}", v) };
+    assert_eq!(a.offset("a"), Some(7));
+    assert_eq!(items.offset(1), Some(13));
+    assert_eq!(items[1].as_object().unwrap().offset("b"), Some(21));
+    // line and column come from those offsets, counted in characters past the byte order mark
+    assert_eq!(newschart::feed::locate(text, &v, "a[1].b"), (2, 11));
+    // a path that goes nowhere stops at the deepest value there is
+    assert_eq!(newschart::feed::locate(text, &v, "a[7].c"), (1, 9));
+    assert_eq!(newschart::feed::locate(text, &v, "zz"), (1, 3));
+}

@@ -1,5 +1,6 @@
 //! Stage `feed` (src/feed/): the feed's JSON text read into values, and its
 //! problems located by path, line and column in plain words.
 
+mod catalogue;
 mod json;
 mod problems;

@@ -8,6 +8,7 @@ usage:
   newschart from-csv DATA.csv [options] > feed.json
   newschart validate [--locale zh-CN|en] FEED...
   newschart render FEED [--dataset ID] [size] [--font PATH] [-o OUT.svg|OUT.png]
+  newschart catalogue --js
   newschart help [COMMAND]";
 
 /// `from-csv`'s page.
@@ -77,6 +78,11 @@ pub const RENDER: &str = "render: draws one dataset with the browser's layout an
                          system's Noto Sans CJK SC, from fonts-noto-cjk)
     -o, --output FILE    .svg or .png (default: SVG on stdout)";
 
+/// `catalogue`'s page.
+pub const CATALOGUE: &str = "catalogue --js: prints every problem's words (Chinese and English, by code) as the
+  JavaScript module a reader's page loads to explain a broken feed (src/web/problem-words.js
+  is this output; a test fails when the two differ).";
+
 /// How problems and exit codes read, for every command.
 pub const FOOTER: &str = "Problems are printed as FILE:LINE:COLUMN: error|warning: message (for a CSV,
 LINE is the spreadsheet row and COLUMN the column number).
@@ -86,10 +92,11 @@ Exit codes: 0 done, 1 problems in the data, 2 a mistake in the command line.";
 /// command that does not exist.
 pub fn text(command: Option<&str>) -> Option<String> {
     let page = match command {
-        None => return Some([USAGE, FROM_CSV, VALIDATE, RENDER, FOOTER].join("\n\n")),
+        None => return Some([USAGE, FROM_CSV, VALIDATE, RENDER, CATALOGUE, FOOTER].join("\n\n")),
         Some("from-csv") => FROM_CSV,
         Some("validate") => VALIDATE,
         Some("render") => RENDER,
+        Some("catalogue") => CATALOGUE,
         Some("help") => return Some(USAGE.to_string()),
         Some(_) => return None,
     };
