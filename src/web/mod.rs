@@ -544,7 +544,7 @@ impl Chart {
     pub fn next_point(&self, current: i32, key: u32) -> i32 {
         let Some(key) = nav::Key::from_code(key as usize) else { return -1 };
         let current = usize::try_from(current).ok();
-        let to = match self.large() {
+        let to = match self.large.as_ref().filter(|_| LARGE_DATA) {
             Some(Large { dataset, cols, .. }) if *dataset == self.current => {
                 let s = cols.values.len();
                 nav::next_in_grid(cols.x.len() * s, s, current, key, |k| cols.values.get(k % s).and_then(|v| v.get(k / s)).is_some_and(|v| v.is_finite()))
