@@ -75,25 +75,19 @@ if ! flock -n 9; then
 fi
 
 SECONDS=0
-# The readers' modules are linked with their relocations (--emit-relocs: the same code, plus the
-# linker's record of who calls and points at what), which scripts/snip-panics.mjs reads and drops.
 readers_build() {
-  say "cargo rustc --lib --release --target wasm32-unknown-unknown $* -- -C link-arg=--emit-relocs"
-  cargo rustc --lib --release --target wasm32-unknown-unknown "$@" -- -C link-arg=--emit-relocs
+  say "cargo build --lib --release --target wasm32-unknown-unknown $*"
+  cargo build --lib --release --target wasm32-unknown-unknown "$@"
 }
 readers_build
 RAW_WASM="$TARGET_DIR/wasm32-unknown-unknown/release/$CRATE.wasm"
 [[ -f "$RAW_WASM" ]] || die "cargo did not produce $RAW_WASM (is crate-type cdylib set in Cargo.toml?)"
 
 mkdir -p "$PKG"
-# readers_bindgen DIR: cargo's module (the last built) into DIR/newschart_wasm{.js,_bg.wasm} by
-# scripts/snip-panics.mjs: std's panic entry points become a bare `unreachable` (a panic traps as
-# before, without Rust's message), what only they used (the code formatting panic messages, its
-# table entries and data) drops out, then wasm-bindgen, then the table entries only its
-# descriptors used drop out too. Also with --dev: it takes a second, and drops the relocations.
+# readers_bindgen DIR: cargo's module (the last built) into DIR/newschart_wasm{.js,_bg.wasm}.
 readers_bindgen() {
-  say "snip std's panic entry points and what only they used, wasm-bindgen -> ${1#"$REPO"/}/ (scripts/snip-panics.mjs)"
-  node "$REPO/scripts/snip-panics.mjs" "$RAW_WASM" "$1" newschart_wasm
+  say "wasm-bindgen -> ${1#"$REPO"/}/newschart_wasm"
+  wasm-bindgen --target web --no-typescript --out-dir "$1" --out-name newschart_wasm "$RAW_WASM"
 }
 readers_bindgen "$PKG"
 
@@ -170,13 +164,6 @@ cmp -s "$LARGE_TMP/newschart_wasm.js" "$PKG/newschart_wasm.js" ||
   die "the large module's glue differs from the standard module's: their exports must be the same (src/web/mod.rs)"
 mv "$LARGE_TMP/newschart_wasm_bg.wasm" "$PKG/newschart_large_bg.wasm"
 optimize newschart_large newschart_wasm
-
-if ((!DEV)); then
-  # One- and two-letter names for what the modules and the glue share (the import module, every
-  # import, every export but `memory`), rewritten in all three; checked to instantiate as before.
-  say "shorten import and export names (scripts/shorten-names.mjs)"
-  node "$REPO/scripts/shorten-names.mjs" "$PKG/newschart_wasm.js" "$PKG/newschart_wasm_bg.wasm" "$PKG/newschart_large_bg.wasm"
-fi
 
 # The builder page's module: the default build plus the CSV import (cargo feature `builder`).
 # Cargo keeps both feature sets' artifacts, so rebuilding either is a no-op when nothing changed.

@@ -34,13 +34,8 @@ fi
 OUT="$REPO/target/wasm-profile"
 mkdir -p "$OUT"
 RAW="$REPO/target/wasm32-unknown-unknown/release/newschart.wasm"
-if ((${#FEATURES[@]} == 0)); then # the readers' module as build.sh makes it: relocations, snipped
-  cargo rustc --lib --release --target wasm32-unknown-unknown -- -C link-arg=--emit-relocs
-  node "$REPO/scripts/snip-panics.mjs" "$RAW" "$OUT" profile --keep-debug
-else
-  cargo build --lib --release --target wasm32-unknown-unknown "${FEATURES[@]}"
-  wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$OUT" --out-name profile "$RAW"
-fi
+cargo build --lib --release --target wasm32-unknown-unknown "${FEATURES[@]}"
+wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$OUT" --out-name profile "$RAW"
 # build.sh's flags, with -g (names kept) instead of stripping them
 "$REPO/node_modules/.bin/wasm-opt" --low-memory-unused --one-caller-inline-max-function-size=20 -Oz -Oz -g \
   --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext \
