@@ -12,7 +12,7 @@
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/setup.sh
-source "$REPO/scripts/setup.sh"
+source "$REPO/scripts/setup.sh" --demo
 cd "$REPO"
 
 TOP=40
@@ -34,7 +34,15 @@ fi
 OUT="$REPO/target/wasm-profile"
 mkdir -p "$OUT"
 RAW="$REPO/target/wasm32-unknown-unknown/release/newschart.wasm"
-cargo build --lib --release --target wasm32-unknown-unknown "${FEATURES[@]}"
+# the readers' module as scripts/build.sh makes it: on the pinned nightly when installed
+if ((${#FEATURES[@]} == 0)) && _ns_nightly_ready; then
+  RUSTFLAGS="${RUSTFLAGS:-} -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+    cargo "+$NEWSCHART_NIGHTLY" build -Zbuild-std=std,panic_abort --lib --release \
+    --target wasm32-unknown-unknown --target-dir "$REPO/target/nightly"
+  RAW="$REPO/target/nightly/wasm32-unknown-unknown/release/newschart.wasm"
+else
+  cargo build --lib --release --target wasm32-unknown-unknown "${FEATURES[@]}"
+fi
 wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$OUT" --out-name profile "$RAW"
 # build.sh's flags, with -g (names kept) instead of stripping them
 "$REPO/node_modules/.bin/wasm-opt" --low-memory-unused --one-caller-inline-max-function-size=20 -Oz -Oz -g \
