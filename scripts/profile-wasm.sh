@@ -63,7 +63,7 @@ console.log(`==> ${total.toLocaleString('en-US')} bytes of code and data (names 
 for (const r of [...rows].sort((a, b) => b.size - a.size).slice(0, +top)) console.log(`${String(r.size).padStart(8)}  ${r.name.slice(0, 120)}`);
 // by where the code comes from: newschart's modules, std's crates, the other crates
 const group = (name) => {
-  const own = name.match(/newschart::([a-z_]+)/);
+  const own = name.match(/newschart(?:\[[0-9a-f]+\])?::([a-z_]+)/);
   if (own) return `newschart::${own[1]}`;
   if (/^data segment/.test(name)) return 'data (strings, tables)';
   if (/^chart_/.test(name)) return 'exports (wasm-bindgen shims, bodies inlined)';
