@@ -123,7 +123,7 @@ optimize() {
     say "--dev: skipping wasm-opt for pkg/${name}_bg.wasm"
     return 0
   fi
-  [[ -x "$WASM_OPT" ]] || die "$WASM_OPT missing (run bash scripts/setup.sh)"
+  [[ -x "$WASM_OPT" ]] || die "$WASM_OPT missing (run bash scripts/setup.sh --demo)"
   # wasm-opt takes ~20 s; cache its result keyed by input, binaryen version and flags, so an
   # unchanged crate rebuilds in a second. One cached module per NAME: the latest.
   local cache_dir="$TARGET_DIR/newschart-wasm-opt-cache" key cached
@@ -218,7 +218,7 @@ cp "$REPO"/src/web/*.js "$PKG/"
 # exports keep their names, `import.meta.url` and the lazy `import()` of view.js stay as written.
 # The readable sources stay in src/web/; scripts/dist.mjs rewrites names in those and minifies
 # them the same way.
-[[ -x "$REPO/node_modules/.bin/esbuild" ]] || die "esbuild missing from node_modules (run bash scripts/setup.sh)"
+[[ -x "$REPO/node_modules/.bin/esbuild" ]] || die "esbuild missing from node_modules (run bash scripts/setup.sh --demo)"
 say "minify (esbuild): pkg/newschart.js, pkg/view.js, pkg/download.js, pkg/problems.js, pkg/newschart_wasm.js, pkg/newschart_builder.js"
 node "$REPO/scripts/minify.mjs" "$PKG/newschart.js" "$PKG/view.js" "$PKG/download.js" "$PKG/problems.js" "$PKG/newschart_wasm.js" "$PKG/newschart_builder.js"
 

@@ -127,24 +127,6 @@ _ns_setup_wasm_bindgen() {
 }
 
 # --- node packages ------------------------------------------------------------------------
-_ns_write_package_json() {
-  cat >"$NEWSCHART_REPO/package.json" <<'EOF'
-{
-  "name": "newschart-dev",
-  "version": "0.0.0",
-  "private": true,
-  "type": "module",
-  "description": "Development tooling for newschart (wasm-opt, browser end-to-end tests). Not published.",
-  "devDependencies": {
-    "ajv": "8.20.0",
-    "axe-core": "4.14.1",
-    "binaryen": "132.0.0",
-    "playwright-core": "1.65.1"
-  }
-}
-EOF
-}
-
 # True when package-lock.json records exactly the dependency specs of package.json
 # (otherwise `npm ci` refuses to run: someone added or changed a dependency).
 _ns_lock_matches_package_json() {
@@ -164,10 +146,7 @@ _ns_setup_node() {
   _ns_need_cmd node "Install Node.js 20 or newer."
   _ns_need_cmd npm "Install npm (comes with Node.js)."
   local repo="$NEWSCHART_REPO"
-  if [[ ! -f "$repo/package.json" ]]; then
-    _ns_say "package.json missing: writing the default one"
-    _ns_write_package_json
-  fi
+  [[ -f "$repo/package.json" ]] || _ns_die "package.json is missing from $repo"
   local stamp="$repo/node_modules/.package-lock.json" # rewritten by npm on every install
   local npm_flags=(--no-audit --no-fund --loglevel=error)
   if [[ ! -f "$repo/package-lock.json" ]]; then
@@ -184,6 +163,7 @@ _ns_setup_node() {
     _ns_say "node packages: up to date"
   fi
   [[ -x "$repo/node_modules/.bin/wasm-opt" ]] || _ns_die "node_modules/.bin/wasm-opt missing after npm install (binaryen in package.json?)"
+  [[ -x "$repo/node_modules/.bin/esbuild" ]] || _ns_die "node_modules/.bin/esbuild missing after npm install (esbuild in package.json?)"
   # npm ci/install rewrites the stamp; make sure it ends up newer than the lock so the next run skips.
   [[ -f "$stamp" ]] && touch "$stamp"
   # Safety: the `playwright` package would download its own browser; we use the system chromium.
