@@ -190,6 +190,7 @@ optimize newschart_large newschart_wasm
 
 # The builder page's module: the default build plus the CSV import (cargo feature `builder`).
 # Cargo keeps both feature sets' artifacts, so rebuilding either is a no-op when nothing changed.
+# On stable: its panic hook logs a panic's message, which immediate-abort panics would drop.
 say "cargo build --lib --release --target wasm32-unknown-unknown --features builder (the builder page's module)"
 cargo build --lib --release --target wasm32-unknown-unknown --features builder
 RAW_WASM="$TARGET_DIR/wasm32-unknown-unknown/release/$CRATE.wasm"
