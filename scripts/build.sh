@@ -108,9 +108,10 @@ WASM_BINDGEN_FLAGS=(--target web --no-typescript --encode-into always)
 
 mkdir -p "$PKG"
 # readers_bindgen DIR: the readers' module last built into DIR/newschart_wasm{.js,_bg.wasm}.
+# No default module path in its glue: view.js always passes the module it compiled.
 readers_bindgen() {
   say "wasm-bindgen -> ${1#"$REPO"/}/newschart_wasm"
-  wasm-bindgen "${WASM_BINDGEN_FLAGS[@]}" --out-dir "$1" --out-name newschart_wasm "$RAW_WASM"
+  wasm-bindgen "${WASM_BINDGEN_FLAGS[@]}" --omit-default-module-path --out-dir "$1" --out-name newschart_wasm "$RAW_WASM"
 }
 readers_bindgen "$PKG"
 
