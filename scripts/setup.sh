@@ -234,9 +234,10 @@ _ns_setup_geckodriver() {
 
 # --- the pinned nightly ---------------------------------------------------------------------
 # rust-src lets cargo rebuild std for the readers' modules (-Zbuild-std); no wasm32 rust-std needed.
+# RUSTUP_AUTO_INSTALL=0: asking must not install it (the demo's setup never does).
 _ns_nightly_ready() {
   local sysroot
-  sysroot="$(rustc "+$NEWSCHART_NIGHTLY" --print sysroot 2>/dev/null)" || return 1
+  sysroot="$(RUSTUP_AUTO_INSTALL=0 rustc "+$NEWSCHART_NIGHTLY" --print sysroot 2>/dev/null)" || return 1
   [[ -d "$sysroot/lib/rustlib/src/rust/library/std" ]]
 }
 
