@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Build the newschart widget for the browser into pkg/.
 #
-#   bash scripts/build.sh          # release build, optimized with wasm-opt -Oz
-#   bash scripts/build.sh --dev    # same, but skip wasm-opt (faster while iterating)
+#   bash scripts/build.sh            # release build, optimized with wasm-opt -Oz
+#   bash scripts/build.sh --dev      # same, but skip wasm-opt (faster while iterating)
+#   bash scripts/build.sh --nightly  # fail unless the readers' modules can use the pinned nightly
+#   bash scripts/build.sh --stable   # build the readers' modules on stable even with the nightly
+#
+# The readers' modules are built on the pinned nightly when it is installed (the full
+# scripts/setup.sh installs it), else on stable, bigger: docs/SIZE.md.
 #
 # Output (what a page loads):
 #   pkg/newschart.js             custom-element loader (copied from src/web/newschart.js)
@@ -24,19 +29,22 @@ set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-usage() { sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 DEV=0
+TOOLCHAIN=auto
 for arg in "$@"; do
   case "$arg" in
     --dev) DEV=1 ;;
+    --nightly) TOOLCHAIN=nightly ;;
+    --stable) TOOLCHAIN=stable ;;
     -h | --help) usage; exit 0 ;;
     *) printf '==> ERROR: unknown argument: %s\n' "$arg" >&2; usage >&2; exit 2 ;;
   esac
 done
 
-# Installs what is missing; defines NEWSCHART_REPO and puts ~/.cargo/bin on PATH.
+# Installs what building needs; defines NEWSCHART_REPO and NEWSCHART_NIGHTLY, puts ~/.cargo/bin on PATH.
 # shellcheck source=scripts/setup.sh
-source "$REPO/scripts/setup.sh"
+source "$REPO/scripts/setup.sh" --demo
 
 say() { printf '==> %s\n' "$*"; }
 warn() { printf '==> WARNING: %s\n' "$*" >&2; }
@@ -46,15 +54,8 @@ cd "$REPO"
 CRATE=newschart
 PKG="$REPO/pkg"
 WASM_OPT="$REPO/node_modules/.bin/wasm-opt"
-# Features rustc (1.95) enables by default for wasm32-unknown-unknown; wasm-opt must accept them
-# all or it rejects the module. (Debian's binaryen 108 is too old: its output fails in Chromium.)
-# -Oz twice: the second run finds what the first one's inlining and merging opened up.
-# --low-memory-unused: the first 1 KiB of memory is never read or written (rustc puts the 1 MiB
-# stack first, growing down from 1 MiB, and the data after it), so `load (x + c)` with a small
-# constant c may become `load offset=c (x)`, as emscripten does by default.
-# --one-caller-inline-max-function-size=20: a function called from one place is inlined there only
-# when small. Inlined, every body gets its caller's local numbering and repeats nothing; kept
-# apart, similar bodies read alike and gzip finds them: a few more raw bytes, fewer gzip bytes.
+# wasm-opt: the features rustc enables for wasm32 (else wasm-opt rejects the module), and the
+# passes and flags that measured smallest (docs/SIZE.md).
 WASM_OPT_FLAGS=(--low-memory-unused --one-caller-inline-max-function-size=20 -Oz -Oz
   --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
   --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals
@@ -75,25 +76,42 @@ if ! flock -n 9; then
 fi
 
 SECONDS=0
-# The readers' modules are linked with their relocations (--emit-relocs: the same code, plus the
-# linker's record of who calls and points at what), which scripts/snip-panics.mjs reads and drops.
+# The readers' modules (standard and large): on the pinned nightly, std is rebuilt with our
+# profile and panics trap at once, without formatting a message; on stable, std's panic code
+# stays (docs/SIZE.md). Either way a panic ends in a trap that view.js turns into the error box.
+READERS_CARGO=(cargo build)
+READERS_ENV=()
+READERS_TARGET="$TARGET_DIR"
+if [[ "$TOOLCHAIN" != stable ]] && _ns_nightly_ready; then
+  READERS_CARGO=(cargo "+$NEWSCHART_NIGHTLY" build -Zbuild-std=std,panic_abort)
+  READERS_ENV=(RUSTFLAGS="${RUSTFLAGS:-} -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none")
+  READERS_TARGET="$TARGET_DIR/nightly" # its own artifacts: switching never rebuilds the stable ones
+  say "readers' modules: $NEWSCHART_NIGHTLY with -Zbuild-std and immediate-abort panics"
+elif [[ "$TOOLCHAIN" == nightly ]]; then
+  die "--nightly: $NEWSCHART_NIGHTLY with rust-src is not installed (bash scripts/setup.sh installs it)"
+elif [[ "$TOOLCHAIN" == stable ]]; then
+  say "readers' modules: stable (--stable), bigger than on $NEWSCHART_NIGHTLY (docs/SIZE.md)"
+else
+  say "readers' modules: stable, because $NEWSCHART_NIGHTLY is not installed: they work the same but are bigger (docs/SIZE.md; bash scripts/setup.sh installs it)"
+fi
 readers_build() {
-  say "cargo rustc --lib --release --target wasm32-unknown-unknown $* -- -C link-arg=--emit-relocs"
-  cargo rustc --lib --release --target wasm32-unknown-unknown "$@" -- -C link-arg=--emit-relocs
+  say "${READERS_CARGO[*]} --lib --release --target wasm32-unknown-unknown $*"
+  env "${READERS_ENV[@]}" "${READERS_CARGO[@]}" --lib --release --target wasm32-unknown-unknown \
+    --target-dir "$READERS_TARGET" "$@"
 }
 readers_build
-RAW_WASM="$TARGET_DIR/wasm32-unknown-unknown/release/$CRATE.wasm"
+RAW_WASM="$READERS_TARGET/wasm32-unknown-unknown/release/$CRATE.wasm"
 [[ -f "$RAW_WASM" ]] || die "cargo did not produce $RAW_WASM (is crate-type cdylib set in Cargo.toml?)"
 
+# wasm-bindgen's options for every module: encodeInto is in every browser that draws charts.
+WASM_BINDGEN_FLAGS=(--target web --no-typescript --encode-into always)
+
 mkdir -p "$PKG"
-# readers_bindgen DIR: cargo's module (the last built) into DIR/newschart_wasm{.js,_bg.wasm} by
-# scripts/snip-panics.mjs: std's panic entry points become a bare `unreachable` (a panic traps as
-# before, without Rust's message), what only they used (the code formatting panic messages, its
-# table entries and data) drops out, then wasm-bindgen, then the table entries only its
-# descriptors used drop out too. Also with --dev: it takes a second, and drops the relocations.
+# readers_bindgen DIR: the readers' module last built into DIR/newschart_wasm{.js,_bg.wasm}.
+# No default module path in its glue: view.js always passes the module it compiled.
 readers_bindgen() {
-  say "snip std's panic entry points and what only they used, wasm-bindgen -> ${1#"$REPO"/}/ (scripts/snip-panics.mjs)"
-  node "$REPO/scripts/snip-panics.mjs" "$RAW_WASM" "$1" newschart_wasm
+  say "wasm-bindgen -> ${1#"$REPO"/}/newschart_wasm"
+  wasm-bindgen "${WASM_BINDGEN_FLAGS[@]}" --omit-default-module-path --out-dir "$1" --out-name newschart_wasm "$RAW_WASM"
 }
 readers_bindgen "$PKG"
 
@@ -106,7 +124,7 @@ optimize() {
     say "--dev: skipping wasm-opt for pkg/${name}_bg.wasm"
     return 0
   fi
-  [[ -x "$WASM_OPT" ]] || die "$WASM_OPT missing (run bash scripts/setup.sh)"
+  [[ -x "$WASM_OPT" ]] || die "$WASM_OPT missing (run bash scripts/setup.sh --demo)"
   # wasm-opt takes ~20 s; cache its result keyed by input, binaryen version and flags, so an
   # unchanged crate rebuilds in a second. One cached module per NAME: the latest.
   local cache_dir="$TARGET_DIR/newschart-wasm-opt-cache" key cached
@@ -171,18 +189,13 @@ cmp -s "$LARGE_TMP/newschart_wasm.js" "$PKG/newschart_wasm.js" ||
 mv "$LARGE_TMP/newschart_wasm_bg.wasm" "$PKG/newschart_large_bg.wasm"
 optimize newschart_large newschart_wasm
 
-if ((!DEV)); then
-  # One- and two-letter names for what the modules and the glue share (the import module, every
-  # import, every export but `memory`), rewritten in all three; checked to instantiate as before.
-  say "shorten import and export names (scripts/shorten-names.mjs)"
-  node "$REPO/scripts/shorten-names.mjs" "$PKG/newschart_wasm.js" "$PKG/newschart_wasm_bg.wasm" "$PKG/newschart_large_bg.wasm"
-fi
-
 # The builder page's module: the default build plus the CSV import (cargo feature `builder`).
 # Cargo keeps both feature sets' artifacts, so rebuilding either is a no-op when nothing changed.
+# On stable: its panic hook logs a panic's message, which immediate-abort panics would drop.
 say "cargo build --lib --release --target wasm32-unknown-unknown --features builder (the builder page's module)"
 cargo build --lib --release --target wasm32-unknown-unknown --features builder
-wasm-bindgen --target web --no-typescript --out-dir "$PKG" --out-name newschart_builder "$RAW_WASM"
+RAW_WASM="$TARGET_DIR/wasm32-unknown-unknown/release/$CRATE.wasm"
+wasm-bindgen "${WASM_BINDGEN_FLAGS[@]}" --out-dir "$PKG" --out-name newschart_builder "$RAW_WASM"
 # Readers' pages load it too when a feed is broken (problems.js reads the feed again there for the
 # problems' messages, which the readers' module leaves out): optimized the same way.
 optimize newschart_builder
@@ -193,7 +206,7 @@ optimize newschart_builder
 # download calamine's zip and XML code.
 say "cargo build --lib --release --target wasm32-unknown-unknown --features xlsx (the builder page's .xlsx reader)"
 cargo build --lib --release --target wasm32-unknown-unknown --features xlsx
-wasm-bindgen --target web --no-typescript --out-dir "$PKG" --out-name newschart_xlsx "$RAW_WASM"
+wasm-bindgen "${WASM_BINDGEN_FLAGS[@]}" --out-dir "$PKG" --out-name newschart_xlsx "$RAW_WASM"
 optimize newschart_xlsx
 
 # The element's JavaScript (src/web/: one ES module per concern), bundled and minified by
@@ -205,9 +218,9 @@ optimize newschart_xlsx
 # exports keep their names, `import.meta.url` and the lazy `import()`s stay as written.
 # scripts/dist.mjs bundles the same sources with hashed names and SRI written in.
 [[ -f "$REPO/src/web/newschart.js" ]] || die "src/web/newschart.js (the custom-element loader) is missing"
-[[ -x "$REPO/node_modules/.bin/esbuild" ]] || die "esbuild missing from node_modules (run bash scripts/setup.sh)"
-say "bundle (esbuild): pkg/newschart.js, pkg/view.js, pkg/download.js, pkg/problems.js; minify pkg/newschart_wasm.js, pkg/newschart_builder.js"
-for js in newschart view download problems; do
+[[ -x "$REPO/node_modules/.bin/esbuild" ]] || die "esbuild missing from node_modules (run bash scripts/setup.sh --demo)"
+say "bundle (esbuild): pkg/newschart.js, pkg/view.js, pkg/download.js, pkg/problems.js, pkg/problem-words.js; minify pkg/newschart_wasm.js, pkg/newschart_builder.js"
+for js in newschart view download problems problem-words; do
   node "$REPO/scripts/minify.mjs" --bundle "$REPO/src/web/$js.js" "$PKG/$js.js"
 done
 cp "$REPO/src/web/embed-resize.js" "$PKG/" # a classic script for host pages, shipped as written

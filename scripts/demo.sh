@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build newschart and serve the demo page at http://127.0.0.1:8080/ (PORT=N to change the port).
-# Installs whatever is missing first (scripts/setup.sh). Ctrl-C stops the server.
+# Installs only what building and serving need first (scripts/build.sh runs scripts/setup.sh
+# --demo: no browsers, drivers, nightly or fuzzer; those are the test command's). Ctrl-C stops the server.
 
 set -euo pipefail
 

@@ -53,9 +53,8 @@ const emit = (logical, buf, ext) => {
 
 // 1. wasm, 2. glue
 const wasm = emit('newschart_wasm_bg.wasm', read(pkg, 'newschart_wasm_bg.wasm'), 'wasm');
-let glue = read(pkg, 'newschart_wasm.js').toString('utf8');
-glue = swap(glue, '"newschart_wasm_bg.wasm"', `"${wasm.name}"`, 'newschart_wasm.js'); // minified by build.sh
-const glueFile = emit('newschart_wasm.js', Buffer.from(glue), 'js');
+// (the glue names no wasm: view.js passes the module it compiled, by its hashed name below)
+const glueFile = emit('newschart_wasm.js', read(pkg, 'newschart_wasm.js'), 'js');
 // 2a. the large-data module, which the same glue instantiates: loaded only for a chart that needs it
 const largeWasm = emit('newschart_large_bg.wasm', read(pkg, 'newschart_large_bg.wasm'), 'wasm');
 

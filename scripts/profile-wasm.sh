@@ -12,7 +12,7 @@
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/setup.sh
-source "$REPO/scripts/setup.sh"
+source "$REPO/scripts/setup.sh" --demo
 cd "$REPO"
 
 TOP=40
@@ -34,13 +34,16 @@ fi
 OUT="$REPO/target/wasm-profile"
 mkdir -p "$OUT"
 RAW="$REPO/target/wasm32-unknown-unknown/release/newschart.wasm"
-if ((${#FEATURES[@]} == 0)); then # the readers' module as build.sh makes it: relocations, snipped
-  cargo rustc --lib --release --target wasm32-unknown-unknown -- -C link-arg=--emit-relocs
-  node "$REPO/scripts/snip-panics.mjs" "$RAW" "$OUT" profile --keep-debug
+# the readers' module as scripts/build.sh makes it: on the pinned nightly when installed
+if ((${#FEATURES[@]} == 0)) && _ns_nightly_ready; then
+  RUSTFLAGS="${RUSTFLAGS:-} -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+    cargo "+$NEWSCHART_NIGHTLY" build -Zbuild-std=std,panic_abort --lib --release \
+    --target wasm32-unknown-unknown --target-dir "$REPO/target/nightly"
+  RAW="$REPO/target/nightly/wasm32-unknown-unknown/release/newschart.wasm"
 else
   cargo build --lib --release --target wasm32-unknown-unknown "${FEATURES[@]}"
-  wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$OUT" --out-name profile "$RAW"
 fi
+wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$OUT" --out-name profile "$RAW"
 # build.sh's flags, with -g (names kept) instead of stripping them
 "$REPO/node_modules/.bin/wasm-opt" --low-memory-unused --one-caller-inline-max-function-size=20 -Oz -Oz -g \
   --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext \
@@ -60,7 +63,7 @@ console.log(`==> ${total.toLocaleString('en-US')} bytes of code and data (names 
 for (const r of [...rows].sort((a, b) => b.size - a.size).slice(0, +top)) console.log(`${String(r.size).padStart(8)}  ${r.name.slice(0, 120)}`);
 // by where the code comes from: newschart's modules, std's crates, the other crates
 const group = (name) => {
-  const own = name.match(/newschart::([a-z_]+)/);
+  const own = name.match(/newschart(?:\[[0-9a-f]+\])?::([a-z_]+)/);
   if (own) return `newschart::${own[1]}`;
   if (/^data segment/.test(name)) return 'data (strings, tables)';
   if (/^chart_/.test(name)) return 'exports (wasm-bindgen shims, bodies inlined)';

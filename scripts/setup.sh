@@ -1,23 +1,40 @@
 #!/usr/bin/env bash
-# Install everything newschart needs to build, serve and test, skipping what is already there.
+# Install what newschart needs, skipping what is already there. Idempotent: a second run installs
+# nothing and takes a second or two.
 #
-#   bash scripts/setup.sh        # run alone
-#   source scripts/setup.sh      # from another bash script (also exports PATH)
+#   bash scripts/setup.sh             # everything the tests need (scripts/test.sh runs this)
+#   bash scripts/setup.sh --demo      # only what building and serving the demo need
+#   source scripts/setup.sh --demo    # the same from another bash script (scripts/build.sh)
+#   source scripts/setup.sh --env     # installs nothing: only PATH and NEWSCHART_NIGHTLY
 #
-# Installs when missing:
+# --demo installs when missing:
 #   - rustup target wasm32-unknown-unknown
 #   - wasm-bindgen CLI (wasm-bindgen + wasm-bindgen-test-runner) at exactly the version of the
 #     `wasm-bindgen` crate in Cargo.lock
-#   - node packages from package.json / package-lock.json (binaryen's wasm-opt, playwright-core, ...)
-#   - Debian packages: chromium, chromium-driver, fonts-noto-cjk
-#   - rust nightly and cargo-fuzz (for the bounded fuzz of scripts/test.sh), and for the other two engines
-#     firefox-esr, webkit2gtk-driver (WebKitWebDriver + MiniBrowser), xvfb + xauth (xvfb-run:
-#     MiniBrowser has no headless mode)
-#   - geckodriver (Firefox's WebDriver) via `cargo install geckodriver --locked` (~150 s once;
-#     skipped when `geckodriver --version` already works)
-# Idempotent: a second run installs nothing and takes a second or two.
+#   - node packages from package.json / package-lock.json (binaryen's wasm-opt, esbuild, ...)
+# The full setup adds:
+#   - Debian packages: chromium, chromium-driver, fonts-noto-cjk (screenshots), and for the other
+#     two engines firefox-esr, webkit2gtk-driver (WebKitWebDriver + MiniBrowser), xvfb + xauth
+#     (xvfb-run: MiniBrowser has no headless mode)
+#   - geckodriver (Firefox's WebDriver) via `cargo install geckodriver --locked` (~150 s once)
+#   - the pinned nightly NEWSCHART_NIGHTLY with rust-src: scripts/build.sh builds the readers'
+#     modules with it (smaller, docs/SIZE.md), and the bounded fuzz of scripts/test.sh runs on it
+#   - cargo-fuzz
 
 set -euo pipefail
+
+_ns_mode=test
+case "${1:-}" in
+  "") ;;
+  --demo) _ns_mode=demo ;;
+  --env) _ns_mode=env ;;
+  *) printf '==> ERROR: scripts/setup.sh: unknown argument: %s (--demo or --env)\n' "$1" >&2; exit 2 ;;
+esac
+
+# The nightly the readers' modules are built with (scripts/build.sh) and the fuzzer runs on: one
+# date, so that builds repeat.
+NEWSCHART_NIGHTLY=nightly-2026-05-20
+export NEWSCHART_NIGHTLY
 
 NEWSCHART_REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export NEWSCHART_REPO
@@ -110,24 +127,6 @@ _ns_setup_wasm_bindgen() {
 }
 
 # --- node packages ------------------------------------------------------------------------
-_ns_write_package_json() {
-  cat >"$NEWSCHART_REPO/package.json" <<'EOF'
-{
-  "name": "newschart-dev",
-  "version": "0.0.0",
-  "private": true,
-  "type": "module",
-  "description": "Development tooling for newschart (wasm-opt, browser end-to-end tests). Not published.",
-  "devDependencies": {
-    "ajv": "8.20.0",
-    "axe-core": "4.14.1",
-    "binaryen": "132.0.0",
-    "playwright-core": "1.65.1"
-  }
-}
-EOF
-}
-
 # True when package-lock.json records exactly the dependency specs of package.json
 # (otherwise `npm ci` refuses to run: someone added or changed a dependency).
 _ns_lock_matches_package_json() {
@@ -147,10 +146,7 @@ _ns_setup_node() {
   _ns_need_cmd node "Install Node.js 20 or newer."
   _ns_need_cmd npm "Install npm (comes with Node.js)."
   local repo="$NEWSCHART_REPO"
-  if [[ ! -f "$repo/package.json" ]]; then
-    _ns_say "package.json missing: writing the default one"
-    _ns_write_package_json
-  fi
+  [[ -f "$repo/package.json" ]] || _ns_die "package.json is missing from $repo"
   local stamp="$repo/node_modules/.package-lock.json" # rewritten by npm on every install
   local npm_flags=(--no-audit --no-fund --loglevel=error)
   if [[ ! -f "$repo/package-lock.json" ]]; then
@@ -167,6 +163,7 @@ _ns_setup_node() {
     _ns_say "node packages: up to date"
   fi
   [[ -x "$repo/node_modules/.bin/wasm-opt" ]] || _ns_die "node_modules/.bin/wasm-opt missing after npm install (binaryen in package.json?)"
+  [[ -x "$repo/node_modules/.bin/esbuild" ]] || _ns_die "node_modules/.bin/esbuild missing after npm install (esbuild in package.json?)"
   # npm ci/install rewrites the stamp; make sure it ends up newer than the lock so the next run skips.
   [[ -f "$stamp" ]] && touch "$stamp"
   # Safety: the `playwright` package would download its own browser; we use the system chromium.
@@ -235,17 +232,27 @@ _ns_setup_geckodriver() {
   geckodriver --version >/dev/null 2>&1 || _ns_die "geckodriver does not run after install ($(command -v geckodriver || echo 'not on PATH'))"
 }
 
-# --- cargo-fuzz (the bounded fuzz stage of scripts/test.sh) -------------------------------
-# cargo-fuzz builds with sanitizers, which need a nightly toolchain.
-_ns_setup_cargo_fuzz() {
-  local toolchains
-  toolchains="$(rustup toolchain list)"
-  if grep -q '^nightly' <<<"$toolchains"; then
-    _ns_say "rust nightly (for cargo fuzz): already installed"
-  else
-    _ns_say "rust nightly (for cargo fuzz): installing (minimal profile)"
-    rustup toolchain install nightly --profile minimal
+# --- the pinned nightly ---------------------------------------------------------------------
+# rust-src lets cargo rebuild std for the readers' modules (-Zbuild-std); no wasm32 rust-std needed.
+# RUSTUP_AUTO_INSTALL=0: asking must not install it (the demo's setup never does).
+_ns_nightly_ready() {
+  local sysroot
+  sysroot="$(RUSTUP_AUTO_INSTALL=0 rustc "+$NEWSCHART_NIGHTLY" --print sysroot 2>/dev/null)" || return 1
+  [[ -d "$sysroot/lib/rustlib/src/rust/library/std" ]]
+}
+
+_ns_setup_nightly() {
+  if _ns_nightly_ready; then
+    _ns_say "rust $NEWSCHART_NIGHTLY with rust-src: already installed"
+    return 0
   fi
+  _ns_say "rust $NEWSCHART_NIGHTLY with rust-src: installing (minimal profile)"
+  rustup toolchain install "$NEWSCHART_NIGHTLY" --profile minimal --component rust-src
+  _ns_nightly_ready || _ns_die "$NEWSCHART_NIGHTLY or its rust-src is missing after install"
+}
+
+# --- cargo-fuzz (the bounded fuzz stage of scripts/test.sh, on the pinned nightly) ----------
+_ns_setup_cargo_fuzz() {
   if cargo fuzz --version >/dev/null 2>&1; then
     _ns_say "cargo-fuzz: already installed"
   else
@@ -258,28 +265,38 @@ _ns_setup_cargo_fuzz() {
 
 # --- summary ------------------------------------------------------------------------------
 _ns_summary() {
-  local rustc_v wb_v opt_v node_v chromium_v driver_v
+  local rustc_v wb_v opt_v node_v nightly
   rustc_v="$(rustc --version 2>/dev/null | awk '{print $2}')"
   wb_v="$(_ns_installed_wasm_bindgen_version)"
   opt_v="$("$NEWSCHART_REPO/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{print $3}')"
   node_v="$(node --version 2>/dev/null)"
+  nightly="$(_ns_nightly_ready && echo "$NEWSCHART_NIGHTLY" || echo "none (readers' modules on stable)")"
+  if [[ "$_ns_mode" == demo ]]; then
+    _ns_say "setup (demo) OK: rustc ${rustc_v:-?}, nightly $nightly, wasm-bindgen ${wb_v:-?}, wasm-opt ${opt_v:-?} (npm binaryen), node ${node_v:-?}"
+    return 0
+  fi
+  local chromium_v driver_v firefox_v gecko_v webkit_v
   chromium_v="$(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}' || true)"
   driver_v="$(/usr/bin/chromedriver --version 2>/dev/null | awk '{print $2}' || true)"
-  local firefox_v gecko_v webkit_v
   firefox_v="$(/usr/bin/firefox-esr --version 2>/dev/null | awk '{print $NF}' || true)"
   gecko_v="$(geckodriver --version 2>/dev/null | awk 'NR==1{print $2}' || true)"
   webkit_v="$(dpkg-query -W -f='${Version}' webkit2gtk-driver 2>/dev/null | cut -d- -f1 || true)"
-  _ns_say "setup OK: rustc ${rustc_v:-?}, wasm-bindgen ${wb_v:-?}, wasm-opt ${opt_v:-?} (npm binaryen), node ${node_v:-?}, npm $(npm --version 2>/dev/null || echo '?'), chromium ${chromium_v:-?}, chromedriver ${driver_v:-?}, firefox-esr ${firefox_v:-?}, geckodriver ${gecko_v:-?}, WebKitGTK ${webkit_v:-?}"
+  _ns_say "setup OK: rustc ${rustc_v:-?}, nightly $nightly, wasm-bindgen ${wb_v:-?}, wasm-opt ${opt_v:-?} (npm binaryen), node ${node_v:-?}, npm $(npm --version 2>/dev/null || echo '?'), chromium ${chromium_v:-?}, chromedriver ${driver_v:-?}, firefox-esr ${firefox_v:-?}, geckodriver ${gecko_v:-?}, WebKitGTK ${webkit_v:-?}"
 }
 
 newschart_setup() {
   _ns_setup_rust_target
-  _ns_setup_apt
   _ns_setup_node
   _ns_setup_wasm_bindgen
-  _ns_setup_geckodriver
-  _ns_setup_cargo_fuzz
+  if [[ "$_ns_mode" == test ]]; then
+    _ns_setup_apt
+    _ns_setup_geckodriver
+    _ns_setup_nightly
+    _ns_setup_cargo_fuzz
+  fi
   _ns_summary
 }
 
-newschart_setup
+if [[ "$_ns_mode" != env ]]; then
+  newschart_setup
+fi

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// The size check: what an article page loads for the widget (scripts/size-budget.json lists the
-// files), raw, gzip -9 and brotli 11 per file, against the budgets in that file.
+// The size check: every file the widget ships (scripts/size-budget.json lists them), raw, gzip -9
+// and brotli 11, against that file's budgets. What an article page loads is totalled; the files a
+// page loads only when something asks for them are listed apart.
 //
-//   node scripts/size.mjs            # after scripts/build.sh; exit 1 when a budget is exceeded
-//   node scripts/size.mjs --json     # the same numbers as JSON on stdout (the benchmark uses it)
+//   node scripts/size.mjs                    # after scripts/build.sh; exit 1 when a budget is exceeded
+//   node scripts/size.mjs --json             # the same numbers as JSON on stdout
+//   node scripts/size.mjs --json > a.json    # then change something, rebuild, and:
+//   node scripts/size.mjs --compare a.json   # each file's gzip and brotli bytes then and now
 //
-// A budget is a ceiling just above the size when it was set (gzip -9 bytes). Growing past it fails
-// the tests until the budget is raised in scripts/size-budget.json, on purpose and with a reason.
+// A budget is a ceiling just above the size when it was set. Growing past it fails the tests until
+// the budget is raised in scripts/size-budget.json, on purpose and with a reason (docs/SIZE.md).
 
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -29,52 +32,74 @@ export function sizes(buf, name = '') {
   };
 }
 
-const rows = [];
-const total = { raw: 0, gzip: 0, brotli: 0 };
-let missing = [];
-for (const f of budget.files) {
-  const p = join(REPO, f);
-  if (!existsSync(p)) { missing.push(f); continue; }
-  const s = sizes(readFileSync(p), f);
-  for (const k of Object.keys(total)) total[k] += s[k];
-  rows.push({ file: f, ...s, budget: budget.gzip[f] ?? null });
-}
-rows.push({ file: 'total', ...total, budget: budget.gzip.total ?? null });
+const limit = (kind, file) => budget[kind]?.[file] ?? null;
+const missing = [];
+const measure = (file) => {
+  const p = join(REPO, file);
+  if (!existsSync(p)) { missing.push(file); return null; }
+  return { file, ...sizes(readFileSync(p), file), gzipBudget: limit('gzip', file), brotliBudget: limit('brotli', file) };
+};
+
+const rows = budget.files.map(measure).filter(Boolean);
+const total = { file: 'total', raw: 0, gzip: 0, brotli: 0, gzipBudget: limit('gzip', 'total'), brotliBudget: limit('brotli', 'total') };
+for (const r of rows) for (const k of ['raw', 'gzip', 'brotli']) total[k] += r[k];
+rows.push(total);
+const later = Object.keys(budget.onDemand || {}).map(measure).filter(Boolean);
 
 if (process.argv.includes('--json')) {
-  process.stdout.write(JSON.stringify({ rows, target: budget.target, missing }, null, 2) + '\n');
+  process.stdout.write(JSON.stringify({ rows, onDemand: later, target: budget.target, missing }, null, 2) + '\n');
   process.exit(missing.length ? 1 : 0);
 }
 
 const fmt = (n) => (n == null ? '' : n.toLocaleString('en-US'));
-const head = ['file', 'raw', 'gzip -9', 'brotli 11', 'gzip budget'];
-const table = [head, ...rows.map((r) => [r.file, fmt(r.raw), fmt(r.gzip), fmt(r.brotli), fmt(r.budget)])];
-const w = head.map((_, i) => Math.max(...table.map((r) => String(r[i]).length)));
-console.log('==> size of what an article page loads (bytes; budgets in scripts/size-budget.json)');
-for (const r of table) console.log('    ' + r.map((c, i) => (i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join('  '));
-if (budget.target?.total) {
-  const over = total.gzip - budget.target.total;
-  console.log(`    target: everything at most ${fmt(budget.target.total)} B gzip; ${over > 0 ? `${fmt(over)} B over` : 'met'}`);
+const print = (head, table) => {
+  const all = [head, ...table];
+  const w = head.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)));
+  for (const r of all) console.log('    ' + r.map((c, i) => (i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join('  '));
+};
+
+const compareAt = process.argv.indexOf('--compare');
+if (compareAt > 0) {
+  const before = JSON.parse(readFileSync(process.argv[compareAt + 1], 'utf8'));
+  const old = new Map([...before.rows, ...(before.onDemand || [])].map((r) => [r.file, r]));
+  const delta = (a, b) => (a == null ? '' : `${b - a >= 0 ? '+' : ''}${fmt(b - a)}`);
+  console.log(`==> sizes now against ${process.argv[compareAt + 1]} (bytes)`);
+  print(['file', 'gzip then', 'gzip now', 'change', 'brotli then', 'brotli now', 'change'],
+    [...rows, ...later].map((r) => {
+      const o = old.get(r.file);
+      return [r.file, fmt(o?.gzip), fmt(r.gzip), delta(o?.gzip, r.gzip), fmt(o?.brotli), fmt(r.brotli), delta(o?.brotli, r.brotli)];
+    }));
+  process.exit(0);
 }
 
-// files a page loads only when something asks for them: not counted above
-const later = Object.entries(budget.onDemand || {}).filter(([f]) => existsSync(join(REPO, f)));
+const line = (r) => [r.file, fmt(r.raw), fmt(r.gzip), fmt(r.gzipBudget), fmt(r.brotli), fmt(r.brotliBudget)];
+const head = ['file', 'raw', 'gzip -9', 'budget', 'brotli 11', 'budget'];
+console.log('==> what an article page loads (bytes; budgets in scripts/size-budget.json)');
+print(head, rows.map(line));
+if (budget.target?.total) {
+  const over = total.gzip - budget.target.total;
+  if (over > 0) console.error(`==> WARNING: the article page is ${fmt(over)} B gzip over the target of ${fmt(budget.target.total)} B (docs/SIZE.md)`);
+  else console.log(`    target: everything at most ${fmt(budget.target.total)} B gzip; met`);
+}
 if (later.length) {
-  console.log('    loaded only on demand (not in the total):');
-  for (const [f, why] of later) {
-    const s = sizes(readFileSync(join(REPO, f)), f);
-    console.log(`    ${f}  ${fmt(s.raw)} raw, ${fmt(s.gzip)} gzip -9, ${fmt(s.brotli)} brotli 11: ${why}`);
-  }
+  console.log('==> loaded only on demand (not in the total):');
+  print(head, later.map(line));
+  for (const r of later) console.log(`    ${r.file}: ${budget.onDemand[r.file]}`);
 }
 
 let failed = false;
 for (const f of missing) { console.error(`==> ERROR: ${f} is missing (run bash scripts/build.sh first)`); failed = true; }
-for (const r of rows) {
-  if (r.budget != null && r.gzip > r.budget) {
-    console.error(`==> ERROR: ${r.file} is ${fmt(r.gzip)} B gzip, over its budget of ${fmt(r.budget)} B by ${fmt(r.gzip - r.budget)} B.`);
-    console.error('    Find what grew (twiggy top on an unstripped build) and remove it, or raise the budget in');
-    console.error('    scripts/size-budget.json in the same commit, saying why the bytes earn their place.');
-    failed = true;
+for (const r of [...rows, ...later]) {
+  for (const kind of ['gzip', 'brotli']) {
+    const cap = r[`${kind}Budget`];
+    if (cap != null && r[kind] > cap) {
+      console.error(`==> ERROR: ${r.file} is ${fmt(r[kind])} B ${kind}, over its budget of ${fmt(cap)} B by ${fmt(r[kind] - cap)} B.`);
+      failed = true;
+    }
   }
+}
+if (failed) {
+  console.error('    Find what grew (bash scripts/profile-wasm.sh for the wasm) and remove it, or raise the budget in');
+  console.error('    scripts/size-budget.json in the same commit, saying why the bytes earn their place.');
 }
 process.exit(failed ? 1 : 0);

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Run every newschart test, in order, stopping at the first failing stage:
-#   1 setup            install what is missing (scripts/setup.sh)
+#   1 setup            install what is missing (scripts/setup.sh: browsers, drivers, the pinned nightly, cargo-fuzz too)
 #   2 native           cargo test
 #   2m modgraph       node scripts/modgraph.mjs: prints the module graph, fails on a cycle between modules
 #   2a js-unit        node --test tests/web/ (the element's JavaScript modules that run in node: download.js's wrapping)
-#   2b fuzz           cargo +nightly fuzz run pipeline for 60 s (NEWSCHART_FUZZ_SECONDS), from fuzz/corpus/
+#   2b fuzz           cargo +NEWSCHART_NIGHTLY fuzz run pipeline for 60 s (NEWSCHART_FUZZ_SECONDS), from fuzz/corpus/
 #   3 unit-build       cargo test --target wasm32-unknown-unknown --test web --no-run (builds the test wasm once)
 #   4 unit-chromium    the browser unit tests (wasm-bindgen-test, tests/web.rs) in headless Chromium (chromedriver)
 #   5 unit-firefox     the same in headless Firefox ESR (geckodriver)
 #   6 unit-webkit      the same in WebKitGTK's MiniBrowser (WebKitWebDriver) under xvfb-run -a
-#   7 build            scripts/build.sh (release wasm into pkg/)
+#   7 build            scripts/build.sh --nightly (release wasm into pkg/; the readers' modules on the pinned nightly)
 #   7a typecheck       scripts/typecheck.sh: tsc --checkJs over src/web/*.js against the wasm API's .d.ts
 #                      (wasm-bindgen's, in target/boundary/) and src/web/boundary.js's JSON shapes
 #   7b size            node scripts/size.mjs: what an article page loads, raw/gzip/brotli per file, against
@@ -25,7 +25,9 @@ set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# PATH and NEWSCHART_NIGHTLY (the pinned nightly), installing nothing: the setup stage does that.
+# shellcheck source=scripts/setup.sh
+source "$REPO/scripts/setup.sh" --env
 
 say() { printf '==> %s\n' "$*"; }
 
@@ -94,7 +96,7 @@ e2e() {
 fuzz() {
   local scratch
   scratch="$(mktemp -d "${TMPDIR:-/tmp}/newschart-fuzz.XXXXXX")" || return 1
-  (cd fuzz && cargo +nightly fuzz run pipeline "$scratch" corpus/pipeline -- \
+  (cd fuzz && cargo "+$NEWSCHART_NIGHTLY" fuzz run pipeline "$scratch" corpus/pipeline -- \
     -max_total_time="${NEWSCHART_FUZZ_SECONDS:-60}" -dict=json.dict -timeout=20 -rss_limit_mb=2048 -print_final_stats=1)
   local rc=$?
   rm -rf "$scratch"
@@ -156,7 +158,7 @@ stage unit-build "${WEB_TEST[@]}" --no-run
 stage unit-chromium unit_engine chromium
 stage unit-firefox unit_engine firefox
 stage unit-webkit unit_engine webkit
-stage build bash scripts/build.sh
+stage build bash scripts/build.sh --nightly # the size stage checks the nightly build
 stage typecheck bash scripts/typecheck.sh
 stage size node scripts/size.mjs
 stage dist bash scripts/dist.sh --no-build

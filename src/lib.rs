@@ -50,9 +50,10 @@ pub mod theme;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-// the wasm module's allocator (tested natively on an arena)
-#[cfg(any(target_arch = "wasm32", test))]
-mod heap;
+// The wasm module's allocator: talc, smaller than std's dlmalloc (docs/SIZE.md).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// Reads a feed and builds the scene of one dataset at a size, natively:
 /// the path the command-line tool and the tests take.

@@ -41,9 +41,8 @@ export function csv(view) {
 // The PNG's composition (title, subtitle, unit, legend, the chart, the illustrative label, notes,
 // source) is laid out and drawn by `render::compose`, the function that makes the CLI's SVG and
 // PNG, through `Chart.draw_composed`. The readers' modules leave it out (it would weigh on every
-// article page), so a download remakes the chart in the builder's module, the way problems.js
-// does for a broken feed's words: a separate copy of its glue (the query), loaded on the first
-// PNG download only. scripts/dist.mjs writes the hashed names and their SRI here.
+// article page), so a download remakes the chart in the builder's module: a separate copy of its
+// glue (the query), loaded on the first PNG download only. scripts/dist.mjs writes the hashed names and their SRI here.
 const BUILDER = './newschart_builder.js?download';
 const BUILDER_WASM = './newschart_builder_bg.wasm';
 /** Subresource Integrity of the builder's glue and wasm: scripts/dist.sh writes it in dist/ (none in pkg/). */

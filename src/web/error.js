@@ -40,11 +40,10 @@ const NO_DETAILS = '数据有误，详细说明未能加载 / the data has probl
  * @param {View} view
  * @param {Problem[]} problems
  * @param {string} [src] the feed's address (the src attribute when not given)
- * @param {((Chart: any) => any) | null} [remake] makes the chart again in another module (problems.js)
  * @param {boolean} [keep] keep the chart on screen
  */
-export function fail(view, problems, src, remake, keep) {
-  return withProblems(view, (m) => m.fail(view, problems, src, remake, keep), () => {
+export function fail(view, problems, src, keep) {
+  return withProblems(view, (m) => m.fail(view, problems, src, keep), () => {
     if (keep && view._chart) return;
     const p = el('p', 'nc-error-src');
     p.textContent = NO_DETAILS;

@@ -3,9 +3,8 @@
 //! module log the panic's message and where (not a bare "unreachable"); the
 //! readers' release module leaves that out for its size (see `install`).
 
-/// Installs the hook once per module instance. Not in the readers' release module: there
-/// scripts/snip-panics.mjs turns std's panic entry points into a bare trap, so no hook would run
-/// (and its code would stay for nothing); view.js logs the trap as an internal error.
+/// Installs the hook once per module instance. Not in the readers' release module, whose panics
+/// trap without a message (docs/SIZE.md); view.js logs the trap as an internal error.
 #[cfg(not(any(debug_assertions, feature = "builder")))]
 pub fn install() {}
 

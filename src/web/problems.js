@@ -82,13 +82,12 @@ async function explain(view, problems) {
  * `keep`, while a chart is shown (a refresh that failed), a line under the chart saying its data is
  * stale. Problems without words yet (the readers' module leaves them out) show in the box at once,
  * located, with UNEXPLAINED's sentence; explain brings their words, put in place of those
- * sentences in the same box, the host aria-busy until then. (`remake`, which view.js passes, is
- * no longer needed: the words come from the codes.) Words that come once a newer load
+ * sentences in the same box, the host aria-busy until then. Words that come once a newer load
  * or feed has taken over are dropped. The console and newschart:error wait for the words (as
  * warnings do): each problem is told once, in full, not once located and again worded. Returns a
  * promise settled once told.
  */
-export function fail(view, problems, src, remake, keep) {
+export function fail(view, problems, src, keep) {
   const id = view._loadId;
   const later = !worded(problems) && explain(view, problems).then((all) => id === view._loadId && all);
   if (keep && view._chart) { // the chart stays: no hurry
@@ -135,7 +134,7 @@ function stale(view, problems, src) {
  * Logs the feed's warnings. Without their words, they are logged once problem-words.js has given
  * them (`view._warned` keeps them for this chart), which never delays the drawing.
  */
-export function warn(view, warnings, remake) {
+export function warn(view, warnings) {
   if (!worded(warnings)) {
     if (!view._warned) {
       const chart = view._chart;

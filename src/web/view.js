@@ -287,7 +287,7 @@ export class View {
       const problems = e instanceof FeedError ? e.problems
         : typeof e === 'string' ? wasm.thrown(e)
           : [failed('internal', e)];
-      this._explaining = fail(this, problems, src, remake, keepOnError);
+      this._explaining = fail(this, problems, src, keepOnError);
       return false;
     }
     this._free();
@@ -297,7 +297,7 @@ export class View {
     this._stale.hidden = true;
     this._error.hidden = true;
     this._warned = null;
-    showMeta(this, remake);
+    showMeta(this);
     this._status.hidden = true;
     this._setState('ready'); // first: the plot is laid out only once the chart is no longer loading
     relayout(this, true);
@@ -306,6 +306,6 @@ export class View {
   }
 }
 
-// problems.js imports the builder's module with this (it cannot import this module: in dist/ each
+// problems.js imports problem-words.js with this (it cannot import this module: in dist/ each
 // one's name would hash the other's)
 View.prototype._import = importChecked;

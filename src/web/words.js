@@ -10,11 +10,10 @@ import { renderTable, showTable } from './table.js';
 import { showTabs } from './tabs.js';
 
 /**
- * Shows the words of `view`'s chart; `remake` (from the view's _apply) can explain the warnings.
+ * Shows the words of `view`'s chart, and hands its warnings to problems.js.
  * @param {import('./view.js').View} view
- * @param {(Chart: any) => any} [remake]
  */
-export function showMeta(view, remake) {
+export function showMeta(view) {
   const m = wasm.meta(view._chart);
   view._meta = m;
   view._locale = m.locale === 'en' ? 'en' : 'zh';
@@ -51,5 +50,5 @@ export function showMeta(view, remake) {
       source.append(m.source.text);
     }
   }
-  if (m.warnings.length) withProblems(view, (p) => p.warn(view, m.warnings, remake));
+  if (m.warnings.length) withProblems(view, (p) => p.warn(view, m.warnings));
 }
