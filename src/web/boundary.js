@@ -24,9 +24,10 @@
  * @property {string} path the JSON path, '' for the whole feed
  * @property {number} line 0 when not known
  * @property {number} column
- * @property {number} code the problem's number in the catalogue (src/feed/catalogue.rs), which
- *   problem-words.js words it by
- * @property {string[]} args its parameters, as the catalogue's templates number them
+ * @property {number} [code] the problem's number in the catalogue (src/feed/catalogue.rs), which
+ *   problem-words.js words it by (the module always sends it; absent from the problems the
+ *   element words itself, error.js's problem())
+ * @property {string[]} [args] its parameters, as the catalogue's templates number them
  * @property {string} zh empty from the readers' module: problems.js words it from code and args
  * @property {string} en
  */
