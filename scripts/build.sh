@@ -195,7 +195,7 @@ optimize newschart_large newschart_wasm
 say "cargo build --lib --release --target wasm32-unknown-unknown --features builder (the builder page's module)"
 cargo build --lib --release --target wasm32-unknown-unknown --features builder
 RAW_WASM="$TARGET_DIR/wasm32-unknown-unknown/release/$CRATE.wasm"
-wasm-bindgen "${WASM_BINDGEN_FLAGS[@]}" --out-dir "$PKG" --out-name newschart_builder "$RAW_WASM"
+wasm-bindgen "${WASM_BINDGEN_FLAGS[@]}" --omit-default-module-path --out-dir "$PKG" --out-name newschart_builder "$RAW_WASM"
 # Readers' pages load it too when a feed is broken (problems.js reads the feed again there for the
 # problems' messages, which the readers' module leaves out): optimized the same way.
 optimize newschart_builder

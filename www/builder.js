@@ -122,7 +122,7 @@ function save() {
 
 // ---- the wasm: CSV conversion and the widget's own feed reader --------------------------------
 
-const ready = init();
+const ready = init({ module_or_path: new URL('./pkg/newschart_builder_bg.wasm', import.meta.url) });
 
 /** Problems of feed text as the widget reads it: { ok, problems, warnings, defaultHeight }. */
 function check(text) {
