@@ -37,7 +37,7 @@ async function poll(view) {
     }
     view.host.dispatchEvent(new CustomEvent('newschart:refresh', { bubbles: true, composed: true, detail: { src, changed } }));
   } catch (e) {
-    fail(view, e instanceof FeedError ? e.problems : [problem(String(e), String(e))], src, null, true);
+    fail(view, e instanceof FeedError ? e.problems : [problem(String(e), String(e))], src, true);
   } finally {
     view._polling = false;
   }
