@@ -3,7 +3,8 @@
 // every module reads answers through these functions, so `tsc --checkJs` (scripts/typecheck.sh)
 // checks each use of a field against its declaration, and the calls themselves against the .d.ts
 // that wasm-bindgen writes for the module. tests/e2e/boundary.test.mjs checks that the built
-// module's real answers have exactly these keys.
+// module's real answers have exactly these keys. The module is handed the canvas's 2D context
+// (Chart.layout measures text on it, Chart.draw_at draws on it): it never looks up the DOM.
 
 /** @typedef {import('./newschart_wasm.js').Chart} Chart */
 
@@ -136,9 +137,10 @@ export const plotBox = (c) => JSON.parse(c.plot_box());
 /** @param {string} e what load_limited or from_columns threw @returns {Problem[]} */
 export const thrown = (e) => /** @type {Thrown} */ (JSON.parse(e)).problems;
 /**
- * Every text drawn with its box: `Chart.label_boxes`, which only debug builds (and the builder's
- * module) have: the readers' module leaves it out.
+ * Every text drawn with its box, measured on `ctx` as the layout was: `Chart.label_boxes`, which
+ * only debug builds (and the builder's module) have: the readers' module leaves it out.
  * @param {Chart} c
+ * @param {CanvasRenderingContext2D | null} ctx
  * @returns {LabelBox[]}
  */
-export const labelBoxes = (c) => JSON.parse(/** @type {any} */ (c).label_boxes());
+export const labelBoxes = (c, ctx) => JSON.parse(/** @type {any} */ (c).label_boxes(ctx));
