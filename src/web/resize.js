@@ -97,7 +97,9 @@ export function draw(view, t) {
   const h = Math.max(1, Math.round(view._height * dpr));
   if (canvas.width !== w) canvas.width = w;
   if (canvas.height !== h) canvas.height = h;
-  view._chart.draw_at(canvas.getContext('2d'), w, h, dpr, t);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('canvas 2d context is unavailable');
+  view._chart.draw_at(ctx, w, h, dpr, t);
 }
 
 /**
@@ -112,7 +114,7 @@ export function relayout(view, force, layoutOnly) {
   if (!chart) return;
   const { _plot: plot, _canvas: canvas, _tooltip: tooltip } = view;
   if (view._meta && view._meta.kind === 'table') {
-    chart.layout(600, 100);
+    chart.layout(600, 100, canvas.getContext('2d'));
     view._points = wasm.points(chart);
     return;
   }
