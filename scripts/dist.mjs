@@ -58,7 +58,7 @@ const glueFile = emit('newschart_wasm.js', read(pkg, 'newschart_wasm.js'), 'js')
 // 2a. the large-data module, which the same glue instantiates: loaded only for a chart that needs it
 const largeWasm = emit('newschart_large_bg.wasm', read(pkg, 'newschart_large_bg.wasm'), 'wasm');
 
-// 2b. the builder's wasm and glue: a reader's page loads them only for a broken feed's messages
+// 2b. the builder's wasm and glue: a reader's page loads them only for its first PNG download
 const builderWasm = emit('newschart_builder_bg.wasm', read(pkg, 'newschart_builder_bg.wasm'), 'wasm');
 let builderGlue = read(pkg, 'newschart_builder.js').toString('utf8');
 builderGlue = swap(builderGlue, '"newschart_builder_bg.wasm"', `"${builderWasm.name}"`, 'newschart_builder.js'); // minified by build.sh
@@ -73,7 +73,9 @@ const problemsFile = emit('problems.js', Buffer.from(await bundle(join(SRC, 'pro
 ] })), 'js');
 
 // 3. view: the names and SRI of the glue, the wasm modules, the downloads module and problems.js
-// download.js draws the PNG in the builder's module too: its names and SRI, as problems.js
+// download.js draws the PNG in the builder's module: its names and SRI
+const BUILDER_SRI = ['const BUILDER_INTEGRITY = {};',
+  `const BUILDER_INTEGRITY = ${JSON.stringify({ glue: builderGlueFile.integrity, wasm: builderWasm.integrity })};`];
 const downloadFile = emit('download.js', Buffer.from(await bundle(join(SRC, 'download.js'), { 'download.js': [
   ["'./newschart_builder.js?download'", `'./${builderGlueFile.name}?download'`],
   ["'./newschart_builder_bg.wasm'", `'./${builderWasm.name}'`],
