@@ -11,7 +11,7 @@
 // A budget is a ceiling just above the size when it was set. Growing past it fails the tests until
 // the budget is raised in scripts/size-budget.json, on purpose and with a reason (docs/SIZE.md).
 
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -45,10 +45,13 @@ const total = { file: 'total', raw: 0, gzip: 0, brotli: 0, gzipBudget: limit('gz
 for (const r of rows) for (const k of ['raw', 'gzip', 'brotli']) total[k] += r[k];
 rows.push(total);
 const later = Object.keys(budget.onDemand || {}).map(measure).filter(Boolean);
+// every file the build ships must be weighed: a new one in pkg/ without an entry fails the check
+const listed = new Set([...budget.files, ...Object.keys(budget.onDemand || {})]);
+const unlisted = existsSync(join(REPO, 'pkg')) ? readdirSync(join(REPO, 'pkg')).map((f) => `pkg/${f}`).filter((f) => !listed.has(f)) : [];
 
 if (process.argv.includes('--json')) {
-  process.stdout.write(JSON.stringify({ rows, onDemand: later, target: budget.target, missing }, null, 2) + '\n');
-  process.exit(missing.length ? 1 : 0);
+  process.stdout.write(JSON.stringify({ rows, onDemand: later, target: budget.target, missing, unlisted }, null, 2) + '\n');
+  process.exit(missing.length || unlisted.length ? 1 : 0);
 }
 
 const fmt = (n) => (n == null ? '' : n.toLocaleString('en-US'));
@@ -89,6 +92,7 @@ if (later.length) {
 
 let failed = false;
 for (const f of missing) { console.error(`==> ERROR: ${f} is missing (run bash scripts/build.sh first)`); failed = true; }
+for (const f of unlisted) { console.error(`==> ERROR: ${f} is shipped but not in scripts/size-budget.json (files or onDemand, with budgets)`); failed = true; }
 for (const r of [...rows, ...later]) {
   for (const kind of ['gzip', 'brotli']) {
     const cap = r[`${kind}Budget`];

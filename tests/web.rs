@@ -19,6 +19,19 @@ fn canvas() -> HtmlCanvasElement {
     c
 }
 
+fn context(c: &HtmlCanvasElement) -> CanvasRenderingContext2d {
+    c.get_context("2d").unwrap().unwrap().dyn_into().unwrap()
+}
+
+/// Draws the chart laid out at `width` × `height` as the element does (resize.js `draw`): the
+/// backing store sized to the layout times `dpr`, the canvas's context handed to the module.
+fn draw(chart: &mut Chart, c: &HtmlCanvasElement, width: f64, height: f64, dpr: f64) {
+    let (w, h) = ((width * dpr).round() as u32, (height * dpr).round() as u32);
+    c.set_width(w);
+    c.set_height(h);
+    chart.draw_at(&context(c), w, h, dpr, 1.0).unwrap();
+}
+
 fn pixel(c: &HtmlCanvasElement, x: f64, y: f64) -> [u8; 4] {
     let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
     let d = ctx.get_image_data(x, y, 1.0, 1.0).unwrap().data();
@@ -41,9 +54,9 @@ fn points(chart: &Chart) -> Vec<(f64, f64, f64, f64)> {
 fn columns_are_drawn_in_the_palette_colour_at_every_pixel_ratio() {
     for dpr in [1.0, 2.0, 3.0] {
         let mut chart = Chart::load(HAMLETS, 0).map_err(|e| e.as_string()).unwrap();
-        chart.layout(480.0, 300.0);
         let c = canvas();
-        chart.draw(&c, dpr).unwrap();
+        chart.layout(480.0, 300.0, Some(context(&c)));
+        draw(&mut chart, &c, 480.0, 300.0, dpr);
         assert_eq!(c.width(), (480.0 * dpr) as u32);
         assert_eq!(c.height(), (300.0 * dpr) as u32);
         let pts = points(&chart);
@@ -62,9 +75,9 @@ fn columns_are_drawn_in_the_palette_colour_at_every_pixel_ratio() {
 #[wasm_bindgen_test]
 fn text_is_drawn_as_pixels_of_the_text_colour() {
     let mut chart = Chart::load(EMPLOYMENT, 0).map_err(|e| e.as_string()).unwrap();
-    chart.layout(400.0, 100.0);
     let c = canvas();
-    chart.draw(&c, 2.0).unwrap();
+    chart.layout(400.0, 100.0, Some(context(&c)));
+    draw(&mut chart, &c, 400.0, 100.0, 2.0);
     // the category label sits left of the bar: some dark, opaque pixels must be there
     let pts = points(&chart);
     let (x, y, _, h) = pts[0];
@@ -96,7 +109,7 @@ fn bad_feeds_throw_their_problems_as_json() {
 #[wasm_bindgen_test]
 fn hit_testing_in_the_browser_uses_the_scene() {
     let mut chart = Chart::load(HAMLETS, 0).map_err(|e| e.as_string()).unwrap();
-    chart.layout(480.0, 300.0);
+    chart.layout(480.0, 300.0, Some(context(&canvas())));
     let pts = points(&chart);
     for (i, (x, y, w, h)) in pts.iter().enumerate() {
         assert_eq!(chart.hit(x + w / 2.0, y + h / 2.0), i as i32);
@@ -119,9 +132,9 @@ fn a_dense_line_on_the_canvas_stays_inside_its_values() {
     // whose miter join would reach far past the value
     for dpr in [1.0, 2.0] {
         let mut chart = Chart::load(SEATTLE, 0).map_err(|e| e.as_string()).unwrap();
-        chart.layout(640.0, 360.0);
         let c = canvas();
-        chart.draw(&c, dpr).unwrap();
+        chart.layout(640.0, 360.0, Some(context(&c)));
+        draw(&mut chart, &c, 640.0, 360.0, dpr);
         let pts: serde_json::Value = serde_json::from_str(&chart.points()).unwrap();
         let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
         let (w, h) = (c.width(), c.height());
@@ -164,7 +177,11 @@ fn a_dense_line_on_the_canvas_stays_inside_its_values() {
 fn the_download_draws_the_whole_composition() {
     let mut chart = Chart::load(HAMLETS, 0).map_err(|e| e.as_string()).unwrap();
     let c = canvas();
-    chart.draw_composed(&c, 640.0, 340.0, 2.0).unwrap();
+    // sized as download.js sizes it: the composition's height first
+    let height = chart.composed_height(640.0, 340.0, Some(context(&c)));
+    c.set_width(1280);
+    c.set_height((height * 2.0).round() as u32);
+    chart.draw_composed(&context(&c), 640.0, 340.0, 2.0).unwrap();
     assert_eq!(c.width(), 1280);
     // the chart's 340 px and the words: title, subtitle, unit above, illustrative label, notes, source below
     assert!(c.height() > 2 * (340 + 150), "{} px tall", c.height());

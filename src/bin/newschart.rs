@@ -57,7 +57,16 @@ fn main() -> ExitCode {
     }
 }
 
+/// The words are native (and in the builder's wasm module): the binary compiled
+/// for wasm32 alongside the browser tests has none.
+#[cfg(target_arch = "wasm32")]
+fn catalogue(_: &[String]) -> ExitCode {
+    eprintln!("newschart: catalogue needs the native newschart build");
+    ExitCode::from(2)
+}
+
 /// `newschart catalogue --js`: the problems' words as the JavaScript module a reader's page loads.
+#[cfg(not(target_arch = "wasm32"))]
 fn catalogue(args: &[String]) -> ExitCode {
     match args {
         [js] if js == "--js" => match print_out(newschart::feed::catalogue::js().as_bytes()) {

@@ -3,7 +3,8 @@
 // every module reads answers through these functions, so `tsc --checkJs` (scripts/typecheck.sh)
 // checks each use of a field against its declaration, and the calls themselves against the .d.ts
 // that wasm-bindgen writes for the module. tests/e2e/boundary.test.mjs checks that the built
-// module's real answers have exactly these keys.
+// module's real answers have exactly these keys. The module is handed the canvas's 2D context
+// (Chart.layout measures text on it, Chart.draw_at draws on it): it never looks up the DOM.
 
 /** @typedef {import('./newschart_wasm.js').Chart} Chart */
 
@@ -24,10 +25,9 @@
  * @property {string} path the JSON path, '' for the whole feed
  * @property {number} line 0 when not known
  * @property {number} column
- * @property {number} [code] the problem's number in the catalogue (src/feed/catalogue.rs), which
- *   problem-words.js words it by (the module always sends it; absent from the problems the
- *   element words itself, error.js's problem())
- * @property {string[]} [args] its parameters, as the catalogue's templates number them
+ * @property {number} code the problem's number in the catalogue (src/feed/catalogue.rs), which
+ *   problem-words.js words it by (0, `said`, for the problems the element words itself)
+ * @property {string[]} args its parameters, as the catalogue's templates number them
  * @property {string} zh empty from the readers' module: problems.js words it from code and args
  * @property {string} en
  */
@@ -137,9 +137,10 @@ export const plotBox = (c) => JSON.parse(c.plot_box());
 /** @param {string} e what load_limited or from_columns threw @returns {Problem[]} */
 export const thrown = (e) => /** @type {Thrown} */ (JSON.parse(e)).problems;
 /**
- * Every text drawn with its box: `Chart.label_boxes`, which only debug builds (and the builder's
- * module) have: the readers' module leaves it out.
+ * Every text drawn with its box, measured on `ctx` as the layout was: `Chart.label_boxes`, which
+ * only debug builds (and the builder's module) have: the readers' module leaves it out.
  * @param {Chart} c
+ * @param {CanvasRenderingContext2D | null} ctx
  * @returns {LabelBox[]}
  */
-export const labelBoxes = (c) => JSON.parse(/** @type {any} */ (c).label_boxes());
+export const labelBoxes = (c, ctx) => JSON.parse(/** @type {any} */ (c).label_boxes(ctx));

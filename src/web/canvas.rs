@@ -26,15 +26,15 @@ impl crate::render::ErrorText for CanvasError {
 }
 
 /// Draws onto a canvas context whose backing store is `w` × `h` device pixels.
-pub struct CanvasBackend {
-    ctx: CanvasRenderingContext2d,
+pub struct CanvasBackend<'a> {
+    ctx: &'a CanvasRenderingContext2d,
     w: u32,
     h: u32,
 }
 
-impl CanvasBackend {
+impl<'a> CanvasBackend<'a> {
     /// A backend for `ctx`, `w` × `h` device pixels.
-    pub fn new(ctx: CanvasRenderingContext2d, w: u32, h: u32) -> CanvasBackend {
+    pub fn new(ctx: &'a CanvasRenderingContext2d, w: u32, h: u32) -> CanvasBackend<'a> {
         CanvasBackend { ctx, w, h }
     }
 }
@@ -70,7 +70,7 @@ fn offset(width: u32) -> f64 {
     }
 }
 
-impl DrawingBackend for CanvasBackend {
+impl DrawingBackend for CanvasBackend<'_> {
     type ErrorType = CanvasError;
 
     fn get_size(&self) -> (u32, u32) {

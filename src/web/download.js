@@ -80,7 +80,10 @@ export async function png(view) {
         if (view._meta?.id) chart.select(view._meta.id);
         chart.set_theme(view._themeColors().join('\0'));
         for (const i of view._hidden || []) chart.set_hidden(i, true);
-        chart.draw_composed(out, width, height, dpr);
+        const ctx = out.getContext('2d');
+        out.width = Math.max(1, Math.round(width * dpr));
+        out.height = Math.max(1, Math.round(chart.composed_height(width, height, ctx) * dpr));
+        chart.draw_composed(ctx, width, height, dpr);
         drawn = true;
       } finally {
         chart.free();

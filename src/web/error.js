@@ -18,9 +18,9 @@ export class FeedError extends Error {
   }
 }
 
-/** @returns {Problem} an error of the whole feed, in both languages */
+/** @returns {Problem} an error of the whole feed, in both languages (the catalogue's `said`, code 0, as Rust's Problem::said) */
 export function problem(zh, en) {
-  return { severity: 'error', path: '', line: 0, column: 0, zh, en };
+  return { severity: 'error', path: '', line: 0, column: 0, code: 0, args: [zh, en], zh, en };
 }
 
 /** The problem "TEXT[lang][key]: the exception's message" ('wasm': the module could not load; 'internal'). */

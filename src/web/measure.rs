@@ -1,15 +1,16 @@
 //! Measures text with a canvas's `measureText`: no DOM insertion, no forced
 //! layout, no page CSS leaking in (plotters' own web measurer does all three).
+//! The canvas context is the caller's (the chart's own): Rust never looks up
+//! the DOM, so the module imports none of it.
 
 use std::cell::RefCell;
 use crate::text::{EstimateMeasure, TextMeasure};
 
-use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
 
-
 /// Canvas-based measurer with a font family; falls back to the estimate when
-/// no canvas is available.
+/// no context is given. It sets the context's font before it measures; whoever
+/// draws on the same context sets its own before every text.
 pub struct CanvasMeasure {
     ctx: Option<CanvasRenderingContext2d>,
     family: String,
@@ -17,14 +18,8 @@ pub struct CanvasMeasure {
 }
 
 impl CanvasMeasure {
-    /// A measurer for `family` (a CSS font-family list).
-    pub fn new(family: &str) -> CanvasMeasure {
-        let ctx = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.create_element("canvas").ok())
-            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-            .and_then(|c| c.get_context("2d").ok().flatten())
-            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
+    /// A measurer for `family` (a CSS font-family list) on `ctx`.
+    pub fn new(ctx: Option<CanvasRenderingContext2d>, family: &str) -> CanvasMeasure {
         CanvasMeasure { ctx, family: family.to_string(), current: RefCell::new(0.0) }
     }
 }

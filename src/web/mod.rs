@@ -10,8 +10,7 @@ pub mod panic;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::CanvasRenderingContext2d;
 
 use crate::feed::json::{self, Obj};
 use crate::feed::{Problem, Severity};
@@ -169,12 +168,6 @@ impl Chart {
     pub fn load(text: &str, max_bytes: usize) -> Result<Chart, JsValue> {
         Chart::load_limited(text, max_bytes, 0)
     }
-
-    /// Draws the scene onto `canvas` at `dpr` device pixels per CSS pixel, sizing its backing
-    /// store to match. The element calls `draw_at` with t = 1: one export fewer.
-    pub fn draw(&mut self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsValue> {
-        self.draw_at(canvas, dpr, 1.0)
-    }
 }
 
 #[wasm_bindgen]
@@ -318,11 +311,13 @@ impl Chart {
         self.scene = None;
     }
 
-    /// Lays the chart out at `width` × `height` CSS px and builds its scene.
-    pub fn layout(&mut self, width: f64, height: f64) {
+    /// Lays the chart out at `width` × `height` CSS px and builds its scene, measuring text on
+    /// `ctx` (the chart's own canvas's: every draw sets its font before a text); without one,
+    /// by estimate.
+    pub fn layout(&mut self, width: f64, height: f64, ctx: Option<CanvasRenderingContext2d>) {
         #[cfg(debug_assertions)]
         panic::on_purpose::fire(self as *const Chart as usize);
-        let m = measure::CanvasMeasure::new(&self.font);
+        let m = measure::CanvasMeasure::new(ctx, &self.font);
         use crate::marks::{hide, show};
         if self.make_large() {
             if let Some(l) = &mut self.large {
@@ -500,8 +495,9 @@ impl Chart {
     }
 
     /// Draws frame `t` (0 to 1) of the running transition, or the scene when none runs (t = 1),
-    /// onto `canvas` at `dpr` device pixels per CSS pixel, sizing its backing store to match.
-    pub fn draw_at(&mut self, canvas: &HtmlCanvasElement, dpr: f64, t: f64) -> Result<(), JsValue> {
+    /// onto `ctx` at `dpr` device pixels per CSS pixel; the caller has sized its canvas's backing
+    /// store to `width_px` × `height_px` (the layout's size times `dpr`, rounded).
+    pub fn draw_at(&mut self, ctx: &CanvasRenderingContext2d, width_px: u32, height_px: u32, dpr: f64, t: f64) -> Result<(), JsValue> {
         use crate::scene::tween;
         let Some(scene) = &mut self.scene else { return Err(JsValue::from_str("layout() must run before draw()")) };
         // the frame's bars put in place for this draw, then put back
@@ -509,25 +505,14 @@ impl Chart {
             Some(prev) if t < 1.0 => tween::swap(scene, tween::bars(prev, scene, t)),
             _ => Vec::new(),
         };
-        let drawn = Self::paint(scene, canvas, dpr, &self.font);
+        let drawn = Self::paint(scene, ctx, width_px, height_px, dpr, &self.font);
         tween::swap(scene, moved);
         drawn
     }
 
-    fn paint(scene: &Scene, canvas: &HtmlCanvasElement, dpr: f64, font: &str) -> Result<(), JsValue> {
-        let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(4.0) } else { 1.0 };
-        let w = (scene.width * dpr).round().max(1.0) as u32;
-        let h = (scene.height * dpr).round().max(1.0) as u32;
-        if canvas.width() != w {
-            canvas.set_width(w);
-        }
-        if canvas.height() != h {
-            canvas.set_height(h);
-        }
-        let ctx = canvas
-            .get_context("2d")?
-            .ok_or_else(|| JsValue::from_str("canvas 2d context is unavailable"))?
-            .dyn_into::<CanvasRenderingContext2d>()?;
+    /// Clears `ctx`'s `w` × `h` device pixels and draws `scene` there at `dpr`.
+    fn paint(scene: &Scene, ctx: &CanvasRenderingContext2d, w: u32, h: u32, dpr: f64, font: &str) -> Result<(), JsValue> {
+        let dpr = if dpr.is_finite() && dpr > 0.0 { dpr } else { 1.0 };
         ctx.clear_rect(0.0, 0.0, w as f64, h as f64);
         let backend = canvas::CanvasBackend::new(ctx, w, h);
         render::draw(scene, backend, render::Options { scale: dpr, text_factor: 1.0, font }).map_err(|e| JsValue::from_str(&e))
@@ -583,45 +568,33 @@ impl Chart {
         Chart::load(text, max_bytes)
     }
 
+    /// The height in CSS px of the whole composition a static image shows, `width` CSS px wide
+    /// with the chart `chart_height` tall: what to size the canvas for `draw_composed` to.
+    pub fn composed_height(&mut self, width: f64, chart_height: f64, ctx: Option<CanvasRenderingContext2d>) -> f64 {
+        let m = measure::CanvasMeasure::new(ctx, &self.font);
+        self.compose(width, chart_height, &m).scene.height
+    }
+
     /// Draws the whole composition a static image shows (`render::compose`: title, subtitle,
     /// unit, legend, the chart with the series the reader hid left out, the illustrative label,
-    /// notes, source) onto `canvas`, `width` CSS px wide with the chart `chart_height` tall, at
-    /// `dpr`: the reader's PNG download (`download.js` remakes the chart in the builder's module
-    /// for it; the readers' modules leave this out). The chart's own scene is left as it is.
-    pub fn draw_composed(&mut self, canvas: &HtmlCanvasElement, width: f64, chart_height: f64, dpr: f64) -> Result<(), JsValue> {
-        use crate::marks::{hide, show};
-        use crate::render::compose::{compose, compose_with, Height};
-        let m = measure::CanvasMeasure::new(&self.font);
-        let height = Height::Chart(chart_height);
-        // LARGE_DATA first: the standard module then leaves marks::large out
-        let large = LARGE_DATA && self.make_large();
-        let (theme, hidden) = (&self.theme, &self.hidden);
-        let c = match &mut self.large {
-            Some(l) if large => {
-                let taken = hide(&mut l.summary, hidden);
-                let (ds, cols) = (&l.summary, &l.cols);
-                let c = compose_with(ds, width, height, &m, theme, &mut |w, h| crate::marks::large::build(ds, cols, w, h, &m, theme).0);
-                show(&mut l.summary, taken);
-                c
-            }
-            _ => {
-                let cur = self.current.min(self.feed.datasets.len() - 1);
-                let ds = &mut self.feed.datasets[cur];
-                let taken = hide(ds, hidden);
-                let c = compose(ds, width, height, &m, theme);
-                show(ds, taken);
-                c
-            }
-        };
-        Self::paint(&c.scene, canvas, dpr, &self.font)
+    /// notes, source) onto `ctx`, `width` CSS px wide with the chart `chart_height` tall, at
+    /// `dpr`, the caller having sized its canvas to `width` × `composed_height` times `dpr`,
+    /// rounded: the reader's PNG download (`download.js` remakes the chart in the builder's
+    /// module for it; the readers' modules leave this out). The chart's own scene is left as it is.
+    pub fn draw_composed(&mut self, ctx: &CanvasRenderingContext2d, width: f64, chart_height: f64, dpr: f64) -> Result<(), JsValue> {
+        let m = measure::CanvasMeasure::new(Some(ctx.clone()), &self.font);
+        let scene = self.compose(width, chart_height, &m).scene;
+        let (w, h) = ((scene.width * dpr).round().max(1.0) as u32, (scene.height * dpr).round().max(1.0) as u32);
+        Self::paint(&scene, ctx, w, h, dpr, &self.font)
     }
 
     /// Every text drawn, with its role and its box as the canvas measures it:
     /// what an overlap check needs. JSON `[{role, text, x, y, w, h}]`.
-    pub fn label_boxes(&self) -> String {
+    /// Measured on `ctx`, as `layout` was.
+    pub fn label_boxes(&self, ctx: Option<CanvasRenderingContext2d>) -> String {
         use crate::scene::{Role, Shape};
         let Some(scene) = &self.scene else { return "[]".to_string() };
-        let m = measure::CanvasMeasure::new(&self.font);
+        let m = measure::CanvasMeasure::new(ctx, &self.font);
         let mut out = String::from("[");
         let roles = [
             (Role::Tick, "Tick"),
@@ -645,6 +618,36 @@ impl Chart {
         }
         out.push(']');
         out
+    }
+}
+
+#[cfg(any(debug_assertions, feature = "builder"))]
+impl Chart {
+    /// The composition of `draw_composed`, the series the reader hid left out.
+    fn compose(&mut self, width: f64, chart_height: f64, m: &dyn crate::text::TextMeasure) -> crate::render::compose::Composition {
+        use crate::marks::{hide, show};
+        use crate::render::compose::{compose, compose_with, Height};
+        let height = Height::Chart(chart_height);
+        // LARGE_DATA first: the standard module then leaves marks::large out
+        let large = LARGE_DATA && self.make_large();
+        let (theme, hidden) = (&self.theme, &self.hidden);
+        match &mut self.large {
+            Some(l) if large => {
+                let taken = hide(&mut l.summary, hidden);
+                let (ds, cols) = (&l.summary, &l.cols);
+                let c = compose_with(ds, width, height, m, theme, &mut |w, h| crate::marks::large::build(ds, cols, w, h, m, theme).0);
+                show(&mut l.summary, taken);
+                c
+            }
+            _ => {
+                let cur = self.current.min(self.feed.datasets.len() - 1);
+                let ds = &mut self.feed.datasets[cur];
+                let taken = hide(ds, hidden);
+                let c = compose(ds, width, height, m, theme);
+                show(ds, taken);
+                c
+            }
+        }
     }
 }
 

@@ -85,6 +85,24 @@ function schedule(view) {
 }
 
 /**
+ * Draws frame `t` of the chart's transition (1: the scene alone) at its last layout's size and
+ * devicePixelRatio, sizing the canvas's backing store to match: the wasm module is handed the
+ * context and never looks up the DOM.
+ * @param {View} view
+ * @param {number} t
+ */
+export function draw(view, t) {
+  const { _canvas: canvas, _dpr: dpr } = view;
+  const w = Math.max(1, Math.round(view._width * dpr));
+  const h = Math.max(1, Math.round(view._height * dpr));
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('canvas 2d context is unavailable');
+  view._chart.draw_at(ctx, w, h, dpr, t);
+}
+
+/**
  * Lays the chart out at the plot's size and draws it, when that size (or the devicePixelRatio)
  * changed or `force`; `layoutOnly` leaves the drawing to a transition.
  * @param {View} view
@@ -96,12 +114,13 @@ export function relayout(view, force, layoutOnly) {
   if (!chart) return;
   const { _plot: plot, _canvas: canvas, _tooltip: tooltip } = view;
   if (view._meta && view._meta.kind === 'table') {
-    chart.layout(600, 100);
+    chart.layout(600, 100, canvas.getContext('2d'));
     view._points = wasm.points(chart);
     return;
   }
   const width = Math.round(plot.clientWidth);
-  const dpr = window.devicePixelRatio || 1;
+  // at most 4 device pixels a CSS pixel: a page zoomed far in would make a huge backing store
+  const dpr = Math.min(4, window.devicePixelRatio || 1);
   const height = reserveHeight(view, chart);
   if (!force && width === view._width && dpr === view._dpr && height === view._height) return;
   if (width <= 0) return; // not displayed; the observer calls again when it is
@@ -111,8 +130,8 @@ export function relayout(view, force, layoutOnly) {
   canvas.style.height = `${height}px`; // whole CSS px, as the scene is laid out
   try {
     chart.set_theme(themeColors(view.host).join('\0'));
-    chart.layout(width, height);
-    if (!layoutOnly) chart.draw_at(canvas, dpr, 1);
+    chart.layout(width, height, canvas.getContext('2d'));
+    if (!layoutOnly) draw(view, 1);
     // narrow charts put the legend under the plot
     placeLegend(view, width < 480);
     view._points = null; // made when first read (a hover, the keyboard, points()): see View's _points

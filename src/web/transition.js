@@ -2,7 +2,7 @@
 // dataset), bars move to the new scene in at most 250 ms (scene::tween in the wasm module draws
 // each frame); none for readers who ask for reduced motion.
 
-import { relayout } from './resize.js';
+import { draw, relayout } from './resize.js';
 
 const DURATION = 250;
 
@@ -30,7 +30,7 @@ export function transition(view, change) {
   const frame = (now) => {
     if (view._chart !== chart) return;
     let t = Math.min(1, (now - start) / DURATION);
-    try { chart.draw_at(view._canvas, view._dpr, t); } catch (e) { t = 1; }
+    try { draw(view, t); } catch (e) { t = 1; }
     if (t < 1) { view._anim = requestAnimationFrame(frame); return; }
     chart.end_transition();
     view.host.removeAttribute('data-animating');

@@ -179,7 +179,7 @@ export class View {
   point(i) { return this._points[i] || null; }
 
   /** Every text drawn on the canvas with its box (CSS px) as the canvas measures it: for overlap checks. A test hook: debug builds only (scripts/build-debug.sh), the readers' module leaves it out. */
-  labelBoxes() { return this._chart && this._meta?.kind !== 'table' ? wasm.labelBoxes(this._chart) : []; }
+  labelBoxes() { return this._chart && this._meta?.kind !== 'table' ? wasm.labelBoxes(this._chart, this._canvas.getContext('2d')) : []; }
 
   /** An exception from the wasm side. A trap (a panic in Rust) also drops the instance; the other charts move to a fresh one. */
   _internal(e) {

@@ -93,7 +93,7 @@ test('every JSON answer of the built modules has exactly the declared keys', asy
         const m = JSON.parse(c.meta());
         for (const d of m.datasets) {
           c.select(d.id);
-          c.layout(640, 320);
+          c.layout(640, 320, document.createElement('canvas').getContext('2d'));
           const k = c.point_count();
           out.push([`${name} ${d.id} meta`, 'Meta', c.meta()], [`${name} ${d.id} table`, 'Table', c.table()], [`${name} ${d.id} plot_box`, 'Rect', c.plot_box()]);
           if (c.is_large()) out.push([`${name} ${d.id} point`, 'Point', c.point(7)], [`${name} ${d.id} points`, 'Point[]', c.points()]);
