@@ -69,7 +69,7 @@ fn catalogue(_: &[String]) -> ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 fn catalogue(args: &[String]) -> ExitCode {
     match args {
-        [js] if js == "--js" => match print_out(newschart::feed::catalogue::js().as_bytes()) {
+        [js] if js == "--js" => match print_out(newschart::feed::catalogue_js::js().as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(_) => ExitCode::from(1),
         },

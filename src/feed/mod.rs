@@ -4,6 +4,8 @@
 //! `normalize` turns the parsed value into the typed model.
 
 pub mod catalogue;
+#[cfg(any(feature = "builder", not(target_arch = "wasm32")))]
+pub mod catalogue_js;
 pub mod json;
 pub mod spec;
 pub mod write;

@@ -1,5 +1,5 @@
 // Generated from src/feed/catalogue.rs by `cargo run --bin newschart -- catalogue --js`: do not
-// edit (tests/catalogue.rs fails when this file and the catalogue differ). A problem's words
+// edit (tests/feed/catalogue.rs fails when this file and the catalogue differ). A problem's words
 // in Chinese and English by code, each a template: {0} is parameter 0, {0:t} parameter 0 as
 // a term of TERMS, {1*} parameters 1 onwards as a list joined by SEPARATOR. (null: a
 // spreadsheet's problem, which only the builder, with the words in its module, reports.)

@@ -25,7 +25,7 @@ fn placeholders(t: &str) -> Vec<String> {
 fn the_javascript_catalogue_is_generated_from_the_rust_one() {
     let committed = fs::read_to_string("src/web/problem-words.js").expect("src/web/problem-words.js");
     assert!(
-        committed == catalogue::js(),
+        committed == newschart::feed::catalogue_js::js(),
         "src/web/problem-words.js differs from src/feed/catalogue.rs: run\n  cargo run --bin newschart -- catalogue --js > src/web/problem-words.js"
     );
 }
