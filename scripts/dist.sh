@@ -37,7 +37,9 @@ while (($#)); do
 done
 
 if ((BUILD)); then
-  bash "$REPO/scripts/build.sh"
+  # what readers get: the readers' modules on the pinned nightly (smaller; docs/SIZE.md)
+  bash "$REPO/scripts/setup.sh" --release
+  bash "$REPO/scripts/build.sh" --nightly
 fi
 printf '==> dist/ from pkg/ (snippets for %s)\n' "$BASE"
 node "$REPO/scripts/dist.mjs" --base "$BASE" --pkg "$REPO/pkg" --www "$REPO/www" --out "$REPO/dist"

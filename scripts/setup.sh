@@ -4,6 +4,7 @@
 #
 #   bash scripts/setup.sh             # everything the tests need (scripts/test.sh runs this)
 #   bash scripts/setup.sh --demo      # only what building and serving the demo need
+#   bash scripts/setup.sh --release   # the demo's, and the pinned nightly (scripts/dist.sh)
 #   source scripts/setup.sh --demo    # the same from another bash script (scripts/build.sh)
 #   source scripts/setup.sh --env     # installs nothing: only PATH and NEWSCHART_NIGHTLY
 #
@@ -27,8 +28,9 @@ _ns_mode=test
 case "${1:-}" in
   "") ;;
   --demo) _ns_mode=demo ;;
+  --release) _ns_mode=release ;;
   --env) _ns_mode=env ;;
-  *) printf '==> ERROR: scripts/setup.sh: unknown argument: %s (--demo or --env)\n' "$1" >&2; exit 2 ;;
+  *) printf '==> ERROR: scripts/setup.sh: unknown argument: %s (--demo, --release or --env)\n' "$1" >&2; exit 2 ;;
 esac
 
 # The nightly the readers' modules are built with (scripts/build.sh) and the fuzzer runs on: one
@@ -271,8 +273,8 @@ _ns_summary() {
   opt_v="$("$NEWSCHART_REPO/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{print $3}')"
   node_v="$(node --version 2>/dev/null)"
   nightly="$(_ns_nightly_ready && echo "$NEWSCHART_NIGHTLY" || echo "none (readers' modules on stable)")"
-  if [[ "$_ns_mode" == demo ]]; then
-    _ns_say "setup (demo) OK: rustc ${rustc_v:-?}, nightly $nightly, wasm-bindgen ${wb_v:-?}, wasm-opt ${opt_v:-?} (npm binaryen), node ${node_v:-?}"
+  if [[ "$_ns_mode" != test ]]; then
+    _ns_say "setup ($_ns_mode) OK: rustc ${rustc_v:-?}, nightly $nightly, wasm-bindgen ${wb_v:-?}, wasm-opt ${opt_v:-?} (npm binaryen), node ${node_v:-?}"
     return 0
   fi
   local chromium_v driver_v firefox_v gecko_v webkit_v
@@ -291,9 +293,10 @@ newschart_setup() {
   if [[ "$_ns_mode" == test ]]; then
     _ns_setup_apt
     _ns_setup_geckodriver
-    _ns_setup_nightly
-    _ns_setup_cargo_fuzz
   fi
+  # what readers get (scripts/dist.sh) and what the test command checks: the pinned nightly's build
+  [[ "$_ns_mode" == demo ]] || _ns_setup_nightly
+  [[ "$_ns_mode" != test ]] || _ns_setup_cargo_fuzz
   _ns_summary
 }
 
