@@ -18,6 +18,20 @@ pub const EXAMPLES: (&str, &str) = ("../../www", "{feeds,examples}/*.json");
 /// The widths every scene and SVG golden is taken at: a phone and a desktop column.
 pub const WIDTHS: [f64; 2] = [375.0, 1200.0];
 
+/// Every dataset of the feed `text` at each of [`WIDTHS`], as the CLI lays it out: (dataset id,
+/// width, scene), what the scene and SVG goldens are taken of.
+pub fn views(text: &str) -> Vec<(String, f64, Scene)> {
+    let feed = newschart::normalize::read(text, newschart::normalize::Limits::default()).feed.unwrap();
+    let mut out = Vec::new();
+    for ds in feed.datasets {
+        for w in WIDTHS {
+            let (_, s) = newschart::scene_for(text, Some(&ds.id), w, None).unwrap();
+            out.push((ds.id.clone(), w, s));
+        }
+    }
+    out
+}
+
 /// insta's settings for the goldens: beside the test in `snapshots/`, named by
 /// the test and the feed alone (`scene@feeds__employment.json.snap`).
 pub fn settings() -> insta::Settings {

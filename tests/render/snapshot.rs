@@ -5,10 +5,9 @@
 
 use std::fs;
 
-use newschart::normalize::{read, Limits};
 use newschart::render::svg::to_svg;
 
-use crate::dump::{self, EXAMPLES, WIDTHS};
+use crate::dump::{self, EXAMPLES};
 
 #[test]
 fn svg() {
@@ -16,11 +15,8 @@ fn svg() {
     insta::glob!(EXAMPLES.0, EXAMPLES.1, |p| {
         let text = fs::read_to_string(p).unwrap();
         let mut out = String::new();
-        for ds in read(&text, Limits::default()).feed.unwrap().datasets {
-            for w in WIDTHS {
-                let (_, s) = newschart::scene_for(&text, Some(&ds.id), w, None).unwrap();
-                out.push_str(&format!("<!-- {} at {} px -->\n{}\n", ds.id, w, dump::svg(&to_svg(&s, 1.0).unwrap())));
-            }
+        for (id, w, s) in dump::views(&text) {
+            out.push_str(&format!("<!-- {} at {} px -->\n{}\n", id, w, dump::svg(&to_svg(&s, 1.0).unwrap())));
         }
         insta::assert_snapshot!(out);
     });

@@ -4,9 +4,7 @@
 
 use std::fs;
 
-use newschart::normalize::{read, Limits};
-
-use crate::dump::{self, EXAMPLES, WIDTHS};
+use crate::dump::{self, EXAMPLES};
 
 #[test]
 fn scene() {
@@ -14,11 +12,8 @@ fn scene() {
     insta::glob!(EXAMPLES.0, EXAMPLES.1, |p| {
         let text = fs::read_to_string(p).unwrap();
         let mut out = String::new();
-        for ds in read(&text, Limits::default()).feed.unwrap().datasets {
-            for w in WIDTHS {
-                let (_, s) = newschart::scene_for(&text, Some(&ds.id), w, None).unwrap();
-                out.push_str(&format!("== {} at {} px\n{}\n", ds.id, w, dump::scene(&s)));
-            }
+        for (id, w, s) in dump::views(&text) {
+            out.push_str(&format!("== {} at {} px\n{}\n", id, w, dump::scene(&s)));
         }
         insta::assert_snapshot!(out);
     });
