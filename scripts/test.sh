@@ -137,16 +137,23 @@ e2e_engines() {
   node --test --test-concurrency=1 tests/cross/ || return 1
 }
 
-# Per-engine times of the e2e-engines stage, from the report its tests write: one summary line each.
+# Per-engine lines of the e2e-engines stage, from the report its tests write: the time and browser,
+# which touch checks ran on real touch input, and, never silently, which were NOT tested and why
+# (with the partial checks run instead, which do not count as touch tested).
 engine_times() {
   [[ -f "$ARTIFACTS/cross-engines.json" ]] || return 0
-  local name secs browser skipped
-  while IFS=$'\t' read -r name secs browser skipped; do
-    printf '  %-11s %-5s %4ds   %s%s\n' "$name" "" "$secs" "$browser" "$( ((skipped > 0)) && echo " ($skipped skipped, reason in the log)")"
-  done < <(node -e '
+  node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    for (const [k, v] of Object.entries(r)) console.log([k, Math.round(v.seconds ?? 0), v.browser || "", (v.skipped || []).length].join("\t"));
-  ' "$ARTIFACTS/cross-engines.json" 2>/dev/null)
+    const pad = (s, n) => String(s).padEnd(n);
+    for (const [k, v] of Object.entries(r)) {
+      const t = v.touch || { tested: [], notTested: [], partial: [] };
+      const skipped = (v.skipped || []).length ? ` (${v.skipped.length} skipped, reason in the log)` : "";
+      const real = t.tested.length ? `real touch tested: ${t.tested.join(", ")}` : "no real touch";
+      console.log(`  ${pad(k, 11)} ${pad("", 5)} ${String(Math.round(v.seconds ?? 0)).padStart(4)}s   ${v.browser || ""}; ${real}${skipped}`);
+      for (const n of t.notTested) console.log(`  ${pad(k, 11)} touch NOT tested: ${n.what}: ${n.why}`);
+      if (t.notTested.length && t.partial.length) console.log(`  ${pad(k, 11)} partial checks instead (not counted as touch tested): ${t.partial.join("; ")}`);
+    }
+  ' "$ARTIFACTS/cross-engines.json"
 }
 
 stage setup bash scripts/setup.sh
