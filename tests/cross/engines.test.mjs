@@ -429,7 +429,7 @@ for (const name of WANTED) {
       await s.waitFor((sel) => !document.querySelector(sel).shadowRoot.querySelector('.nc-tooltip').offsetHeight, [src],
         { timeout: 5000, message: 'a tap elsewhere dismisses the pinned tooltip' });
       await s.releaseActions();
-      r.touch.tested.push('tap pins the tooltip', 'tap elsewhere dismisses it');
+      r.touch.tested.push('tap pins the tooltip (touch events only, reported as a tap, not a hover)', 'tap elsewhere dismisses it');
     });
 
     test('real touch: a vertical swipe that starts on a chart scrolls the page', async (t) => {
