@@ -17,7 +17,8 @@
 #   7c dist            scripts/dist.sh --no-build: dist/ from pkg/ (hashed names, SRI snippets; tested in e2e)
 #   8 e2e              node --test tests/e2e/ (Playwright + system Chromium against scripts/serve.py)
 #   9 e2e-engines      node --test tests/cross/ (the demo article in Chromium, Firefox and WebKitGTK over
-#                      W3C WebDriver; prints the time per engine)
+#                      W3C WebDriver; prints the time per engine, and each touch check that the engine's
+#                      WebDriver cannot make real touch input for, NOT tested, with the reason)
 # Prints one summary line per stage with its time. Exit status is non-zero if any stage fails.
 # Screenshots and other artifacts of the end-to-end tests go to target/e2e-artifacts/.
 

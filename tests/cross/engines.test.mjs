@@ -177,7 +177,8 @@ after(async () => {
     browser: v.browser, seconds: v.seconds, skipped: v.skipped, touch: v.touch, restarts: v.restarts, api: v.api, layout: v.layout,
   }]));
   writeFileSync(join(ARTIFACTS, 'cross-engines.json'), JSON.stringify(summary, null, 2));
-  const lines = Object.entries(results).map(([k, v]) => `  ${k.padEnd(9)} ${String(v.seconds ?? '?').padStart(5)} s  ${v.browser || ''}`);
+  const lines = Object.entries(results).flatMap(([k, v]) => [`  ${k.padEnd(9)} ${String(v.seconds ?? '?').padStart(5)} s  ${v.browser || ''}`,
+    ...v.touch.notTested.map((n) => `  ${k.padEnd(9)} touch NOT tested: ${n.what}: ${n.why}`)]);
   console.log(`cross-engine end-to-end, time per engine (total ${((Date.now() - runStart) / 1000).toFixed(1)} s):\n${lines.join('\n')}`);
 });
 
