@@ -56,6 +56,9 @@ const TOUCH = {
     tap: true,
     swipe: 'geckodriver 0.37\'s touch swipe reaches the page as touch events but scrolls no page, not even plain text',
   },
+  // (WebKitWebDriver turns touch into mouse unless built with touch interactions, which only the
+  // iOS and WPE ports are; and GTK's WebKit itself made touch PointerEvents only after 2.50,
+  // WebKit pull request 54407 "[GTK] Enable touch Pointer Events")
   webkit: {
     tap: 'WebKitWebDriver 2.50 has no touch input: WebKitGTK is built with ENABLE_WEBDRIVER_TOUCH_INTERACTIONS off, '
       + 'so it turns a pointerType "touch" action into mouse events',
