@@ -57,7 +57,7 @@ const TOUCH = {
     swipe: 'geckodriver 0.37\'s touch swipe reaches the page as touch events but scrolls no page, not even plain text',
   },
   // (WebKitWebDriver turns touch into mouse unless built with touch interactions, which only the
-  // iOS and WPE ports are; and GTK's WebKit itself made touch PointerEvents only after 2.50,
+  // iOS port and WPE (new platform API) are; and GTK's WebKit itself made touch PointerEvents only after 2.50,
   // WebKit pull request 54407 "[GTK] Enable touch Pointer Events")
   webkit: {
     tap: 'WebKitWebDriver 2.50 has no touch input: WebKitGTK is built with ENABLE_WEBDRIVER_TOUCH_INTERACTIONS off, '
