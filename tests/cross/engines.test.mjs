@@ -48,7 +48,8 @@ const HOVER = [
 // summary line of scripts/test.sh). An engine that starts making real touch is tested for real,
 // with a note to update this table and the README's browser table.
 const TOUCH = {
-  // chromedriver turns touch actions into the DevTools protocol's Input.dispatchTouchEvent
+  // (chromedriver's touch actions make the same trusted events as the DevTools protocol's
+  // Input.dispatchTouchEvent, tried through chromedriver's goog/cdp/execute)
   chromium: { tap: true, swipe: true },
   // (also tried: Firefox under Xvfb instead of headless, dom.w3c_touch_events.enabled=1,
   // layers.async-pan-zoom.enabled and apz.allow_zooming: no touch swipe scrolled)
@@ -57,8 +58,8 @@ const TOUCH = {
     swipe: 'geckodriver 0.37\'s touch swipe reaches the page as touch events but scrolls no page, not even plain text',
   },
   // (WebKitWebDriver turns touch into mouse unless built with touch interactions, which only the
-  // iOS port and WPE (new platform API) are; and GTK's WebKit itself made touch PointerEvents only after 2.50,
-  // WebKit pull request 54407 "[GTK] Enable touch Pointer Events")
+  // iOS port and WPE with its new platform API are; and GTK's WebKit itself made touch
+  // PointerEvents only after 2.50: WebKit pull request 54407 "[GTK] Enable touch Pointer Events")
   webkit: {
     tap: 'WebKitWebDriver 2.50 has no touch input: WebKitGTK is built with ENABLE_WEBDRIVER_TOUCH_INTERACTIONS off, '
       + 'so it turns a pointerType "touch" action into mouse events',
