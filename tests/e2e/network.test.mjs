@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO, launch, watch } from './helpers.mjs';
-import { startFaultServer, trickle } from './faultserver.mjs';
+import { flood, startFaultServer, trickle } from './faultserver.mjs';
 
 const FEED = readFileSync(join(REPO, 'www', 'feeds', 'hamlets.json'), 'utf8');
 const NEWER = FEED.replace('"醴陵市"', '"醴陵"');
@@ -200,6 +200,61 @@ test('the limits are attributes, and the error names the one that was hit', asyn
   // and within both, the chart draws
   await mount('within', { src: '/f/chunked', 'max-bytes': String(Buffer.byteLength(FEED)), 'max-points': '9' });
   await draws('within');
+});
+
+/** Polls `get()` every 100 ms until it returns something truthy; fails with `what` after `ms`. */
+async function until(get, what, ms = 15000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = get();
+    if (v) return v;
+    if (Date.now() > end) assert.fail(`${what}: not after ${ms / 1000} s`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+}
+
+test('max-bytes stops the download: the server sees the connection closed near the limit, never the whole body', async (t) => {
+  const TOTAL = 512 * 1024 * 1024;
+  const CHUNK = 64 * 1024; // flood's piece: the server may have one more written than the socket took
+  const big = (headers) => (req, res) => { res.writeHead(200, { 'Content-Type': 'application/json', ...headers }); flood(res, TOTAL, '{"version": 1, "datasets": [', CHUNK); };
+  // What may be in flight when the chart cancels: the buffers between this server and the page fill
+  // faster than the cancel travels (on the loopback, megabytes in a few ms). Measured here: an
+  // unread download stalls once the browser's network stack (its socket reads and the pipe to the
+  // page) and the kernel's buffers are full, after 5.4 to 22.7 MB (the kernel grows its buffers
+  // as the browser reads); a chart that cancelled at the limit had let 0.2 to 9.6 MB be written.
+  // The allowance is a bound, not a guess: the stall measured now (the browser's buffers, full)
+  // plus the most the kernel's send and receive buffers may grow to (the third figure of
+  // net.ipv4.tcp_wmem and tcp_rmem). The whole body is eight times that or more.
+  server.route('/f/held', big({}));
+  await page.evaluate(async () => { window.__held = new AbortController(); window.__heldRes = await fetch('/f/held', { signal: window.__held.signal }); });
+  let last = -1;
+  let still = 0;
+  const held = await until(() => {
+    const { sent } = server.log('/f/held')[0];
+    still = sent === last ? still + 1 : 0;
+    last = sent;
+    return still >= 15 && sent; // unchanged for 1.5 s: the buffers are full
+  }, 'the unread download to fill the buffers and stall', 60000);
+  await page.evaluate(() => window.__held.abort());
+  await until(() => server.log('/f/held')[0].closedAt, 'the aborted download to close');
+  const kernel = ['tcp_wmem', 'tcp_rmem'].map((f) => Number(readFileSync(`/proc/sys/net/ipv4/${f}`, 'utf8').trim().split(/\s+/)[2]));
+  const slack = held + kernel[0] + kernel[1] + CHUNK;
+  t.diagnostic(`an unread download stalls after ${held} bytes; kernel buffers up to ${kernel.join(' + ')}; allowed past the limit: ${slack} of ${TOTAL}`);
+  assert.ok(1e6 + slack < TOTAL / 8, `the buffers may hold ${slack} bytes: too much to tell a stopped download from a whole one`);
+
+  for (const [name, headers] of [['length', { 'Content-Length': TOTAL }], ['chunked', {}]]) {
+    for (const max of [500, 1000000]) {
+      const path = `/f/flood-${name}-${max}`;
+      server.route(path, big(headers));
+      await mount(`flood-${name}-${max}`, { src: path, 'max-bytes': String(max) });
+      await failsWith(`flood-${name}-${max}`, new RegExp(`file larger than the limit of ${max} bytes \\(max-bytes\\)`));
+      // a chart that only stops reading leaves the connection open, stalled with full buffers
+      const e = await until(() => server.log(path)[0].closedAt && server.log(path)[0], `${path}: the browser to close the connection (${server.log(path)[0].sent} bytes written so far)`);
+      t.diagnostic(`${path}: closed after ${e.sent} bytes, ${e.closedAt - e.at} ms`);
+      assert.equal(e.cut, true, `${path}: closed before the whole body was written`);
+      assert.ok(e.sent <= max + slack, `${path}: ${e.sent} bytes written before the browser closed, more than ${max} + ${slack}`);
+    }
+  }
 });
 
 test('bytes that are not UTF-8 show as U+FFFD, as Response.text() decodes them; a BOM is skipped', async () => {
