@@ -4,6 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO, launch, watch } from './helpers.mjs';
@@ -270,4 +271,85 @@ test('bytes that are not UTF-8 show as U+FFFD, as Response.text() decodes them; 
   server.route('/f/bom', (req, res) => { res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': bom.length }); res.end(bom); });
   await mount('bom', { src: '/f/bom' });
   await draws('bom');
+});
+
+test('refresh after a 404: the server saw the 404 poll, the chart kept its data and said so, and the next good poll updates it', async () => {
+  const ds = JSON.parse(FEED).datasets[0];
+  let body = FEED;
+  let gone = false;
+  const etag = () => `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
+  server.route('/f/poll', (req, res) => {
+    if (gone) { res.writeHead(404, { 'Content-Type': 'text/plain' }); res.end('not found'); return; }
+    if (req.headers['if-none-match'] === etag()) { res.writeHead(304, { ETag: etag() }); res.end(); return; }
+    json(res, body, { ETag: etag() });
+  });
+  const polls = () => server.log('/f/poll').filter((e) => e.closedAt);
+  await mount('poll', { src: '/f/poll', refresh: '1' });
+  await draws('poll');
+  // what a reader sees: the state, every point's category, value and text, the chart's
+  // description, the table and the line under the chart (the drawing itself is redrawn a line
+  // shorter to make room for that line, so its pixels are not compared)
+  const shown = () => page.evaluate(() => {
+    const el = document.getElementById('poll');
+    const root = el.shadowRoot;
+    const canvas = root.querySelector('canvas');
+    const stale = root.querySelector('.nc-stale');
+    return {
+      state: el.getAttribute('data-state'),
+      points: el.points().map((p) => [p.category, p.value]),
+      texts: el.points().map((p) => p.label),
+      label: canvas.getAttribute('aria-label'),
+      table: [...root.querySelectorAll('.nc-table tbody tr:not(.nc-gap)')].map((tr) => [...tr.children].map((c) => c.textContent)),
+      stale: stale.hidden ? null : stale.textContent,
+    };
+  });
+  // the table open (the Table button), as a reader reading the numbers would have it
+  await page.$eval('#poll', (el) => el.shadowRoot.querySelector('.nc-tool').click());
+  await page.waitForFunction(() => document.getElementById('poll').shadowRoot.querySelectorAll('.nc-table tbody tr').length === 9, null, { timeout: 15000 });
+  const before = await shown();
+  assert.deepEqual(before.table.map((r) => r[0]), ds.categories, 'the table has a row per category');
+  assert.deepEqual(before.points, ds.categories.map((c, i) => [c, ds.series[0].values[i]]), 'the feed is drawn');
+  assert.equal(before.stale, null);
+  // a poll that found the feed unchanged, then the file goes away
+  await until(() => polls().length >= 2, 'a second poll');
+  gone = true;
+  await until(() => polls().some((e) => e.status === 404), 'a poll answered 404');
+  // the failed poll's outcome: the line under the chart, or (a chart that dropped its data) any other state
+  await page.waitForFunction(() => {
+    const el = document.getElementById('poll');
+    return !el.shadowRoot.querySelector('.nc-stale').hidden || el.getAttribute('data-state') !== 'ready';
+  }, null, { timeout: 15000 }).catch(() => assert.fail('no line under the chart saying the update failed, 15 s after the 404'));
+  const log = polls();
+  const first404 = log.findIndex((e) => e.status === 404);
+  const good = log.slice(0, first404);
+  assert.deepEqual(log.map((e) => e.method), log.map(() => 'GET'));
+  assert.equal(good[0].status, 200, `the first read: ${JSON.stringify(log)}`);
+  assert.ok(good.length >= 2 && good.every((e) => e.status === 200 || e.status === 304), `good polls, then the 404: ${log.map((e) => e.status)}`);
+  assert.ok(log.every((e, k) => k === 0 || e.at >= log[k - 1].at), 'the log is in time order');
+  assert.ok(log[first404].at >= good[good.length - 1].closedAt, 'the 404 poll came after the last good answer');
+  // the chart kept its data: the same points, texts, description and table, still "ready",
+  // with the line the README promises, naming the time of the last good read
+  const during = await shown();
+  assert.equal(during.state, 'ready', 'the chart is still there');
+  assert.deepEqual(during.points, before.points);
+  assert.deepEqual(during.texts, before.texts);
+  assert.equal(during.label, before.label);
+  assert.deepEqual(during.table, before.table);
+  const hhmm = (t) => new Date(t).toTimeString().slice(0, 5);
+  const last = good[good.length - 1];
+  const times = [hhmm(last.at), hhmm(last.closedAt), hhmm(last.closedAt + 2000)];
+  const m = /^更新失败，显示的是 (\d\d:\d\d) 的数据$/.exec(during.stale);
+  assert.ok(m && times.includes(m[1]), `the line under the chart: ${during.stale} (the last good answer came at ${times[1]})`);
+  // the file comes back, changed: the next good poll draws it and the line goes away
+  body = NEWER;
+  gone = false;
+  const back = await until(() => polls().find((e, k) => k > first404 && e.status === 200), 'a good poll after the 404');
+  assert.ok(polls().slice(first404, polls().indexOf(back)).every((e) => e.status === 404));
+  await page.waitForFunction(() => {
+    const el = document.getElementById('poll');
+    return el.points()[0]?.category === '醴陵' && el.shadowRoot.querySelector('.nc-stale').hidden;
+  }, null, { timeout: 15000 });
+  const after = await shown();
+  assert.deepEqual(after.points, JSON.parse(NEWER).datasets[0].categories.map((c, i) => [c, ds.series[0].values[i]]));
+  assert.equal(after.state, 'ready');
 });
