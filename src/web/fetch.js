@@ -93,7 +93,10 @@ export async function fetchFeed(view, src, conditional, pick) {
     if (/^(text\/html|application\/xhtml\+xml)\b/.test(type)) throw fail(TEXT.zh.html(type), TEXT.en.html(type));
     const [max] = limits(host);
     const len = Number(res.headers.get('content-length'));
-    if (len > max) throw fail(TEXT.zh.tooBig(max), TEXT.en.tooBig(max));
+    if (len > max) {
+      ctrl.abort(); // unread, the body would still fill the network buffers and hold the connection
+      throw fail(TEXT.zh.tooBig(max), TEXT.en.tooBig(max));
+    }
     pick?.(len > LARGE_TEXT / 2);
     let text;
     try {

@@ -4,7 +4,11 @@
 // codes, answers that never come, wrong content types, trickling bodies,
 // truncated and concatenated feeds. Its state lives in the test process, so a
 // test can make a route recover and then press the chart's retry button.
-// Every request is counted per path (without the query), for "one download" checks.
+// Every request is counted per path (without the query), for "one download" checks,
+// and logged in order: method, path, status, when it came and ended, how many body
+// bytes the server wrote, and whether the client closed the connection before the
+// whole answer was written (`flood` writes a big body only as fast as the client
+// reads it, so a client that stops reading stops it).
 
 import http from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -24,9 +28,11 @@ export async function startFaultServer() {
   const routes = new Map();
   const hits = new Map();
   const sockets = new Set();
+  const log = [];
   const server = http.createServer((req, res) => {
     const path = req.url.split('?')[0];
     hits.set(path, (hits.get(path) || 0) + 1);
+    record(log, req, res, path);
     res.setHeader('Cache-Control', 'no-store');
     const route = routes.get(path);
     if (route) return route(req, res);
@@ -51,11 +57,53 @@ export async function startFaultServer() {
     route(path, handler) { routes.set(path, handler); },
     /** How many requests reached `path`. */
     hits(path) { return hits.get(path) || 0; },
+    /** The requests to `path` (every request without one), oldest first, as they stand now. */
+    log(path) { return log.filter((e) => path === undefined || e.path === path).map((e) => e.snapshot()); },
     close() {
       for (const s of sockets) s.destroy();
       return new Promise((ok) => server.close(ok));
     },
   };
+}
+
+/**
+ * Logs one request: its body bytes are counted as the handler writes them (headers not
+ * included); `cut` is true when the connection closed before the answer was written whole.
+ */
+function record(log, req, res, path) {
+  const entry = { method: req.method, path, at: Date.now(), sent: 0, closedAt: null, cut: false };
+  const count = (chunk, enc) => { if (chunk && typeof chunk !== 'function') entry.sent += Buffer.byteLength(chunk, typeof enc === 'string' ? enc : undefined); };
+  const { write, end } = res;
+  res.write = function (chunk, enc, cb) { count(chunk, enc); return write.call(this, chunk, enc, cb); };
+  res.end = function (chunk, enc, cb) { count(chunk, enc); return end.call(this, chunk, enc, cb); };
+  res.on('close', () => { entry.closedAt = Date.now(); entry.cut = !res.writableFinished; });
+  entry.snapshot = () => ({ method: entry.method, path, status: res.headersSent ? res.statusCode : null, at: entry.at, closedAt: entry.closedAt, sent: entry.sent, cut: entry.cut });
+  log.push(entry);
+}
+
+/**
+ * Writes a body of `total` bytes (JSON whitespace after `head`) in `chunk`-byte pieces, each only
+ * once the last one has drained into the socket: the server writes no faster than the client
+ * reads, so what it has written when the client closes is what the client (its network stack
+ * and the kernel's buffers between them) took in. Resolves when done or when the client went away.
+ */
+export function flood(res, total, head = '', chunk = 64 * 1024) {
+  const first = Buffer.from(head);
+  const fill = Buffer.alloc(chunk, 0x20);
+  return new Promise((ok) => {
+    let n = 0;
+    const more = () => {
+      while (!res.destroyed && n < total) {
+        const piece = n === 0 && first.length ? first : fill.subarray(0, Math.min(chunk, total - n));
+        n += piece.length;
+        if (!res.write(piece)) { res.once('drain', more); return; }
+      }
+      if (!res.destroyed) res.end();
+      ok();
+    };
+    res.on('close', ok);
+    more();
+  });
 }
 
 /** Writes `body` in `parts` pieces, `gap` ms apart; resolves when done or when the client went away. */

@@ -5,11 +5,12 @@
 //
 // The pointer goes where the chart says point i is drawn (el.point(i).bar): events are sent in
 // batches inside the page, and the texts the tooltip and the live region show are compared with
-// texts this file makes from the data it generated, never with the product's own points.
+// texts this file makes from the data it generated (with expect.mjs), never with the product's own points.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, startServer, watch } from './helpers.mjs';
+import { said, tooltip, valueText } from './expect.mjs';
 
 let server;
 let browser;
@@ -18,7 +19,7 @@ after(async () => { await browser?.close(); server?.close(); });
 
 /**
  * Value i of a seeded series: whole numbers from 0 to 999, whose text is the same in every number
- * style (the tooltip's number format is not what these tests are about).
+ * style (the tooltip's number format is not what these tests are about; expect.mjs writes it).
  */
 function valueAt(seed, i) {
   let s = (seed ^ Math.imul(i + 1, 2654435761)) >>> 0;
@@ -149,11 +150,10 @@ test('every one of 10,000 points of a long line feed answers hover, tap and the 
   const { page, log } = await openBlank();
   const n = 10000;
   const cat = (i) => `d${i}`;
-  const values = Array.from({ length: n }, (_, i) => valueAt(SEED, i));
-  await page.evaluate(([categories, vals]) => document.querySelector('#c').setFeed({ version: 1, datasets: [{ kind: 'line', title: 'Ten thousand', locale: 'en', categories, series: [{ name: 's', values: vals }] }] }),
-    [Array.from({ length: n }, (_, i) => cat(i)), values]);
+  const ds = { kind: 'line', title: 'Ten thousand', locale: 'en', categories: Array.from({ length: n }, (_, i) => cat(i)), series: [{ name: 's', values: Array.from({ length: n }, (_, i) => valueAt(SEED, i)) }] };
+  await page.evaluate((d) => document.querySelector('#c').setFeed({ version: 1, datasets: [d] }), ds);
   await page.waitForFunction(() => document.querySelector('#c').getAttribute('data-state') === 'ready');
-  const expect = (i) => [cat(i), group(values[i])];
+  const expect = (i) => tooltip(ds, 0, i);
   const all = Array.from({ length: n }, (_, i) => i);
   await sweep(page, '#c', all, 'mouse', expect);
   await sweep(page, '#c', all, 'touch', expect);
@@ -162,8 +162,8 @@ test('every one of 10,000 points of a long line feed answers hover, tap and the 
   const steps = [['Home', -1], ...Array.from({ length: n - 1 }, () => ['ArrowRight', -1]), ['End', -1], ['Home', -1]];
   const keys = await page.evaluate(keysInPage, ['#c', steps]);
   assert.deepEqual(keys.errors, []);
-  const said = (i) => `${cat(i)}: ${group(values[i])}`;
-  const want = [...all.map(said), said(n - 1), said(0)];
+  const says = (i) => said(ds, 0, i);
+  const want = [...all.map(says), says(n - 1), says(0)];
   const wrong = keys.out.map((t, k) => [t, want[k]]).filter(([t, w]) => t !== w);
   assert.equal(wrong.length, 0, `keyboard: ${wrong.length} steps wrong, e.g. ${JSON.stringify(wrong.slice(0, 5))}`);
 
@@ -171,11 +171,11 @@ test('every one of 10,000 points of a long line feed answers hover, tap and the 
   await page.$eval('#c', (el) => el.shadowRoot.querySelector('canvas').focus());
   const live = () => page.$eval('#c', (el) => el.shadowRoot.querySelector('.nc-live').textContent);
   await page.keyboard.press('End');
-  assert.equal(await live(), said(9999));
+  assert.equal(await live(), says(9999));
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await live(), said(9998));
+  assert.equal(await live(), says(9998));
   await page.keyboard.press('Home');
-  assert.equal(await live(), said(0));
+  assert.equal(await live(), says(0));
   assert.deepEqual(log.errors, []);
   await page.close();
 });
@@ -193,15 +193,17 @@ for (const [n, random] of [[100000, 3000], [1000000, 3000]]) {
     await page.waitForFunction(() => document.querySelector('#c').getAttribute('data-state') === 'ready');
     const indices = sample(n, random, n + SEED);
     for (const nines of [9, 99, 999, 9999, 99999, 999999].filter((k) => k < n)) assert.ok(indices.includes(nines) && indices.includes(nines + 1 < n ? nines + 1 : nines));
-    const expect = (i) => [group(i), group(valueAt(SEED, i))];
+    // x is numbers: the category is written as a number too (grouped, every digit)
+    const ds = { locale: 'en', numberStyle: 'full' };
+    const expect = (i) => [group(i), valueText(ds, valueAt(SEED, i))];
     await sweep(page, '#c', indices, 'mouse', expect);
     await sweep(page, '#c', indices, 'touch', expect);
     // the keyboard from each sampled point: tap the one before, then ArrowRight; and End, Home
     const from = indices.filter((i) => i > 0);
     const keys = await page.evaluate(keysInPage, ['#c', [...from.map((i) => ['ArrowRight', i - 1]), ['End', -1], ['Home', -1]]]);
     assert.deepEqual(keys.errors, []);
-    const said = (i) => `${group(i)}: ${group(valueAt(SEED, i))}`;
-    const want = [...from.map(said), said(n - 1), said(0)];
+    const says = (i) => `${group(i)}: ${valueText(ds, valueAt(SEED, i))}`;
+    const want = [...from.map(says), says(n - 1), says(0)];
     const wrong = keys.out.map((t, k) => [t, want[k]]).filter(([t, w]) => t !== w);
     assert.equal(wrong.length, 0, `keyboard: ${wrong.length} of ${want.length} wrong, e.g. ${JSON.stringify(wrong.slice(0, 5))}`);
     assert.deepEqual(log.errors, []);

@@ -4,10 +4,11 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO, launch, watch } from './helpers.mjs';
-import { startFaultServer, trickle } from './faultserver.mjs';
+import { flood, startFaultServer, trickle } from './faultserver.mjs';
 
 const FEED = readFileSync(join(REPO, 'www', 'feeds', 'hamlets.json'), 'utf8');
 const NEWER = FEED.replace('"醴陵市"', '"醴陵"');
@@ -202,6 +203,61 @@ test('the limits are attributes, and the error names the one that was hit', asyn
   await draws('within');
 });
 
+/** Polls `get()` every 100 ms until it returns something truthy; fails with `what` after `ms`. */
+async function until(get, what, ms = 15000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = get();
+    if (v) return v;
+    if (Date.now() > end) assert.fail(`${what}: not after ${ms / 1000} s`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+}
+
+test('max-bytes stops the download: the server sees the connection closed near the limit, never the whole body', async (t) => {
+  const TOTAL = 512 * 1024 * 1024;
+  const CHUNK = 64 * 1024; // flood's piece: the server may have one more written than the socket took
+  const big = (headers) => (req, res) => { res.writeHead(200, { 'Content-Type': 'application/json', ...headers }); flood(res, TOTAL, '{"version": 1, "datasets": [', CHUNK); };
+  // What may be in flight when the chart cancels: the buffers between this server and the page fill
+  // faster than the cancel travels (on the loopback, megabytes in a few ms). Measured here: an
+  // unread download stalls once the browser's network stack (its socket reads and the pipe to the
+  // page) and the kernel's buffers are full, after 5.4 to 22.7 MB (the kernel grows its buffers
+  // as the browser reads); a chart that cancelled at the limit had let 0.2 to 9.6 MB be written.
+  // The allowance is a bound, not a guess: the stall measured now (the browser's buffers, full)
+  // plus the most the kernel's send and receive buffers may grow to (the third figure of
+  // net.ipv4.tcp_wmem and tcp_rmem). The whole body is eight times that or more.
+  server.route('/f/held', big({}));
+  await page.evaluate(async () => { window.__held = new AbortController(); window.__heldRes = await fetch('/f/held', { signal: window.__held.signal }); });
+  let last = -1;
+  let still = 0;
+  const held = await until(() => {
+    const { sent } = server.log('/f/held')[0];
+    still = sent === last ? still + 1 : 0;
+    last = sent;
+    return still >= 15 && sent; // unchanged for 1.5 s: the buffers are full
+  }, 'the unread download to fill the buffers and stall', 60000);
+  await page.evaluate(() => window.__held.abort());
+  await until(() => server.log('/f/held')[0].closedAt, 'the aborted download to close');
+  const kernel = ['tcp_wmem', 'tcp_rmem'].map((f) => Number(readFileSync(`/proc/sys/net/ipv4/${f}`, 'utf8').trim().split(/\s+/)[2]));
+  const slack = held + kernel[0] + kernel[1] + CHUNK;
+  t.diagnostic(`an unread download stalls after ${held} bytes; kernel buffers up to ${kernel.join(' + ')}; allowed past the limit: ${slack} of ${TOTAL}`);
+  assert.ok(1e6 + slack < TOTAL / 8, `the buffers may hold ${slack} bytes: too much to tell a stopped download from a whole one`);
+
+  for (const [name, headers] of [['length', { 'Content-Length': TOTAL }], ['chunked', {}]]) {
+    for (const max of [500, 1000000]) {
+      const path = `/f/flood-${name}-${max}`;
+      server.route(path, big(headers));
+      await mount(`flood-${name}-${max}`, { src: path, 'max-bytes': String(max) });
+      await failsWith(`flood-${name}-${max}`, new RegExp(`file larger than the limit of ${max} bytes \\(max-bytes\\)`));
+      // a chart that only stops reading leaves the connection open, stalled with full buffers
+      const e = await until(() => server.log(path)[0].closedAt && server.log(path)[0], `${path}: the browser to close the connection (${server.log(path)[0].sent} bytes written so far)`);
+      t.diagnostic(`${path}: closed after ${e.sent} bytes, ${e.closedAt - e.at} ms`);
+      assert.equal(e.cut, true, `${path}: closed before the whole body was written`);
+      assert.ok(e.sent <= max + slack, `${path}: ${e.sent} bytes written before the browser closed, more than ${max} + ${slack}`);
+    }
+  }
+});
+
 test('bytes that are not UTF-8 show as U+FFFD, as Response.text() decodes them; a BOM is skipped', async () => {
   const gbk = readFileSync(join(REPO, 'tests', 'fixtures', 'bad', 'invalid-utf8.json'));
   server.route('/f/gbk', (req, res) => { res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': gbk.length }); res.end(gbk); });
@@ -215,4 +271,85 @@ test('bytes that are not UTF-8 show as U+FFFD, as Response.text() decodes them; 
   server.route('/f/bom', (req, res) => { res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': bom.length }); res.end(bom); });
   await mount('bom', { src: '/f/bom' });
   await draws('bom');
+});
+
+test('refresh after a 404: the server saw the 404 poll, the chart kept its data and said so, and the next good poll updates it', async () => {
+  const ds = JSON.parse(FEED).datasets[0];
+  let body = FEED;
+  let gone = false;
+  const etag = () => `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
+  server.route('/f/poll', (req, res) => {
+    if (gone) { res.writeHead(404, { 'Content-Type': 'text/plain' }); res.end('not found'); return; }
+    if (req.headers['if-none-match'] === etag()) { res.writeHead(304, { ETag: etag() }); res.end(); return; }
+    json(res, body, { ETag: etag() });
+  });
+  const polls = () => server.log('/f/poll').filter((e) => e.closedAt);
+  await mount('poll', { src: '/f/poll', refresh: '1' });
+  await draws('poll');
+  // what a reader sees: the state, every point's category, value and text, the chart's
+  // description, the table and the line under the chart (the drawing itself is redrawn a line
+  // shorter to make room for that line, so its pixels are not compared)
+  const shown = () => page.evaluate(() => {
+    const el = document.getElementById('poll');
+    const root = el.shadowRoot;
+    const canvas = root.querySelector('canvas');
+    const stale = root.querySelector('.nc-stale');
+    return {
+      state: el.getAttribute('data-state'),
+      points: el.points().map((p) => [p.category, p.value]),
+      texts: el.points().map((p) => p.label),
+      label: canvas.getAttribute('aria-label'),
+      table: [...root.querySelectorAll('.nc-table tbody tr:not(.nc-gap)')].map((tr) => [...tr.children].map((c) => c.textContent)),
+      stale: stale.hidden ? null : stale.textContent,
+    };
+  });
+  // the table open (the Table button), as a reader reading the numbers would have it
+  await page.$eval('#poll', (el) => el.shadowRoot.querySelector('.nc-tool').click());
+  await page.waitForFunction(() => document.getElementById('poll').shadowRoot.querySelectorAll('.nc-table tbody tr').length === 9, null, { timeout: 15000 });
+  const before = await shown();
+  assert.deepEqual(before.table.map((r) => r[0]), ds.categories, 'the table has a row per category');
+  assert.deepEqual(before.points, ds.categories.map((c, i) => [c, ds.series[0].values[i]]), 'the feed is drawn');
+  assert.equal(before.stale, null);
+  // a poll that found the feed unchanged, then the file goes away
+  await until(() => polls().length >= 2, 'a second poll');
+  gone = true;
+  await until(() => polls().some((e) => e.status === 404), 'a poll answered 404');
+  // the failed poll's outcome: the line under the chart, or (a chart that dropped its data) any other state
+  await page.waitForFunction(() => {
+    const el = document.getElementById('poll');
+    return !el.shadowRoot.querySelector('.nc-stale').hidden || el.getAttribute('data-state') !== 'ready';
+  }, null, { timeout: 15000 }).catch(() => assert.fail('no line under the chart saying the update failed, 15 s after the 404'));
+  const log = polls();
+  const first404 = log.findIndex((e) => e.status === 404);
+  const good = log.slice(0, first404);
+  assert.deepEqual(log.map((e) => e.method), log.map(() => 'GET'));
+  assert.equal(good[0].status, 200, `the first read: ${JSON.stringify(log)}`);
+  assert.ok(good.length >= 2 && good.every((e) => e.status === 200 || e.status === 304), `good polls, then the 404: ${log.map((e) => e.status)}`);
+  assert.ok(log.every((e, k) => k === 0 || e.at >= log[k - 1].at), 'the log is in time order');
+  assert.ok(log[first404].at >= good[good.length - 1].closedAt, 'the 404 poll came after the last good answer');
+  // the chart kept its data: the same points, texts, description and table, still "ready",
+  // with the line the README promises, naming the time of the last good read
+  const during = await shown();
+  assert.equal(during.state, 'ready', 'the chart is still there');
+  assert.deepEqual(during.points, before.points);
+  assert.deepEqual(during.texts, before.texts);
+  assert.equal(during.label, before.label);
+  assert.deepEqual(during.table, before.table);
+  const hhmm = (t) => new Date(t).toTimeString().slice(0, 5);
+  const last = good[good.length - 1];
+  const times = [hhmm(last.at), hhmm(last.closedAt), hhmm(last.closedAt + 2000)];
+  const m = /^更新失败，显示的是 (\d\d:\d\d) 的数据$/.exec(during.stale);
+  assert.ok(m && times.includes(m[1]), `the line under the chart: ${during.stale} (the last good answer came at ${times[1]})`);
+  // the file comes back, changed: the next good poll draws it and the line goes away
+  body = NEWER;
+  gone = false;
+  const back = await until(() => polls().find((e, k) => k > first404 && e.status === 200), 'a good poll after the 404');
+  assert.ok(polls().slice(first404, polls().indexOf(back)).every((e) => e.status === 404));
+  await page.waitForFunction(() => {
+    const el = document.getElementById('poll');
+    return el.points()[0]?.category === '醴陵' && el.shadowRoot.querySelector('.nc-stale').hidden;
+  }, null, { timeout: 15000 });
+  const after = await shown();
+  assert.deepEqual(after.points, JSON.parse(NEWER).datasets[0].categories.map((c, i) => [c, ds.series[0].values[i]]));
+  assert.equal(after.state, 'ready');
 });
