@@ -8,6 +8,7 @@
 // error box; its neighbours move to a fresh instance of the already-compiled module and keep
 // drawing and answering hover, keyboard and tabs; a chart mounted after the trap works. The same
 // when the large-data module traps. The shipped modules (pkg/, dist/) must not have the marker.
+// Last, the debug build (scripts/build-debug.sh): its panic hook logs the message and where.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -305,6 +306,34 @@ test('release build: a long line feed that traps in the large module is its erro
   assert.equal(await page.evaluate(() => window.__view.__debug().instances), 2, 'one instance of each module, none made again');
   assert.equal(await page.$eval('#ok', (el) => el._view._gen.large === false && !el._view._gen.dead), true);
   assert.ok((await hover(page, 'ok', 1)).includes(TOILETS.datasets[0].categories[1]));
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+// The debug build (scripts/build-debug.sh) has a panic hook, as the builder's module does: a
+// panic's message and where it happened go to the console. The release modules trap without one.
+test('debug build: the panic hook logs the message and where; the release glue has no panic on purpose', async () => {
+  assert.doesNotMatch(readFileSync(join(REPO, 'pkg', 'newschart_wasm.js'), 'utf8'), /debug_panic/);
+  assert.ok(existsSync(join(REPO, 'target', 'pkg-debug', 'newschart_wasm.js')), 'target/pkg-debug is not built: run bash scripts/build-debug.sh');
+  assert.match(readFileSync(join(REPO, 'target', 'pkg-debug', 'newschart_wasm.js'), 'utf8'), /debug_panic_on_layout/);
+  const page = await browser.context.newPage();
+  const log = watch(page);
+  await page.goto(`${server.url}e2e/harness.html?pkg=/pkg-debug/`);
+  await page.waitForFunction(() => window.__ready === true, null, { timeout: 20000 });
+  await mount(page, [['a', '/feeds/hamlets.json'], ['b', '/feeds/toilets.json']]);
+  await waitStates(page, { a: 'ready', b: 'ready' });
+  // b panics in its next layout, which a resize brings
+  await page.evaluate(() => {
+    const b = document.getElementById('b');
+    b._view._chart.debug_panic_on_layout();
+    b.style.width = '500px';
+  });
+  await waitStates(page, { b: 'error' });
+  assert.match((await errorBox(page, 'b')).text, TRAPPED);
+  await until(() => log.console.some((m) => m.type === 'error' && /internal error \(panic\): a panic on purpose .* at src[/\\]web[/\\]panic\.rs:\d+:\d+/.test(m.text)),
+    () => `the panic's message and place are logged: ${JSON.stringify(log.console)}`);
+  await page.waitForFunction(() => { const el = document.getElementById('a'); return el.getAttribute('data-state') === 'ready' && el._view._gen && !el._view._gen.dead && el.points().length > 0; }, null, { timeout: 30000 });
+  assert.ok((await hover(page, 'a', 0)).includes(HAMLETS.datasets[0].categories[0]));
   assert.deepEqual(log.errors, []);
   await page.close();
 });
