@@ -68,7 +68,24 @@ const downloads = (since = {}) => Object.fromEntries(['newschart_wasm_bg', 'news
   .map((m) => [m, server.hits(`/pkg-test/${m}.wasm`) - (since[m] || 0)]));
 
 const state = (page, id) => page.$eval(`#${id}`, (el) => el.getAttribute('data-state'));
-const waitStates = (page, want, timeout = 30000) => page.waitForFunction((w) => Object.entries(w).every(([id, s]) => document.getElementById(id)?.getAttribute('data-state') === s), want, { timeout });
+/** Waits until `fn(arg)` holds in the page; a timeout fails with `what`. */
+async function waitFor(page, what, fn, arg, timeout = 30000) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout });
+  } catch (e) {
+    assert.fail(`not within ${timeout} ms: ${what} (${e.message.split('\n')[0]})`);
+  }
+}
+
+/** Waits until each chart `id` of `want` has data-state `want[id]`; a timeout says which did not. */
+async function waitStates(page, want, timeout = 30000) {
+  try {
+    await page.waitForFunction((w) => Object.entries(w).every(([id, s]) => document.getElementById(id)?.getAttribute('data-state') === s), want, { timeout });
+  } catch (e) {
+    const have = await page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, document.getElementById(id)?.getAttribute('data-state')])), Object.keys(want));
+    assert.fail(`charts' data-state: wanted ${JSON.stringify(want)}, have ${JSON.stringify(have)} after ${timeout} ms (${e.message.split('\n')[0]})`);
+  }
+}
 
 /** Adds <news-chart id=… src=…> elements to the body. */
 const mount = (page, charts) => page.evaluate((list) => {
@@ -173,9 +190,8 @@ test('release build: a trap in one chart is its error box; its neighbours keep d
     () => `the trap is logged: ${JSON.stringify(log.console)}`);
 
   // a and c moved to a fresh instance of the compiled module, drawn again with their feeds' data
-  await page.waitForFunction(() => window.__view.__debug().instances === 2
-    && ['a', 'c'].every((id) => { const el = document.getElementById(id); return el.getAttribute('data-state') === 'ready' && el.points().length > 0 && el._view._gen && !el._view._gen.dead; }),
-  null, { timeout: 30000 });
+  await waitFor(page, 'a and c drawn again in a second instance', () => window.__view.__debug().instances === 2
+    && ['a', 'c'].every((id) => { const el = document.getElementById(id); return el.getAttribute('data-state') === 'ready' && el.points().length > 0 && el._view._gen && !el._view._gen.dead; }));
   const cats = (id) => page.$eval(`#${id}`, (el) => el.points().map((p) => [p.category, p.value]));
   const h = HAMLETS.datasets[0];
   assert.deepEqual(await cats('a'), h.categories.map((c, i) => [c, h.series[0].values[i]]));
@@ -190,7 +206,7 @@ test('release build: a trap in one chart is its error box; its neighbours keep d
   // tabs: c switches to its second dataset and draws it
   await page.locator('#c .nc-tab').nth(1).click();
   const second = TWO.datasets[1];
-  await page.waitForFunction((n) => { const el = document.getElementById('c'); return el.getAttribute('data-state') === 'ready' && el.points().length === n; }, second.categories.length, { timeout: 10000 });
+  await waitFor(page, 'c shows its second dataset', (n) => { const el = document.getElementById('c'); return el.getAttribute('data-state') === 'ready' && el.points().length === n; }, second.categories.length);
   assert.deepEqual(await cats('c'), second.categories.map((c, i) => [c, second.series[0].values[i]]));
   assert.ok((await hover(page, 'c', 0)).includes(second.categories[0]));
 
@@ -258,7 +274,7 @@ test('release build: a trap in the large-data module is its chart\'s error box; 
   assert.match(box.text, TRAPPED);
 
   // big moved to a fresh instance of the large module and is drawn again, with its columns
-  await page.waitForFunction(() => { const el = document.getElementById('big'); return window.__view.__debug().instances === 3 && el.getAttribute('data-state') === 'ready' && el._view._gen && !el._view._gen.dead && el.point(0); }, null, { timeout: 30000 });
+  await waitFor(page, 'big drawn again in a third instance (a fresh one of the large module)', () => { const el = document.getElementById('big'); return window.__view.__debug().instances === 3 && el.getAttribute('data-state') === 'ready' && el._view._gen && !el._view._gen.dead && el.point(0); });
   const p0 = await page.$eval('#big', (el) => el.point(0));
   assert.equal(p0.value, good.series[0].values[0]);
   // hover the middle of big's plot: a tooltip for a point of its series
@@ -332,7 +348,7 @@ test('debug build: the panic hook logs the message and where; the release glue h
   assert.match((await errorBox(page, 'b')).text, TRAPPED);
   await until(() => log.console.some((m) => m.type === 'error' && /internal error \(panic\): a panic on purpose .* at src[/\\]web[/\\]panic\.rs:\d+:\d+/.test(m.text)),
     () => `the panic's message and place are logged: ${JSON.stringify(log.console)}`);
-  await page.waitForFunction(() => { const el = document.getElementById('a'); return el.getAttribute('data-state') === 'ready' && el._view._gen && !el._view._gen.dead && el.points().length > 0; }, null, { timeout: 30000 });
+  await waitFor(page, 'a drawn again in a fresh instance', () => { const el = document.getElementById('a'); return el.getAttribute('data-state') === 'ready' && el._view._gen && !el._view._gen.dead && el.points().length > 0; });
   assert.ok((await hover(page, 'a', 0)).includes(HAMLETS.datasets[0].categories[0]));
   assert.deepEqual(log.errors, []);
   await page.close();
