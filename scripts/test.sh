@@ -15,7 +15,8 @@
 #   7b size            node scripts/size.mjs: what an article page loads, raw/gzip/brotli per file, against
 #                      the budgets in scripts/size-budget.json (fails when the wasm or the total outgrows them)
 #   7c dist            scripts/dist.sh --no-build: dist/ from pkg/ (hashed names, SRI snippets; tested in e2e)
-#   8 e2e              node --test tests/e2e/ (Playwright + system Chromium against scripts/serve.py)
+#   8 e2e              node --test tests/e2e/ (Playwright + system Chromium against scripts/serve.py), after
+#                      building target/pkg-debug and target/pkg-test (build.sh --features panic-trigger)
 #   9 e2e-engines      node --test tests/cross/ (the demo article in Chromium, Firefox and WebKitGTK over
 #                      W3C WebDriver; prints the time per engine)
 # Prints one summary line per stage with its time. Exit status is non-zero if any stage fails.
