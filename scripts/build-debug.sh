@@ -4,9 +4,11 @@
 #   bash scripts/build-debug.sh
 #
 # Debug builds have what the release wasm must not: Chart::debug_panic_on_layout, a panic on
-# purpose, which tests/e2e/panic.test.mjs uses to check that a panic in one chart becomes its
-# error box while the other charts on the page keep working. Same layout as pkg/ (the element's
-# JavaScript, the wasm-bindgen glue and the module), unoptimized.
+# purpose, with which tests/e2e/panic.test.mjs checks the panic hook's message (the release
+# modules trap without one; their isolation is tested on target/pkg-test, built by
+# scripts/build.sh --features panic-trigger), and test hooks such as label_boxes
+# (tests/e2e/readers.test.mjs). Same layout as pkg/ (the element's JavaScript, the wasm-bindgen
+# glue and the module), unoptimized.
 
 set -euo pipefail
 

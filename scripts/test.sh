@@ -15,7 +15,8 @@
 #   7b size            node scripts/size.mjs: what an article page loads, raw/gzip/brotli per file, against
 #                      the budgets in scripts/size-budget.json (fails when the wasm or the total outgrows them)
 #   7c dist            scripts/dist.sh --no-build: dist/ from pkg/ (hashed names, SRI snippets; tested in e2e)
-#   8 e2e              node --test tests/e2e/ (Playwright + system Chromium against scripts/serve.py)
+#   8 e2e              node --test tests/e2e/ (Playwright + system Chromium against scripts/serve.py), after
+#                      building target/pkg-debug and target/pkg-test (build.sh --features panic-trigger)
 #   9 e2e-engines      node --test tests/cross/ (the demo article in Chromium, Firefox and WebKitGTK over
 #                      W3C WebDriver; prints the time per engine, and each touch check that the engine's
 #                      WebDriver cannot make real touch input for, NOT tested, with the reason)
@@ -85,8 +86,12 @@ e2e() {
     printf '==> ERROR: no end-to-end tests found (tests/e2e/*.test.mjs)\n' >&2
     return 1
   fi
-  # the debug package (target/pkg-debug/) for tests/e2e/panic.test.mjs: a panic on purpose
+  # the debug package (target/pkg-debug/): readers.test.mjs's label boxes, and panic.test.mjs's
+  # check of the panic hook's message
   bash scripts/build-debug.sh || return 1
+  # the readers' modules with the test-only panic trigger, through every step of the build stage's
+  # pkg/ (target/pkg-test/): panic.test.mjs makes them trap
+  bash scripts/build.sh --nightly --features panic-trigger --out target/pkg-test || return 1
   node --test --test-concurrency=1 tests/e2e/
 }
 

@@ -92,7 +92,7 @@ export class View {
     // On upgrade the browser reports every attribute before connectedCallback,
     // which loads anyway: only react to changes after that.
     if (!this._connected || oldValue === value) return;
-    if (name === 'src') { this._text = null; this._etag = null; this._load(); }
+    if (name === 'src') { this._text = this._cols = null; this._etag = null; this._load(); }
     else if (name === 'dataset' && this._chart) {
       if (value && !this._chart.select(value)) fail(this, [problem(TEXT.zh.noDataset(value), TEXT.en.noDataset(value))]);
       else { showMeta(this); relayout(this, true); }
@@ -137,6 +137,7 @@ export class View {
     words.series = series.map(({ values: _, ...rest }) => rest);
     const id = ++this._loadId;
     if (this._abort) this._abort.abort();
+    this._cols = columns; // kept to draw again in a fresh instance after another chart's trap (wasm.js)
     return loadWasm(true)
       .then((gen) => {
         if (id !== this._loadId) return;

@@ -99,8 +99,8 @@ export function drop(view) {
 }
 
 /**
- * Another chart's panic dropped the instance of `view`'s chart: rebuild it from the feed text in a
- * fresh one.
+ * Another chart's panic dropped the instance of `view`'s chart: rebuild it from the feed text (or
+ * its columns) in a fresh one.
  * @param {import('./view.js').View} view
  */
 function revive(view) {
@@ -110,7 +110,9 @@ function revive(view) {
   view._points = [];
   hideTip(view);
   const text = view._text;
-  if (!view._connected || text == null) return;
+  if (!view._connected) return;
+  // columns (setColumns) are given again; a chart with neither has nothing to show
+  if (text == null) { if (view._cols) view.setColumns(view._cols); return; }
   const id = view._loadId;
   loadWasm(large || big(text)).then((gen) => {
     if (id !== view._loadId || !view._connected) return;
