@@ -49,3 +49,10 @@ pub fn heap_bytes() -> f64 {
 pub fn heap_total_allocations() -> f64 {
     ALLOC.0.counters().total_allocation_count as f64
 }
+
+/// JS values the module holds (wasm-bindgen's table of externrefs): a `JsValue` or closure kept
+/// on the Rust side.
+#[wasm_bindgen]
+pub fn heap_externrefs() -> f64 {
+    wasm_bindgen::externref_heap_live_count() as f64
+}
