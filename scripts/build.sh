@@ -5,6 +5,10 @@
 #   bash scripts/build.sh --dev      # same, but skip wasm-opt (faster while iterating)
 #   bash scripts/build.sh --nightly  # fail unless the readers' modules can use the pinned nightly
 #   bash scripts/build.sh --stable   # build the readers' modules on stable even with the nightly
+#   bash scripts/build.sh --nightly --features panic-trigger --out target/pkg-test
+#                                    # the readers' modules with extra cargo features (a comma
+#                                    # list, test builds only), through the same steps, into
+#                                    # another directory, never pkg/ (see "Test builds" below)
 #
 # The readers' modules are built on the pinned nightly when it is installed (the full
 # scripts/setup.sh installs it), else on stable, bigger: docs/SIZE.md.
@@ -29,17 +33,31 @@ set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-usage() { sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+# Test builds (--features, --out): the readers' two modules (standard and large) with extra cargo
+# features, e.g. `panic-trigger` (tests/e2e/panic.test.mjs), through every step their pkg/ copies
+# go through (nightly build-std with immediate-abort panics, wasm-bindgen, wasm-opt, the minified
+# glue, the bundled element), into --out with the same file names. Their cargo artifacts and
+# wasm-opt cache live apart (target/nightly-NAME, NAME the --out folder's name), so a test build
+# never makes pkg/'s next build redo anything. The builder's modules are left out.
+
+usage() { sed -n '2,37p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 DEV=0
 TOOLCHAIN=auto
-for arg in "$@"; do
-  case "$arg" in
+FEATURES=""
+OUT=""
+while (($#)); do
+  case "$1" in
     --dev) DEV=1 ;;
     --nightly) TOOLCHAIN=nightly ;;
     --stable) TOOLCHAIN=stable ;;
+    --features=*) FEATURES="${1#*=}" ;;
+    --features) (($# > 1)) || { usage >&2; exit 2; }; FEATURES="$2"; shift ;;
+    --out=*) OUT="${1#*=}" ;;
+    --out) (($# > 1)) || { usage >&2; exit 2; }; OUT="$2"; shift ;;
     -h | --help) usage; exit 0 ;;
-    *) printf '==> ERROR: unknown argument: %s\n' "$arg" >&2; usage >&2; exit 2 ;;
+    *) printf '==> ERROR: unknown argument: %s\n' "$1" >&2; usage >&2; exit 2 ;;
   esac
+  shift
 done
 
 # Installs what building needs; defines NEWSCHART_REPO and NEWSCHART_NIGHTLY, puts ~/.cargo/bin on PATH.
@@ -53,6 +71,16 @@ die() { printf '==> ERROR: %s\n' "$*" >&2; exit 1; }
 cd "$REPO"
 CRATE=newschart
 PKG="$REPO/pkg"
+if [[ -n "$OUT" ]]; then
+  [[ "$OUT" == /* ]] || OUT="$REPO/$OUT"
+  OUT="${OUT%/}"
+  [[ "$(realpath -m "$OUT")" != "$(realpath -m "$PKG")" ]] || die "--out: not pkg/ (what readers get is built without --out)"
+  PKG="$OUT"
+elif [[ -n "$FEATURES" ]]; then
+  die "--features needs --out: extra features never go into pkg/"
+fi
+[[ "$FEATURES" =~ ^[A-Za-z0-9_,-]*$ ]] || die "--features: a comma list of cargo features, not '$FEATURES'"
+TEST_NAME="$(basename "${OUT:-}")" # a test build's name: its cargo target subdir and wasm-opt cache
 WASM_OPT="$REPO/node_modules/.bin/wasm-opt"
 # wasm-opt: the features rustc enables for wasm32 (else wasm-opt rejects the module), and the
 # passes and flags that measured smallest (docs/SIZE.md).
@@ -94,10 +122,27 @@ elif [[ "$TOOLCHAIN" == stable ]]; then
 else
   say "readers' modules: stable, because $NEWSCHART_NIGHTLY is not installed: they work the same but are bigger (docs/SIZE.md; bash scripts/setup.sh installs it)"
 fi
+# A test build's artifacts live apart, beside pkg/'s (READERS_TARGET before this), and its first
+# run starts from a copy of them (std and the dependencies are the same): only the crate itself is
+# compiled again, and pkg/'s next build finds its own artifacts as they were.
+if [[ -n "$TEST_NAME" ]]; then
+  base="$READERS_TARGET"
+  READERS_TARGET="$TARGET_DIR/$([[ "$base" == "$TARGET_DIR" ]] && echo stable || basename "$base")-$TEST_NAME"
+  if [[ ! -d "$READERS_TARGET" && -d "$base/wasm32-unknown-unknown" ]]; then
+    say "${READERS_TARGET#"$REPO"/}: starting from a copy of ${base#"$REPO"/}'s artifacts"
+    mkdir -p "$READERS_TARGET"
+    # (release/: the build scripts and proc macros, built for the host)
+    for d in wasm32-unknown-unknown release; do
+      [[ ! -d "$base/$d" ]] || cp -a --reflink=auto "$base/$d" "$READERS_TARGET/"
+    done
+  fi
+fi
+# readers_build [FEATURE]: the readers' module, with FEATURE and --features' list.
 readers_build() {
-  say "${READERS_CARGO[*]} --lib --release --target wasm32-unknown-unknown $*"
-  env "${READERS_ENV[@]}" "${READERS_CARGO[@]}" --lib --release --target wasm32-unknown-unknown \
-    --target-dir "$READERS_TARGET" "$@"
+  local features="${1:-}${1:+${FEATURES:+,}}$FEATURES"
+  local args=(--lib --release --target wasm32-unknown-unknown ${features:+--features "$features"})
+  say "${READERS_CARGO[*]} ${args[*]}"
+  env "${READERS_ENV[@]}" "${READERS_CARGO[@]}" "${args[@]}" --target-dir "$READERS_TARGET"
 }
 readers_build
 RAW_WASM="$READERS_TARGET/wasm32-unknown-unknown/release/$CRATE.wasm"
@@ -117,25 +162,26 @@ readers_bindgen "$PKG"
 
 # optimize NAME [GLUE]: runs pkg/NAME_bg.wasm through wasm-opt -Oz in place (pkg/GLUE.js, by
 # default NAME.js, is its glue), or skips it with --dev.
+SHOWN="${PKG#"$REPO"/}" # pkg, or --out's folder, as printed
 optimize() {
   local name="$1"
   local out="$PKG/${name}_bg.wasm" glue="$PKG/${2:-$name}.js"
   if ((DEV)); then
-    say "--dev: skipping wasm-opt for pkg/${name}_bg.wasm"
+    say "--dev: skipping wasm-opt for $SHOWN/${name}_bg.wasm"
     return 0
   fi
   [[ -x "$WASM_OPT" ]] || die "$WASM_OPT missing (run bash scripts/setup.sh --demo)"
   # wasm-opt takes ~20 s; cache its result keyed by input, binaryen version and flags, so an
-  # unchanged crate rebuilds in a second. One cached module per NAME: the latest.
-  local cache_dir="$TARGET_DIR/newschart-wasm-opt-cache" key cached
+  # unchanged crate rebuilds in a second. One cached module per NAME (and test build): the latest.
+  local cache_dir="$TARGET_DIR/newschart-wasm-opt-cache${TEST_NAME:+-$TEST_NAME}" key cached
   key="$( { sha256sum <"$out"; "$WASM_OPT" --version; printf '%s\n' "${WASM_OPT_FLAGS[@]}"; } | sha256sum | cut -c1-32)"
   cached="$cache_dir/$name-$key.wasm"
   if [[ -f "$cached" ]]; then
-    say "wasm-opt -Oz pkg/${name}_bg.wasm: input unchanged, reusing the cached optimized module"
+    say "wasm-opt -Oz $SHOWN/${name}_bg.wasm: input unchanged, reusing the cached optimized module"
     cp "$cached" "$out"
     return 0
   fi
-  say "wasm-opt -Oz pkg/${name}_bg.wasm (npm binaryen $("$WASM_OPT" --version | awk '{print $3}'))"
+  say "wasm-opt -Oz $SHOWN/${name}_bg.wasm (npm binaryen $("$WASM_OPT" --version | awk '{print $3}'))"
   PRE="$(mktemp "${TMPDIR:-/tmp}/newschart-preopt.XXXXXX.wasm")"
   OPT="$out.opt"
   trap 'rm -f "$PRE" "$OPT"' EXIT
@@ -180,8 +226,8 @@ optimize newschart_wasm
 # The readers' large-data module (cargo feature `large`): the same exports and imports, so the
 # same glue (checked byte for byte) instantiates it; the element loads it only for long line charts
 # and setColumns() (src/web/view.js).
-readers_build --features large # the large-data module
-LARGE_TMP="$TARGET_DIR/newschart-large-bindgen"
+readers_build large # the large-data module
+LARGE_TMP="$TARGET_DIR/newschart-large-bindgen${TEST_NAME:+-$TEST_NAME}"
 rm -rf "$LARGE_TMP" && mkdir -p "$LARGE_TMP"
 readers_bindgen "$LARGE_TMP"
 cmp -s "$LARGE_TMP/newschart_wasm.js" "$PKG/newschart_wasm.js" ||
@@ -189,25 +235,27 @@ cmp -s "$LARGE_TMP/newschart_wasm.js" "$PKG/newschart_wasm.js" ||
 mv "$LARGE_TMP/newschart_wasm_bg.wasm" "$PKG/newschart_large_bg.wasm"
 optimize newschart_large newschart_wasm
 
-# The builder page's module: the default build plus the CSV import (cargo feature `builder`).
-# Cargo keeps both feature sets' artifacts, so rebuilding either is a no-op when nothing changed.
-# On stable: its panic hook logs a panic's message, which immediate-abort panics would drop.
-say "cargo build --lib --release --target wasm32-unknown-unknown --features builder (the builder page's module)"
-cargo build --lib --release --target wasm32-unknown-unknown --features builder
-RAW_WASM="$TARGET_DIR/wasm32-unknown-unknown/release/$CRATE.wasm"
-wasm-bindgen "${WASM_BINDGEN_FLAGS[@]}" --omit-default-module-path --out-dir "$PKG" --out-name newschart_builder "$RAW_WASM"
-# Readers' pages load it too when a feed is broken (problems.js reads the feed again there for the
-# problems' messages, which the readers' module leaves out): optimized the same way.
-optimize newschart_builder
+if [[ -z "$TEST_NAME" ]]; then # (a test build has the readers' modules only)
+  # The builder page's module: the default build plus the CSV import (cargo feature `builder`).
+  # Cargo keeps both feature sets' artifacts, so rebuilding either is a no-op when nothing changed.
+  # On stable: its panic hook logs a panic's message, which immediate-abort panics would drop.
+  say "cargo build --lib --release --target wasm32-unknown-unknown --features builder (the builder page's module)"
+  cargo build --lib --release --target wasm32-unknown-unknown --features builder
+  RAW_WASM="$TARGET_DIR/wasm32-unknown-unknown/release/$CRATE.wasm"
+  wasm-bindgen "${WASM_BINDGEN_FLAGS[@]}" --omit-default-module-path --out-dir "$PKG" --out-name newschart_builder "$RAW_WASM"
+  # Readers' pages load it too when a feed is broken (problems.js reads the feed again there for the
+  # problems' messages, which the readers' module leaves out): optimized the same way.
+  optimize newschart_builder
 
-# The builder page's reader of .xlsx workbooks: the builder module plus calamine (cargo feature
-# `xlsx`), loaded by www/builder.js for the first workbook a journalist opens. Kept apart so that
-# readers' pages, which borrow newschart_builder for a broken feed's words or a PNG download, never
-# download calamine's zip and XML code.
-say "cargo build --lib --release --target wasm32-unknown-unknown --features xlsx (the builder page's .xlsx reader)"
-cargo build --lib --release --target wasm32-unknown-unknown --features xlsx
-wasm-bindgen "${WASM_BINDGEN_FLAGS[@]}" --out-dir "$PKG" --out-name newschart_xlsx "$RAW_WASM"
-optimize newschart_xlsx
+  # The builder page's reader of .xlsx workbooks: the builder module plus calamine (cargo feature
+  # `xlsx`), loaded by www/builder.js for the first workbook a journalist opens. Kept apart so that
+  # readers' pages, which borrow newschart_builder for a broken feed's words or a PNG download, never
+  # download calamine's zip and XML code.
+  say "cargo build --lib --release --target wasm32-unknown-unknown --features xlsx (the builder page's .xlsx reader)"
+  cargo build --lib --release --target wasm32-unknown-unknown --features xlsx
+  wasm-bindgen "${WASM_BINDGEN_FLAGS[@]}" --out-dir "$PKG" --out-name newschart_xlsx "$RAW_WASM"
+  optimize newschart_xlsx
+fi
 
 # The element's JavaScript (src/web/: one ES module per concern), bundled and minified by
 # scripts/minify.mjs (esbuild, pinned in package.json): each file a page requests is one bundle
@@ -219,21 +267,23 @@ optimize newschart_xlsx
 # scripts/dist.mjs bundles the same sources with hashed names and SRI written in.
 [[ -f "$REPO/src/web/newschart.js" ]] || die "src/web/newschart.js (the custom-element loader) is missing"
 [[ -x "$REPO/node_modules/.bin/esbuild" ]] || die "esbuild missing from node_modules (run bash scripts/setup.sh --demo)"
-say "bundle (esbuild): pkg/newschart.js, pkg/view.js, pkg/download.js, pkg/problems.js, pkg/problem-words.js; minify pkg/newschart_wasm.js, pkg/newschart_builder.js"
+say "bundle (esbuild) into $SHOWN/: newschart.js, view.js, download.js, problems.js, problem-words.js; minify newschart_wasm.js$([[ -n "$TEST_NAME" ]] || echo ", newschart_builder.js")"
 for js in newschart view download problems problem-words; do
   node "$REPO/scripts/minify.mjs" --bundle "$REPO/src/web/$js.js" "$PKG/$js.js"
 done
 cp "$REPO/src/web/embed-resize.js" "$PKG/" # a classic script for host pages, shipped as written
-node "$REPO/scripts/minify.mjs" "$PKG/newschart_wasm.js" "$PKG/newschart_builder.js"
+GLUES=("$PKG/newschart_wasm.js")
+[[ -n "$TEST_NAME" ]] || GLUES+=("$PKG/newschart_builder.js")
+node "$REPO/scripts/minify.mjs" "${GLUES[@]}"
 
-say "built pkg/ in ${SECONDS}s$( ((DEV)) && echo ' (--dev: not optimized)')"
+say "built $SHOWN/${FEATURES:+ (features: $FEATURES)} in ${SECONDS}s$( ((DEV)) && echo ' (--dev: not optimized)')"
 say "size report (what ships; bytes)"
 node -e '
   const fs = require("fs"), path = require("path"), zlib = require("zlib");
   const repo = process.argv[1], files = process.argv.slice(2);
   const rows = [], total = { raw: 0, gz: 0, br: 0 };
   for (const f of files) {
-    const p = path.join(repo, f);
+    const p = path.resolve(repo, f);
     if (!fs.existsSync(p)) { rows.push([f, "missing", "", ""]); continue; }
     const buf = fs.readFileSync(p);
     const gz = zlib.gzipSync(buf, { level: 9 }).length;
@@ -251,4 +301,4 @@ node -e '
   const table = [head, ...rows.map((r) => r.map(fmt))];
   const w = head.map((_, i) => Math.max(...table.map((r) => String(r[i]).length)));
   for (const r of table) console.log("    " + r.map((c, i) => i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i])).join("  "));
-' "$REPO" pkg/newschart.js pkg/view.js pkg/newschart_wasm.js pkg/newschart_wasm_bg.wasm
+' "$REPO" "$SHOWN/newschart.js" "$SHOWN/view.js" "$SHOWN/newschart_wasm.js" "$SHOWN/newschart_wasm_bg.wasm"
