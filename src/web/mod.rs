@@ -317,6 +317,8 @@ impl Chart {
     pub fn layout(&mut self, width: f64, height: f64, ctx: Option<CanvasRenderingContext2d>) {
         #[cfg(debug_assertions)]
         panic::on_purpose::fire(self as *const Chart as usize);
+        #[cfg(feature = "panic-trigger")]
+        panic::trigger::fire(self.feed.datasets.get(self.current).map_or("", |d| d.title.as_str()));
         let m = measure::CanvasMeasure::new(ctx, &self.font);
         use crate::marks::{hide, show};
         if self.make_large() {

@@ -66,3 +66,20 @@ pub mod on_purpose {
         }
     }
 }
+
+/// A panic on purpose in the release pipeline's modules, for tests (cargo feature
+/// `panic-trigger`, test builds only): a chart whose dataset title is [`trigger::MARKER`] panics
+/// in its layout, in the standard and the large module alike.
+#[cfg(feature = "panic-trigger")]
+pub mod trigger {
+    /// The title that panics; tests/e2e/panic.test.mjs looks for it in the modules, so that a
+    /// shipped module with it fails the tests.
+    pub const MARKER: &str = "newschart:panic-trigger:5f3a9c";
+
+    /// Panics when `title` is the marker.
+    pub fn fire(title: &str) {
+        if title == MARKER {
+            panic!("a panic on purpose (cargo feature panic-trigger)");
+        }
+    }
+}
