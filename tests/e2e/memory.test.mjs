@@ -19,6 +19,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launch, REPO, startServer, within } from './helpers.mjs';
+import { brief, EXACT, moved } from '../common/leaks.mjs';
 
 const PKG = resolve(process.env.NEWSCHART_TEST_PKG || join(REPO, 'target', 'pkg-test'));
 const BUILD = 'bash scripts/build.sh --nightly --features panic-trigger,heap-stats --out target/pkg-test';
@@ -38,17 +39,6 @@ before(async () => {
   [server, browser] = await Promise.all([startServer(['--mount', `/pkg-test=${PKG}`]), launch()]);
 });
 after(async () => { await browser?.close(); server?.close(); });
-
-/** The counts that must not move at all after the warm-up (every one of counts() but these). */
-const EXACT = ['listeners', 'pageListeners', 'pageListenerKinds', 'resizeObservations', 'intersectionObservations',
-  'mutationObservations', 'timeouts', 'intervals', 'frames', 'idleCallbacks', 'finalizers', 'wasmAllocations',
-  'wasmBytes', 'externrefs', 'instances', 'views'];
-
-/** Every count that differs between `a` and `b`, as "name: a -> b". */
-function moved(a, b, keys = EXACT) {
-  return keys.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
-    .map((k) => `${k}: ${JSON.stringify(a[k])} -> ${JSON.stringify(b[k])}`);
-}
 
 async function open() {
   const page = await browser.context.newPage();
@@ -96,8 +86,8 @@ test(`mounting and removing ${MOUNTS} charts of every kind grows no count at all
   const secs = (Date.now() - t0) / 1000;
   const alive = await page.evaluate(() => window.__leaks.alive());
   console.log(`# Chromium, ${WARM_UP} + ${MOUNTS} mounts in ${secs.toFixed(0)} s`);
-  console.log(`# after the warm-up: ${JSON.stringify(base)}`);
-  console.log(`# after ${MOUNTS} more:  ${JSON.stringify(end)}`);
+  console.log(`# after the warm-up: ${brief(base)}`);
+  console.log(`# after ${MOUNTS} more:  ${brief(end)}`);
 
   assert.equal(await page.evaluate(() => window.__leaks.removed.length), MOUNTS);
   // the counters count: the wasm heap made allocations, and the charts' listeners were seen
@@ -121,7 +111,7 @@ test('removed charts that the page keeps free their wasm memory at once and hold
   const base = await measure();
   await cycle(KEPT, { hold: true });
   const end = await measure();
-  console.log(`# Chromium, ${KEPT} removed charts kept: ${JSON.stringify(end)}`);
+  console.log(`# Chromium, ${KEPT} removed charts kept: ${brief(end)}`);
   assert.equal(await page.evaluate(() => window.__leaks.held.filter((el) => el._view && el._view._chart !== null).length), 0, 'a removed chart still holds its wasm object');
   // their own shadow DOM's listeners live on with them (so `listeners` grows); nothing else may
   const keys = EXACT.filter((k) => k !== 'listeners');

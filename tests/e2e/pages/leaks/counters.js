@@ -34,6 +34,10 @@
     MutationObserver: W.MutationObserver,
   };
   W.__leakOriginals = orig;
+  // the page's uncaught errors, for engines driven without a console (WebDriver)
+  W.__leakErrors = [];
+  orig.add.call(W, 'error', (e) => W.__leakErrors.push(String(e.error || e.message)));
+  orig.add.call(W, 'unhandledrejection', (e) => W.__leakErrors.push(`unhandled rejection: ${e.reason}`));
 
   // --- listeners: per target (held weakly) a map "type capture" -> set of listeners ---------------
   const byTarget = new WeakMap();
