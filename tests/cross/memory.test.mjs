@@ -92,7 +92,9 @@ const counts = async () => {
 async function cycle(n, opts) {
   for (let done = 0; done < n; done += BATCH) {
     const k = Math.min(BATCH, n - done);
-    await within(BATCH_MS, session.runAsync((k2, o) => window.__leaks.cycle(k2, o), k, opts),
+    // (thrown as text: Firefox's error.stack, which runAsync reports, leaves out the message)
+    const batch = (k2, o) => window.__leaks.cycle(k2, o).catch((e) => { throw `${e}\n${e && e.stack}`; });
+    await within(BATCH_MS, session.runAsync(batch, k, opts),
       `mounting charts ${done + 1}-${done + k} of ${n} (a chart that never settles fails sooner, by its own deadline)`);
   }
 }
