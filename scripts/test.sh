@@ -84,8 +84,12 @@ e2e() {
     printf '==> ERROR: no end-to-end tests found (tests/e2e/*.test.mjs)\n' >&2
     return 1
   fi
-  # the debug package (target/pkg-debug/) for tests/e2e/panic.test.mjs: a panic on purpose
+  # the debug package (target/pkg-debug/): readers.test.mjs's label boxes, and panic.test.mjs's
+  # check of the panic hook's message
   bash scripts/build-debug.sh || return 1
+  # the readers' modules with the test-only panic trigger, through every step of the build stage's
+  # pkg/ (target/pkg-test/): panic.test.mjs makes them trap
+  bash scripts/build.sh --nightly --features panic-trigger --out target/pkg-test || return 1
   node --test --test-concurrency=1 tests/e2e/
 }
 
