@@ -76,7 +76,7 @@ async function open() {
   return { page, errors, measure, cycle };
 }
 
-test(`mounting and removing ${MOUNTS} charts of every kind grows no count at all`, { timeout: 30 * 60000 }, async () => {
+test(`mounting and removing ${MOUNTS} charts of every kind grows no count at all`, { timeout: 15 * 60000 }, async () => {
   const { page, errors, measure, cycle } = await open();
   const t0 = Date.now();
   await cycle(WARM_UP, {});
