@@ -90,7 +90,7 @@ e2e() {
   # the readers' modules with the test-only panic trigger, through every step of the build stage's
   # pkg/ (target/pkg-test/): panic.test.mjs makes them trap
   bash scripts/build.sh --nightly --features panic-trigger,heap-stats --out target/pkg-test || return 1
-  node --test --test-concurrency=1 --test-timeout=1200000 tests/e2e/
+  node --test --test-concurrency=1 --test-timeout=1800000 tests/e2e/
 }
 
 # A bounded fuzz of the whole pipeline (fuzz/fuzz_targets/pipeline.rs), 60 s by default
@@ -138,7 +138,7 @@ e2e_engines() {
   # screenshots (cross-<engine>-*.png) and cross-engines.json beside the Playwright ones.
   mkdir -p "$ARTIFACTS" || return 1
   rm -f "$ARTIFACTS"/cross-* || return 1
-  node --test --test-concurrency=1 --test-timeout=1200000 tests/cross/ || return 1
+  node --test --test-concurrency=1 --test-timeout=1800000 tests/cross/ || return 1
 }
 
 # Per-engine times of the e2e-engines stage, from the report its tests write: one summary line each.
