@@ -26,7 +26,7 @@ import { brief, EXACT, moved } from '../common/leaks.mjs';
 const PKG = resolve(process.env.NEWSCHART_TEST_PKG || join(REPO, 'target', 'pkg-test'));
 const BUILD = 'bash scripts/build.sh --nightly --features panic-trigger,heap-stats --out target/pkg-test';
 const MOUNTS = Number(process.env.NEWSCHART_FIREFOX_MOUNTS) || 1000;
-const WARM_UP = 70; // ten of each kind in the page's MIX
+const WARM_UP = 80; // ten of each kind in the page's MIX
 const BATCH = 25; // mounts per script, each with its own deadline
 const BATCH_MS = 240000;
 

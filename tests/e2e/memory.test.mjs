@@ -24,7 +24,7 @@ import { brief, EXACT, moved } from '../common/leaks.mjs';
 const PKG = resolve(process.env.NEWSCHART_TEST_PKG || join(REPO, 'target', 'pkg-test'));
 const BUILD = 'bash scripts/build.sh --nightly --features panic-trigger,heap-stats --out target/pkg-test';
 const MOUNTS = 1000;
-const WARM_UP = 70; // ten of each kind in MIX
+const WARM_UP = 80; // ten of each kind in MIX
 const BATCH = 50; // mounts per page.evaluate, each with its own deadline
 const BATCH_MS = 240000;
 /**

@@ -27,6 +27,7 @@ export const MIX = [
   { name: 'a feed that errors (invalid.json)', src: '/e2e/feeds/invalid.json', until: 'error' },
   { name: `large line (setColumns, ${N} points)`, columns: true, until: 'ready' },
   { name: 'column removed while loading', src: '/feeds/hamlets.json', until: 'loading' },
+  { name: 'column far below the viewport, removed before it loads', src: '/feeds/hamlets.json', until: 'idle', far: true },
 ];
 
 let made = 0; // charts mounted so far: the next one's place in MIX
@@ -72,6 +73,7 @@ export async function cycle(n, { track = false, hold = false } = {}) {
     const el = document.createElement('news-chart');
     if (kind.src) el.setAttribute('src', kind.src);
     el.setAttribute('height', '200');
+    if (kind.far) el.style.marginTop = '5000px'; // past the loader's 600 px: it waits to be scrolled to
     const reached = reach(el, kind.until, kind.name);
     document.body.append(el);
     let shown = null;
