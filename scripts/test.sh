@@ -91,8 +91,9 @@ e2e() {
   bash scripts/build-debug.sh || return 1
   # the readers' modules with the test-only panic trigger, through every step of the build stage's
   # pkg/ (target/pkg-test/): panic.test.mjs makes them trap
-  bash scripts/build.sh --nightly --features panic-trigger --out target/pkg-test || return 1
-  node --test --test-concurrency=1 tests/e2e/
+  bash scripts/build.sh --nightly --features panic-trigger,heap-stats --out target/pkg-test || return 1
+  # every test file and test fails after 10 minutes instead of hanging the run (tests/e2e/helpers.mjs within() gives a named message sooner)
+  node --test --test-concurrency=1 --test-timeout=600000 tests/e2e/
 }
 
 # A bounded fuzz of the whole pipeline (fuzz/fuzz_targets/pipeline.rs), 60 s by default
@@ -140,7 +141,7 @@ e2e_engines() {
   # screenshots (cross-<engine>-*.png) and cross-engines.json beside the Playwright ones.
   mkdir -p "$ARTIFACTS" || return 1
   rm -f "$ARTIFACTS"/cross-* || return 1
-  node --test --test-concurrency=1 tests/cross/ || return 1
+  node --test --test-concurrency=1 --test-timeout=600000 tests/cross/ || return 1
 }
 
 # Per-engine lines of the e2e-engines stage, from the report its tests write: the time and browser,

@@ -50,8 +50,9 @@ pub mod theme;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-// The wasm module's allocator: talc, smaller than std's dlmalloc (docs/SIZE.md).
-#[cfg(target_arch = "wasm32")]
+// The wasm module's allocator: talc, smaller than std's dlmalloc (docs/SIZE.md). Test builds with
+// the feature `heap-stats` use the same one with its counters on (web/heap_stats.rs).
+#[cfg(all(target_arch = "wasm32", not(feature = "heap-stats")))]
 #[global_allocator]
 static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 

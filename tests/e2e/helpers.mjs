@@ -102,3 +102,20 @@ export async function pointCenter(page, selector, i) {
 export async function readBack(page, selector) {
   return page.evaluate(readBackInPage, selector);
 }
+
+/**
+ * `promise`, or a failure saying `what` did not finish within `ms`: for waits that could otherwise
+ * never end (a page.evaluate awaiting something in the page that never comes), so that the test
+ * fails with a message instead of hanging until the runner's own timeout.
+ */
+export async function within(ms, promise, what) {
+  let timer;
+  const late = new Promise((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
