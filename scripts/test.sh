@@ -89,10 +89,12 @@ e2e() {
   # the debug package (target/pkg-debug/): readers.test.mjs's label boxes, and panic.test.mjs's
   # check of the panic hook's message
   bash scripts/build-debug.sh || return 1
-  # the readers' modules with the test-only panic trigger, through every step of the build stage's
-  # pkg/ (target/pkg-test/): panic.test.mjs makes them trap
+  # the readers' modules with the test-only panic trigger and heap counters, through every step of
+  # the build stage's pkg/ (target/pkg-test/): panic.test.mjs makes them trap, memory.test.mjs
+  # counts their live allocations
   bash scripts/build.sh --nightly --features panic-trigger,heap-stats --out target/pkg-test || return 1
-  # every test file and test fails after 10 minutes instead of hanging the run (tests/e2e/helpers.mjs within() gives a named message sooner)
+  # a test or file that hangs fails after 10 minutes instead of hanging the run
+  # (tests/e2e/helpers.mjs's within() gives a named message sooner)
   node --test --test-concurrency=1 --test-timeout=600000 tests/e2e/
 }
 
