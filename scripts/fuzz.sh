@@ -54,6 +54,7 @@ printf '==> fuzz: seed %s, %s, corpus %s (%s files, read only), %s\n' \
   "$seed" "$what" "$CORPUS" "$(find "$CORPUS" -type f | wc -l)" "$toolchain"
 
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/newschart-fuzz.XXXXXX")"
+trap 'rm -rf "$scratch"' EXIT
 mark="$scratch/.start"
 touch "$mark"
 mkdir -p "$scratch/new" "$ARTIFACTS"
@@ -78,7 +79,6 @@ while IFS= read -r crash; do
                    cargo test --test fuzz_regressions   # fails until the bug is fixed; commit both
 EOF
 done < <(find "$ARTIFACTS" -type f -newer "$mark" \( -name "crash-*" -o -name "leak-*" -o -name "timeout-*" -o -name "oom-*" \) | sort)
-rm -rf "$scratch"
 if ((rc != 0 && found == 0)); then
   printf '==> fuzz FAILED (exit %d, seed %s, %s) without a crash file: see the log above\n' "$rc" "$seed" "$what" >&2
 fi
