@@ -34,7 +34,7 @@ case "${1:-}" in
 esac
 
 # The nightly the readers' modules are built with (scripts/build.sh) and the fuzzer runs on: one
-# date, so that builds repeat.
+# date, so that builds repeat. fuzz/rust-toolchain.toml names it too (tests/fuzz_regressions.rs).
 NEWSCHART_NIGHTLY=nightly-2026-05-20
 export NEWSCHART_NIGHTLY
 

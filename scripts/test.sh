@@ -4,7 +4,8 @@
 #   2 native           cargo test
 #   2m modgraph       node scripts/modgraph.mjs: prints the module graph, fails on a cycle between modules
 #   2a js-unit        node --test tests/web/ (the element's JavaScript modules that run in node: download.js's wrapping)
-#   2b fuzz           cargo +NEWSCHART_NIGHTLY fuzz run pipeline for 60 s (NEWSCHART_FUZZ_SECONDS), from fuzz/corpus/
+#   2b fuzz           scripts/fuzz.sh --repeatable: cargo fuzz run pipeline on the pinned nightly, seed 1, 100000 runs
+#                      (NEWSCHART_FUZZ_SEED, NEWSCHART_FUZZ_RUNS), over the committed corpus fuzz/corpus/pipeline only
 #   3 unit-build       cargo test --target wasm32-unknown-unknown --test web --no-run (builds the test wasm once)
 #   4 unit-chromium    the browser unit tests (wasm-bindgen-test, tests/web.rs) in headless Chromium (chromedriver)
 #   5 unit-firefox     the same in headless Firefox ESR (geckodriver)
@@ -98,18 +99,13 @@ e2e() {
   node --test --test-concurrency=1 --test-timeout=600000 tests/e2e/
 }
 
-# A bounded fuzz of the whole pipeline (fuzz/fuzz_targets/pipeline.rs), 60 s by default
-# (NEWSCHART_FUZZ_SECONDS). New inputs go to a scratch corpus, so the committed one
-# (fuzz/corpus/pipeline) stays small; a crash is saved in fuzz/artifacts/pipeline/ and fails the
-# stage: copy it into tests/fixtures/fuzz/ to keep it as a regression test.
+# A reproducible fuzz of the whole pipeline (fuzz/fuzz_targets/pipeline.rs): a fixed seed and a
+# fixed number of runs over the committed corpus, which it never writes, so one commit runs the
+# same inputs on every machine. A crash is saved in fuzz/artifacts/pipeline/, fails the stage, and
+# the script prints how to keep it in tests/fixtures/fuzz/. The longer randomized search is
+# `bash scripts/fuzz.sh --minutes N`, not part of this command (docs/DEVELOPMENT.md#fuzzing).
 fuzz() {
-  local scratch
-  scratch="$(mktemp -d "${TMPDIR:-/tmp}/newschart-fuzz.XXXXXX")" || return 1
-  (cd fuzz && cargo "+$NEWSCHART_NIGHTLY" fuzz run pipeline "$scratch" corpus/pipeline -- \
-    -max_total_time="${NEWSCHART_FUZZ_SECONDS:-60}" -dict=json.dict -timeout=20 -rss_limit_mb=2048 -print_final_stats=1)
-  local rc=$?
-  rm -rf "$scratch"
-  return $rc
+  bash scripts/fuzz.sh --repeatable
 }
 
 WEB_TEST=(cargo test --target wasm32-unknown-unknown --test web)

@@ -8,9 +8,12 @@
 //! 2. No NaN or infinite coordinate in any mark.
 //! 3. Every rect and line inside the chart's box; every text anchor inside it.
 //! 4. Every label's text is the feed's text: categories and series names in the
-//!    data are exactly the feed's strings, category labels are the feed's text
-//!    (or a prefix of it with an ellipsis, or its characters one per line), and
-//!    the SVG holds every text mark as escaped text that parses back to it.
+//!    data are exactly the feed's strings; the category labels, in the order
+//!    drawn, are categories in feed order, each whole or ellipsized (see
+//!    [`ellipsized`]), or else every category's characters stacked one per line
+//!    (see [`stacked`]); and the SVG holds only characters XML allows (the
+//!    `Char` production, written out here from the spec) and every text mark as
+//!    escaped text that parses back to it.
 #![allow(dead_code)]
 
 use newschart::model::{Dataset, XScale};
@@ -65,6 +68,7 @@ pub fn check_scene(text: &str, index: usize, ds: &Dataset, s: &Scene) {
     finite("scene size", &[s.width, s.height]);
     assert!(s.width > 0.0 && s.height > 0.0, "empty box {}x{}", s.width, s.height);
     finite("plot", &[s.plot.x, s.plot.y, s.plot.w, s.plot.h]);
+    let mut labels = Vec::new();
     for mark in &s.marks {
         match &mark.shape {
             Shape::Rect(r) => {
@@ -91,11 +95,12 @@ pub fn check_scene(text: &str, index: usize, ds: &Dataset, s: &Scene) {
                 assert!(inside_x(s, *x) && inside_y(s, *y), "{:?} text {:?} anchored at ({}, {}) outside {}x{}", mark.role, t, x, y, s.width, s.height);
                 // (on a date axis the labels are dates the chart writes, not feed text)
                 if mark.role == Role::Category && ds.x == XScale::Category {
-                    assert!(is_category_text(ds, t), "category label {:?} is not the feed's text {:?}", t, ds.categories);
+                    labels.push((*x, *y, t.as_str()));
                 }
             }
         }
     }
+    category_labels(ds, &labels);
     for d in &s.data {
         finite("datum", &[d.bounds.x, d.bounds.y, d.bounds.w, d.bounds.h, d.bar.x, d.bar.y, d.bar.w, d.bar.h, d.value]);
         assert_eq!(d.category, ds.categories[d.index], "datum category");
@@ -115,12 +120,54 @@ pub fn check_scene(text: &str, index: usize, ds: &Dataset, s: &Scene) {
     check_svg(s);
 }
 
-/// A category label: the whole category, a prefix of it ending in an ellipsis,
-/// or one character of it (stacked labels).
-fn is_category_text(ds: &Dataset, t: &str) -> bool {
-    ds.categories.iter().any(|c| {
-        c == t || t.strip_suffix('…').is_some_and(|p| c.starts_with(p)) || (t.chars().count() == 1 && c.contains(t))
-    })
+/// The ellipsis `newschart::text::ellipsize` ends a shortened label with.
+const ELLIPSIS: char = '\u{2026}';
+
+/// `label` is `category` ellipsized: a proper prefix of it (whole characters,
+/// possibly none) followed by one [`ELLIPSIS`].
+pub fn ellipsized(label: &str, category: &str) -> bool {
+    label.strip_suffix(ELLIPSIS).is_some_and(|p| p.len() < category.len() && category.starts_with(p))
+}
+
+/// The category labels of a chart, as `(x, y, text)` in the order drawn: either
+/// each is a category whole or ellipsized, in feed order (some may be left
+/// out, never reordered or repeated), or they are every category stacked one
+/// character a line (see [`stacked`]). Panics naming the first label that is
+/// neither.
+pub fn category_labels(ds: &Dataset, labels: &[(f64, f64, &str)]) {
+    let mut next = 0;
+    for (k, &(_, _, t)) in labels.iter().enumerate() {
+        match ds.categories[next.min(ds.categories.len())..].iter().position(|c| c == t || ellipsized(t, c)) {
+            Some(i) => next += i + 1,
+            None if stacked(ds, labels) => return,
+            None => panic!(
+                "category label {} {:?} is not a category of the feed, whole or ellipsized (a prefix of it and {:?}), in feed order after the labels before it {:?}; the categories: {:?}",
+                k, t, ELLIPSIS, labels[..k].iter().map(|l| l.2).collect::<Vec<_>>(), ds.categories
+            ),
+        }
+    }
+}
+
+/// Stacked labels: every category, in feed order, drawn one character a mark,
+/// top to bottom in one column (the same x, y increasing). Empty categories
+/// draw nothing.
+pub fn stacked(ds: &Dataset, labels: &[(f64, f64, &str)]) -> bool {
+    let mut rest = labels;
+    for c in &ds.categories {
+        let n = c.chars().count();
+        if rest.len() < n {
+            return false;
+        }
+        let (column, after) = rest.split_at(n);
+        let mut buf = [0u8; 4];
+        let spelled = column.iter().zip(c.chars()).all(|(l, ch)| l.2 == ch.encode_utf8(&mut buf));
+        let one_column = column.windows(2).all(|w| w[0].0 == w[1].0 && w[0].1 < w[1].1);
+        if !spelled || !one_column {
+            return false;
+        }
+        rest = after;
+    }
+    rest.is_empty()
 }
 
 /// The dataset's strings are the feed's strings, byte for byte: nothing
@@ -150,6 +197,9 @@ fn feed_strings_survive(text: &str, index: usize, ds: &Dataset) {
 /// attributes, and its text elements read back as the scene's text marks.
 pub fn check_svg(s: &Scene) {
     let svg = newschart::render::svg::to_svg(s, 1.0).expect("SVG render");
+    if let Some((at, c)) = svg.char_indices().find(|(_, c)| !xml_char(*c)) {
+        panic!("the SVG holds {:?} at byte {}, which XML 1.0 does not allow: {:?}", c, at, &svg[at.saturating_sub(80)..(at + 80).min(svg.len())]);
+    }
     let doc = match roxmltree::Document::parse(&svg) {
         Ok(d) => d,
         Err(e) => panic!("the SVG is not well-formed XML: {}\n{}", e, &svg[..svg.len().min(2000)]),
@@ -173,11 +223,20 @@ pub fn check_svg(s: &Scene) {
         .marks
         .iter()
         .filter_map(|m| match &m.shape {
-            Shape::Text { text, .. } => Some(eol(&text.chars().filter(|c| newschart::render::svg::is_xml_char(*c)).collect::<String>())),
+            Shape::Text { text, .. } => Some(eol(&text.chars().filter(|c| xml_char(*c)).collect::<String>())),
             _ => None,
         })
         .collect();
     assert_eq!(texts, want, "the SVG's text is the scene's text");
+}
+
+/// XML 1.0 (fifth edition), production [2]:
+/// `Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`.
+/// Written out here from the spec, not taken from the product, which must drop
+/// every other character from the SVG's text.
+fn xml_char(c: char) -> bool {
+    let u = u32::from(c);
+    u == 0x9 || u == 0xA || u == 0xD || (0x20..=0xD7FF).contains(&u) || (0xE000..=0xFFFD).contains(&u) || (0x10000..=0x10FFFF).contains(&u)
 }
 
 /// Line ends as XML's end-of-line handling leaves them (\r\n and \r become \n),
