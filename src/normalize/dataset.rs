@@ -78,8 +78,10 @@ impl Cx {
             (Some(c), XScale::Date) => self.dates(c, path),
             _ => Vec::new(),
         };
-        if let (Some(Kind::Donut | Kind::Pie), Some(series)) = (kind, &series) {
-            self.shares(series, path);
+        if let (Some(k), Some(series)) = (kind, &series) {
+            if spec::KINDS_OF_SHARES.contains(&k) {
+                self.shares(series, path);
+            }
         }
         let annotations = match (&categories, &series) {
             (Some(c), Some(s)) => self.annotations(obj, path, c, s),
@@ -142,7 +144,7 @@ impl Cx {
                 for (i, c) in items.iter().enumerate() {
                     match c {
                         Value::String(s) => out.push(s.clone()),
-                        Value::Number(n) => out.push(n.text()),
+                        Value::Number(n) => out.push(n.label()),
                         other => {
                             self.wrong_type(&index(&p, i), "text", other);
                             ok = false;
