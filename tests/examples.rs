@@ -135,7 +135,8 @@ fn field_tables() -> String {
             out.push_str("\nRules the schema cannot state (it names them in this object's `description`):\n\n");
             for r in *rules {
                 let codes: Vec<String> = r.codes.iter().map(|c| format!("`{}`", c.id())).collect();
-                out.push_str(&format!("- `{}` (the widget's problem: {}): {}\n", r.name, codes.join(", "), r.doc));
+                let written = if r.as_written { ", for a whole number written with a fraction or an exponent" } else { "" };
+                out.push_str(&format!("- `{}` (the widget's problem: {}{}): {}\n", r.name, codes.join(", "), written, r.doc));
             }
         }
     }

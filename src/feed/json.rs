@@ -245,26 +245,6 @@ impl Number {
         }
     }
 
-    /// The value as `u64`, for non-negative whole numbers however written (`1`, `1.0`, `1e0`:
-    /// JSON's and JSON Schema's `integer`), up to 2^53.
-    pub fn as_whole(&self) -> Option<u64> {
-        match *self {
-            Number::PosInt(n) => Some(n),
-            Number::Float(f) if f >= 0.0 && f.fract() == 0.0 && f <= 9_007_199_254_740_992.0 => Some(f as u64),
-            _ => None,
-        }
-    }
-
-    /// A category's label: the number as JSON writes it ([`Number::text`]), a whole number up to
-    /// 2^53 as a whole number however the feed wrote it (`2022.0` is the year 2022, as in
-    /// JavaScript and JSON Schema).
-    pub fn label(&self) -> String {
-        match *self {
-            Number::Float(f) if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0 => crate::format::int(f as i64),
-            _ => self.text(),
-        }
-    }
-
     /// The value as `i64`, for integers that fit.
     pub fn as_i64(&self) -> Option<i64> {
         match *self {

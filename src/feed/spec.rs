@@ -17,8 +17,6 @@ use crate::model::{Kind, SUPPORTED_VERSION};
 /// The type of a field.
 #[derive(Clone, Copy, Debug)]
 pub enum Ty {
-    /// Anything: the widget does not read it.
-    Any,
     /// Text.
     Str,
     /// Text that must be an http(s) address.
@@ -47,6 +45,8 @@ pub enum Ty {
     StrOrObj(&'static [Field]),
     /// Text or a number (category labels).
     Label,
+    /// Anything: the widget does not read it.
+    Any,
 }
 
 /// How many items a list may have.
@@ -102,10 +102,14 @@ pub const MAX_POINTS: usize = 100_000;
 pub const DECIMALS: (u32, u32) = (0, 6);
 /// The chart kinds a dataset may ask for.
 pub const KINDS: &[&str] = &["column", "bar", "line", "area", "progress", "donut", "pie", "table"];
-/// The kinds that need a `target`.
-pub const KINDS_WITH_TARGET: &[Kind] = &[Kind::Progress];
-/// The kinds that draw the first series as shares of a whole, which cannot be negative.
-pub const KINDS_OF_SHARES: &[Kind] = &[Kind::Donut, Kind::Pie];
+/// Whether a kind needs a `target`.
+pub fn needs_target(kind: Kind) -> bool {
+    matches!(kind, Kind::Progress)
+}
+/// Whether a kind draws the first series as shares of a whole, which cannot be negative.
+pub fn draws_shares(kind: Kind) -> bool {
+    matches!(kind, Kind::Donut | Kind::Pie)
+}
 /// Number styles.
 pub const NUMBER_STYLES: &[&str] = &["cn", "full", "compact"];
 /// Locales.
@@ -244,6 +248,10 @@ pub struct Rule {
     pub name: &'static str,
     /// The widget's problems that report it.
     pub codes: &'static [Code],
+    /// Whether it is about how a number is written, not its value: then these problems are the
+    /// rule's only when the value they found is a whole number written with a fraction or an
+    /// exponent (`1.0`, `2e0`); the same problems report values the schema refuses.
+    pub as_written: bool,
     /// What it says, and why a schema cannot.
     pub doc: &'static str,
 }
@@ -252,18 +260,27 @@ pub struct Rule {
 pub const FEED_RULES: &[Rule] = &[
     Rule {
         name: "unique-ids",
+        as_written: false,
         codes: &[Code::DuplicateId],
         doc: "No two datasets have the same id (a dataset without one is dataset-N, N its place from 1): JSON Schema's uniqueItems compares whole items, not one field of them.",
     },
     Rule {
         name: "feed-size",
+        as_written: false,
         codes: &[Code::TooLarge],
         doc: "The feed's text is at most 5 MiB (5,242,880 bytes; a page's max-bytes attribute sets another limit): a schema sees the parsed value, not the text.",
     },
     Rule {
         name: "json-text",
+        as_written: false,
         codes: &[Code::JsonSurrogate, Code::JsonHexEnd, Code::JsonDepth, Code::JsonRange],
         doc: "The text is strict JSON: no lone surrogate escape such as \\ud800 in a string, arrays and objects nested at most 128 deep (unknown fields too), and numbers within the range of a double: a schema sees the parsed value, not the text.",
+    },
+    Rule {
+        name: "numbers-as-written",
+        as_written: true,
+        codes: &[Code::BadVersion, Code::BadDecimals, Code::NotADate],
+        doc: "version, decimals, and a category that is a year with x date, are whole numbers written as such: 1, not 1.0 or 1e0 (the widget reads a number as it is written: the category 2022.0 is the text 2022.0, not a date): JSON Schema sees the value, and 1.0 is the integer 1 there.",
     },
 ];
 
@@ -271,16 +288,19 @@ pub const FEED_RULES: &[Rule] = &[
 pub const DATASET_RULES: &[Rule] = &[
     Rule {
         name: "values-match-categories",
+        as_written: false,
         codes: &[Code::LengthMismatch],
         doc: "Every series has exactly as many values as there are categories: JSON Schema cannot compare the lengths of two arrays.",
     },
     Rule {
         name: "highlight-names-series",
+        as_written: false,
         codes: &[Code::UnknownHighlight],
         doc: "Every name in highlight is the name of one of the dataset's series: JSON Schema cannot refer to values elsewhere in the document.",
     },
     Rule {
         name: "points-limit",
+        as_written: false,
         codes: &[Code::TooManyPoints],
         doc: "Categories × series is at most 100,000 (a page's max-points attribute sets another limit; the schema states the limit for each list alone): JSON Schema cannot multiply two lengths.",
     },
@@ -290,11 +310,13 @@ pub const DATASET_RULES: &[Rule] = &[
 pub const ANNOTATION_RULES: &[Rule] = &[
     Rule {
         name: "annotation-category-exists",
+        as_written: false,
         codes: &[Code::NoSuchCategory],
         doc: "The category of a highlight or label annotation is one of the dataset's categories (a number matches the category written the same way): JSON Schema cannot refer to values elsewhere in the document.",
     },
     Rule {
         name: "annotation-series-exists",
+        as_written: false,
         codes: &[Code::NoSuchSeries],
         doc: "The series of a label annotation is the name of one of the dataset's series: JSON Schema cannot refer to values elsewhere in the document.",
     },
@@ -455,14 +477,14 @@ fn conditions(fields: &[Field]) -> Vec<Value> {
     let mut out = Vec::new();
     let name = object(fields).map_or("", |o| o.0);
     if name == "Dataset" {
-        let kinds = |ks: &[Kind]| ks.iter().map(|k| k.name()).collect::<Vec<_>>();
-        out.push(when("kind", &kinds(KINDS_WITH_TARGET), json!({ "required": ["target"], "properties": { "target": { "type": "object" } } })));
+        let kinds = |which: fn(Kind) -> bool| KINDS.iter().copied().filter(|k| Kind::from_name(k).is_some_and(which)).collect::<Vec<_>>();
+        out.push(when("kind", &kinds(needs_target), json!({ "required": ["target"], "properties": { "target": { "type": "object" } } })));
         out.push(when(
             "kind",
-            &kinds(KINDS_OF_SHARES),
+            &kinds(draws_shares),
             json!({ "properties": { "series": { "prefixItems": [{ "properties": { "values": { "items": { "minimum": 0 } } } }] } } }),
         ));
-        // a category that is a number is a date when it is a year (written as a whole number)
+        // a category that is a number is a date when it is a year
         let dates = json!({ "type": ["string", "integer"], "pattern": date_pattern(), "minimum": 1, "maximum": MAX_YEAR });
         out.push(when("x", &X_SCALES[1..], json!({ "properties": { "categories": { "items": dates } } })));
     }
@@ -492,7 +514,8 @@ pub fn object_doc(doc: &str, rules: &[Rule]) -> String {
             let codes: Vec<&str> = r.codes.iter().map(|c| c.id()).collect();
             #[cfg(target_arch = "wasm32")]
             let codes: Vec<&str> = Vec::new();
-            s.push_str(&format!("\n- `{}` (widget: {}): {}", r.name, codes.join(", "), r.doc));
+            let written = if r.as_written { "; as written" } else { "" };
+            s.push_str(&format!("\n- `{}` (widget: {}{}): {}", r.name, codes.join(", "), written, r.doc));
         }
     }
     s

@@ -28,7 +28,7 @@ impl Cx {
             let category = |cx: &mut Cx| -> Option<usize> {
                 let want = match o.get("category") {
                     Some(Value::String(s)) => s.clone(),
-                    Some(Value::Number(n)) => n.label(),
+                    Some(Value::Number(n)) => n.text(),
                     None => {
                         cx.missing(&ap, "category");
                         return None;

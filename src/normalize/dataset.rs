@@ -78,10 +78,9 @@ impl Cx {
             (Some(c), XScale::Date) => self.dates(c, path),
             _ => Vec::new(),
         };
-        if let (Some(k), Some(series)) = (kind, &series) {
-            if spec::KINDS_OF_SHARES.contains(&k) {
-                self.shares(series, path);
-            }
+        match (kind, &series) {
+            (Some(k), Some(series)) if spec::draws_shares(k) => self.shares(series, path),
+            _ => {}
         }
         let annotations = match (&categories, &series) {
             (Some(c), Some(s)) => self.annotations(obj, path, c, s),
@@ -144,7 +143,7 @@ impl Cx {
                 for (i, c) in items.iter().enumerate() {
                     match c {
                         Value::String(s) => out.push(s.clone()),
-                        Value::Number(n) => out.push(n.label()),
+                        Value::Number(n) => out.push(n.text()),
                         other => {
                             self.wrong_type(&index(&p, i), "text", other);
                             ok = false;

@@ -17,7 +17,7 @@ impl Cx {
                 self.missing("", "version");
                 None
             }
-            Some(Value::Number(n)) => match n.as_whole() {
+            Some(Value::Number(n)) => match n.as_u64() {
                 Some(ver) if ver == SUPPORTED_VERSION => Some(ver),
                 Some(ver) if ver > SUPPORTED_VERSION => {
                     self.error("version", Code::NewerVersion, &[&n.text(), &version_text()]);

@@ -10,7 +10,7 @@ impl Cx {
         let p = join(path, "target");
         match obj.get("target") {
             None | Some(Value::Null) => {
-                if kind.is_some_and(|k| spec::KINDS_WITH_TARGET.contains(&k)) {
+                if kind.is_some_and(spec::needs_target) {
                     self.error(path, Code::NoTarget, &[]);
                 }
                 None
