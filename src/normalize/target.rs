@@ -10,7 +10,7 @@ impl Cx {
         let p = join(path, "target");
         match obj.get("target") {
             None | Some(Value::Null) => {
-                if kind.is_some_and(spec::needs_target) {
+                if matches!(kind, Some(k) if spec::needs_target(k)) {
                     self.error(path, Code::NoTarget, &[]);
                 }
                 None
