@@ -9,6 +9,9 @@
 // a feed the schema passes and the widget refuses must be refused for those codes alone, and a
 // feed the widget draws must always pass the schema.
 //
+// Then sweeps put the patterns of dates, colours and links to every character of the Basic
+// Multilingual Plane and to ~128,000 dates, with a verdict per value from each side.
+//
 // Prints the agreement: feeds, agreeing %, exceptions by rule. NEWSCHART_SCHEMA=path measures
 // another schema (the figure is printed before the test fails); NEWSCHART_BIN=path another build.
 
@@ -192,5 +195,102 @@ test('the JSON Schema and the widget give every feed and mutation the same verdi
     for (const name of rules.keys()) assert.ok(doc.includes(`\`${name}\``), `docs/FEED.md does not list the rule ${name}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// ---- sweeps: one feed, many values, a verdict per value from each side ----------------------
+
+/** Every character of the Basic Multilingual Plane but the surrogates, and a few beyond it. */
+const everyChar = () => {
+  const out = [];
+  for (let c = 0; c <= 0xffff; c++) if (c < 0xd800 || c > 0xdfff) out.push(String.fromCharCode(c));
+  return [...out, '\u{10000}', '\u{1f600}', '\u{e0020}', '\u{10ffff}'];
+};
+
+/** Dates around every edge of the rule: years 0 to 10000, every month and day from 0 to 13 and
+ * 32 of years at the leap-year edges, with and without leading zeros. */
+function dateSweep() {
+  const out = [];
+  for (let y = 0; y <= 10000; y++) out.push(String(y), String(y).padStart(4, '0'), String(y).padStart(5, '0'));
+  const years = [1, 4, 8, 96, 99, 100, 104, 200, 300, 400, 800, 1000, 1200, 1600, 1700, 1800, 1900, 1904, 1996, 2000, 2023, 2024, 2100, 2400, 9996, 9999];
+  for (const y of years) {
+    for (let m = 0; m <= 13; m++) {
+      for (const pm of [String(m), String(m).padStart(2, '0'), String(m).padStart(4, '0'), String(m).padStart(5, '0')]) {
+        out.push(`${y}-${pm}`);
+        for (let d = 0; d <= 32; d++) out.push(`${y}-${pm}-${String(d).padStart(2, '0')}`, `${String(y).padStart(4, '0')}-${pm}-${d}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** Each side's verdict on each of `items`: the items go in feeds of `chunk` (the widget locates
+ * each problem from the start of the text, so a feed of very many refused values is slow), made by
+ * `make(items)`; `widgetPath` and `schemaPath` find an item's index in an error's path. */
+function perItem(items, make, widgetPath, schemaPath, chunk = 200) {
+  const schema = JSON.parse(readFileSync(SCHEMA, 'utf8'));
+  const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
+  const bySchema = new Set();
+  const byWidget = new Set();
+  const dir = mkdtempSync(join(tmpdir(), 'newschart-sweep-'));
+  try {
+    const files = [];
+    for (let at = 0; at < items.length; at += chunk) {
+      const feed = make(items.slice(at, at + chunk));
+      validate(feed);
+      for (const e of validate.errors ?? []) {
+        const m = e.instancePath.match(schemaPath);
+        if (m) bySchema.add(at + Number(m[1]));
+      }
+      const f = join(dir, `${at}.json`);
+      writeFileSync(f, JSON.stringify(feed));
+      files.push([f, at]);
+    }
+    const verdicts = widget(files.map(([f]) => f));
+    for (const [f, at] of files) {
+      for (const p of verdicts.get(f).errors) {
+        const m = p.path.match(widgetPath);
+        if (m) byWidget.add(at + Number(m[1]));
+      }
+    }
+    return { bySchema, byWidget };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function sameItems(what, items, { bySchema, byWidget }) {
+  const differ = items.map((v, i) => [v, i]).filter(([, i]) => bySchema.has(i) !== byWidget.has(i));
+  console.log(`${what}: ${items.length} values, ${byWidget.size} refused by the widget, ${bySchema.size} by the schema, ${differ.length} differ`);
+  assert.ok(byWidget.size > 0 && byWidget.size < items.length, `${what}: the sweep should hold good and bad values`);
+  assert.deepEqual(differ.slice(0, 20).map(([v, i]) => `${JSON.stringify(v)}: widget ${byWidget.has(i) ? 'refuses' : 'takes'}, schema ${bySchema.has(i) ? 'refuses' : 'takes'}`), []);
+}
+
+test('the date pattern and the widget agree on every date of a sweep, and on every character around one', () => {
+  assert.ok(existsSync(BIN), `${BIN} is missing: build it with \`cargo build --bin newschart\``);
+  const chars = everyChar();
+  for (const [what, dates] of [['dates', dateSweep()], ['a character before a date', chars.map((c) => `${c}2022-03`)], ['a character after a date', chars.map((c) => `2022-03${c}`)]]) {
+    const make = (part) => ({ version: 1, datasets: [{ kind: 'line', x: 'date', title: 't', categories: part, series: [{ name: 's', values: part.map(() => null) }] }] });
+    sameItems(what, dates, perItem(dates, make, /^datasets\[0\]\.categories\[(\d+)\]$/, /^\/datasets\/0\/categories\/(\d+)$/));
+  }
+});
+
+test('the colour pattern and the widget agree on every character around and inside a colour', () => {
+  assert.ok(existsSync(BIN), `${BIN} is missing: build it with \`cargo build --bin newschart\``);
+  const chars = everyChar();
+  for (const [what, put] of [['a character before a colour', (c) => `${c}#abc`], ['a character after a colour', (c) => `#a1b2c3${c}`], ['a character in a colour', (c) => `#ab${c}`]]) {
+    const colors = chars.map(put);
+    const make = (part) => ({ version: 1, datasets: [{ kind: 'column', title: 't', categories: ['a'], series: part.map((color, i) => ({ name: `s${i}`, values: [1], color })) }] });
+    sameItems(what, colors, perItem(colors, make, /^datasets\[0\]\.series\[(\d+)\]\.color$/, /^\/datasets\/0\/series\/(\d+)\/color$/));
+  }
+});
+
+test('the link pattern and the widget agree on every character at the start of the host and in the path', () => {
+  assert.ok(existsSync(BIN), `${BIN} is missing: build it with \`cargo build --bin newschart\``);
+  const chars = everyChar();
+  for (const [what, put] of [['a character starting the host', (c) => `https://${c}x`], ['a character in the path', (c) => `HTTP://x/${c}`]]) {
+    const links = chars.map(put);
+    const make = (part) => ({ version: 1, datasets: part.map((url) => ({ kind: 'table', title: 't', categories: ['a'], series: [{ name: 's', values: [1] }], source: { text: 's', url } })) });
+    sameItems(what, links, perItem(links, make, /^datasets\[(\d+)\]\.source\.url$/, /^\/datasets\/(\d+)\/source/));
   }
 });

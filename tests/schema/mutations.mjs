@@ -231,7 +231,6 @@ const d0 = (ds) => ds.categories?.[0];
  * random dates. */
 export function probes(feed, r, n) {
   const out = [];
-  const ds = feed.datasets[0];
   for (const date of [...DATES, ...randomDates(r, n)]) {
     const f = clone(feed);
     const d = f.datasets[0];
@@ -250,7 +249,6 @@ export function probes(feed, r, n) {
     f.datasets[0].series[0].color = color;
     out.push([`colour:${JSON.stringify(color)}`, f]);
   }
-  void ds;
   return out;
 }
 
