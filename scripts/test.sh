@@ -3,7 +3,8 @@
 #   1 setup            install what is missing (scripts/setup.sh: browsers, drivers, the pinned nightly, cargo-fuzz too)
 #   2 native           cargo test
 #   2s schema         node --test tests/schema/: the JSON Schema and `newschart validate --json` give every
-#                      feed of the site and ~17,000 mutations the same verdict, but for the rules it names
+#                      feed of the site and ~17,000 mutations the same verdict, but for the rules it names;
+#                      sweeps of dates, colours and links over every BMP character agree value by value
 #   2m modgraph       node scripts/modgraph.mjs: prints the module graph, fails on a cycle between modules
 #   2a js-unit        node --test tests/web/ (the element's JavaScript modules that run in node: download.js's wrapping)
 #   2b fuzz           cargo +NEWSCHART_NIGHTLY fuzz run pipeline for 60 s (NEWSCHART_FUZZ_SECONDS), from fuzz/corpus/
