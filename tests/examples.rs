@@ -101,16 +101,20 @@ fn every_field_of_the_spec_is_read_by_normalize() {
 fn ty_name(t: &spec::Ty) -> String {
     use spec::Ty;
     match t {
+        Ty::Any => "anything (not read)".into(),
         Ty::Str => "text".into(),
         Ty::Url => "http(s) address".into(),
         Ty::Num => "number".into(),
         Ty::PositiveNum => "number > 0".into(),
+        Ty::Int(a, b) if a == b => format!("the whole number {}", a),
         Ty::Int(a, b) => format!("whole number {}–{}", a, b),
         Ty::Bool => "true / false".into(),
         Ty::Enum(w) => w.iter().map(|x| format!("`{}`", x)).collect::<Vec<_>>().join(", "),
-        Ty::Color => "colour `#rrggbb`".into(),
-        Ty::Array(item, _) => format!("list of {}", ty_name(item)),
-        Ty::Values => "list of numbers or `null`".into(),
+        Ty::Color => "colour `#rgb` or `#rrggbb`".into(),
+        Ty::Array(item, spec::Count::Points) => format!("list of {}, 1 to {}", ty_name(item), spec::MAX_POINTS),
+        Ty::Array(item, spec::Count::OneOrMore) => format!("list of {}, at least 1", ty_name(item)),
+        Ty::Array(item, spec::Count::Any) => format!("list of {}", ty_name(item)),
+        Ty::Values => format!("list of numbers or `null`, 1 to {}", spec::MAX_POINTS),
         Ty::Obj(_) => "object (below)".into(),
         Ty::StrOrStrs => "text or list of text".into(),
         Ty::StrOrObj(_) => "text or object (below)".into(),
@@ -118,13 +122,22 @@ fn ty_name(t: &spec::Ty) -> String {
     }
 }
 
-/// The field tables of docs/FEED.md, generated from the spec.
+/// The field tables of docs/FEED.md, and under each the rules about it that no schema can state,
+/// generated from the spec.
 fn field_tables() -> String {
     let mut out = String::new();
-    for (name, fields) in [("Feed", spec::FEED), ("Dataset", spec::DATASET), ("Series", spec::SERIES), ("Target", spec::TARGET), ("Source", spec::SOURCE), ("Annotation", spec::ANNOTATION)] {
+    for (name, fields, _, rules) in spec::OBJECTS {
         out.push_str(&format!("\n### {}\n\n| field | type | required | meaning |\n|---|---|---|---|\n", name));
-        for f in fields {
+        for f in *fields {
             out.push_str(&format!("| `{}` | {} | {} | {} |\n", f.name, ty_name(&f.ty), if f.required { "yes" } else { "" }, f.doc));
+        }
+        if !rules.is_empty() {
+            out.push_str("\nRules the schema cannot state (it names them in this object's `description`):\n\n");
+            for r in *rules {
+                let codes: Vec<String> = r.codes.iter().map(|c| format!("`{}`", c.id())).collect();
+                let written = if r.as_written { ", for a whole number written with a fraction or an exponent" } else { "" };
+                out.push_str(&format!("- `{}` (the widget's problem: {}{}): {}\n", r.name, codes.join(", "), written, r.doc));
+            }
         }
     }
     out

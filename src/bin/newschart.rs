@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! newschart from-csv DATA.csv|DATA.xlsx [--kind column] [--title …] [--pivot series=S,value=V] … > feed.json
-//! newschart validate FEED...
+//! newschart validate [--json] FEED...
 //! newschart render FEED [--dataset ID] [--width 640 --height 360 | --width 120mm --height 80mm --dpi 300] -o chart.svg|chart.png
 //! newschart catalogue --js > src/web/problem-words.js
 //! ```
@@ -136,6 +136,7 @@ fn read_text(path: &str) -> Result<String, String> {
 
 fn validate(args: &[String]) -> ExitCode {
     let mut locale: Option<bool> = None; // Some(true): Chinese
+    let mut json = false;
     let mut paths = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -147,6 +148,7 @@ fn validate(args: &[String]) -> ExitCode {
                 Some(v) => return usage_error(&format!("--locale takes zh-CN or en, not {}", v)),
                 None => return usage_error("--locale needs a value: zh-CN or en"),
             },
+            "--json" => json = true,
             f if f.starts_with("--") => return usage_error(&format!("validate has no option {}", f)),
             _ => paths.push(a.as_str()),
         }
@@ -159,12 +161,25 @@ fn validate(args: &[String]) -> ExitCode {
         let text = match read_text(path) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("{}", e);
+                if json {
+                    if print_out(json_line(path, None, &e).as_bytes()).is_err() {
+                        return ExitCode::from(1);
+                    }
+                } else {
+                    eprintln!("{}", e);
+                }
                 failed = true;
                 continue;
             }
         };
         let n = normalize::read(&text, Limits::default());
+        if json {
+            failed |= n.errors().next().is_some();
+            if print_out(json_line(path, Some(&n), "").as_bytes()).is_err() {
+                return ExitCode::from(1);
+            }
+            continue;
+        }
         let zh = locale.unwrap_or_else(|| declares_chinese(&text));
         for p in &n.problems {
             report(path, p, zh);
@@ -183,6 +198,29 @@ fn validate(args: &[String]) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `validate --json`'s line for one feed: the verdict and every problem by its code's name, path,
+/// line, column and parameters, for tools (one JSON object per line; `unreadable` when the file is
+/// not there or not UTF-8, with the reason in `en`).
+fn json_line(path: &str, n: Option<&normalize::Normalized>, unreadable: &str) -> String {
+    let problems: Vec<serde_json::Value> = match n {
+        Some(n) => n
+            .problems
+            .iter()
+            .map(|p| {
+                serde_json::json!({
+                    "severity": p.severity, "code": p.code.id(), "path": p.path, "line": p.line,
+                    "column": p.column, "args": p.args, "en": p.en,
+                })
+            })
+            .collect(),
+        None => vec![serde_json::json!({ "severity": "error", "code": "unreadable", "path": "", "line": 0, "column": 0, "args": [], "en": unreadable })],
+    };
+    let ok = n.is_some_and(|n| n.errors().next().is_none());
+    let datasets = n.and_then(|n| n.feed.as_ref()).map_or(0, |f| f.datasets.len());
+    let line = serde_json::json!({ "file": path, "ok": ok, "datasets": datasets, "problems": problems });
+    format!("{}\n", line)
 }
 
 /// Whether a feed's messages read in Chinese: what its first dataset declares (`"locale": "en"`

@@ -78,8 +78,9 @@ impl Cx {
             (Some(c), XScale::Date) => self.dates(c, path),
             _ => Vec::new(),
         };
-        if let (Some(Kind::Donut | Kind::Pie), Some(series)) = (kind, &series) {
-            self.shares(series, path);
+        match (kind, &series) {
+            (Some(k), Some(series)) if spec::draws_shares(k) => self.shares(series, path),
+            _ => {}
         }
         let annotations = match (&categories, &series) {
             (Some(c), Some(s)) => self.annotations(obj, path, c, s),

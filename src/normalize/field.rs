@@ -71,9 +71,11 @@ impl Cx {
     }
 
     pub(super) fn decimals(&mut self, obj: &Map, path: &str) -> Option<u32> {
+        // (from 0: a u64 is never below it)
+        const _: () = assert!(spec::DECIMALS.0 == 0);
         match obj.get("decimals") {
             None | Some(Value::Null) => None,
-            Some(Value::Number(n)) if n.as_u64().is_some_and(|d| d <= 6) => n.as_u64().map(|d| d as u32),
+            Some(Value::Number(n)) if n.as_u64().is_some_and(|d| d <= u64::from(spec::DECIMALS.1)) => n.as_u64().map(|d| d as u32),
             Some(other) => {
                 let mut found = String::new();
                 crate::feed::json::push_value(&mut found, other);

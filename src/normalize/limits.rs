@@ -13,6 +13,6 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_bytes: feed::DEFAULT_MAX_BYTES, max_points: 100_000 }
+        Limits { max_bytes: feed::DEFAULT_MAX_BYTES, max_points: feed::spec::MAX_POINTS }
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{join, Cx};
 use crate::feed::json::{Map, Value};
-use crate::feed::Code;
+use crate::feed::{spec, Code};
 use crate::model::{Kind, Target};
 
 impl Cx {
@@ -10,7 +10,7 @@ impl Cx {
         let p = join(path, "target");
         match obj.get("target") {
             None | Some(Value::Null) => {
-                if kind == Some(Kind::Progress) {
+                if matches!(kind, Some(k) if spec::needs_target(k)) {
                     self.error(path, Code::NoTarget, &[]);
                 }
                 None

@@ -220,6 +220,30 @@ fn validate_prints_the_widgets_messages_and_exits_1() {
     assert!(stderr(&o).contains("no/such/feed.json: cannot read"));
 }
 
+#[test]
+fn validate_json_gives_one_verdict_per_feed_with_the_problems_codes() {
+    let bad = "tests/fixtures/bad/string-for-number.json";
+    let o = run(&["validate", "--json", "www/feeds/employment.json", bad, "no/such/feed.json"]);
+    // the exit code is validate's: 1 when a feed is refused
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(o.stderr.is_empty(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["file"], "www/feeds/employment.json");
+    assert_eq!(lines[0]["ok"], true);
+    assert_eq!(lines[0]["datasets"], 1);
+    assert_eq!(lines[1]["ok"], false);
+    let p = &lines[1]["problems"][0];
+    assert_eq!(p["code"], "quoted-number");
+    assert_eq!(p["path"], "datasets[0].series[0].values[1]");
+    assert_eq!((p["line"].as_u64(), p["column"].as_u64()), (Some(8), Some(47)));
+    assert_eq!(p["severity"], "error");
+    assert_eq!(lines[2]["ok"], false);
+    assert_eq!(lines[2]["problems"][0]["code"], "unreadable");
+    let ok = run(&["validate", "--json", "www/feeds/employment.json"]);
+    assert_eq!(ok.status.code(), Some(0));
+}
+
 // ---- from-csv ---------------------------------------------------------------------------
 
 #[test]

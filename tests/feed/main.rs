@@ -4,3 +4,4 @@
 mod catalogue;
 mod json;
 mod problems;
+mod spec;

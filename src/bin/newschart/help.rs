@@ -6,7 +6,7 @@ pub const USAGE: &str = "newschart: newsroom charts from the command line
 
 usage:
   newschart from-csv DATA.csv [options] > feed.json
-  newschart validate [--locale zh-CN|en] FEED...
+  newschart validate [--locale zh-CN|en] [--json] FEED...
   newschart render FEED [--dataset ID] [size] [--font PATH] [-o OUT.svg|OUT.png]
   newschart catalogue --js
   newschart help [COMMAND]";
@@ -59,7 +59,12 @@ pub const FROM_CSV: &str = "from-csv: a spreadsheet's CSV export or .xlsx file â
 /// `validate`'s page.
 pub const VALIDATE: &str = "validate: checks feeds (- reads stdin); the messages are the ones the widget shows
     --locale zh-CN|en    language of the messages (default: the language the
-                         feed's first dataset declares, else zh-CN)";
+                         feed's first dataset declares, else zh-CN)
+    --json               one JSON object per feed on stdout, for tools:
+                         {\"file\", \"ok\", \"datasets\", \"problems\": [{\"severity\",
+                         \"code\", \"path\", \"line\", \"column\", \"args\", \"en\"}]}
+                         (code: the problem's name, e.g. wrong-type); the
+                         exit code is the same";
 
 /// `render`'s page.
 pub const RENDER: &str = "render: draws one dataset with the browser's layout and scene, and the words
