@@ -118,10 +118,9 @@ pub const LOCALES: &[&str] = &["zh-CN", "zh", "en", "en-US", "en-GB"];
 pub const ANNOTATION_TYPES: &[&str] = &["target", "highlight", "label"];
 /// What `x` may be; the last places ISO dates in time.
 pub const X_SCALES: &[&str] = &["category", "date"];
-/// The largest year of a date (`format::date`), and the most digits of each part of one.
-pub const MAX_YEAR: u32 = 9999;
-/// The most digits of a date's year, month or day (`2022-003-0015` is 15 March 2022).
-pub const DATE_PART_DIGITS: usize = 4;
+/// The largest year of a date, and the most digits of each part of one: `format::date` reads
+/// dates with them (they live there, a leaf, so that `format` never depends on `feed`).
+pub use crate::format::date::{DATE_PART_DIGITS, MAX_YEAR};
 
 /// A source line.
 pub const SOURCE: &[Field] = &[

@@ -25,8 +25,13 @@ pub enum Precision {
     Day,
 }
 
+/// The largest year of a date (the JSON Schema's date rules say the same: `feed::spec`).
+pub const MAX_YEAR: u32 = 9999;
+/// The most digits of a date's year, month or day (`2022-003-0015` is 15 March 2022).
+pub const DATE_PART_DIGITS: usize = 4;
+
 fn num(s: &str, min: u32, max: u32) -> Option<u32> {
-    if s.is_empty() || s.len() > crate::feed::spec::DATE_PART_DIGITS || !s.bytes().all(|b| b.is_ascii_digit()) {
+    if s.is_empty() || s.len() > DATE_PART_DIGITS || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let n: u32 = s.parse().ok()?;
@@ -45,7 +50,7 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
 pub fn parse(s: &str) -> Option<(Ymd, Precision)> {
     let mut parts = s.trim().split('-');
-    let y = num(parts.next()?, 1, crate::feed::spec::MAX_YEAR)? as i32;
+    let y = num(parts.next()?, 1, MAX_YEAR)? as i32;
     let (m, p) = match parts.next() {
         None => return Some((Ymd { y, m: 1, d: 1 }, Precision::Year)),
         Some(m) => (num(m, 1, 12)?, Precision::Month),
