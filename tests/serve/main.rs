@@ -4,6 +4,7 @@
 //! PostgreSQL server (tests/serve/postgres.rs) when the system has one, and say loudly when not.
 
 mod access;
+mod crash;
 mod feeds;
 mod postgres;
 mod server;

@@ -25,6 +25,9 @@ impl TempDir {
 
 impl Drop for TempDir {
     fn drop(&mut self) {
+        if self.0.as_os_str().is_empty() {
+            return; // moved out (Server::kill9)
+        }
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
@@ -99,19 +102,15 @@ impl Server {
 
     /// Sends a request; `headers` are extra (name, value) pairs.
     pub fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<&[u8]>) -> Answer {
-        let agent = ureq::Agent::config_builder().http_status_as_error(false).build().new_agent();
-        let url = format!("{}{}", self.url, path);
-        let builder = ureq::http::Request::builder().method(method).uri(&url);
-        let builder = headers.iter().fold(builder, |b, (k, v)| b.header(*k, *v));
-        let result = match body {
-            Some(b) => agent.run(builder.body(b.to_vec()).expect("request")),
-            None => agent.run(builder.body(()).expect("request")),
-        };
-        let mut response = result.unwrap_or_else(|e| panic!("{} {}: {}", method, url, e));
-        let status = response.status().as_u16();
-        let headers = response.headers().iter().map(|(k, v)| (k.as_str().to_string(), v.to_str().unwrap_or("").to_string())).collect();
-        let body = response.body_mut().with_config().limit(64 * 1024 * 1024).read_to_string().unwrap_or_default();
-        Answer { status, headers, body }
+        send(&self.url, method, path, headers, body).unwrap_or_else(|e| panic!("{} {}{}: {}", method, self.url, path, e))
+    }
+
+    /// Kills the service with SIGKILL, and gives back its folder and data to start another.
+    pub fn kill9(mut self) -> (TempDir, String) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let dir = std::mem::replace(&mut self.dir, TempDir(PathBuf::new()));
+        (dir, self.data.clone())
     }
 
     pub fn get(&self, path: &str) -> Answer {
@@ -216,4 +215,21 @@ pub fn snapshot(data: &str) -> String {
 /// The example feeds: valid feeds of several shapes.
 pub fn example(name: &str) -> String {
     std::fs::read_to_string(format!("{}/www/examples/{}", env!("CARGO_MANIFEST_DIR"), name)).expect("example feed")
+}
+
+/// Sends a request to `base`; `Err` when there is no answer (the service is gone).
+pub fn send(base: &str, method: &str, path: &str, headers: &[(&str, &str)], body: Option<&[u8]>) -> Result<Answer, String> {
+    let agent = ureq::Agent::config_builder().http_status_as_error(false).build().new_agent();
+    let url = format!("{}{}", base, path);
+    let builder = ureq::http::Request::builder().method(method).uri(&url);
+    let builder = headers.iter().fold(builder, |b, (k, v)| b.header(*k, *v));
+    let result = match body {
+        Some(b) => agent.run(builder.body(b.to_vec()).map_err(|e| e.to_string())?),
+        None => agent.run(builder.body(()).map_err(|e| e.to_string())?),
+    };
+    let mut response = result.map_err(|e| e.to_string())?;
+    let status = response.status().as_u16();
+    let headers = response.headers().iter().map(|(k, v)| (k.as_str().to_string(), v.to_str().unwrap_or("").to_string())).collect();
+    let body = response.body_mut().with_config().limit(64 * 1024 * 1024).read_to_string().map_err(|e| e.to_string())?;
+    Ok(Answer { status, headers, body })
 }
