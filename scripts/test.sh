@@ -2,6 +2,8 @@
 # Run every newschart test, in order, stopping at the first failing stage:
 #   1 setup            install what is missing (scripts/setup.sh: browsers, drivers, the pinned nightly, cargo-fuzz too)
 #   2 native           cargo test
+#   2s service        cargo test --features serve --test serve: the feed service (docs/SERVICE.md), real HTTP,
+#                      SQLite and a temporary PostgreSQL (fails without one; NEWSCHART_SKIP_POSTGRES=1 skips, loudly)
 #   2m modgraph       node scripts/modgraph.mjs: prints the module graph, fails on a cycle between modules
 #   2a js-unit        node --test tests/web/ (the element's JavaScript modules that run in node: download.js's wrapping)
 #   2b fuzz           scripts/fuzz.sh --repeatable: cargo fuzz run pipeline on the pinned nightly, seed 1, 100000 runs
@@ -163,6 +165,7 @@ engine_times() {
 
 stage setup bash scripts/setup.sh
 stage native cargo test
+stage service cargo test --features serve --test serve
 stage modgraph node scripts/modgraph.mjs
 stage js-unit node --test tests/web/
 stage fuzz fuzz
