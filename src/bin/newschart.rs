@@ -49,7 +49,7 @@ fn main() -> ExitCode {
         Some("render") => render(rest),
         Some("from-csv") => from_csv(rest),
         Some("catalogue") => catalogue(rest),
-        Some(c @ ("serve" | "user" | "publish")) => service_command(c, rest),
+        Some(c @ ("serve" | "user" | "publish" | "backup" | "restore" | "bench")) => service_command(c, rest),
         Some("-h") | Some("--help") => print_help(None),
         Some("help") => print_help(rest.first().map(String::as_str)),
         Some("-V") | Some("--version") => match print_out(format!("newschart {}\n", env!("CARGO_PKG_VERSION")).as_bytes()) {
@@ -61,7 +61,7 @@ fn main() -> ExitCode {
     }
 }
 
-/// `serve`, `user`, `publish`: the feed service (docs/SERVICE.md), in builds with the feature `serve`.
+/// `serve`, `user`, `publish`, `backup`, `restore`, `bench`: the feed service (docs/SERVICE.md), in builds with the feature `serve`.
 #[cfg(all(feature = "serve", not(target_arch = "wasm32")))]
 fn service_command(command: &str, args: &[String]) -> ExitCode {
     service::main(command, args)

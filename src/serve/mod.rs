@@ -4,7 +4,9 @@
 //! audit log. docs/SERVICE.md has the design and what is still missing.
 
 pub mod accounts;
+pub mod backup;
 pub mod http;
+pub mod load;
 pub mod publish_dir;
 pub mod slug;
 pub mod store;

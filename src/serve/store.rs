@@ -124,6 +124,7 @@ pub struct Source<'a> {
 #[derive(Clone)]
 pub struct Store {
     pool: AnyPool,
+    sqlite: bool,
 }
 
 /// Now, in Unix milliseconds.
@@ -169,12 +170,17 @@ impl Store {
             .connect(&url)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await.map_err(|e| StoreError::Db(e.into()))?;
-        Ok(Store { pool })
+        Ok(Store { pool, sqlite })
     }
 
     /// Closes the connections.
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+
+    /// Whether the database is SQLite (else PostgreSQL).
+    pub fn is_sqlite(&self) -> bool {
+        self.sqlite
     }
 
     /// The pool, for the accounts' queries.

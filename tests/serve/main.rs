@@ -4,8 +4,11 @@
 //! PostgreSQL server (tests/serve/postgres.rs) when the system has one, and say loudly when not.
 
 mod access;
+mod backup;
 mod crash;
 mod feeds;
+mod load;
 mod postgres;
+mod publish;
 mod server;
 mod store;

@@ -16,6 +16,9 @@ pub fn main(command: &str, args: &[String]) -> ExitCode {
     let result = match command {
         "serve" => serve_command(args),
         "user" => user_command(args),
+        "backup" => backup_command(args),
+        "restore" => restore_command(args),
+        "bench" => bench_command(args),
         _ => publish_command(args),
     };
     match result {
@@ -119,6 +122,65 @@ fn user_command(args: &[String]) -> Outcome {
         r.map_err(|e| failed(format!("{}: {}", name, e)))
     })?;
     println!("added {} ({}, desk {})", name, role.name(), desk);
+    Ok(())
+}
+
+/// `newschart backup [--data …] > FILE`: every table as JSON lines on stdout.
+fn backup_command(args: &[String]) -> Outcome {
+    let (opts, rest) = parse(args, &["--data"])?;
+    if let Some(r) = rest.first() {
+        return Err(usage(format!("unexpected argument {} (the backup goes to stdout)", r)));
+    }
+    let data = opt(&opts, "--data").unwrap_or(DEFAULT_DATA).to_string();
+    let count = runtime()?.block_on(async {
+        let store = Store::open(&data).await.map_err(|e| failed(format!("{}: {}", data, e)))?;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let r = serve::backup::backup(&store, &mut out).await;
+        store.close().await;
+        let n = r.map_err(|e| failed(e.to_string()))?;
+        std::io::Write::flush(&mut out).map_err(|e| failed(e.to_string()))?;
+        Ok::<usize, (u8, String)>(n)
+    })?;
+    eprintln!("backed up {} rows of {}", count, data);
+    Ok(())
+}
+
+/// `newschart restore [--data …] < FILE`: a backup into an empty database.
+fn restore_command(args: &[String]) -> Outcome {
+    let (opts, rest) = parse(args, &["--data"])?;
+    if let Some(r) = rest.first() {
+        return Err(usage(format!("unexpected argument {} (the backup comes from stdin)", r)));
+    }
+    let data = opt(&opts, "--data").unwrap_or(DEFAULT_DATA).to_string();
+    let count = runtime()?.block_on(async {
+        let store = Store::open(&data).await.map_err(|e| failed(format!("{}: {}", data, e)))?;
+        let r = serve::backup::restore(&store, std::io::stdin().lock()).await;
+        store.close().await;
+        r.map_err(|e| failed(e.to_string()))
+    })?;
+    println!("restored {} rows into {}", count, data);
+    Ok(())
+}
+
+/// `newschart bench URL [--readers 100] [--seconds 10] [--interval-ms 1000]`: readers polling a
+/// feed with If-None-Match; prints requests/s and the latency quantiles. A measurement, not a test.
+fn bench_command(args: &[String]) -> Outcome {
+    let (opts, rest) = parse(args, &["--readers", "--seconds", "--interval-ms"])?;
+    let [url] = rest.as_slice() else { return Err(usage("bench takes one feed URL")) };
+    let num = |name: &str, default: u64| -> Result<u64, (u8, String)> {
+        opt(&opts, name).map_or(Ok(default), |v| v.parse().map_err(|_| usage(format!("{} takes a whole number", name))))
+    };
+    let (readers, seconds, interval) = (num("--readers", 100)?, num("--seconds", 10)?, num("--interval-ms", 1000)?);
+    let r = serve::load::poll(url, readers as usize, std::time::Duration::from_secs(seconds), std::time::Duration::from_millis(interval), std::time::Instant::now());
+    println!("{} readers polling {} every {} ms for {} s", readers, url, interval, seconds);
+    println!("requests: {} ({:.0}/s), 200: {}, 304: {}, errors: {}", r.requests, r.per_second(), r.ok, r.not_modified, r.errors);
+    println!("latency: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms", r.quantile_us(0.5) as f64 / 1000.0, r.quantile_us(0.99) as f64 / 1000.0, r.quantile_us(1.0) as f64 / 1000.0);
+    for e in &r.error_samples {
+        println!("error: {}", e);
+    }
+    if r.errors > 0 {
+        return Err(failed(format!("{} errors", r.errors)));
+    }
     Ok(())
 }
 
