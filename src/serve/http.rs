@@ -51,11 +51,12 @@ pub fn router(app: Arc<App>, max_upload: usize) -> Router {
         .route("/api/login", post(login))
         .route("/api/logout", post(logout))
         .route("/api/me", get(me))
-        .route("/api/charts", post(create_chart))
+        .route("/api/charts", post(create_chart).get(list_charts))
         .route("/api/charts/{id}", get(chart))
         .route("/api/charts/{id}/versions", post(publish))
         .route("/api/charts/{id}/rollback", post(rollback))
         .route("/api/charts/{id}/audit", get(audit))
+        .route("/api/charts/{id}/diff", get(diff))
         .route("/api/tokens", post(create_token))
         .route("/api/tokens/{id}", delete(revoke_token))
         .layer(DefaultBodyLimit::max(max_upload))
@@ -409,6 +410,43 @@ async fn audit(State(app): State<Arc<App>>, Path(id): Path<String>, headers: Hea
     match app.store.audit(&id).await {
         Ok(a) => Json(a).into_response(),
         Err(e) => store_error(e),
+    }
+}
+
+async fn list_charts(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
+    if let Err(r) = caller(&app, &headers, false).await {
+        return r;
+    }
+    match app.store.charts().await {
+        Ok(c) => Json(c).into_response(),
+        Err(e) => store_error(e),
+    }
+}
+
+/// `?from=N&to=M` (`to` defaults to the live version): what changed, for the builder.
+async fn diff(State(app): State<Arc<App>>, Path(id): Path<String>, Query(q): Query<HashMap<String, String>>, headers: HeaderMap) -> Response {
+    if let Err(r) = caller(&app, &headers, false).await {
+        return r;
+    }
+    if !slug::is_valid(&id) {
+        return error(StatusCode::NOT_FOUND, "no such chart");
+    }
+    let live = match app.store.live(&id).await {
+        Ok(l) => l.map(|(n, _)| n),
+        Err(e) => return store_error(e),
+    };
+    let num = |k: &str| q.get(k).and_then(|v| v.parse::<i64>().ok());
+    let (Some(from), Some(to)) = (num("from"), num("to").or(live)) else {
+        return error(StatusCode::BAD_REQUEST, "give from=N (and to=M, by default the live version)");
+    };
+    let (a, b) = match (app.store.version_feed(&id, from).await, app.store.version_feed(&id, to).await) {
+        (Ok(Some(a)), Ok(Some(b))) => (a, b),
+        (Err(e), _) | (_, Err(e)) => return store_error(e),
+        _ => return error(StatusCode::NOT_FOUND, "no such version"),
+    };
+    match super::diff::diff(&a, &b) {
+        Some(d) => Json(json!({ "from": from, "to": to, "diff": d })).into_response(),
+        None => error(StatusCode::INTERNAL_SERVER_ERROR, "a stored version does not read"),
     }
 }
 

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod backup;
+pub mod diff;
 pub mod http;
 pub mod load;
 pub mod publish_dir;

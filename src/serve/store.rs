@@ -216,6 +216,16 @@ impl Store {
         row.map(|r| Ok(Chart { id: r.try_get(0)?, title: r.try_get(1)?, owner: r.try_get(2)?, desk: r.try_get(3)?, live: r.try_get(4)? })).transpose()
     }
 
+    /// Every chart, by id.
+    pub async fn charts(&self) -> Result<Vec<Chart>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT c.id, c.title, c.owner, c.desk, COALESCE((SELECT h.version FROM history h WHERE h.chart_id = c.id AND h.seq = c.head), 0) FROM charts c ORDER BY c.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok(Chart { id: r.try_get(0)?, title: r.try_get(1)?, owner: r.try_get(2)?, desk: r.try_get(3)?, live: r.try_get(4)? })).collect()
+    }
+
     /// Publishes a validated feed as the chart's next version and makes it live, in one
     /// transaction. Returns the version's number.
     pub async fn publish(&self, chart: &str, feed: &Valid, source: Option<Source<'_>>, author: &str, note: &str) -> Result<i64, StoreError> {

@@ -6,6 +6,7 @@
 mod access;
 mod backup;
 mod crash;
+mod diff;
 mod feeds;
 mod load;
 mod postgres;
