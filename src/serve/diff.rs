@@ -65,7 +65,7 @@ pub fn diff(old: &str, new: &str) -> Option<Diff> {
             categories.extend(od.categories.iter().filter(|c| !nd.categories.contains(c)));
             for c in categories {
                 let (from, to) = (value(od, oi, c), value(nd, ni, c));
-                if from != to && from.is_some() {
+                if from != to {
                     d.changed.push(Change { dataset: nd.id.clone(), series: ns.name.clone(), category: c.clone(), from, to });
                 }
             }
