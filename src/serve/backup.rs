@@ -31,6 +31,7 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
     ("versions", &[("chart_id", Text), ("n", Int), ("feed", Text), ("source_name", OptText), ("source_hex", OptText), ("author", Text), ("at", Int), ("note", Text)]),
     ("history", &[("chart_id", Text), ("seq", Int), ("version", Int), ("action", Text), ("author", Text), ("at", Int), ("note", Text)]),
     ("audit", &[("id", Text), ("at", Int), ("actor", Text), ("action", Text), ("chart_id", OptText), ("from_version", OptInt), ("to_version", OptInt), ("detail", Text)]),
+    ("sources", &[("chart_id", Text), ("url", Text), ("interval_s", Int), ("etag", OptText), ("next_at", Int), ("checked_at", OptInt), ("last_error", OptText), ("set_by", Text)]),
     ("tokens", &[("id", Text), ("secret_hash", Text), ("user_name", Text), ("scope", Text), ("created_at", Int), ("revoked_at", OptInt)]),
 ];
 

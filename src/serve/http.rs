@@ -57,6 +57,7 @@ pub fn router(app: Arc<App>, max_upload: usize) -> Router {
         .route("/api/charts/{id}/rollback", post(rollback))
         .route("/api/charts/{id}/audit", get(audit))
         .route("/api/charts/{id}/diff", get(diff))
+        .route("/api/charts/{id}/source", axum::routing::put(set_source))
         .route("/api/tokens", post(create_token))
         .route("/api/tokens/{id}", delete(revoke_token))
         .layer(DefaultBodyLimit::max(max_upload))
@@ -310,9 +311,9 @@ async fn chart(State(app): State<Arc<App>>, Path(id): Path<String>, headers: Hea
         Ok(None) => return error(StatusCode::NOT_FOUND, "no such chart"),
         Err(e) => return store_error(e),
     };
-    match (app.store.versions(&id).await, app.store.history(&id).await) {
-        (Ok(v), Ok(h)) => Json(json!({ "chart": chart, "versions": v, "history": h })).into_response(),
-        (Err(e), _) | (_, Err(e)) => store_error(e),
+    match (app.store.versions(&id).await, app.store.history(&id).await, app.store.source(&id).await) {
+        (Ok(v), Ok(h), Ok(src)) => Json(json!({ "chart": chart, "versions": v, "history": h, "source": src })).into_response(),
+        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => store_error(e),
     }
 }
 
@@ -447,6 +448,30 @@ async fn diff(State(app): State<Arc<App>>, Path(id): Path<String>, Query(q): Que
     match super::diff::diff(&a, &b) {
         Some(d) => Json(json!({ "from": from, "to": to, "diff": d })).into_response(),
         None => error(StatusCode::INTERNAL_SERVER_ERROR, "a stored version does not read"),
+    }
+}
+
+#[derive(Deserialize)]
+struct NewSource {
+    url: String,
+    interval: i64,
+}
+
+/// Names the chart's live data source (those who may publish to the chart may).
+async fn set_source(State(app): State<Arc<App>>, Path(id): Path<String>, headers: HeaderMap, Json(src): Json<NewSource>) -> Response {
+    let (c, _) = match writable(&app, &headers, &id, false).await {
+        Ok(w) => w,
+        Err(r) => return r,
+    };
+    if !super::upstream::valid_url(&src.url) {
+        return error(StatusCode::BAD_REQUEST, "a source is an http or https address");
+    }
+    if !(1..=86_400).contains(&src.interval) {
+        return error(StatusCode::BAD_REQUEST, "interval: 1 to 86400 seconds");
+    }
+    match app.store.set_source(&id, &src.url, src.interval, &c.name).await {
+        Ok(()) => Json(json!({ "source": src.url, "interval": src.interval })).into_response(),
+        Err(e) => store_error(e),
     }
 }
 

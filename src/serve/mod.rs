@@ -11,6 +11,7 @@ pub mod load;
 pub mod publish_dir;
 pub mod slug;
 pub mod store;
+pub mod upstream;
 pub mod validate;
 
 use std::net::SocketAddr;
@@ -44,6 +45,7 @@ pub async fn run(config: Config) -> Result<(), String> {
         }
     }
     let app = Arc::new(http::App { store: store.clone(), publish_dir: config.publish_dir, secure_cookie: !addr.ip().is_loopback(), dir_lock: tokio::sync::Mutex::new(()) });
+    tokio::spawn(upstream::run(app.clone(), config.max_upload));
     let router = http::router(app, config.max_upload);
     println!("listening on http://{}", addr);
     axum::serve(listener, router).with_graceful_shutdown(shutdown()).await.map_err(|e| e.to_string())?;

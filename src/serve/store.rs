@@ -112,6 +112,25 @@ pub struct Audit {
     pub detail: String,
 }
 
+/// A chart's live data source and how its last check went.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Upstream {
+    /// The chart.
+    pub chart_id: String,
+    /// The upstream CSV or JSON address.
+    pub url: String,
+    /// Seconds between checks.
+    pub interval_s: i64,
+    /// The ETag of the last copy read.
+    pub etag: Option<String>,
+    /// When the next check is due, Unix milliseconds.
+    pub next_at: i64,
+    /// When it was last checked.
+    pub checked_at: Option<i64>,
+    /// What went wrong at the last check, shown on the chart's page; `None` when it went well.
+    pub last_error: Option<String>,
+}
+
 /// A spreadsheet a version came from.
 pub struct Source<'a> {
     /// Its file name.
@@ -345,6 +364,76 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+}
+
+impl Store {
+    /// Names (or replaces) a chart's live data source; checked from now on.
+    pub async fn set_source(&self, chart: &str, url: &str, interval_s: i64, actor: &str) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM sources WHERE chart_id = $1").bind(chart).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO sources (chart_id, url, interval_s, next_at, set_by) VALUES ($1, $2, $3, $4, $5)")
+            .bind(chart)
+            .bind(url)
+            .bind(interval_s)
+            .bind(now_ms())
+            .bind(actor)
+            .execute(&mut *tx)
+            .await?;
+        audit(&mut tx, actor, "source.set", Some(chart), None, None, &format!("{} every {} s", url, interval_s)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A chart's live data source.
+    pub async fn source(&self, chart: &str) -> Result<Option<Upstream>, StoreError> {
+        let row = sqlx::query("SELECT chart_id, url, interval_s, etag, next_at, checked_at, last_error FROM sources WHERE chart_id = $1").bind(chart).fetch_optional(&self.pool).await?;
+        row.as_ref().map(read_upstream).transpose()
+    }
+
+    /// Sources due for a check, each claimed for this instance (its `next_at` moved on) so
+    /// another instance does not check it too.
+    pub async fn claim_due_sources(&self) -> Result<Vec<Upstream>, StoreError> {
+        let now = now_ms();
+        let rows = sqlx::query("SELECT chart_id, url, interval_s, etag, next_at, checked_at, last_error FROM sources WHERE next_at <= $1").bind(now).fetch_all(&self.pool).await?;
+        let mut claimed = Vec::new();
+        for r in rows {
+            let u = read_upstream(&r)?;
+            let done = sqlx::query("UPDATE sources SET next_at = $1 WHERE chart_id = $2 AND next_at = $3")
+                .bind(now + u.interval_s * 1000)
+                .bind(u.chart_id.as_str())
+                .bind(u.next_at)
+                .execute(&self.pool)
+                .await?;
+            if done.rows_affected() == 1 {
+                claimed.push(u);
+            }
+        }
+        Ok(claimed)
+    }
+
+    /// Records a check: the ETag read (kept when `None`) and the problem, if any.
+    pub async fn source_checked(&self, chart: &str, etag: Option<&str>, error: Option<&str>) -> Result<(), StoreError> {
+        sqlx::query("UPDATE sources SET etag = COALESCE($1, etag), checked_at = $2, last_error = $3 WHERE chart_id = $4")
+            .bind(etag.map(str::to_string))
+            .bind(now_ms())
+            .bind(error.map(str::to_string))
+            .bind(chart)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}
+
+fn read_upstream(r: &AnyRow) -> Result<Upstream, StoreError> {
+    Ok(Upstream {
+        chart_id: r.try_get(0)?,
+        url: r.try_get(1)?,
+        interval_s: r.try_get(2)?,
+        etag: r.try_get(3)?,
+        next_at: r.try_get(4)?,
+        checked_at: r.try_get(5)?,
+        last_error: r.try_get(6)?,
+    })
 }
 
 type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;

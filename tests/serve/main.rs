@@ -13,3 +13,4 @@ mod postgres;
 mod publish;
 mod server;
 mod store;
+mod upstream;
