@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod backup;
+pub mod demo;
 pub mod diff;
 pub mod http;
 pub mod load;
@@ -28,6 +29,8 @@ pub struct Config {
     pub publish_dir: Option<PathBuf>,
     /// `--max-upload`: the largest request body, in bytes.
     pub max_upload: usize,
+    /// `--demo`: a demo user and the article's charts (src/serve/demo.rs).
+    pub demo: bool,
 }
 
 /// The default `--max-upload`: 2 MiB, well above a feed the widget accepts by default.
@@ -37,6 +40,13 @@ pub const MAX_UPLOAD: usize = 2 * 1024 * 1024;
 /// address it listens on (`listening on http://…`) once it accepts connections.
 pub async fn run(config: Config) -> Result<(), String> {
     let store = store::Store::open(&config.data).await.map_err(|e| format!("{}: {}", config.data, e))?;
+    if config.demo {
+        let password = demo::seed(&store).await.map_err(|e| format!("--demo: {}", e))?;
+        match password {
+            Some(p) => println!("demo: sign in as {} with the password {} (shown once)", demo::USER, p),
+            None => println!("demo: the user {} exists already (its password was shown when it was made)", demo::USER),
+        }
+    }
     let listener = tokio::net::TcpListener::bind(config.listen).await.map_err(|e| format!("{}: {}", config.listen, e))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     if let Some(dir) = &config.publish_dir {
@@ -47,6 +57,11 @@ pub async fn run(config: Config) -> Result<(), String> {
     let app = Arc::new(http::App { store: store.clone(), publish_dir: config.publish_dir, secure_cookie: !addr.ip().is_loopback(), dir_lock: tokio::sync::Mutex::new(()) });
     tokio::spawn(upstream::run(app.clone(), config.max_upload));
     let router = http::router(app, config.max_upload);
+    if config.demo {
+        for (id, _, _) in demo::CHARTS {
+            println!("demo: <news-chart src=\"http://{}/feeds/{}.json\" refresh=\"60\"></news-chart>", addr, id);
+        }
+    }
     println!("listening on http://{}", addr);
     axum::serve(listener, router).with_graceful_shutdown(shutdown()).await.map_err(|e| e.to_string())?;
     store.close().await;

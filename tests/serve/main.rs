@@ -6,6 +6,7 @@
 mod access;
 mod backup;
 mod crash;
+mod demo;
 mod diff;
 mod feeds;
 mod load;

@@ -43,6 +43,8 @@ pub struct Server {
     pub data: String,
     pub publish_dir: PathBuf,
     pub dir: TempDir,
+    /// What the service printed before `listening on`.
+    pub banner: Vec<String>,
 }
 
 /// An HTTP answer.
@@ -92,12 +94,19 @@ impl Server {
             .spawn()
             .expect("newschart serve starts");
         let mut out = BufReader::new(child.stdout.take().expect("stdout"));
-        let mut line = String::new();
-        out.read_line(&mut line).expect("newschart serve prints its address");
-        let url = line.trim().strip_prefix("listening on ").unwrap_or_else(|| panic!("newschart serve said {:?}", line)).to_string();
+        let mut banner = Vec::new();
+        let url = loop {
+            let mut line = String::new();
+            let n = out.read_line(&mut line).expect("newschart serve prints its address");
+            assert!(n > 0, "newschart serve stopped before listening; it said {:?}", banner);
+            match line.trim().strip_prefix("listening on ") {
+                Some(url) => break url.to_string(),
+                None => banner.push(line.trim().to_string()),
+            }
+        };
         // keep draining stdout so the server never blocks on a full pipe
         std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
-        Server { child, url, data, publish_dir, dir }
+        Server { child, url, data, publish_dir, dir, banner }
     }
 
     /// Sends a request; `headers` are extra (name, value) pairs.
