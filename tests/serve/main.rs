@@ -9,6 +9,7 @@ mod crash;
 mod demo;
 mod diff;
 mod feeds;
+mod instances;
 mod load;
 mod postgres;
 mod publish;
