@@ -179,6 +179,28 @@ fn session_cookies_are_http_only_and_same_site_strict() {
 }
 
 #[test]
+fn session_cookies_are_secure_when_the_service_listens_beyond_loopback() {
+    let mut srv = Server::start(USERS, &["--listen", "0.0.0.0:0"]);
+    // 0.0.0.0 is reachable as 127.0.0.1 here; what counts is the address the service listens on
+    srv.url = srv.url.replace("0.0.0.0", "127.0.0.1");
+    let a = srv.try_login("jo", "jo-password-12");
+    let cookie = a.header("set-cookie").expect("cookie");
+    assert!(cookie.contains("; Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{}", cookie);
+}
+
+#[test]
+fn signing_out_ends_the_session() {
+    let srv = Server::start(USERS, &[]);
+    let jo = srv.login("jo", "jo-password-12");
+    assert_eq!(srv.send("GET", "/api/me", &[("cookie", &jo.cookie)], None).status, 200);
+    assert_eq!(srv.write(&jo, "POST", "/api/logout", "application/json", b"{}").status, 200);
+    assert_eq!(srv.send("GET", "/api/me", &[("cookie", &jo.cookie)], None).status, 401, "the old cookie is dead");
+    let before = srv.snapshot();
+    assert_eq!(srv.create_chart(&jo, "after-logout", "x").status, 401);
+    assert_eq!(srv.snapshot(), before);
+}
+
+#[test]
 fn an_invalid_feed_is_refused_with_the_validators_located_messages() {
     let (srv, jo) = setup();
     let before = srv.snapshot();
