@@ -58,6 +58,7 @@ pub fn router(app: Arc<App>, max_upload: usize) -> Router {
         .route("/api/charts/{id}/audit", get(audit))
         .route("/api/charts/{id}/diff", get(diff))
         .route("/api/charts/{id}/source", axum::routing::put(set_source))
+        .route("/api/users", post(add_user))
         .route("/api/tokens", post(create_token))
         .route("/api/tokens/{id}", delete(revoke_token))
         .layer(DefaultBodyLimit::max(max_upload))
@@ -471,6 +472,43 @@ async fn set_source(State(app): State<Arc<App>>, Path(id): Path<String>, headers
     }
     match app.store.set_source(&id, &src.url, src.interval, &c.name).await {
         Ok(()) => Json(json!({ "source": src.url, "interval": src.interval })).into_response(),
+        Err(e) => store_error(e),
+    }
+}
+
+// ---- users ----
+
+#[derive(Deserialize)]
+struct NewUser {
+    name: String,
+    role: String,
+    desk: String,
+    password: String,
+}
+
+/// Whether `name` may be a user's name: letters, digits, `-`, `_`, `.`, at most 64.
+pub fn valid_user_name(name: &str) -> bool {
+    !name.is_empty() && name.len() <= 64 && name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.')
+}
+
+/// Adds a user: admins only, signed in (not with a token).
+async fn add_user(State(app): State<Arc<App>>, headers: HeaderMap, Json(u): Json<NewUser>) -> Response {
+    let c = match caller(&app, &headers, true).await {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    if c.role != Role::Admin || c.scope.is_some() {
+        return error(StatusCode::FORBIDDEN, "only an admin, signed in, manages users");
+    }
+    let Some(role) = Role::from_name(&u.role) else { return error(StatusCode::BAD_REQUEST, "role: journalist, editor or admin") };
+    if !valid_user_name(&u.name) || u.desk.trim().is_empty() || u.desk.len() > 64 {
+        return error(StatusCode::BAD_REQUEST, "a user name is letters, digits, - _ and ., at most 64; a desk is needed");
+    }
+    if u.password.chars().count() < accounts::MIN_PASSWORD {
+        return error(StatusCode::BAD_REQUEST, "a password has at least 10 characters");
+    }
+    match accounts::add_user(&app.store, &u.name, role, u.desk.trim(), &u.password, &c.name).await {
+        Ok(()) => (StatusCode::CREATED, Json(json!({ "name": u.name, "role": role }))).into_response(),
         Err(e) => store_error(e),
     }
 }

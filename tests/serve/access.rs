@@ -7,6 +7,7 @@ use std::process::Command;
 use super::server::{bin, example, Server, Session};
 
 const USERS: &[(&str, &str, &str, &str)] = &[
+    ("root", "admin", "county", "root-password-1"),
     ("ana", "editor", "county", "ana-password-1"),
     ("jo", "journalist", "county", "jo-password-12"),
     ("max", "journalist", "county", "max-password-1"),
@@ -226,4 +227,23 @@ fn an_invalid_feed_is_refused_with_the_validators_located_messages() {
     let csv = srv.write(&jo, "POST", "/api/charts/placements/versions?name=empty.csv", "text/csv", b"");
     assert_eq!(csv.status, 422, "{}", csv.body);
     assert_eq!(srv.snapshot(), before);
+}
+
+#[test]
+fn only_an_admin_adds_users() {
+    let srv = Server::start(USERS, &[]);
+    let body = br#"{"name":"new-reporter","role":"journalist","desk":"county","password":"new-password-1"}"#;
+    for (name, password) in [("jo", "jo-password-12"), ("ana", "ana-password-1")] {
+        let s = srv.login(name, password);
+        let before = srv.snapshot();
+        assert_eq!(srv.write(&s, "POST", "/api/users", "application/json", body).status, 403, "{} may not add users", name);
+        assert_eq!(srv.snapshot(), before);
+    }
+    assert_eq!(srv.try_login("new-reporter", "new-password-1").status, 401);
+    let root = srv.login("root", "root-password-1");
+    let weak = br#"{"name":"weak","role":"journalist","desk":"county","password":"short"}"#;
+    assert_eq!(srv.write(&root, "POST", "/api/users", "application/json", weak).status, 400, "no short passwords");
+    assert_eq!(srv.write(&root, "POST", "/api/users", "application/json", body).status, 201);
+    assert_eq!(srv.write(&root, "POST", "/api/users", "application/json", body).status, 409);
+    srv.login("new-reporter", "new-password-1");
 }

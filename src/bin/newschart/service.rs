@@ -98,7 +98,7 @@ fn user_command(args: &[String]) -> Outcome {
     }
     let role = opt(&opts, "--role").ok_or_else(|| usage("user add needs --role journalist|editor|admin"))?;
     let role = accounts::Role::from_name(role).ok_or_else(|| usage(format!("--role {}: journalist, editor or admin", role)))?;
-    if name.is_empty() || name.len() > 64 || !name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.') {
+    if !serve::http::valid_user_name(name) {
         return Err(usage("a user name is letters, digits, - _ and ., at most 64"));
     }
     let desk = opt(&opts, "--desk").unwrap_or("newsroom");
