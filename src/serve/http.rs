@@ -43,9 +43,9 @@ pub struct App {
     pub dir_lock: tokio::sync::Mutex<()>,
 }
 
-/// The router, with the upload limit in bytes.
-pub fn router(app: Arc<App>, max_upload: usize) -> Router {
-    Router::new()
+/// The router, with the upload limit in bytes, and `--www`'s folder served for every other path.
+pub fn router(app: Arc<App>, max_upload: usize, www: Option<&std::path::Path>) -> Router {
+    let router = Router::new()
         .route("/feeds/{file}", get(live_feed).options(preflight))
         .route("/feeds/{id}/{file}", get(version_feed).options(preflight))
         .route("/api/login", post(login))
@@ -62,7 +62,12 @@ pub fn router(app: Arc<App>, max_upload: usize) -> Router {
         .route("/api/tokens", post(create_token))
         .route("/api/tokens/{id}", delete(revoke_token))
         .layer(DefaultBodyLimit::max(max_upload))
-        .with_state(app)
+        .with_state(app);
+    match www {
+        // tower-http's ServeDir: content types, ranges, and no path outside the folder
+        Some(dir) => router.fallback_service(tower_http::services::ServeDir::new(dir)),
+        None => router,
+    }
 }
 
 fn error(status: StatusCode, msg: &str) -> Response {

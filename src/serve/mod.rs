@@ -31,6 +31,8 @@ pub struct Config {
     pub max_upload: usize,
     /// `--demo`: a demo user and the article's charts (src/serve/demo.rs).
     pub demo: bool,
+    /// `--www`: a folder of pages served beside the feeds (the article, the builder).
+    pub www: Option<PathBuf>,
 }
 
 /// The default `--max-upload`: 2 MiB, well above a feed the widget accepts by default.
@@ -56,7 +58,7 @@ pub async fn run(config: Config) -> Result<(), String> {
     }
     let app = Arc::new(http::App { store: store.clone(), publish_dir: config.publish_dir, secure_cookie: !addr.ip().is_loopback(), dir_lock: tokio::sync::Mutex::new(()) });
     tokio::spawn(upstream::run(app.clone(), config.max_upload));
-    let router = http::router(app, config.max_upload);
+    let router = http::router(app, config.max_upload, config.www.as_deref());
     if config.demo {
         for (id, _, _) in demo::CHARTS {
             println!("demo: <news-chart src=\"http://{}/feeds/{}.json\" refresh=\"60\"></news-chart>", addr, id);

@@ -16,3 +16,4 @@ mod publish;
 mod server;
 mod store;
 mod upstream;
+mod www;
