@@ -43,8 +43,9 @@ pub struct App {
     pub dir_lock: tokio::sync::Mutex<()>,
 }
 
-/// The router, with the upload limit in bytes, and `--www`'s folder served for every other path.
-pub fn router(app: Arc<App>, max_upload: usize, www: Option<&std::path::Path>) -> Router {
+/// The router, with the upload limit in bytes, `--pkg`'s folder at `/pkg/` and `--www`'s for
+/// every other path.
+pub fn router(app: Arc<App>, max_upload: usize, www: Option<&std::path::Path>, pkg: Option<&std::path::Path>) -> Router {
     let router = Router::new()
         .route("/feeds/{file}", get(live_feed).options(preflight))
         .route("/feeds/{id}/{file}", get(version_feed).options(preflight))
@@ -63,11 +64,21 @@ pub fn router(app: Arc<App>, max_upload: usize, www: Option<&std::path::Path>) -
         .route("/api/tokens/{id}", delete(revoke_token))
         .layer(DefaultBodyLimit::max(max_upload))
         .with_state(app);
+    // tower-http's ServeDir: content types, ranges, and no path outside the folder. The widget's
+    // files are CORS-open, as on a CDN: an article of another origin loads them as modules.
+    let router = match pkg {
+        Some(dir) => router.nest("/pkg", Router::new().fallback_service(tower_http::services::ServeDir::new(dir)).layer(axum::middleware::map_response(open_cors))),
+        None => router,
+    };
     match www {
-        // tower-http's ServeDir: content types, ranges, and no path outside the folder
         Some(dir) => router.fallback_service(tower_http::services::ServeDir::new(dir)),
         None => router,
     }
+}
+
+async fn open_cors(mut r: Response) -> Response {
+    cors(r.headers_mut());
+    r
 }
 
 fn error(status: StatusCode, msg: &str) -> Response {

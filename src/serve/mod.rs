@@ -33,6 +33,8 @@ pub struct Config {
     pub demo: bool,
     /// `--www`: a folder of pages served beside the feeds (the article, the builder).
     pub www: Option<PathBuf>,
+    /// `--pkg`: the built widget, served at `/pkg/` (the pages' `pkg/newschart.js`).
+    pub pkg: Option<PathBuf>,
 }
 
 /// The default `--max-upload`: 2 MiB, well above a feed the widget accepts by default.
@@ -58,7 +60,7 @@ pub async fn run(config: Config) -> Result<(), String> {
     }
     let app = Arc::new(http::App { store: store.clone(), publish_dir: config.publish_dir, secure_cookie: !addr.ip().is_loopback(), dir_lock: tokio::sync::Mutex::new(()) });
     tokio::spawn(upstream::run(app.clone(), config.max_upload));
-    let router = http::router(app, config.max_upload, config.www.as_deref());
+    let router = http::router(app, config.max_upload, config.www.as_deref(), config.pkg.as_deref());
     if config.demo {
         for (id, _, _) in demo::CHARTS {
             println!("demo: <news-chart src=\"http://{}/feeds/{}.json\" refresh=\"60\"></news-chart>", addr, id);

@@ -65,11 +65,11 @@ fn runtime() -> Result<tokio::runtime::Runtime, (u8, String)> {
     tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| failed(format!("cannot start: {}", e)))
 }
 
-/// `newschart serve [--data PATH|postgres://…] [--listen ADDR] [--publish-dir DIR] [--max-upload BYTES] [--demo] [--www DIR]`
+/// `newschart serve [--data PATH|postgres://…] [--listen ADDR] [--publish-dir DIR] [--max-upload BYTES] [--demo] [--www DIR] [--pkg DIR]`
 fn serve_command(args: &[String]) -> Outcome {
     let demo = args.iter().any(|a| a == "--demo");
     let args: Vec<String> = args.iter().filter(|a| *a != "--demo").cloned().collect();
-    let (opts, rest) = parse(&args, &["--data", "--listen", "--publish-dir", "--max-upload", "--www"])?;
+    let (opts, rest) = parse(&args, &["--data", "--listen", "--publish-dir", "--max-upload", "--www", "--pkg"])?;
     if let Some(r) = rest.first() {
         return Err(usage(format!("unexpected argument {}", r)));
     }
@@ -85,6 +85,7 @@ fn serve_command(args: &[String]) -> Outcome {
         max_upload,
         demo,
         www: opt(&opts, "--www").map(PathBuf::from),
+        pkg: opt(&opts, "--pkg").map(PathBuf::from),
     };
     runtime()?.block_on(serve::run(config)).map_err(failed)
 }
