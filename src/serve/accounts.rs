@@ -194,6 +194,15 @@ pub async fn logout(store: &Store, id: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Deletes expired sessions and sign-in failures older than the rate limit's window; returns how
+/// many rows went. The service runs it every few minutes.
+pub async fn purge(store: &Store) -> Result<u64, StoreError> {
+    let now = now_ms();
+    let a = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(store.pool()).await?;
+    let b = sqlx::query("DELETE FROM login_failures WHERE at <= $1").bind(now - FAILURE_WINDOW_MS).execute(store.pool()).await?;
+    Ok(a.rows_affected() + b.rows_affected())
+}
+
 /// Whether a token scope is well formed: `chart:ID` or `desk:NAME`.
 pub fn valid_scope(scope: &str) -> bool {
     match scope.split_once(':') {

@@ -60,6 +60,7 @@ pub async fn run(config: Config) -> Result<(), String> {
     }
     let app = Arc::new(http::App { store: store.clone(), publish_dir: config.publish_dir, secure_cookie: !addr.ip().is_loopback(), dir_lock: tokio::sync::Mutex::new(()) });
     tokio::spawn(upstream::run(app.clone(), config.max_upload));
+    tokio::spawn(housekeeping(store.clone()));
     let router = http::router(app, config.max_upload, config.www.as_deref(), config.pkg.as_deref());
     if config.demo {
         for (id, _, _) in demo::CHARTS {
@@ -70,6 +71,17 @@ pub async fn run(config: Config) -> Result<(), String> {
     axum::serve(listener, router).with_graceful_shutdown(shutdown()).await.map_err(|e| e.to_string())?;
     store.close().await;
     Ok(())
+}
+
+/// Every five minutes: expired sessions and old sign-in failures go.
+async fn housekeeping(store: store::Store) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(300));
+    loop {
+        tick.tick().await;
+        if let Err(e) = accounts::purge(&store).await {
+            eprintln!("newschart serve: housekeeping: {}", e);
+        }
+    }
 }
 
 async fn shutdown() {

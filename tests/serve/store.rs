@@ -113,3 +113,24 @@ fn only_valid_feeds_get_through_validation() {
     let csv = validate::check(Upload::Table(b"year,placed\n2021,10\n2022,12\n", Some("placed.csv"))).expect("a CSV becomes a feed");
     assert!(csv.feed.contains("\"placed\"") || csv.feed.contains("placed"), "{}", csv.feed);
 }
+
+#[test]
+fn expired_sessions_and_old_failures_are_purged() {
+    let dir = TempDir::new("purge");
+    let data = dir.0.join("n.db").to_string_lossy().into_owned();
+    runtime().block_on(async {
+        let store = open_with_user(&data).await;
+        let live = accounts::login(&store, "ana", "ana-password-1").await.ok().expect("sign-in");
+        let old = accounts::login(&store, "ana", "ana-password-1").await.ok().expect("sign-in");
+        assert!(accounts::login(&store, "ana", "wrong-password").await.is_err());
+        // age one session and the failure past their time, with the store's own SQL
+        let pool = sqlx::AnyPool::connect(&newschart::serve::store::database_url(&data)).await.expect("pool");
+        sqlx::query("UPDATE sessions SET expires_at = 1 WHERE id_hash = $1").bind(accounts::digest(&old.id)).execute(&pool).await.expect("age");
+        sqlx::query("UPDATE login_failures SET at = 1").execute(&pool).await.expect("age");
+        assert_eq!(accounts::purge(&store).await.expect("purge"), 2);
+        assert!(accounts::session(&store, &live.id).await.expect("session").is_some(), "a live session stays");
+        assert!(accounts::session(&store, &old.id).await.expect("session").is_none());
+        assert_eq!(accounts::purge(&store).await.expect("purge"), 0);
+        store.close().await;
+    });
+}
