@@ -81,12 +81,14 @@ fn reader(url: &str, start: Instant, deadline: Instant, interval: Duration, offs
     let mut next = Instant::now() + offset;
     let (mut lat, mut seen) = (Vec::new(), Vec::new());
     let (mut ok, mut nm, mut errors, mut samples) = (0u64, 0u64, 0u64, Vec::new());
-    while next < deadline {
+    while next < deadline && Instant::now() < deadline {
         let now = Instant::now();
         if next > now {
             std::thread::sleep(next - now);
         }
-        next += interval;
+        // a reader that fell behind (answers slower than its interval) skips the missed polls, as
+        // a widget's timer would, instead of catching up in a burst past the deadline
+        next = (next + interval).max(Instant::now());
         let t = Instant::now();
         let mut req = agent.get(url);
         if let Some(e) = &etag {
