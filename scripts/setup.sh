@@ -180,7 +180,8 @@ _ns_apt_installed() {
 }
 
 _ns_setup_apt() {
-  local wanted=(chromium chromium-driver fonts-noto-cjk firefox-esr webkit2gtk-driver xvfb xauth)
+  # postgresql: the feed service's tests start a temporary server of their own (tests/serve/postgres.rs)
+  local wanted=(chromium chromium-driver fonts-noto-cjk firefox-esr webkit2gtk-driver xvfb xauth postgresql)
   local missing=() p
   for p in "${wanted[@]}"; do
     _ns_apt_installed "$p" || missing+=("$p")

@@ -5,6 +5,8 @@
 #   2s schema         node --test tests/schema/: the JSON Schema and `newschart validate --json` give every
 #                      feed of the site and ~17,000 mutations the same verdict, but for the rules it names;
 #                      sweeps of dates, colours and links over every BMP character agree value by value
+#   2v service        cargo test --features serve --test serve: the feed service (docs/SERVICE.md), real HTTP,
+#                      SQLite and a temporary PostgreSQL (fails without one; NEWSCHART_SKIP_POSTGRES=1 skips, loudly)
 #   2m modgraph       node scripts/modgraph.mjs: prints the module graph, fails on a cycle between modules
 #   2a js-unit        node --test tests/web/ (the element's JavaScript modules that run in node: download.js's wrapping)
 #   2b fuzz           scripts/fuzz.sh --repeatable: cargo fuzz run pipeline on the pinned nightly, seed 1, 100000 runs
@@ -167,6 +169,7 @@ engine_times() {
 stage setup bash scripts/setup.sh
 stage native cargo test
 stage schema bash -c 'cargo build --bin newschart && node --test tests/schema/' # the CLI: built by native already
+stage service cargo test --features serve --test serve
 stage modgraph node scripts/modgraph.mjs
 stage js-unit node --test tests/web/
 stage fuzz fuzz

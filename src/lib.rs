@@ -21,6 +21,7 @@
 //! - [`scene`]: marks with their data; hit-testing and the text description read it.
 //! - [`render`]: draws a scene with plotters (SVG natively, canvas in the browser).
 //! - `web` (wasm32 only): the thin browser layer the custom element calls.
+//! - `serve` (native, cargo feature `serve`): the feed service, docs/SERVICE.md.
 //!
 //! Leaves every stage may use, which use nothing of ours: [`geom`] (`Rect`), [`text`] (measuring,
 //! CJK width, ellipsizing), [`digits`] (number digits without `core::fmt`) and [`platform`] (the
@@ -44,6 +45,8 @@ pub mod platform;
 pub mod render;
 pub mod scale;
 pub mod scene;
+#[cfg(all(feature = "serve", not(target_arch = "wasm32")))]
+pub mod serve;
 pub mod text;
 pub mod theme;
 

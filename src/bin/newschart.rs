@@ -27,6 +27,9 @@ mod font;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "newschart/shapes.rs"]
 mod shapes;
+#[cfg(all(feature = "serve", not(target_arch = "wasm32")))]
+#[path = "newschart/service.rs"]
+mod service;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         Some("render") => render(rest),
         Some("from-csv") => from_csv(rest),
         Some("catalogue") => catalogue(rest),
+        Some(c @ ("serve" | "user" | "publish" | "backup" | "restore" | "bench")) => service_command(c, rest),
         Some("-h") | Some("--help") => print_help(None),
         Some("help") => print_help(rest.first().map(String::as_str)),
         Some("-V") | Some("--version") => match print_out(format!("newschart {}\n", env!("CARGO_PKG_VERSION")).as_bytes()) {
@@ -55,6 +59,18 @@ fn main() -> ExitCode {
         Some(other) => usage_error(&format!("unknown command {}", other)),
         None => usage_error("no command given"),
     }
+}
+
+/// `serve`, `user`, `publish`, `backup`, `restore`, `bench`: the feed service (docs/SERVICE.md), in builds with the feature `serve`.
+#[cfg(all(feature = "serve", not(target_arch = "wasm32")))]
+fn service_command(command: &str, args: &[String]) -> ExitCode {
+    service::main(command, args)
+}
+
+#[cfg(not(all(feature = "serve", not(target_arch = "wasm32"))))]
+fn service_command(command: &str, _: &[String]) -> ExitCode {
+    eprintln!("newschart: {} is the feed service's: build with cargo build --features serve", command);
+    ExitCode::from(2)
 }
 
 /// The words are native (and in the builder's wasm module): the binary compiled

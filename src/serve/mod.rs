@@ -1,0 +1,106 @@
+//! The feed service, `newschart serve` (cargo feature `serve`, native only): charts with
+//! immutable, validated versions, a live version changed only by appending to a history, the
+//! readers' feeds over HTTP (and as static files with `--publish-dir`), accounts, tokens and an
+//! audit log. docs/SERVICE.md has the design and what is still missing.
+
+pub mod accounts;
+pub mod backup;
+pub mod demo;
+pub mod diff;
+pub mod http;
+pub mod load;
+pub mod publish_dir;
+pub mod slug;
+pub mod store;
+pub mod upstream;
+pub mod validate;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// How to run the service.
+pub struct Config {
+    /// `--data`: a SQLite file's path or a `postgres://` URL.
+    pub data: String,
+    /// `--listen`: the address to serve on.
+    pub listen: SocketAddr,
+    /// `--publish-dir`: where to write the live feeds as static files.
+    pub publish_dir: Option<PathBuf>,
+    /// `--max-upload`: the largest request body, in bytes.
+    pub max_upload: usize,
+    /// `--demo`: a demo user and the article's charts (src/serve/demo.rs).
+    pub demo: bool,
+    /// `--www`: a folder of pages served beside the feeds (the article, the builder).
+    pub www: Option<PathBuf>,
+    /// `--pkg`: the built widget, served at `/pkg/` (the pages' `pkg/newschart.js`).
+    pub pkg: Option<PathBuf>,
+}
+
+/// The default `--max-upload`: 2 MiB, well above a feed the widget accepts by default.
+pub const MAX_UPLOAD: usize = 2 * 1024 * 1024;
+
+/// Opens the store, writes `--publish-dir` once, and serves until Ctrl-C or SIGTERM. Prints the
+/// address it listens on (`listening on http://…`) once it accepts connections.
+pub async fn run(config: Config) -> Result<(), String> {
+    let store = store::Store::open(&config.data).await.map_err(|e| format!("{}: {}", config.data, e))?;
+    if config.demo {
+        let password = demo::seed(&store).await.map_err(|e| format!("--demo: {}", e))?;
+        match password {
+            Some(p) => println!("demo: sign in as {} with the password {} (shown once)", demo::USER, p),
+            None => println!("demo: the user {} exists already (its password was shown when it was made)", demo::USER),
+        }
+    }
+    let listener = tokio::net::TcpListener::bind(config.listen).await.map_err(|e| format!("{}: {}", config.listen, e))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    if let Some(dir) = &config.publish_dir {
+        for (id, _) in store.live_all().await.map_err(|e| e.to_string())? {
+            http::write_one(&store, dir, &id).await.map_err(|e| format!("--publish-dir {}: {}", dir.display(), e))?;
+        }
+    }
+    let app = Arc::new(http::App { store: store.clone(), publish_dir: config.publish_dir, secure_cookie: !addr.ip().is_loopback(), dir_lock: tokio::sync::Mutex::new(()) });
+    tokio::spawn(upstream::run(app.clone(), config.max_upload));
+    tokio::spawn(housekeeping(store.clone()));
+    let router = http::router(app, config.max_upload, config.www.as_deref(), config.pkg.as_deref());
+    if config.demo {
+        for (id, _, _) in demo::CHARTS {
+            println!("demo: <news-chart src=\"http://{}/feeds/{}.json\" refresh=\"60\"></news-chart>", addr, id);
+        }
+    }
+    println!("listening on http://{}", addr);
+    axum::serve(listener, router).with_graceful_shutdown(shutdown()).await.map_err(|e| e.to_string())?;
+    store.close().await;
+    Ok(())
+}
+
+/// Every five minutes: expired sessions and old sign-in failures go.
+async fn housekeeping(store: store::Store) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(300));
+    loop {
+        tick.tick().await;
+        if let Err(e) = accounts::purge(&store).await {
+            eprintln!("newschart serve: housekeeping: {}", e);
+        }
+    }
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}

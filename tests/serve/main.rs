@@ -1,0 +1,19 @@
+//! The feed service (src/serve/, `newschart serve`; docs/SERVICE.md), built with the cargo feature
+//! `serve`: `cargo test --features serve --test serve`. Real HTTP against the real binary on
+//! 127.0.0.1 with a temporary SQLite file; the store's tests run on SQLite and on a temporary
+//! PostgreSQL server (tests/serve/postgres.rs) when the system has one, and say loudly when not.
+
+mod access;
+mod backup;
+mod crash;
+mod demo;
+mod diff;
+mod feeds;
+mod instances;
+mod load;
+mod postgres;
+mod publish;
+mod server;
+mod store;
+mod upstream;
+mod www;
