@@ -10,6 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, startServer, watch } from './helpers.mjs';
+import { rng } from '../common/rng.mjs';
 import { said, tooltip, valueText } from './expect.mjs';
 
 let server;
@@ -29,18 +30,6 @@ function valueAt(seed, i) {
 }
 const group = (v) => v.toLocaleString('en-US', { maximumFractionDigits: 20 });
 
-/** A seeded generator of sample indices (mulberry32). */
-function sampler(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Indices of an n-point chart to try: both ends, every 9…9 below n and the indices around it,
  * each power of ten's neighbours, the start of each 9 class (90, 900, …) and `random` more.
@@ -50,7 +39,7 @@ function sample(n, random, seed) {
   for (let p = 10; p / 10 < n; p *= 10) {
     for (const k of [p - 2, p - 1, p, p + 1, (p / 10) * 9, (p / 10) * 9 + 1, (p / 10) * 95]) if (k >= 0 && k < n) out.add(k);
   }
-  const r = sampler(seed);
+  const r = rng(seed);
   for (let k = 0; k < random; k++) out.add(Math.floor(r() * n));
   return [...out].sort((a, b) => a - b);
 }

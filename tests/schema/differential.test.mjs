@@ -23,7 +23,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { combos, composed, limits, probes, rawTexts, rng, singles } from './mutations.mjs';
+import { rng } from '../common/rng.mjs';
+import { combos, composed, limits, probes, rawTexts, singles } from './mutations.mjs';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SCHEMA = process.env.NEWSCHART_SCHEMA || join(REPO, 'www/schema/feed-v1.schema.json');

@@ -4,18 +4,6 @@
 // swapped; dates, links and colours probed at the edges of their rules; plus random compositions
 // of these, drawn from a seeded generator, so a run is the same run every time.
 
-/** mulberry32: a small seeded generator, uniform in [0, 1). */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = (r, list) => list[Math.floor(r() * list.length)];
 const clone = (v) => structuredClone(v);
 
