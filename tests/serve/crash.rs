@@ -75,7 +75,8 @@ fn kill_during_publishes(dir: TempDir, data: String) {
         assert_eq!(file, now.body, "run {}: the static copy is the live version after a restart", run);
         live = now.body;
     }
-    eprintln!("kill -9 during a publish ({} µs round trip), {} runs: old version live {} times, new version {} times", times[2], RUNS, kept_old, took_new);
+    let db = if srv.data.starts_with("postgres") { "PostgreSQL" } else { "SQLite" };
+    eprintln!("kill -9 during a publish on {} ({} µs round trip), {} runs: old version live {} times, new version {} times", db, times[2], RUNS, kept_old, took_new);
     // both outcomes seen: the kills landed before and after the commit, not all on one side
     assert!(kept_old > 0 && took_new > 0, "the kills all fell on one side (old {}, new {}): the test proved little", kept_old, took_new);
 }
