@@ -68,6 +68,9 @@ fn help_documents_every_command_and_option() {
             "from-csv", "validate", "render", "--kind", "--title", "--subtitle", "--unit", "--source", "--source-url",
             "--locale", "--id", "--illustrative", "--dataset", "--width", "--height", "--dpi", "--font", "-o", "120mm",
             "fonts-noto-cjk", "CSV UTF-8 (Comma delimited)", "Exit codes",
+            // the feed service's commands are described even in a build without them
+            "newschart serve", "newschart user add", "newschart publish", "newschart backup", "newschart restore", "newschart bench",
+            "--publish-dir", "NEWSCHART_TOKEN", "--interval-ms", "--features serve",
         ] {
             assert!(h.contains(needle), "help lacks {}", needle);
         }
@@ -102,7 +105,17 @@ fn command_line_mistakes_exit_2() {
 #[test]
 fn every_command_has_its_own_help_that_exits_0() {
     // (command, an option only its page names)
-    for (cmd, own) in [("from-csv", "--pivot"), ("validate", "--locale zh-CN|en    language of the messages"), ("render", "--chart-height")] {
+    for (cmd, own) in [
+        ("from-csv", "--pivot"),
+        ("validate", "--locale zh-CN|en    language of the messages"),
+        ("render", "--chart-height"),
+        ("serve", "--publish-dir"),
+        ("user", "--role ROLE"),
+        ("publish", "NEWSCHART_TOKEN"),
+        ("backup", "consistent snapshot"),
+        ("restore", "empty database"),
+        ("bench", "--interval-ms"),
+    ] {
         for args in [vec!["help", cmd], vec![cmd, "--help"], vec![cmd, "-h"]] {
             let o = run(&args);
             assert_eq!(o.status.code(), Some(0), "{:?}: {}", args, stderr(&o));

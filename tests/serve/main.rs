@@ -5,6 +5,7 @@
 
 mod access;
 mod backup;
+mod cli;
 mod crash;
 mod demo;
 mod diff;

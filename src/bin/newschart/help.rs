@@ -9,7 +9,14 @@ usage:
   newschart validate [--locale zh-CN|en] [--json] FEED...
   newschart render FEED [--dataset ID] [size] [--font PATH] [-o OUT.svg|OUT.png]
   newschart catalogue --js
-  newschart help [COMMAND]";
+  newschart serve [--data FILE|postgres://…] [--listen ADDR] [options]
+  newschart user add NAME --role ROLE [--desk DESK] [--data …]
+  newschart publish DATA.csv|DATA.xlsx|FEED.json --chart ID [--note TEXT]
+  newschart backup [--data …] > FILE   |   newschart restore [--data …] < FILE
+  newschart bench URL [--readers N] [--seconds S] [--interval-ms MS]
+  newschart help [COMMAND]
+The service's commands (serve … bench) are in builds with --features serve
+(docs/SERVICE.md).";
 
 /// `from-csv`'s page.
 pub const FROM_CSV: &str = "from-csv: a spreadsheet's CSV export or .xlsx file → a feed (JSON on stdout)
@@ -88,6 +95,69 @@ pub const CATALOGUE: &str = "catalogue --js: prints every problem's words (Chine
   JavaScript module a reader's page loads to explain a broken feed (src/web/problem-words.js
   is this output; a test fails when the two differ).";
 
+/// `serve`'s page.
+pub const SERVE: &str = "serve: the feed service: charts with versions, the live feeds for readers at
+  /feeds/ID.json, the API the builder and `newschart publish` use. Prints
+  `listening on http://ADDR` once it accepts connections; stops on Ctrl-C or
+  SIGTERM. docs/SERVICE.md has the routes, the roles and the design.
+    --data FILE|URL      a SQLite file (created if missing; default
+                         ./newsroom.db) or postgres://user@host:5432/db for
+                         several instances behind a load balancer
+    --listen ADDR        the address to serve on (default 127.0.0.1:8080)
+    --publish-dir DIR    also write every live feed to DIR/ID.json and each
+                         version to DIR/ID/vN.json, for a static host or CDN
+    --max-upload BYTES   the largest request body (default 2097152, 2 MiB);
+                         larger uploads are refused with 413
+    --demo               add an editor `demo` with a random password (printed
+                         once) and publish the demo article's three charts
+    --www DIR            serve the pages in DIR for every other path (the
+                         article, the builder), from the service's origin
+    --pkg DIR            serve the built widget (scripts/build.sh's pkg/) at
+                         /pkg/, CORS-open";
+
+/// `user`'s page.
+pub const USER: &str = "user: the service's accounts, straight in the database (no service needed)
+  user add NAME --role journalist|editor|admin [--desk DESK]
+                         a new user; the password is asked for at a terminal,
+                         else read as the first line of stdin (at least 10
+                         characters; there is no default password)
+    --role ROLE          journalist: creates charts, publishes to their own;
+                         editor: also every chart of the desk, and rolls back;
+                         admin: everything, and manages users
+    --desk DESK          the user's desk (default newsroom)
+    --data FILE|URL      the service's database (default ./newsroom.db)";
+
+/// `publish`'s page.
+pub const PUBLISH: &str = "publish: a new version of a chart, from a script: a CSV or .xlsx (imported
+  as from-csv does) or a feed. The service validates it as the builder does and
+  answers the problems at their line and column; nothing is published then.
+  The API token (made in the builder, shown once) is read from the environment
+  variable NEWSCHART_TOKEN, never from the command line, where ps would show it.
+    --chart ID           the chart (required)
+    --note TEXT          one line for the history (who changed what and why)
+    --server URL         the service (default: NEWSCHART_SERVER, else
+                         http://127.0.0.1:8080)";
+
+/// `backup`'s page.
+pub const BACKUP: &str = "backup: the whole newsroom as JSON lines on stdout, one consistent snapshot:
+  users (with password hashes), charts, every version with its source file,
+  history, audit log, live data sources, tokens (as digests). Sessions and
+  sign-in failures are left out. Restores into either database.
+    --data FILE|URL      the database to read (default ./newsroom.db)";
+
+/// `restore`'s page.
+pub const RESTORE: &str = "restore: a backup from stdin into an empty database, all rows in one
+  transaction (a broken file restores nothing)
+    --data FILE|URL      the database to fill (default ./newsroom.db)";
+
+/// `bench`'s page.
+pub const BENCH: &str = "bench: readers polling a feed with If-None-Match, as widgets with refresh do;
+  prints requests/s, the 200/304/error counts and the p50/p99/max latency (a
+  measurement, not a test; exit 1 on any error)
+    --readers N          how many readers (default 100)
+    --seconds S          for how long (default 10)
+    --interval-ms MS     each reader's polling interval (default 1000)";
+
 /// How problems and exit codes read, for every command.
 pub const FOOTER: &str = "Problems are printed as FILE:LINE:COLUMN: error|warning: message (for a CSV,
 LINE is the spreadsheet row and COLUMN the column number).
@@ -97,11 +167,17 @@ Exit codes: 0 done, 1 problems in the data, 2 a mistake in the command line.";
 /// command that does not exist.
 pub fn text(command: Option<&str>) -> Option<String> {
     let page = match command {
-        None => return Some([USAGE, FROM_CSV, VALIDATE, RENDER, CATALOGUE, FOOTER].join("\n\n")),
+        None => return Some([USAGE, FROM_CSV, VALIDATE, RENDER, CATALOGUE, SERVE, USER, PUBLISH, BACKUP, RESTORE, BENCH, FOOTER].join("\n\n")),
         Some("from-csv") => FROM_CSV,
         Some("validate") => VALIDATE,
         Some("render") => RENDER,
         Some("catalogue") => CATALOGUE,
+        Some("serve") => SERVE,
+        Some("user") => USER,
+        Some("publish") => PUBLISH,
+        Some("backup") => BACKUP,
+        Some("restore") => RESTORE,
+        Some("bench") => BENCH,
         Some("help") => return Some(USAGE.to_string()),
         Some(_) => return None,
     };

@@ -25,6 +25,9 @@ pub fn main(command: &str, args: &[String]) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err((code, msg)) => {
             eprintln!("newschart {}: {}", command, msg);
+            if code == 2 {
+                eprintln!("(newschart help {} shows its options)", command);
+            }
             ExitCode::from(code)
         }
     }
@@ -40,16 +43,21 @@ fn failed(msg: impl Into<String>) -> (u8, String) {
     (1, msg.into())
 }
 
-/// Splits `--flag value` pairs from positional arguments; flags in `flags` take a value.
-fn parse<'a>(args: &'a [String], flags: &[&str]) -> Result<(Vec<(&'a str, &'a str)>, Vec<&'a str>), (u8, String)> {
+/// Splits `--flag value` pairs (flags in `flags`) and `--switch`es (in `switches`, kept in the
+/// pairs with an empty value) from positional arguments. An unknown option is refused with the
+/// list of the known ones, which the tests compare with `newschart help COMMAND`.
+fn parse<'a>(args: &'a [String], flags: &[&str], switches: &[&'a str]) -> Result<(Vec<(&'a str, &'a str)>, Vec<&'a str>), (u8, String)> {
     let (mut opts, mut rest) = (Vec::new(), Vec::new());
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if flags.contains(&a.as_str()) {
             let Some(v) = it.next() else { return Err(usage(format!("{} needs a value", a))) };
             opts.push((a.as_str(), v.as_str()));
+        } else if let Some(s) = switches.iter().find(|s| **s == a) {
+            opts.push((*s, ""));
         } else if a.starts_with("--") {
-            return Err(usage(format!("no option {}", a)));
+            let known: Vec<&str> = flags.iter().chain(switches).copied().collect();
+            return Err(usage(format!("no option {}; the options are: {}", a, known.join(" "))));
         } else {
             rest.push(a.as_str());
         }
@@ -67,9 +75,8 @@ fn runtime() -> Result<tokio::runtime::Runtime, (u8, String)> {
 
 /// `newschart serve [--data PATH|postgres://…] [--listen ADDR] [--publish-dir DIR] [--max-upload BYTES] [--demo] [--www DIR] [--pkg DIR]`
 fn serve_command(args: &[String]) -> Outcome {
-    let demo = args.iter().any(|a| a == "--demo");
-    let args: Vec<String> = args.iter().filter(|a| *a != "--demo").cloned().collect();
-    let (opts, rest) = parse(&args, &["--data", "--listen", "--publish-dir", "--max-upload", "--www", "--pkg"])?;
+    let (opts, rest) = parse(args, &["--data", "--listen", "--publish-dir", "--max-upload", "--www", "--pkg"], &["--demo"])?;
+    let demo = opt(&opts, "--demo").is_some();
     if let Some(r) = rest.first() {
         return Err(usage(format!("unexpected argument {}", r)));
     }
@@ -93,7 +100,7 @@ fn serve_command(args: &[String]) -> Outcome {
 /// `newschart user add NAME --role journalist|editor|admin [--desk DESK] [--data …]`: the password
 /// is asked for at a terminal, else read as the first line of stdin; there is no default.
 fn user_command(args: &[String]) -> Outcome {
-    let (opts, rest) = parse(args, &["--role", "--desk", "--data"])?;
+    let (opts, rest) = parse(args, &["--role", "--desk", "--data"], &[])?;
     let [sub, name] = rest.as_slice() else { return Err(usage("write: user add NAME --role journalist|editor|admin [--desk DESK]")) };
     if *sub != "add" {
         return Err(usage(format!("user has no subcommand {} (only add)", sub)));
@@ -132,7 +139,7 @@ fn user_command(args: &[String]) -> Outcome {
 
 /// `newschart backup [--data …] > FILE`: every table as JSON lines on stdout.
 fn backup_command(args: &[String]) -> Outcome {
-    let (opts, rest) = parse(args, &["--data"])?;
+    let (opts, rest) = parse(args, &["--data"], &[])?;
     if let Some(r) = rest.first() {
         return Err(usage(format!("unexpected argument {} (the backup goes to stdout)", r)));
     }
@@ -152,7 +159,7 @@ fn backup_command(args: &[String]) -> Outcome {
 
 /// `newschart restore [--data …] < FILE`: a backup into an empty database.
 fn restore_command(args: &[String]) -> Outcome {
-    let (opts, rest) = parse(args, &["--data"])?;
+    let (opts, rest) = parse(args, &["--data"], &[])?;
     if let Some(r) = rest.first() {
         return Err(usage(format!("unexpected argument {} (the backup comes from stdin)", r)));
     }
@@ -170,7 +177,7 @@ fn restore_command(args: &[String]) -> Outcome {
 /// `newschart bench URL [--readers 100] [--seconds 10] [--interval-ms 1000]`: readers polling a
 /// feed with If-None-Match; prints requests/s and the latency quantiles. A measurement, not a test.
 fn bench_command(args: &[String]) -> Outcome {
-    let (opts, rest) = parse(args, &["--readers", "--seconds", "--interval-ms"])?;
+    let (opts, rest) = parse(args, &["--readers", "--seconds", "--interval-ms"], &[])?;
     let [url] = rest.as_slice() else { return Err(usage("bench takes one feed URL")) };
     let num = |name: &str, default: u64| -> Result<u64, (u8, String)> {
         opt(&opts, name).map_or(Ok(default), |v| v.parse().map_err(|_| usage(format!("{} takes a whole number", name))))
@@ -192,7 +199,7 @@ fn bench_command(args: &[String]) -> Outcome {
 /// `newschart publish DATA.csv|DATA.xlsx|FEED.json --chart ID [--note …] [--server URL]`, with the
 /// token in `NEWSCHART_TOKEN` (never on the command line, where `ps` would show it).
 fn publish_command(args: &[String]) -> Outcome {
-    let (opts, rest) = parse(args, &["--chart", "--note", "--server"])?;
+    let (opts, rest) = parse(args, &["--chart", "--note", "--server"], &[])?;
     let [file] = rest.as_slice() else { return Err(usage("publish takes one file: DATA.csv, DATA.xlsx or FEED.json")) };
     let chart = opt(&opts, "--chart").ok_or_else(|| usage("publish needs --chart ID"))?;
     if !serve::slug::is_valid(chart) {
