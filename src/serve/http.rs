@@ -37,8 +37,10 @@ pub struct App {
     pub store: Store,
     /// `--publish-dir`.
     pub publish_dir: Option<PathBuf>,
-    /// Whether the session cookie is `Secure` (everywhere but loopback).
+    /// Whether the session cookie is `Secure` (`--public-url https://…`, else beyond loopback).
     pub secure_cookie: bool,
+    /// `--public-url`'s origin: what `Origin` must be, instead of the request's own `Host`.
+    pub public_origin: Option<String>,
     /// Serializes the writes to `--publish-dir`, so the last writer writes the latest live feed.
     pub dir_lock: tokio::sync::Mutex<()>,
 }
@@ -189,17 +191,18 @@ fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 }
 
 /// Whether a browser says the request came from another site: `Origin` (sent on every
-/// cross-origin and every POST request) must name the host the request was sent to, and
-/// `Sec-Fetch-Site`, when sent, must be `same-origin` or `none`.
-fn cross_site(headers: &HeaderMap) -> bool {
+/// cross-origin and every POST request) must name the host the request was sent to (behind a
+/// proxy, `--public-url`'s origin), and `Sec-Fetch-Site`, when sent, must be `same-origin` or `none`.
+fn cross_site(app: &App, headers: &HeaderMap) -> bool {
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         if site != "same-origin" && site != "none" {
             return true;
         }
     }
-    match headers.get(header::ORIGIN) {
-        None => false,
-        Some(o) => {
+    match (headers.get(header::ORIGIN), &app.public_origin) {
+        (None, _) => false,
+        (Some(o), Some(public)) => !o.to_str().is_ok_and(|o| o.eq_ignore_ascii_case(public)),
+        (Some(o), None) => {
             let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
             let origin_host = o.to_str().ok().and_then(|o| o.split_once("://")).map(|(_, h)| h);
             origin_host.is_none() || origin_host != host
@@ -231,7 +234,7 @@ async fn caller(app: &App, headers: &HeaderMap, write: bool) -> Result<Caller, R
     };
     if write {
         let sent = headers.get("x-csrf-token").and_then(|v| v.to_str().ok()).unwrap_or("");
-        if cross_site(headers) || !same_secret(sent, &csrf) {
+        if cross_site(app, headers) || !same_secret(sent, &csrf) {
             return Err(error(StatusCode::FORBIDDEN, "cross-site request refused (missing or wrong CSRF token)"));
         }
     }
@@ -247,7 +250,7 @@ struct Login {
 }
 
 async fn login(State(app): State<Arc<App>>, headers: HeaderMap, Json(l): Json<Login>) -> Response {
-    if cross_site(&headers) {
+    if cross_site(&app, &headers) {
         return error(StatusCode::FORBIDDEN, "cross-site sign-in refused");
     }
     match accounts::login(&app.store, &l.name, &l.password).await {

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod diff;
 pub mod http;
 pub mod load;
+pub mod public_url;
 pub mod publish_dir;
 pub mod slug;
 pub mod store;
@@ -35,6 +36,8 @@ pub struct Config {
     pub www: Option<PathBuf>,
     /// `--pkg`: the built widget, served at `/pkg/` (the pages' `pkg/newschart.js`).
     pub pkg: Option<PathBuf>,
+    /// `--public-url`: the address behind a TLS proxy or load balancer (src/serve/public_url.rs).
+    pub public_url: Option<public_url::PublicUrl>,
 }
 
 /// The default `--max-upload`: 2 MiB, well above a feed the widget accepts by default.
@@ -58,13 +61,18 @@ pub async fn run(config: Config) -> Result<(), String> {
             http::write_one(&store, dir, &id).await.map_err(|e| format!("--publish-dir {}: {}", dir.display(), e))?;
         }
     }
-    let app = Arc::new(http::App { store: store.clone(), publish_dir: config.publish_dir, secure_cookie: !addr.ip().is_loopback(), dir_lock: tokio::sync::Mutex::new(()) });
+    // behind a proxy the public address says whether readers use TLS; else only loopback is
+    // assumed to be without it
+    let secure_cookie = config.public_url.as_ref().map_or(!addr.ip().is_loopback(), |p| p.https);
+    let public_origin = config.public_url.as_ref().map(|p| p.origin.clone());
+    let base = config.public_url.as_ref().map_or(format!("http://{}", addr), |p| p.base.clone());
+    let app = Arc::new(http::App { store: store.clone(), publish_dir: config.publish_dir, secure_cookie, public_origin, dir_lock: tokio::sync::Mutex::new(()) });
     tokio::spawn(upstream::run(app.clone(), config.max_upload));
     tokio::spawn(housekeeping(store.clone()));
     let router = http::router(app, config.max_upload, config.www.as_deref(), config.pkg.as_deref());
     if config.demo {
         for (id, _, _) in demo::CHARTS {
-            println!("demo: <news-chart src=\"http://{}/feeds/{}.json\" refresh=\"60\"></news-chart>", addr, id);
+            println!("demo: <news-chart src=\"{}/feeds/{}.json\" refresh=\"60\"></news-chart>", base, id);
         }
     }
     println!("listening on http://{}", addr);

@@ -13,6 +13,7 @@ mod feeds;
 mod instances;
 mod load;
 mod postgres;
+mod public_url;
 mod publish;
 mod server;
 mod store;

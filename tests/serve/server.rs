@@ -40,6 +40,8 @@ pub fn bin() -> &'static str {
 pub struct Server {
     child: Child,
     pub url: String,
+    /// The `Origin` the service's own pages send (`--public-url`'s origin behind a proxy).
+    pub origin: String,
     pub data: String,
     pub publish_dir: PathBuf,
     pub dir: TempDir,
@@ -106,7 +108,7 @@ impl Server {
         };
         // keep draining stdout so the server never blocks on a full pipe
         std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
-        Server { child, url, data, publish_dir, dir, banner }
+        Server { child, origin: url.clone(), url, data, publish_dir, dir, banner }
     }
 
     /// Sends a request; `headers` are extra (name, value) pairs.
@@ -141,7 +143,7 @@ impl Server {
 
     /// A state-changing request from the service's own page: cookie, CSRF token, same origin.
     pub fn write(&self, s: &Session, method: &str, path: &str, kind: &str, body: &[u8]) -> Answer {
-        let origin = self.url.clone();
+        let origin = self.origin.clone();
         self.send(method, path, &[("cookie", &s.cookie), ("x-csrf-token", &s.csrf), ("origin", &origin), ("content-type", kind)], Some(body))
     }
 

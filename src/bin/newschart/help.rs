@@ -113,7 +113,13 @@ pub const SERVE: &str = "serve: the feed service: charts with versions, the live
     --www DIR            serve the pages in DIR for every other path (the
                          article, the builder), from the service's origin
     --pkg DIR            serve the built widget (scripts/build.sh's pkg/) at
-                         /pkg/, CORS-open";
+                         /pkg/, CORS-open
+    --public-url URL     the address readers and the builder use, behind a
+                         TLS proxy or load balancer (https://charts.example.org):
+                         the session cookie is Secure when it is https, a
+                         write's Origin must be its origin, and --demo prints
+                         it (default: http://ADDR; the cookie is Secure unless
+                         the service listens on loopback)";
 
 /// `user`'s page.
 pub const USER: &str = "user: the service's accounts, straight in the database (no service needed)

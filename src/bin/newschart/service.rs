@@ -73,9 +73,9 @@ fn runtime() -> Result<tokio::runtime::Runtime, (u8, String)> {
     tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| failed(format!("cannot start: {}", e)))
 }
 
-/// `newschart serve [--data PATH|postgres://…] [--listen ADDR] [--publish-dir DIR] [--max-upload BYTES] [--demo] [--www DIR] [--pkg DIR]`
+/// `newschart serve [--data PATH|postgres://…] [--listen ADDR] [--publish-dir DIR] [--max-upload BYTES] [--demo] [--www DIR] [--pkg DIR] [--public-url URL]`
 fn serve_command(args: &[String]) -> Outcome {
-    let (opts, rest) = parse(args, &["--data", "--listen", "--publish-dir", "--max-upload", "--www", "--pkg"], &["--demo"])?;
+    let (opts, rest) = parse(args, &["--data", "--listen", "--publish-dir", "--max-upload", "--www", "--pkg", "--public-url"], &["--demo"])?;
     let demo = opt(&opts, "--demo").is_some();
     if let Some(r) = rest.first() {
         return Err(usage(format!("unexpected argument {}", r)));
@@ -93,6 +93,7 @@ fn serve_command(args: &[String]) -> Outcome {
         demo,
         www: opt(&opts, "--www").map(PathBuf::from),
         pkg: opt(&opts, "--pkg").map(PathBuf::from),
+        public_url: opt(&opts, "--public-url").map(serve::public_url::parse).transpose().map_err(usage)?,
     };
     runtime()?.block_on(serve::run(config)).map_err(failed)
 }
