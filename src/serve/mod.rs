@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod backup;
 pub mod demo;
 pub mod diff;
+pub mod fetch;
 pub mod http;
 pub mod load;
 pub mod public_url;
@@ -38,6 +39,8 @@ pub struct Config {
     pub pkg: Option<PathBuf>,
     /// `--public-url`: the address behind a TLS proxy or load balancer (src/serve/public_url.rs).
     pub public_url: Option<public_url::PublicUrl>,
+    /// How live data sources are fetched: TLS roots, allowed internal hosts, caps (src/serve/fetch.rs).
+    pub upstream: fetch::Options,
 }
 
 /// The default `--max-upload`: 2 MiB, well above a feed the widget accepts by default.
@@ -46,6 +49,7 @@ pub const MAX_UPLOAD: usize = 2 * 1024 * 1024;
 /// Opens the store, writes `--publish-dir` once, and serves until Ctrl-C or SIGTERM. Prints the
 /// address it listens on (`listening on http://…`) once it accepts connections.
 pub async fn run(config: Config) -> Result<(), String> {
+    let policy = fetch::Policy::new(config.upstream)?;
     let store = store::Store::open(&config.data).await.map_err(|e| format!("{}: {}", config.data, e))?;
     if config.demo {
         let password = demo::seed(&store).await.map_err(|e| format!("--demo: {}", e))?;
@@ -67,7 +71,7 @@ pub async fn run(config: Config) -> Result<(), String> {
     let public_origin = config.public_url.as_ref().map(|p| p.origin.clone());
     let base = config.public_url.as_ref().map_or(format!("http://{}", addr), |p| p.base.clone());
     let app = Arc::new(http::App { store: store.clone(), publish_dir: config.publish_dir, secure_cookie, public_origin, dir_lock: tokio::sync::Mutex::new(()) });
-    tokio::spawn(upstream::run(app.clone(), config.max_upload));
+    tokio::spawn(upstream::run(app.clone(), policy));
     tokio::spawn(housekeeping(store.clone()));
     let router = http::router(app, config.max_upload, config.www.as_deref(), config.pkg.as_deref());
     if config.demo {

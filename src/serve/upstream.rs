@@ -7,6 +7,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use super::fetch::Policy;
 use super::http::{write_dir, App};
 use super::store::{Source, Upstream};
 use super::validate::{self, Upload};
@@ -15,7 +16,7 @@ use super::validate::{self, Upload};
 pub const AUTHOR: &str = "upstream";
 
 /// Checks due sources once a second, for as long as the service runs.
-pub async fn run(app: Arc<App>, max_bytes: usize) {
+pub async fn run(app: Arc<App>, policy: Policy) {
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     loop {
         tick.tick().await;
@@ -27,9 +28,9 @@ pub async fn run(app: Arc<App>, max_bytes: usize) {
             }
         };
         for u in due {
-            let app = app.clone();
+            let (app, policy) = (app.clone(), policy.clone());
             tokio::spawn(async move {
-                let (etag, error) = check(&app, &u, max_bytes).await;
+                let (etag, error) = check(&app, &u, &policy).await;
                 if let Err(e) = app.store.source_checked(&u.chart_id, etag.as_deref(), error.as_deref()).await {
                     eprintln!("newschart serve: source of {}: {}", u.chart_id, e);
                 }
@@ -41,13 +42,12 @@ pub async fn run(app: Arc<App>, max_bytes: usize) {
 /// One fetch: what was read (ETag, body, whether it is a table), `None` for a 304.
 type Fetched = Option<(Option<String>, Vec<u8>, bool)>;
 
-fn fetch(url: &str, etag: Option<&str>, max_bytes: usize) -> Result<Fetched, String> {
-    let agent = ureq::Agent::config_builder().http_status_as_error(false).timeout_global(Some(Duration::from_secs(30))).build().new_agent();
-    let mut req = agent.get(url);
+fn fetch(policy: &Policy, url: &str, etag: Option<&str>) -> Result<Fetched, String> {
+    let mut req = policy.agent().get(url);
     if let Some(e) = etag {
         req = req.header("If-None-Match", e);
     }
-    let mut res = req.call().map_err(|e| format!("cannot read {}: {}", url, e))?;
+    let mut res = req.call().map_err(|e| policy.describe(url, &e))?;
     match res.status().as_u16() {
         304 => return Ok(None),
         200 => {}
@@ -57,14 +57,14 @@ fn fetch(url: &str, etag: Option<&str>, max_bytes: usize) -> Result<Fetched, Str
     let kind = res.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
     let path = url.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();
     let table = kind.starts_with("text/csv") || kind.contains("spreadsheetml") || path.ends_with(".csv") || path.ends_with(".xlsx");
-    let body = res.body_mut().with_config().limit(max_bytes as u64).read_to_vec().map_err(|e| format!("{}: {}", url, e))?;
+    let body = res.body_mut().with_config().limit(policy.max_bytes as u64).read_to_vec().map_err(|e| policy.describe(url, &e))?;
     Ok(Some((tag, body, table)))
 }
 
 /// Checks one source; returns the ETag to keep and the problem to show.
-async fn check(app: &App, u: &Upstream, max_bytes: usize) -> (Option<String>, Option<String>) {
-    let (url, etag) = (u.url.clone(), u.etag.clone());
-    let fetched = tokio::task::spawn_blocking(move || fetch(&url, etag.as_deref(), max_bytes)).await;
+async fn check(app: &App, u: &Upstream, policy: &Policy) -> (Option<String>, Option<String>) {
+    let (url, etag, policy) = (u.url.clone(), u.etag.clone(), policy.clone());
+    let fetched = tokio::task::spawn_blocking(move || fetch(&policy, &url, etag.as_deref())).await;
     let (tag, body, table) = match fetched {
         Ok(Ok(Some(f))) => f,
         Ok(Ok(None)) => return (None, None),

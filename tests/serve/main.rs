@@ -18,4 +18,5 @@ mod publish;
 mod server;
 mod store;
 mod upstream;
+mod upstream_safety;
 mod www;

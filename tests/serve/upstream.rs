@@ -1,10 +1,11 @@
 //! Live data sources: a chart follows an upstream address. The upstreams here are the service's
 //! own feed (which answers If-None-Match) and files served by python3's http.server.
 
+use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use super::server::{example, send, Server, Session, TempDir};
+use super::server::{example, Server, Session, TempDir};
 
 /// Waits up to 60 s (generous: CI shares two cores with builds) for `f` to hold.
 pub fn eventually(what: &str, mut f: impl FnMut() -> bool) {
@@ -15,29 +16,36 @@ pub fn eventually(what: &str, mut f: impl FnMut() -> bool) {
     }
 }
 
-fn chart(srv: &Server, s: &Session, id: &str) -> serde_json::Value {
+pub fn chart(srv: &Server, s: &Session, id: &str) -> serde_json::Value {
     srv.send("GET", &format!("/api/charts/{}", id), &[("cookie", &s.cookie)], None).json()
 }
 
-fn set_source(srv: &Server, s: &Session, id: &str, url: &str) -> u16 {
+pub fn set_source(srv: &Server, s: &Session, id: &str, url: &str) -> u16 {
     srv.write(s, "PUT", &format!("/api/charts/{}/source", id), "application/json", serde_json::json!({ "url": url, "interval": 1 }).to_string().as_bytes()).status
 }
 
-struct Static(Child, String);
+/// tests/serve/static_server.py serving a folder (over HTTPS with `--tls CERT KEY`, slowly with
+/// `--slow S`); `.1` is its address.
+pub struct Static(Child, pub String);
 
 impl Static {
-    fn start(dir: &std::path::Path) -> Static {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("port").port();
-        let child = Command::new("python3")
-            .args(["-m", "http.server", &port.to_string(), "--bind", "127.0.0.1", "--directory"])
+    pub fn start(dir: &std::path::Path) -> Static {
+        Static::start_with(dir, &[], "http")
+    }
+
+    pub fn start_with(dir: &std::path::Path, args: &[&str], scheme: &str) -> Static {
+        let mut child = Command::new("python3")
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/serve/static_server.py"))
             .arg(dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
             .spawn()
-            .expect("python3 -m http.server (python3 is needed by this test)");
-        let url = format!("http://127.0.0.1:{}", port);
-        eventually("python3's http.server", || send(&url, "GET", "/", &[], None).is_ok());
-        Static(child, url)
+            .expect("python3 tests/serve/static_server.py (python3 is needed by this test)");
+        let mut port = String::new();
+        BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut port).expect("the server prints its port");
+        assert!(!port.trim().is_empty(), "static_server.py did not start");
+        Static(child, format!("{}://127.0.0.1:{}", scheme, port.trim()))
     }
 }
 
@@ -48,9 +56,12 @@ impl Drop for Static {
     }
 }
 
+/// The service's own 127.0.0.1 and python's are internal addresses: these tests allow them.
+const ALLOW_LOCAL: &[&str] = &["--allow-upstream-host", "127.0.0.1"];
+
 #[test]
 fn a_chart_follows_its_upstream_feed_and_publishes_only_changes() {
-    let srv = Server::start(&[("ana", "editor", "county", "ana-password-1")], &[]);
+    let srv = Server::start(&[("ana", "editor", "county", "ana-password-1")], ALLOW_LOCAL);
     let s = srv.login("ana", "ana-password-1");
     srv.create_chart(&s, "office", "County office");
     srv.create_chart(&s, "follower", "Follower");
@@ -74,7 +85,7 @@ fn a_chart_follows_its_upstream_feed_and_publishes_only_changes() {
 
 #[test]
 fn a_broken_upstream_never_replaces_the_live_version() {
-    let srv = Server::start(&[("ana", "editor", "county", "ana-password-1"), ("jo", "journalist", "county", "jo-password-12")], &[]);
+    let srv = Server::start(&[("ana", "editor", "county", "ana-password-1"), ("jo", "journalist", "county", "jo-password-12")], ALLOW_LOCAL);
     let s = srv.login("ana", "ana-password-1");
     srv.create_chart(&s, "placements", "Placements");
     let dir = TempDir::new("upstream");

@@ -119,7 +119,19 @@ pub const SERVE: &str = "serve: the feed service: charts with versions, the live
                          the session cookie is Secure when it is https, a
                          write's Origin must be its origin, and --demo prints
                          it (default: http://ADDR; the cookie is Secure unless
-                         the service listens on loopback)";
+                         the service listens on loopback)
+    --upstream-ca FILE   live data sources over https are checked against
+                         Mozilla's roots; with this PEM file, against its
+                         certificates instead (a newsroom's own CA)
+    --allow-upstream-host HOST
+                         sources on loopback, private, link-local,
+                         unspecified or multicast addresses (IPv4 and IPv6,
+                         checked on the resolved address at each fetch) are
+                         refused, except on HOST, a name as written in the
+                         source's URL; repeatable
+    --upstream-max-bytes BYTES
+                         the largest upstream copy read (default: --max-upload)
+    --upstream-timeout S the longest fetch of a source, 1-3600 s (default 30)";
 
 /// `user`'s page.
 pub const USER: &str = "user: the service's accounts, straight in the database (no service needed)

@@ -73,9 +73,10 @@ fn runtime() -> Result<tokio::runtime::Runtime, (u8, String)> {
     tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| failed(format!("cannot start: {}", e)))
 }
 
-/// `newschart serve [--data PATH|postgres://…] [--listen ADDR] [--publish-dir DIR] [--max-upload BYTES] [--demo] [--www DIR] [--pkg DIR] [--public-url URL]`
+/// `newschart serve [--data PATH|postgres://…] [--listen ADDR] [--publish-dir DIR] [--max-upload BYTES] [--demo] [--www DIR] [--pkg DIR] [--public-url URL]
+/// [--upstream-ca FILE] [--allow-upstream-host HOST]… [--upstream-max-bytes BYTES] [--upstream-timeout S]`
 fn serve_command(args: &[String]) -> Outcome {
-    let (opts, rest) = parse(args, &["--data", "--listen", "--publish-dir", "--max-upload", "--www", "--pkg", "--public-url"], &["--demo"])?;
+    let (opts, rest) = parse(args, &["--data", "--listen", "--publish-dir", "--max-upload", "--www", "--pkg", "--public-url", "--upstream-ca", "--allow-upstream-host", "--upstream-max-bytes", "--upstream-timeout"], &["--demo"])?;
     let demo = opt(&opts, "--demo").is_some();
     if let Some(r) = rest.first() {
         return Err(usage(format!("unexpected argument {}", r)));
@@ -84,6 +85,24 @@ fn serve_command(args: &[String]) -> Outcome {
     let max_upload = match opt(&opts, "--max-upload") {
         Some(v) => v.parse().map_err(|_| usage("--max-upload takes a number of bytes"))?,
         None => serve::MAX_UPLOAD,
+    };
+    let ca_pem = match opt(&opts, "--upstream-ca") {
+        Some(f) => Some(std::fs::read(f).map_err(|e| failed(format!("--upstream-ca {}: {}", f, e)))?),
+        None => None,
+    };
+    let upstream_max = match opt(&opts, "--upstream-max-bytes") {
+        Some(v) => v.parse().map_err(|_| usage("--upstream-max-bytes takes a number of bytes"))?,
+        None => max_upload,
+    };
+    let timeout = match opt(&opts, "--upstream-timeout") {
+        Some(v) => std::time::Duration::from_secs(v.parse().ok().filter(|s| (1..=3600).contains(s)).ok_or_else(|| usage("--upstream-timeout takes 1 to 3600 seconds"))?),
+        None => serve::fetch::TIMEOUT,
+    };
+    let upstream = serve::fetch::Options {
+        ca_pem,
+        allow_hosts: opts.iter().filter(|(k, _)| *k == "--allow-upstream-host").map(|(_, v)| v.to_string()).collect(),
+        max_bytes: upstream_max,
+        timeout,
     };
     let config = serve::Config {
         data: opt(&opts, "--data").unwrap_or(DEFAULT_DATA).to_string(),
@@ -94,6 +113,7 @@ fn serve_command(args: &[String]) -> Outcome {
         www: opt(&opts, "--www").map(PathBuf::from),
         pkg: opt(&opts, "--pkg").map(PathBuf::from),
         public_url: opt(&opts, "--public-url").map(serve::public_url::parse).transpose().map_err(usage)?,
+        upstream,
     };
     runtime()?.block_on(serve::run(config)).map_err(failed)
 }
