@@ -49,8 +49,8 @@ fn main() -> ExitCode {
         Some("render") => render(rest),
         Some("from-csv") => from_csv(rest),
         Some("catalogue") => catalogue(rest),
-        Some(c @ ("serve" | "user" | "publish" | "backup" | "restore" | "bench")) if rest.iter().any(|a| a == "--help" || a == "-h") => print_help(Some(c)),
-        Some(c @ ("serve" | "user" | "publish" | "backup" | "restore" | "bench")) => service_command(c, rest),
+        Some(c @ ("serve" | "user" | "token" | "publish" | "backup" | "restore" | "bench")) if rest.iter().any(|a| a == "--help" || a == "-h") => print_help(Some(c)),
+        Some(c @ ("serve" | "user" | "token" | "publish" | "backup" | "restore" | "bench")) => service_command(c, rest),
         Some("-h") | Some("--help") => print_help(None),
         Some("help") => print_help(rest.first().map(String::as_str)),
         Some("-V") | Some("--version") => match print_out(format!("newschart {}\n", env!("CARGO_PKG_VERSION")).as_bytes()) {
@@ -62,7 +62,7 @@ fn main() -> ExitCode {
     }
 }
 
-/// `serve`, `user`, `publish`, `backup`, `restore`, `bench`: the feed service (docs/SERVICE.md), in builds with the feature `serve`.
+/// `serve`, `user`, `token`, `publish`, `backup`, `restore`, `bench`: the feed service (docs/SERVICE.md), in builds with the feature `serve`.
 #[cfg(all(feature = "serve", not(target_arch = "wasm32")))]
 fn service_command(command: &str, args: &[String]) -> ExitCode {
     service::main(command, args)
@@ -102,7 +102,7 @@ fn print_help(command: Option<&str>) -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(_) => ExitCode::from(1),
         },
-        None => usage_error(&format!("no help for {}: the commands are from-csv, validate, render, catalogue, serve, user, publish, backup, restore and bench", command.unwrap_or(""))),
+        None => usage_error(&format!("no help for {}: the commands are from-csv, validate, render, catalogue, serve, user, token, publish, backup, restore and bench", command.unwrap_or(""))),
     }
 }
 

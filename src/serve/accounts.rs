@@ -132,7 +132,8 @@ pub async fn add_user(store: &Store, name: &str, role: Role, desk: &str, passwor
 }
 
 async fn user(store: &Store, name: &str) -> Result<Option<(Role, String, String)>, StoreError> {
-    let row = sqlx::query("SELECT role, desk, password_hash FROM users WHERE name = $1").bind(name).fetch_optional(store.pool()).await?;
+    // a disabled user is no user for signing in
+    let row = sqlx::query("SELECT role, desk, password_hash FROM users WHERE name = $1 AND disabled_at IS NULL").bind(name).fetch_optional(store.pool()).await?;
     let Some(r) = row else { return Ok(None) };
     let role: String = r.try_get(0)?;
     let Some(role) = Role::from_name(&role) else { return Ok(None) };
@@ -177,7 +178,7 @@ pub async fn login(store: &Store, name: &str, password: &str) -> Result<Session,
 
 /// The caller of a session cookie and the session's CSRF token; `None` when unknown or expired.
 pub async fn session(store: &Store, id: &str) -> Result<Option<(Caller, String)>, StoreError> {
-    let row = sqlx::query("SELECT u.name, u.role, u.desk, s.csrf FROM sessions s JOIN users u ON u.name = s.user_name WHERE s.id_hash = $1 AND s.expires_at > $2")
+    let row = sqlx::query("SELECT u.name, u.role, u.desk, s.csrf FROM sessions s JOIN users u ON u.name = s.user_name WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL")
         .bind(digest(id))
         .bind(now_ms())
         .fetch_optional(store.pool())
@@ -250,7 +251,7 @@ pub async fn revoke_token(store: &Store, caller: &Caller, id: &str) -> Result<()
 
 /// The caller of a bearer token; `None` when unknown or revoked.
 pub async fn token(store: &Store, secret: &str) -> Result<Option<Caller>, StoreError> {
-    let row = sqlx::query("SELECT u.name, u.role, u.desk, t.scope FROM tokens t JOIN users u ON u.name = t.user_name WHERE t.secret_hash = $1 AND t.revoked_at IS NULL")
+    let row = sqlx::query("SELECT u.name, u.role, u.desk, t.scope FROM tokens t JOIN users u ON u.name = t.user_name WHERE t.secret_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL")
         .bind(digest(secret))
         .fetch_optional(store.pool())
         .await?;
@@ -288,4 +289,82 @@ fn in_scope(caller: &Caller, chart: &str, desk: &str) -> bool {
         Some(("desk", d)) => d == desk,
         Some(_) => false,
     }
+}
+
+/// A user as `newschart user list` shows it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UserInfo {
+    /// The name.
+    pub name: String,
+    /// `journalist`, `editor` or `admin`.
+    pub role: String,
+    /// The desk.
+    pub desk: String,
+    /// When the user was added (Unix ms).
+    pub created_at: i64,
+    /// When the user was disabled, if they were.
+    pub disabled_at: Option<i64>,
+}
+
+/// Every user, by name.
+pub async fn users(store: &Store) -> Result<Vec<UserInfo>, StoreError> {
+    let rows = sqlx::query("SELECT name, role, desk, created_at, disabled_at FROM users ORDER BY name").fetch_all(store.pool()).await?;
+    rows.iter()
+        .map(|r| Ok(UserInfo { name: r.try_get(0)?, role: r.try_get(1)?, desk: r.try_get(2)?, created_at: r.try_get(3)?, disabled_at: r.try_get(4)? }))
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(StoreError::from)
+}
+
+/// Sets a user's password and ends their sessions (a password changed because it leaked must
+/// not leave a thief signed in). Audited as `user.passwd` by `actor`.
+pub async fn set_password(store: &Store, name: &str, password: &str, actor: &str) -> Result<(), StoreError> {
+    let hash = hash_password(password)?;
+    let mut tx = store.pool().begin().await?;
+    let done = sqlx::query("UPDATE users SET password_hash = $1 WHERE name = $2").bind(hash).bind(name).execute(&mut *tx).await?;
+    if done.rows_affected() != 1 {
+        return Err(StoreError::NotFound);
+    }
+    sqlx::query("DELETE FROM sessions WHERE user_name = $1").bind(name).execute(&mut *tx).await?;
+    store::audit(&mut tx, actor, "user.passwd", None, None, None, name).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Disables a user: they cannot sign in, and their sessions and tokens stop working with the next
+/// request (every request reads the user's row). Their charts and versions stay. Audited as
+/// `user.disable`.
+pub async fn disable_user(store: &Store, name: &str, actor: &str) -> Result<(), StoreError> {
+    let mut tx = store.pool().begin().await?;
+    let done = sqlx::query("UPDATE users SET disabled_at = $1 WHERE name = $2 AND disabled_at IS NULL").bind(now_ms()).bind(name).execute(&mut *tx).await?;
+    if done.rows_affected() != 1 {
+        return Err(StoreError::NotFound);
+    }
+    sqlx::query("DELETE FROM sessions WHERE user_name = $1").bind(name).execute(&mut *tx).await?;
+    store::audit(&mut tx, actor, "user.disable", None, None, None, name).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A token as `newschart token list` shows it (never its secret, which is not stored).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TokenInfo {
+    /// The id, to revoke it.
+    pub id: String,
+    /// Whose token it is.
+    pub user: String,
+    /// `chart:ID` or `desk:NAME`.
+    pub scope: String,
+    /// When it was made (Unix ms).
+    pub created_at: i64,
+    /// When it was revoked, if it was.
+    pub revoked_at: Option<i64>,
+}
+
+/// Every token, oldest first.
+pub async fn tokens(store: &Store) -> Result<Vec<TokenInfo>, StoreError> {
+    let rows = sqlx::query("SELECT id, user_name, scope, created_at, revoked_at FROM tokens ORDER BY created_at, id").fetch_all(store.pool()).await?;
+    rows.iter()
+        .map(|r| Ok(TokenInfo { id: r.try_get(0)?, user: r.try_get(1)?, scope: r.try_get(2)?, created_at: r.try_get(3)?, revoked_at: r.try_get(4)? }))
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(StoreError::from)
 }

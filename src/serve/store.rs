@@ -100,7 +100,7 @@ pub struct Audit {
     pub at: i64,
     /// Who (a user name).
     pub actor: String,
-    /// What: `chart.create`, `publish`, `rollback`, `user.add`, `token.create`, `token.revoke`, `login`.
+    /// What: `chart.create`, `publish`, `rollback`, `user.add`, `user.passwd`, `user.disable`, `token.create`, `token.revoke`, `login`.
     pub action: String,
     /// The chart, when the write was to one.
     pub chart_id: Option<String>,

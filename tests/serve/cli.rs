@@ -7,7 +7,7 @@ use std::process::Command;
 use super::server::bin;
 
 /// (command, its section in docs/CLI.md)
-const COMMANDS: &[(&str, &str)] = &[("serve", "serve"), ("user", "user"), ("publish", "publish"), ("backup", "backup and restore"), ("restore", "backup and restore"), ("bench", "bench")];
+const COMMANDS: &[(&str, &str)] = &[("serve", "serve"), ("user", "user"), ("token", "token"), ("publish", "publish"), ("backup", "backup and restore"), ("restore", "backup and restore"), ("bench", "bench")];
 
 fn run(args: &[&str]) -> (Option<i32>, String, String) {
     let o = Command::new(bin()).args(args).env_remove("NEWSCHART_TOKEN").output().expect("newschart runs");

@@ -19,4 +19,5 @@ mod server;
 mod store;
 mod upstream;
 mod upstream_safety;
+mod users;
 mod www;

@@ -10,7 +10,8 @@ usage:
   newschart render FEED [--dataset ID] [size] [--font PATH] [-o OUT.svg|OUT.png]
   newschart catalogue --js
   newschart serve [--data FILE|postgres://…] [--listen ADDR] [options]
-  newschart user add NAME --role ROLE [--desk DESK] [--data …]
+  newschart user add|list|passwd|disable … [--data …]
+  newschart token list|revoke ID [--data …]
   newschart publish DATA.csv|DATA.xlsx|FEED.json --chart ID [--note TEXT]
   newschart backup [--data …] > FILE   |   newschart restore [--data …] < FILE
   newschart bench URL [--readers N] [--seconds S] [--interval-ms MS]
@@ -134,15 +135,28 @@ pub const SERVE: &str = "serve: the feed service: charts with versions, the live
     --upstream-timeout S the longest fetch of a source, 1-3600 s (default 30)";
 
 /// `user`'s page.
-pub const USER: &str = "user: the service's accounts, straight in the database (no service needed)
+pub const USER: &str = "user: the service's accounts, straight in the database (no service needed);
+  each change is in the audit log, done by `cli`
   user add NAME --role journalist|editor|admin [--desk DESK]
                          a new user; the password is asked for at a terminal,
                          else read as the first line of stdin (at least 10
                          characters; there is no default password)
+  user list              every user: name, role, desk, active or disabled
+  user passwd NAME       a new password (read as for add); the user's
+                         sessions end
+  user disable NAME      the user cannot sign in, and their sessions and API
+                         tokens stop working at once; their charts stay
     --role ROLE          journalist: creates charts, publishes to their own;
                          editor: also every chart of the desk, and rolls back;
                          admin: everything, and manages users
     --desk DESK          the user's desk (default newsroom)
+    --data FILE|URL      the service's database (default ./newsroom.db)";
+
+/// `token`'s page.
+pub const TOKEN: &str = "token: the API tokens scripts publish with (made in the builder or with
+  POST /api/tokens, shown once; the database keeps only digests)
+  token list             every token: id, user, scope, active or revoked
+  token revoke ID        revokes it at once (audited, done by `cli`)
     --data FILE|URL      the service's database (default ./newsroom.db)";
 
 /// `publish`'s page.
@@ -185,13 +199,14 @@ Exit codes: 0 done, 1 problems in the data, 2 a mistake in the command line.";
 /// command that does not exist.
 pub fn text(command: Option<&str>) -> Option<String> {
     let page = match command {
-        None => return Some([USAGE, FROM_CSV, VALIDATE, RENDER, CATALOGUE, SERVE, USER, PUBLISH, BACKUP, RESTORE, BENCH, FOOTER].join("\n\n")),
+        None => return Some([USAGE, FROM_CSV, VALIDATE, RENDER, CATALOGUE, SERVE, USER, TOKEN, PUBLISH, BACKUP, RESTORE, BENCH, FOOTER].join("\n\n")),
         Some("from-csv") => FROM_CSV,
         Some("validate") => VALIDATE,
         Some("render") => RENDER,
         Some("catalogue") => CATALOGUE,
         Some("serve") => SERVE,
         Some("user") => USER,
+        Some("token") => TOKEN,
         Some("publish") => PUBLISH,
         Some("backup") => BACKUP,
         Some("restore") => RESTORE,

@@ -16,6 +16,7 @@ pub fn main(command: &str, args: &[String]) -> ExitCode {
     let result = match command {
         "serve" => serve_command(args),
         "user" => user_command(args),
+        "token" => token_command(args),
         "backup" => backup_command(args),
         "restore" => restore_command(args),
         "bench" => bench_command(args),
@@ -118,20 +119,9 @@ fn serve_command(args: &[String]) -> Outcome {
     runtime()?.block_on(serve::run(config)).map_err(failed)
 }
 
-/// `newschart user add NAME --role journalist|editor|admin [--desk DESK] [--data …]`: the password
-/// is asked for at a terminal, else read as the first line of stdin; there is no default.
-fn user_command(args: &[String]) -> Outcome {
-    let (opts, rest) = parse(args, &["--role", "--desk", "--data"], &[])?;
-    let [sub, name] = rest.as_slice() else { return Err(usage("write: user add NAME --role journalist|editor|admin [--desk DESK]")) };
-    if *sub != "add" {
-        return Err(usage(format!("user has no subcommand {} (only add)", sub)));
-    }
-    let role = opt(&opts, "--role").ok_or_else(|| usage("user add needs --role journalist|editor|admin"))?;
-    let role = accounts::Role::from_name(role).ok_or_else(|| usage(format!("--role {}: journalist, editor or admin", role)))?;
-    if !serve::http::valid_user_name(name) {
-        return Err(usage("a user name is letters, digits, - _ and ., at most 64"));
-    }
-    let desk = opt(&opts, "--desk").unwrap_or("newsroom");
+/// Reads a new password: asked twice at a terminal, else the first line of stdin; there is no
+/// default.
+fn read_password(name: &str) -> Result<String, (u8, String)> {
     let password = if std::io::stdin().is_terminal() {
         let p = rpassword::prompt_password(format!("password for {}: ", name)).map_err(|e| failed(e.to_string()))?;
         let again = rpassword::prompt_password("again: ").map_err(|e| failed(e.to_string()))?;
@@ -147,14 +137,80 @@ fn user_command(args: &[String]) -> Outcome {
     if password.chars().count() < accounts::MIN_PASSWORD {
         return Err(failed(format!("a password has at least {} characters", accounts::MIN_PASSWORD)));
     }
-    let data = opt(&opts, "--data").unwrap_or(DEFAULT_DATA).to_string();
+    Ok(password)
+}
+
+/// Opens the store of `--data`, runs `f`, closes it.
+fn with_store<T>(opts: &[(&str, &str)], f: impl AsyncFnOnce(&Store) -> Result<T, (u8, String)>) -> Result<T, (u8, String)> {
+    let data = opt(opts, "--data").unwrap_or(DEFAULT_DATA).to_string();
     runtime()?.block_on(async {
         let store = Store::open(&data).await.map_err(|e| failed(format!("{}: {}", data, e)))?;
-        let r = accounts::add_user(&store, name, role, desk, &password, "cli").await;
+        let r = f(&store).await;
         store.close().await;
-        r.map_err(|e| failed(format!("{}: {}", name, e)))
-    })?;
-    println!("added {} ({}, desk {})", name, role.name(), desk);
+        r
+    })
+}
+
+fn store_failed(what: &str, e: serve::store::StoreError) -> (u8, String) {
+    match e {
+        serve::store::StoreError::NotFound => failed(format!("{}: no such user or token (or already done)", what)),
+        e => failed(format!("{}: {}", what, e)),
+    }
+}
+
+/// `newschart user add NAME --role journalist|editor|admin [--desk DESK]`, `user list`,
+/// `user passwd NAME`, `user disable NAME`, each with `[--data …]`; written straight into the
+/// database and audited as done by `cli`.
+fn user_command(args: &[String]) -> Outcome {
+    let (opts, rest) = parse(args, &["--role", "--desk", "--data"], &[])?;
+    match rest.as_slice() {
+        ["add", name] => {
+            let role = opt(&opts, "--role").ok_or_else(|| usage("user add needs --role journalist|editor|admin"))?;
+            let role = accounts::Role::from_name(role).ok_or_else(|| usage(format!("--role {}: journalist, editor or admin", role)))?;
+            if !serve::http::valid_user_name(name) {
+                return Err(usage("a user name is letters, digits, - _ and ., at most 64"));
+            }
+            let desk = opt(&opts, "--desk").unwrap_or("newsroom");
+            let password = read_password(name)?;
+            with_store(&opts, async |store| accounts::add_user(store, name, role, desk, &password, "cli").await.map_err(|e| failed(format!("{}: {}", name, e))))?;
+            println!("added {} ({}, desk {})", name, role.name(), desk);
+        }
+        ["list"] => {
+            for u in with_store(&opts, async |store| accounts::users(store).await.map_err(|e| failed(e.to_string())))? {
+                println!("{}\t{}\t{}\t{}", u.name, u.role, u.desk, if u.disabled_at.is_some() { "disabled" } else { "active" });
+            }
+        }
+        ["passwd", name] => {
+            let password = read_password(name)?;
+            with_store(&opts, async |store| accounts::set_password(store, name, &password, "cli").await.map_err(|e| store_failed(name, e)))?;
+            println!("changed the password of {} (their sessions ended)", name);
+        }
+        ["disable", name] => {
+            with_store(&opts, async |store| accounts::disable_user(store, name, "cli").await.map_err(|e| store_failed(name, e)))?;
+            println!("disabled {}: their sessions and tokens stopped working", name);
+        }
+        _ => return Err(usage("write: user add NAME --role journalist|editor|admin [--desk DESK], user list, user passwd NAME or user disable NAME")),
+    }
+    Ok(())
+}
+
+/// `newschart token list` and `newschart token revoke ID`, with `[--data …]`: the API tokens
+/// (never their secrets, which are not stored), revoked as `cli` in the audit log.
+fn token_command(args: &[String]) -> Outcome {
+    let (opts, rest) = parse(args, &["--data"], &[])?;
+    match rest.as_slice() {
+        ["list"] => {
+            for t in with_store(&opts, async |store| accounts::tokens(store).await.map_err(|e| failed(e.to_string())))? {
+                println!("{}\t{}\t{}\t{}", t.id, t.user, t.scope, if t.revoked_at.is_some() { "revoked" } else { "active" });
+            }
+        }
+        ["revoke", id] => {
+            let cli = accounts::Caller { name: "cli".into(), role: accounts::Role::Admin, desk: String::new(), scope: None };
+            with_store(&opts, async |store| accounts::revoke_token(store, &cli, id).await.map_err(|e| store_failed(id, e)))?;
+            println!("revoked token {}", id);
+        }
+        _ => return Err(usage("write: token list or token revoke ID")),
+    }
     Ok(())
 }
 
