@@ -11,6 +11,7 @@ mod demo;
 mod diff;
 mod feeds;
 mod instances;
+mod nine_counties;
 mod load;
 mod postgres;
 mod public_url;
