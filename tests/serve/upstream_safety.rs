@@ -140,6 +140,15 @@ fn sources_on_internal_addresses_are_refused_unless_the_host_is_allowed() {
     assert_eq!(set_source(&allowed, &a, "other", &by_ip), 200);
     wait_error(&allowed, &a, "other", &by_ip);
     assert_live_kept(&allowed, &a, "other", &live);
+
+    // an allowed host that redirects to an address not allowed: the redirect's target is checked
+    let hop = Static::start_with(&files.0, &["--redirect", &by_ip], "http");
+    let hop_port = hop.1.rsplit(':').next().expect("port").to_string();
+    let live = chart_with_live(&allowed, &a, "hops");
+    assert_eq!(set_source(&allowed, &a, "hops", &format!("http://localhost:{}/placed.csv", hop_port)), 200);
+    let e = wait_error(&allowed, &a, "hops", "refused");
+    assert!(e.contains("127.0.0.1 is 127.0.0.1, a loopback address"), "{}", e);
+    assert_live_kept(&allowed, &a, "hops", &live);
 }
 
 #[test]
