@@ -180,8 +180,9 @@ _ns_apt_installed() {
 }
 
 _ns_setup_apt() {
-  # postgresql: the feed service's tests start a temporary server of their own (tests/serve/postgres.rs)
-  local wanted=(chromium chromium-driver fonts-noto-cjk firefox-esr webkit2gtk-driver xvfb xauth postgresql)
+  # postgresql: the feed service's tests start a temporary server of their own (tests/serve/postgres.rs);
+  # openssl makes the test CA of tests/serve/upstream_safety.rs; curl is used by examples/nine-counties
+  local wanted=(chromium chromium-driver fonts-noto-cjk firefox-esr webkit2gtk-driver xvfb xauth postgresql openssl curl)
   local missing=() p
   for p in "${wanted[@]}"; do
     _ns_apt_installed "$p" || missing+=("$p")
