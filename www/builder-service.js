@@ -32,7 +32,7 @@ const T = {
     seriesAdded: (s) => `新增系列“${s}”`, seriesRemoved: (s) => `删去系列“${s}”`,
     datasetAdded: (s) => `新增数据集“${s}”`, datasetRemoved: (s) => `删去数据集“${s}”`,
     auditH: '操作记录', aTime: '时间', aWho: '谁', aWhat: '操作', aFrom: '从', aTo: '到', aDetail: '详情',
-    actions: { publish: '发布', rollback: '回滚', create: '新建', 'chart.create': '新建', source: '数据源' },
+    actions: { publish: '发布', rollback: '回滚', 'chart.create': '新建图表', 'source.set': '设置数据源' },
     sourceH: '自动更新的数据源', sourceUrl: '数据源地址（CSV 或 JSON，http/https）', interval: '检查间隔（秒）', saveSource: '保存数据源',
     sourceSaved: '数据源已保存：服务会按间隔检查它，数据有效且有变化时自动发布。', noSource: '没有设置数据源。',
     sourceOk: (t) => `上次检查：${t}，没有问题。`, sourceNever: '还没有检查过。', sourceProblem: (e) => `数据源的问题（线上版本没有被替换）：${e}`,
@@ -65,7 +65,7 @@ const T = {
     seriesAdded: (s) => `Series added: "${s}"`, seriesRemoved: (s) => `Series removed: "${s}"`,
     datasetAdded: (s) => `Dataset added: "${s}"`, datasetRemoved: (s) => `Dataset removed: "${s}"`,
     auditH: 'Audit log', aTime: 'Time', aWho: 'Who', aWhat: 'What', aFrom: 'From', aTo: 'To', aDetail: 'Detail',
-    actions: {},
+    actions: { publish: 'published', rollback: 'rolled back', 'chart.create': 'chart created', 'source.set': 'source set' },
     sourceH: 'Live data source', sourceUrl: 'Source address (CSV or JSON, http/https)', interval: 'Check every (seconds)', saveSource: 'Save the source',
     sourceSaved: 'Source saved: the service checks it at this interval and publishes when a valid copy has changed.', noSource: 'No source set.',
     sourceOk: (t) => `Last checked ${t}, no problem.`, sourceNever: 'Not checked yet.', sourceProblem: (e) => `The source's last problem (the live version was kept): ${e}`,
@@ -217,7 +217,7 @@ export async function start(b) {
   function newChartForm() {
     const Lx = L();
     const msgs = el('ul', { class: 'msgs', id: 'svc-new-msgs' });
-    const id = el('input', { type: 'text', id: 'svc-new-id', autocomplete: 'off', spellcheck: 'false', pattern: '[a-z0-9][a-z0-9\\-]{0,63}', 'aria-describedby': 'svc-new-msgs' });
+    const id = el('input', { type: 'text', id: 'svc-new-id', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'svc-new-msgs' });
     const title = el('input', { type: 'text', id: 'svc-new-title', autocomplete: 'off', 'aria-describedby': 'svc-new-msgs' });
     const form = el('form', { id: 'svc-new', class: 'svc-form' },
       el('h3', { text: Lx.newChart }),

@@ -8,6 +8,7 @@ mod backup;
 mod crash;
 mod demo;
 mod diff;
+mod envelope;
 mod feeds;
 mod instances;
 mod load;
