@@ -7,7 +7,7 @@
 
 const T = {
   zh: {
-    heading: '发布到新闻图表服务', status: '状态',
+    heading: '发布到新闻图表服务', status: '状态', historyH: (c) => `版本和记录：${c}`, historyLink: '版本、对比、回滚和操作记录（页面下方）',
     name: '用户名', password: '密码', signIn: '登录', signOut: '退出', signedIn: (n, role, desk) => `已登录：${n}（${role}，${desk}）`,
     roles: { journalist: '记者', editor: '编辑', admin: '管理员' },
     wrongPassword: '用户名或密码不对。', rateLimited: '登录失败次数太多，请 15 分钟后再试。', signInAgain: '登录已过期，请重新登录。',
@@ -40,7 +40,7 @@ const T = {
     failed: (why) => `没有成功：${why}`, network: '连不上服务器。', loading: '正在载入…',
   },
   en: {
-    heading: 'Publish to the feed service', status: 'Status',
+    heading: 'Publish to the feed service', status: 'Status', historyH: (c) => `Versions and history: ${c}`, historyLink: 'Versions, comparison, rollback and the audit log (below)',
     name: 'Name', password: 'Password', signIn: 'Sign in', signOut: 'Sign out', signedIn: (n, role, desk) => `Signed in as ${n} (${role}, ${desk})`,
     roles: { journalist: 'journalist', editor: 'editor', admin: 'admin' },
     wrongPassword: 'Wrong name or password.', rateLimited: 'Too many failed sign-ins: wait 15 minutes and try again.', signInAgain: 'Your session has ended: sign in again.',
@@ -125,6 +125,11 @@ export async function start(b) {
   const h2 = el('h2', { id: 'h-svc' });
   const panel = el('section', { id: 'service', class: 'panel service', 'aria-labelledby': 'h-svc' }, h2, status, body);
   document.querySelector('.col-form').prepend(panel);
+  // the open chart's history, full width below the form and the previews: versions side by side
+  const h2h = el('h2', { id: 'h-svc-history' });
+  const historyBody = el('div', { id: 'svc-history-body' });
+  const history = el('section', { id: 'service-history', class: 'panel service service-history', 'aria-labelledby': 'h-svc-history', hidden: true }, h2h, historyBody);
+  document.querySelector('main.layout').append(history);
   const say = (text) => { status.textContent = text; };
 
   /** A request to the service: JSON in and out, the CSRF token on writes. { status, json }. */
@@ -372,7 +377,7 @@ export async function start(b) {
     const rows = [...S.chart.versions].reverse().map((v) => {
       const live = v.n === c.live;
       const cmp = el('button', { type: 'button', class: 'svc-compare', 'data-version': v.n, text: String(v.n), 'aria-label': Lx.compare(v.n), 'aria-pressed': String(S.compare === v.n), disabled: live });
-      cmp.addEventListener('click', async () => { S.compare = v.n; await loadDiff(); render(); document.getElementById('svc-compare')?.scrollIntoView({ block: 'nearest' }); });
+      cmp.addEventListener('click', async () => { S.compare = v.n; await loadDiff(); render(); document.getElementById('svc-compare')?.scrollIntoView({ block: 'nearest' }); document.querySelector(`.svc-compare[data-version="${v.n}"]`)?.focus(); });
       const rb = el('button', { type: 'button', class: 'svc-rollback', 'data-version': v.n, text: '↺', 'aria-label': Lx.rollback(v.n), title: editor ? Lx.rollback(v.n) : Lx.onlyEditors, disabled: live || !editor });
       rb.addEventListener('click', async () => {
         const L2 = L();
@@ -442,7 +447,8 @@ export async function start(b) {
     return el('div', { id: 'svc-chart-page', 'data-chart': c.id, 'data-live': String(c.live) },
       el('h3', { id: 'svc-chart-title', text: `${Lx.chartOf(c.title, c.id)} · ${Lx.live(c.live)}` }),
       el('p', { class: 'hint', text: Lx.owner(c.owner, c.desk) }),
-      publishForm(), snippetBox(), versionsTable(), compareView(), sourceForm(), auditTable());
+      el('p', { class: 'hint' }, el('a', { href: '#service-history', text: Lx.historyLink })),
+      publishForm(), snippetBox());
   }
 
   // ---- drawing, and following the builder ----
@@ -451,10 +457,10 @@ export async function start(b) {
     const Lx = L();
     h2.textContent = Lx.heading;
     // a form being typed in is kept as it is: only the parts from the service are drawn again
-    const keep = document.activeElement && body.contains(document.activeElement) && document.activeElement.id ? document.activeElement.id : '';
+    const keep = document.activeElement && (body.contains(document.activeElement) || history.contains(document.activeElement)) && document.activeElement.id ? document.activeElement.id : '';
     const kept = keep ? { value: document.activeElement.value, start: document.activeElement.selectionStart } : null;
     const typed = {};
-    for (const input of body.querySelectorAll('input[type="text"], input[type="url"], input[type="number"]')) if (input.id) typed[input.id] = input.value;
+    for (const input of [...body.querySelectorAll('input'), ...history.querySelectorAll('input')]) if (input.id && input.type !== 'password') typed[input.id] = input.value;
     if (!S.me) {
       body.replaceChildren(signInForm());
     } else {
@@ -462,6 +468,9 @@ export async function start(b) {
       const out = el('button', { type: 'button', id: 'svc-signout', class: 'quiet', text: Lx.signOut, onclick: signOut });
       body.replaceChildren(el('div', { class: 'row svc-who' }, who, out), chartPicker(), S.chart ? chartPage() : null, newChartForm());
     }
+    history.hidden = !(S.me && S.chart);
+    h2h.textContent = S.chart ? Lx.historyH(Lx.chartOf(S.chart.chart.title, S.chart.chart.id)) : '';
+    historyBody.replaceChildren(...(S.me && S.chart ? [versionsTable(), compareView(), sourceForm(), auditTable()] : []));
     for (const [id, v] of Object.entries(typed)) {
       const input = document.getElementById(id);
       // what the service answered wins for the source's fields after they were saved
