@@ -76,6 +76,21 @@ const T = {
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
+/**
+ * A problem of the service without the place its words begin with (`newschart validate`'s
+ * "PATH（第L行，第C列）：" form): the builder shows the place its own way, beside the field or
+ * before the message, and the words the widget's reader gives.
+ */
+function bare(p) {
+  const place = (zh) => {
+    let s = p.path || '';
+    if (p.line > 0) s += zh ? `（第${p.line}行，第${p.column}列）` : `${s ? ' ' : ''}(line ${p.line}, column ${p.column})`;
+    return s ? `${s}${zh ? '：' : ': '}` : '';
+  };
+  const cut = (text, pre) => (typeof text === 'string' && pre && text.startsWith(pre) ? text.slice(pre.length) : text);
+  return { ...p, zh: cut(p.zh, place(true)), en: cut(p.en, place(false)) };
+}
+
 /** An element: `el('p', { class: 'hint' }, 'text', child…)`; strings become text nodes. */
 function el(tag, attrs = {}, ...kids) {
   const e = document.createElement(tag);
@@ -307,7 +322,7 @@ export async function start(b) {
       if (r.status === 422 && Array.isArray(r.json.problems)) {
         // the service's problems, in the builder's words and places: beside a field when they
         // name one, else here with their line in the published feed
-        const rest = b.place(r.json.problems);
+        const rest = b.place(r.json.problems.map(bare));
         msgs.append(b.li({ severity: 'error', zh: T.zh.serverProblems, en: T.en.serverProblems }, '', null));
         for (const p of rest) msgs.append(b.li(p, p.line ? b.where(p.line, p.column) : p.path, null));
         say(L2.serverProblems);
