@@ -185,6 +185,10 @@ test('the loop: a journalist publishes a CSV in the builder, the article on anot
     // the snippet for the stable address, with refresh
     const snippet = await jo.page.inputValue('#svc-snippet');
     assert.match(snippet, new RegExp(`<news-chart refresh="60" src="${service.url}/feeds/${CHART}\\.json"`));
+    await jo.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: service.url });
+    await jo.page.click('#svc-copy');
+    assert.equal(await jo.page.evaluate(() => navigator.clipboard.readText()), snippet, 'the copy button copies the snippet');
+    assert.equal(await jo.page.textContent('#svc-copy'), '已复制');
 
     // 3. the article shows June's numbers without a reload
     await articleShows(reader.page, rowsOf(CSV_JUNE), 'after the publish');
@@ -241,7 +245,7 @@ test('the loop: a journalist publishes a CSV in the builder, the article on anot
   }
 });
 
-test('a chart id the service refuses is explained; a 422 from the service is shown beside the field it names, and nothing is published', { timeout: TIMEOUT }, async () => {
+test('a chart id the service refuses is explained; a 422 from the service is shown beside the field it names, and nothing is published; a broken live source is shown on the chart page', { timeout: TIMEOUT }, async () => {
   const jo = await browser();
   try {
     await signIn(jo.page, 'ana');
@@ -292,6 +296,24 @@ test('a chart id the service refuses is explained; a 422 from the service is sho
     const info = await (await fetch(`${service.url}/api/charts/jobs`, { headers: { cookie: s.cookie } })).json();
     assert.equal(info.versions.length, 0, 'nothing was published');
     assert.equal((await fetch(`${service.url}/feeds/jobs.json`)).status, 404);
+
+    // a live data source whose upstream is broken: its problem is shown on the chart's page
+    const upstream = createServer((req, res) => { res.writeHead(500); res.end('down'); });
+    await new Promise((ok) => upstream.listen(0, '127.0.0.1', ok));
+    try {
+      await jo.page.fill('#svc-source-url', `http://127.0.0.1:${upstream.address().port}/jobs.csv`);
+      await jo.page.fill('#svc-source-interval', '1');
+      await jo.page.click('#svc-source-save');
+      await jo.page.waitForFunction(() => /数据源已保存/.test(document.querySelector('#svc-status').textContent));
+      // the page asks the service again by itself (every 15 s) and shows the source's last problem
+      await jo.page.waitForFunction(() => /^数据源的问题（线上版本没有被替换）：.*500/.test(document.querySelector('#svc-source-state')?.textContent || ''), null, { timeout: 60000 }).catch(async () => {
+        assert.fail(`the source's problem should be on the chart's page: it says ${JSON.stringify(await jo.page.textContent('#svc-source-state'))}`);
+      });
+      assert.equal(await jo.page.inputValue('#svc-source-url'), `http://127.0.0.1:${upstream.address().port}/jobs.csv`);
+      assert.equal((await fetch(`${service.url}/feeds/jobs.json`)).status, 404, 'a broken upstream publishes nothing');
+    } finally {
+      upstream.close();
+    }
   } finally {
     await jo.close();
   }
