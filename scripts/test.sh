@@ -23,7 +23,7 @@
 #   7c dist            scripts/dist.sh --no-build: dist/ from pkg/ (hashed names, SRI snippets; tested in e2e)
 #   8 e2e              node --test tests/e2e/ (Playwright + system Chromium against scripts/serve.py), after
 #                      building target/pkg-debug and target/pkg-test (build.sh --features panic-trigger)
-#                      and the binary with the feed service (service.test.mjs: its loop in the builder)
+#                      (service.test.mjs builds the binary with the feed service itself: its loop in the builder)
 #   9 e2e-engines      node --test tests/cross/ (the demo article in Chromium, Firefox and WebKitGTK over
 #                      W3C WebDriver; prints the time per engine, and each touch check that the engine's
 #                      WebDriver cannot make real touch input for, NOT tested, with the reason)
@@ -100,8 +100,6 @@ e2e() {
   # the build stage's pkg/ (target/pkg-test/): panic.test.mjs makes them trap, memory.test.mjs
   # counts their live allocations
   bash scripts/build.sh --nightly --features panic-trigger,heap-stats --out target/pkg-test || return 1
-  # the feed service's binary: service.test.mjs drives its whole loop (builder, article, rollback)
-  cargo build --features serve --bin newschart || return 1
   # a test or file that hangs fails after 10 minutes instead of hanging the run
   # (tests/e2e/helpers.mjs's within() gives a named message sooner)
   node --test --test-concurrency=1 --test-timeout=600000 tests/e2e/
