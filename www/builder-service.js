@@ -144,7 +144,8 @@ export async function start(b) {
   const h2h = el('h2', { id: 'h-svc-history' });
   const historyBody = el('div', { id: 'svc-history-body' });
   const history = el('section', { id: 'service-history', class: 'panel service service-history', 'aria-labelledby': 'h-svc-history', hidden: true }, h2h, historyBody);
-  document.querySelector('main.layout').append(history);
+  // after the grid, not in it: the sticky preview column would slide over it
+  document.querySelector('main.layout').after(history);
   const say = (text) => { status.textContent = text; };
 
   /** A request to the service: JSON in and out, the CSRF token on writes. { status, json }. */
