@@ -14,7 +14,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, REPO, launch, startServer, watch } from './helpers.mjs';
@@ -248,7 +248,7 @@ test('the loop: a journalist publishes a CSV in the builder, the article on anot
   }
 });
 
-test('a chart id the service refuses is explained; a 422 from the service is shown beside the field it names, and nothing is published; a broken live source is shown on the chart page', { timeout: TIMEOUT }, async () => {
+test('a chart id the service refuses is explained; a 422 from the service is shown beside the field it names, and nothing is published; a broken live source is shown on the chart page; a workbook is kept with its version', { timeout: TIMEOUT }, async () => {
   const jo = await browser();
   try {
     await signIn(jo.page, 'ana');
@@ -317,6 +317,21 @@ test('a chart id the service refuses is explained; a 422 from the service is sho
     } finally {
       upstream.close();
     }
+
+    // a workbook: published from the builder, its bytes kept with the version as they came
+    await jo.page.unroute('**/api/charts/jobs/versions**');
+    const xlsx = join(REPO, 'tests', 'fixtures', 'csv', 'statistics-export.xlsx');
+    await jo.page.click('#tab-csv');
+    await jo.page.setInputFiles('#csv-file', xlsx);
+    await jo.page.waitForFunction(() => document.querySelector('#preview-desktop').getAttribute('data-state') === 'ready' && !document.querySelector('#svc-publish').disabled, null, { timeout: 30000 });
+    await jo.page.fill('#svc-note', 'from the workbook');
+    await jo.page.click('#svc-publish');
+    await jo.page.waitForSelector('#svc-chart-page[data-live="1"]');
+    const backup = spawnSync(BIN, ['backup', '--data', join(dir, 'newsroom.db')], { encoding: 'utf8' });
+    const row = backup.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((l) => l.table === 'versions' && l.row.chart_id === 'jobs' && l.row.n === 1);
+    assert.equal(row.row.source_name, 'statistics-export.xlsx');
+    assert.ok(Buffer.from(row.row.source_hex, 'hex').equals(readFileSync(xlsx)), 'the workbook is kept byte for byte');
+    assert.equal(await jo.page.textContent('#svc-versions tbody tr td:nth-child(5)'), 'statistics-export.xlsx');
   } finally {
     await jo.close();
   }
