@@ -23,7 +23,7 @@ const T = {
     notYours: (owner) => `你不能发布到这张图表：它属于 ${owner}。请找它的负责人或本部门的编辑。`,
     refused: '服务器拒绝了：你没有修改这张图表的权限。', serverProblems: '服务器检查数据时发现问题，没有发布：',
     fromFile: (f) => `连同源文件 ${f} 一起保存。`,
-    snippetH: '嵌入代码（固定地址，数据更新后网页自动跟上）', copy: '复制', copied: '已复制', noLive: '发布第一个版本后才有嵌入代码。',
+    snippetH: '嵌入代码（固定地址，数据更新后网页自动跟上）', formElement: '脚本 + 图表标签（大多数网站）', formDiv: '脚本 + div（会删掉陌生标签的 CMS）', copy: '复制', copied: '已复制', noLive: '发布第一个版本后才有嵌入代码。',
     versionsH: '版本', vN: '版本', vAuthor: '作者', vTime: '时间', vNote: '说明', vFile: '源文件', vLive: '线上',
     isLive: '线上', compare: (n) => `第 ${n} 版与线上版对比`, rollback: (n) => `让第 ${n} 版重新上线`,
     rollbackNote: '回滚说明（一行）', onlyEditors: '只有编辑能让旧版本重新上线。', rolledBack: (n) => `第 ${n} 版已重新上线。`,
@@ -56,7 +56,7 @@ const T = {
     notYours: (owner) => `You cannot publish to this chart: it belongs to ${owner}. Ask its owner or an editor of the desk.`,
     refused: 'The service refused: you may not change this chart.', serverProblems: 'The service checked the data and found problems; nothing was published:',
     fromFile: (f) => `The source file ${f} is kept with it.`,
-    snippetH: 'Embed code (a fixed address: pages follow each new version)', copy: 'Copy', copied: 'Copied', noLive: 'The embed code appears once a first version is published.',
+    snippetH: 'Embed code (a fixed address: pages follow each new version)', formElement: 'Script + chart tag (most sites)', formDiv: 'Script + div (a CMS that strips unknown tags)', copy: 'Copy', copied: 'Copied', noLive: 'The embed code appears once a first version is published.',
     versionsH: 'Versions', vN: 'Version', vAuthor: 'Author', vTime: 'Time', vNote: 'Note', vFile: 'Source file', vLive: 'Live',
     isLive: 'live', compare: (n) => `Compare version ${n} with the live one`, rollback: (n) => `Make version ${n} live again`,
     rollbackNote: 'Note for the rollback (one line)', onlyEditors: 'Only an editor can make an older version live again.', rolledBack: (n) => `Version ${n} is live again.`,
@@ -341,13 +341,19 @@ export async function start(b) {
     const c = S.chart.chart;
     if (!c.live) return el('div', { class: 'svc-snippet' }, el('h3', { text: Lx.snippetH }), el('p', { class: 'hint', id: 'svc-snippet-none', text: Lx.noLive }));
     const url = new URL(`/feeds/${c.id}.json`, location.origin).href;
-    // the builder's own snippet, for the stable address, with refresh: readers follow each version
-    const s = b.snippetsFor(url).element.replace('<news-chart ', '<news-chart refresh="60" ');
-    const area = el('textarea', { id: 'svc-snippet', rows: '4', readonly: true, spellcheck: 'false', 'aria-labelledby': 'h-svc-snippet' });
-    area.value = s;
-    const copy = el('button', { type: 'button', class: 'copy', id: 'svc-copy', text: Lx.copy });
-    copy.addEventListener('click', () => b.copy(area, copy));
-    return el('div', { class: 'snippet svc-snippet' }, el('h3', { id: 'h-svc-snippet', text: Lx.snippetH }), area, copy);
+    // the builder's own snippets, for the stable address, with refresh: readers follow each version
+    const s = b.snippetsFor(url);
+    const forms = [
+      ['', Lx.formElement, s.element.replace('<news-chart ', '<news-chart refresh="60" ')],
+      ['-div', Lx.formDiv, s.div.replace('<div class="news-chart" ', '<div class="news-chart" data-refresh="60" ')],
+    ];
+    return el('div', { class: 'svc-snippet' }, el('h3', { text: Lx.snippetH }), ...forms.map(([k, label, text]) => {
+      const area = el('textarea', { id: `svc-snippet${k}`, rows: '4', readonly: true, spellcheck: 'false', 'aria-labelledby': `h-svc-snippet${k}` });
+      area.value = text;
+      const copy = el('button', { type: 'button', class: 'copy', id: `svc-copy${k}`, text: Lx.copy });
+      copy.addEventListener('click', () => b.copy(area, copy));
+      return el('div', { class: 'snippet svc-snippet' }, el('h4', { id: `h-svc-snippet${k}`, text: label }), area, copy);
+    }));
   }
 
   function sourceForm() {
@@ -505,7 +511,8 @@ export async function start(b) {
   // the publish button follows the preview: enabled once the data has no errors
   let drawnLang = b.lang();
   b.onUpdate(() => {
-    if (drawnLang !== b.lang() || !S.me || !S.chart) { drawnLang = b.lang(); render(); return; }
+    if (drawnLang !== b.lang()) { drawnLang = b.lang(); render(); return; }
+    if (!S.me || !S.chart) return;
     const why2 = publishBlock();
     const src = b.source();
     const file = document.getElementById('svc-source-file');

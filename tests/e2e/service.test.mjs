@@ -39,6 +39,7 @@ const rowsOf = (csv) => csv.trim().split('\n').slice(1).map((l) => { const [c, v
 let dir;
 let service; // { url, proc }
 let article; // node http server on another port: another origin
+let articleHtml = '';
 
 function startService(data) {
   const proc = spawn(BIN, ['serve', '--data', data, '--listen', '127.0.0.1:0', '--www', join(REPO, 'www'), '--pkg', join(REPO, 'pkg')], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -89,12 +90,8 @@ before(async () => {
   const w = { 'x-csrf-token': s.csrf, cookie: s.cookie };
   assert.equal((await fetch(`${service.url}/api/charts`, { method: 'POST', headers: { ...w, 'content-type': 'application/json' }, body: JSON.stringify({ id: CHART, title: 'Placements by county' }) })).status, 201);
   assert.equal((await fetch(`${service.url}/api/charts/${CHART}/versions?note=first&name=v1.csv`, { method: 'POST', headers: { ...w, 'content-type': 'text/csv' }, body: CSV_V1 })).status, 201);
-  // the article: another origin (another port), the widget from the service's /pkg/, refresh="1"
-  // (the smallest the widget allows: docs/EMBED.md)
-  const page = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Article</title>
-<script type="module" src="${service.url}/pkg/newschart.js"></script></head><body><h1>County placements</h1>
-<news-chart id="live" src="${service.url}/feeds/${CHART}.json" refresh="1" height="300"><p>Placements by county</p></news-chart></body></html>`;
-  article = createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(page); });
+  // the article: another origin (another port); its body is the builder's snippets (the test sets it)
+  article = createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(articleHtml); });
   await new Promise((ok) => article.listen(0, '127.0.0.1', ok));
 });
 
@@ -138,36 +135,51 @@ async function loadCsv(page, name, csv) {
   }, want, { timeout: 30000 });
 }
 
-/** Waits until the article's chart shows `rows` ([category, value]); fails naming what it shows. */
+/** Waits until each of the article's charts shows `rows` ([category, value]); fails naming what they show. */
 async function articleShows(page, rows, what) {
   try {
     await page.waitForFunction((w) => {
-      const el = document.querySelector('#live');
-      return el?.getAttribute('data-state') === 'ready' && JSON.stringify(el.points().map((p) => [p.category, p.value])) === JSON.stringify(w);
+      const els = [...document.querySelectorAll('news-chart')];
+      return els.length === 2 && els.every((el) => el.getAttribute('data-state') === 'ready' && JSON.stringify(el.points().map((p) => [p.category, p.value])) === JSON.stringify(w));
     }, rows, { timeout: 30000 });
   } catch (_) {
-    const shows = await page.$eval('#live', (el) => { try { return el.points().map((p) => [p.category, p.value]); } catch (e) { return String(e); } });
+    const shows = await page.$$eval('news-chart', (els) => els.map((el) => { try { return el.points().map((p) => [p.category, p.value]); } catch (e) { return String(e); } }));
     assert.fail(`${what}: the article should show ${JSON.stringify(rows)} but shows ${JSON.stringify(shows)}`);
   }
 }
 
 test('the loop: a journalist publishes a CSV in the builder, the article on another origin follows; an editor rolls back, the article follows back; a journalist without rights is refused and nothing changes', { timeout: TIMEOUT }, async () => {
-  const reader = await browser(`http://127.0.0.1:${article.address().port}/`);
+  const reader = await browser();
   const jo = await browser();
   const ed = await browser();
   const bo = await browser();
   try {
-    // 1. the article from another origin shows the first version
-    const articleOrigin = new URL(reader.page.url()).origin;
-    assert.notEqual(articleOrigin, new URL(service.url).origin, 'the article is on another origin');
-    await articleShows(reader.page, rowsOf(CSV_V1), 'before any publish');
-    await reader.page.evaluate(() => { window.notReloaded = true; });
-
-    // 2. the journalist signs in through the builder, loads June's CSV through the file input,
-    // publishes it with a note
+    // the journalist signs in through the builder and opens the chart: its snippets, copied with
+    // their buttons, for the stable address with refresh
     await signIn(jo.page, 'ana');
     assert.match(await jo.page.textContent('#svc-who'), /ana/);
     await openChart(jo.page);
+    await jo.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: service.url });
+    const copied = [];
+    for (const k of ['', '-div']) {
+      await jo.page.click(`#svc-copy${k}`);
+      assert.equal(await jo.page.textContent(`#svc-copy${k}`), '已复制');
+      copied.push(await jo.page.evaluate(() => navigator.clipboard.readText()));
+      assert.equal(copied.at(-1), await jo.page.inputValue(`#svc-snippet${k}`), 'the copy button copies its snippet');
+    }
+    assert.match(copied[0], new RegExp(`^<script type="module" src="${service.url}/pkg/newschart\\.js"[^>]*></script>\n<news-chart refresh="60" src="${service.url}/feeds/${CHART}\\.json"`));
+    assert.match(copied[1], new RegExp(`<div class="news-chart" data-refresh="60" data-src="${service.url}/feeds/${CHART}\\.json"`));
+
+    // 1. an article on another origin embeds both forms, as copied, with refresh="1" instead of 60
+    // (the smallest the widget allows, docs/EMBED.md: the test need not wait a minute)
+    articleHtml = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Article</title></head><body>
+<h1>County placements</h1>\n${copied[0].replace('refresh="60"', 'refresh="1"')}\n<p>Between the charts.</p>\n${copied[1].replace('data-refresh="60"', 'data-refresh="1"')}\n</body></html>`;
+    await reader.page.goto(`http://127.0.0.1:${article.address().port}/`);
+    assert.notEqual(new URL(reader.page.url()).origin, new URL(service.url).origin, 'the article is on another origin');
+    await articleShows(reader.page, rowsOf(CSV_V1), 'before any publish');
+    await reader.page.evaluate(() => { window.notReloaded = true; });
+
+    // 2. the journalist loads June's CSV through the file input and publishes it with a note
     await loadCsv(jo.page, 'placements-june.csv', CSV_JUNE);
     assert.equal(await jo.page.textContent('#svc-source-file'), '连同源文件 placements-june.csv 一起保存。');
     await jo.page.fill('#svc-note', 'June figures from the county office');
@@ -185,13 +197,6 @@ test('the loop: a journalist publishes a CSV in the builder, the article on anot
     const backup = spawnSync(BIN, ['backup', '--data', join(dir, 'newsroom.db')], { encoding: 'utf8' });
     const row = backup.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((l) => l.table === 'versions' && l.row.chart_id === CHART && l.row.n === 2);
     assert.equal(Buffer.from(row.row.source_hex, 'hex').toString('utf8'), CSV_JUNE, 'the source CSV is kept with version 2');
-    // the snippet for the stable address, with refresh
-    const snippet = await jo.page.inputValue('#svc-snippet');
-    assert.match(snippet, new RegExp(`<news-chart refresh="60" src="${service.url}/feeds/${CHART}\\.json"`));
-    await jo.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: service.url });
-    await jo.page.click('#svc-copy');
-    assert.equal(await jo.page.evaluate(() => navigator.clipboard.readText()), snippet, 'the copy button copies the snippet');
-    assert.equal(await jo.page.textContent('#svc-copy'), '已复制');
 
     // 3. the article shows June's numbers without a reload
     await articleShows(reader.page, rowsOf(CSV_JUNE), 'after the publish');
