@@ -239,6 +239,7 @@ test('the loop: a journalist publishes a CSV in the builder, the article on anot
     await bo.page.evaluate(() => { document.querySelector('#svc-publish').disabled = false; });
     await bo.page.click('#svc-publish');
     await bo.page.waitForSelector('#svc-publish-msgs li');
+    assert.deepEqual(await liveFeed(), before, 'the live feed is unchanged after the refused publish: same ETag, same bytes');
     assert.equal(await bo.page.textContent('#svc-publish-msgs li'), '服务器拒绝了：你没有修改这张图表的权限。');
     // anonymous: refused
     const anon = await fetch(`${service.url}/api/charts/${CHART}/versions?note=x`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: CSV_JUNE });
