@@ -163,7 +163,8 @@ test('the loop: a journalist publishes a CSV in the builder, the article on anot
     const copied = [];
     for (const k of ['', '-div']) {
       await jo.page.click(`#svc-copy${k}`);
-      assert.equal(await jo.page.textContent(`#svc-copy${k}`), '已复制');
+      // the button says so once the clipboard has it
+      await jo.page.waitForFunction((id) => document.querySelector(id).textContent === '已复制', `#svc-copy${k}`, { timeout: 5000 });
       copied.push(await jo.page.evaluate(() => navigator.clipboard.readText()));
       assert.equal(copied.at(-1), await jo.page.inputValue(`#svc-snippet${k}`), 'the copy button copies its snippet');
     }
