@@ -238,9 +238,11 @@ test('the loop: a journalist publishes a CSV in the builder, the article on anot
     assert.equal(await bo.page.textContent('#svc-publish-why'), '你不能发布到这张图表：它属于 ana。请找它的负责人或本部门的编辑。');
     // and if the button is forced (as with the browser's tools), the service refuses and says so
     await bo.page.evaluate(() => { document.querySelector('#svc-publish').disabled = false; });
+    const refused = bo.page.waitForResponse((r) => r.url().includes(`/api/charts/${CHART}/versions`));
     await bo.page.click('#svc-publish');
-    await bo.page.waitForSelector('#svc-publish-msgs li');
+    assert.equal((await refused).status(), 403);
     assert.deepEqual(await liveFeed(), before, 'the live feed is unchanged after the refused publish: same ETag, same bytes');
+    await bo.page.waitForSelector('#svc-publish-msgs li');
     assert.equal(await bo.page.textContent('#svc-publish-msgs li'), '服务器拒绝了：你没有修改这张图表的权限。');
     // anonymous: refused
     const anon = await fetch(`${service.url}/api/charts/${CHART}/versions?note=x`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: CSV_JUNE });
