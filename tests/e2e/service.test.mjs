@@ -240,8 +240,9 @@ test('the loop: a journalist publishes a CSV in the builder, the article on anot
     await bo.page.evaluate(() => { document.querySelector('#svc-publish').disabled = false; });
     const refused = bo.page.waitForResponse((r) => r.url().includes(`/api/charts/${CHART}/versions`));
     await bo.page.click('#svc-publish');
-    assert.equal((await refused).status(), 403);
+    const status = (await refused).status();
     assert.deepEqual(await liveFeed(), before, 'the live feed is unchanged after the refused publish: same ETag, same bytes');
+    assert.equal(status, 403);
     await bo.page.waitForSelector('#svc-publish-msgs li');
     assert.equal(await bo.page.textContent('#svc-publish-msgs li'), '服务器拒绝了：你没有修改这张图表的权限。');
     // anonymous: refused
