@@ -23,6 +23,7 @@
 #   7c dist            scripts/dist.sh --no-build: dist/ from pkg/ (hashed names, SRI snippets; tested in e2e)
 #   8 e2e              node --test tests/e2e/ (Playwright + system Chromium against scripts/serve.py), after
 #                      building target/pkg-debug and target/pkg-test (build.sh --features panic-trigger)
+#                      (service.test.mjs builds the binary with the feed service itself: its loop in the builder)
 #   9 e2e-engines      node --test tests/cross/ (the demo article in Chromium, Firefox and WebKitGTK over
 #                      W3C WebDriver; prints the time per engine, and each touch check that the engine's
 #                      WebDriver cannot make real touch input for, NOT tested, with the reason)

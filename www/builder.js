@@ -633,7 +633,46 @@ function update() {
   for (const k of ['element', 'div', 'iframe', 'resizer']) $(`snippet-${k}`).value = s[k];
   $('download').disabled = !current.text;
   preview();
+  for (const f of watchers) f();
 }
+
+// ---- what the feed service's panel (builder-service.js) needs of the builder --------------------
+
+const watchers = [];
+const service = {
+  lang: () => state.lang,
+  feed: () => ({ text: current.text, ok: current.ok }),
+  /** The spreadsheet the data came from (a workbook's bytes, or the CSV as read), or null. */
+  source: () => {
+    if (state.source !== 'csv' || !current.text) return null;
+    if (state.xlsx) return { name: state.csvName || 'data.xlsx', base64: state.xlsx };
+    if (!state.csv.trim()) return null;
+    return { name: state.csvName || 'pasted.csv', base64: toBase64(new TextEncoder().encode(state.csv)) };
+  },
+  /** Shows the service's problems beside the fields they name; returns the others. */
+  place: (problems) => {
+    const b = base();
+    const index = b.feed ? edited(b.feed).index : 0;
+    const rest = [];
+    for (const p of problems) {
+      const f = fieldOf(p.path, index);
+      if (!f) { rest.push(p); continue; }
+      const msg = $(`m-${f}`);
+      msg.textContent = `${msg.textContent ? `${msg.textContent} ` : ''}${state.lang === 'zh' ? p.zh : p.en}`;
+      if (f !== 'colors') $(`f-${f}`).setAttribute('aria-invalid', 'true');
+    }
+    return rest;
+  },
+  li,
+  where: (line, col) => t().where(line, col),
+  snippetsFor: (url) => {
+    const keep = state.feedUrl;
+    state.feedUrl = url;
+    try { return snippets(); } finally { state.feedUrl = keep; }
+  },
+  copy,
+  onUpdate: (f) => watchers.push(f),
+};
 
 // ---- input ----------------------------------------------------------------------------------
 
@@ -686,6 +725,20 @@ async function loadUrl() {
     const key = answers ? 'corsMissing' : 'unreachable';
     list.replaceChildren(li({ severity: 'error', zh: T.zh[key](u.host), en: T.en[key](u.host) }, '', null));
   }
+}
+
+/** Copies a snippet's text, and says so on its button for two seconds. */
+async function copy(area, b) {
+  try {
+    await navigator.clipboard.writeText(area.value);
+  } catch (_) {
+    area.focus();
+    area.select();
+    document.execCommand('copy');
+  }
+  b.textContent = t().copied;
+  b.classList.add('done');
+  setTimeout(() => { b.textContent = t().copy; b.classList.remove('done'); }, 2000);
 }
 
 function wire() {
@@ -761,21 +814,7 @@ function wire() {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
   });
-  for (const b of document.querySelectorAll('.copy')) {
-    b.addEventListener('click', async () => {
-      const area = $(`snippet-${b.dataset.copy}`);
-      try {
-        await navigator.clipboard.writeText(area.value);
-      } catch (_) {
-        area.focus();
-        area.select();
-        document.execCommand('copy');
-      }
-      b.textContent = t().copied;
-      b.classList.add('done');
-      setTimeout(() => { b.textContent = t().copy; b.classList.remove('done'); }, 2000);
-    });
-  }
+  for (const b of document.querySelectorAll('.copy')) b.addEventListener('click', () => copy($(`snippet-${b.dataset.copy}`), b));
   $('reset').addEventListener('click', () => {
     if (!confirm(t().confirmReset)) return;
     const lang = state.lang;
@@ -797,6 +836,8 @@ Promise.all([ready, state.xlsx ? loadXlsxReader() : null]).then(() => {
   update();
   if (restored && (state.csv || state.json || state.urlText)) $('saved').textContent = t().restored;
   document.body.dataset.ready = 'true';
+  // the "Publish" panel, only when a newschart service serves this page (builder-service.js)
+  import('./builder-service.js').then((m) => m.start(service), () => { /* no panel */ });
 }, (e) => {
   $('data-msgs').replaceChildren(li({ severity: 'error', zh: `图表组件加载失败：${e.message}`, en: `the chart component failed to load: ${e.message}` }, '', null));
 });

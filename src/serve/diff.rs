@@ -1,6 +1,7 @@
 //! What changed between two versions of a chart, for the builder's view of a version beside the
 //! live one: datasets and series added or removed, and each number that differs, matched by
-//! dataset id, series name and category (so a reordered table is no change).
+//! dataset id (or the only dataset of each), series name and category (so a reordered table is no
+//! change).
 
 use serde::Serialize;
 
@@ -50,8 +51,11 @@ fn value(d: &Dataset, series: usize, category: &str) -> Option<f64> {
 pub fn diff(old: &str, new: &str) -> Option<Diff> {
     let (a, b) = (read(old)?, read(new)?);
     let mut d = Diff::default();
+    // one dataset on each side is the same chart whatever its id (a CSV's id comes from its file
+    // name, which changes from one month's file to the next)
+    let single = a.datasets.len() == 1 && b.datasets.len() == 1;
     for nd in &b.datasets {
-        let Some(od) = a.datasets.iter().find(|o| o.id == nd.id) else {
+        let Some(od) = (if single { a.datasets.first() } else { a.datasets.iter().find(|o| o.id == nd.id) }) else {
             d.datasets_added.push(nd.id.clone());
             continue;
         };
@@ -77,7 +81,7 @@ pub fn diff(old: &str, new: &str) -> Option<Diff> {
         }
     }
     for od in &a.datasets {
-        if !b.datasets.iter().any(|n| n.id == od.id) {
+        if !single && !b.datasets.iter().any(|n| n.id == od.id) {
             d.datasets_removed.push(od.id.clone());
         }
     }

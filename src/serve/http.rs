@@ -30,6 +30,12 @@ pub const VERSION_CACHE: &str = "public, max-age=31536000, immutable";
 pub const COOKIE: &str = "newschart_session";
 /// The longest note accepted (one line).
 pub const MAX_NOTE: usize = 500;
+/// The builder's publish body: `{"feed": TEXT or OBJECT, "source": {"name", "base64"}}`, the feed
+/// the journalist saw in the preview with the spreadsheet it came from.
+pub const ENVELOPE: &str = "application/vnd.newschart.publish+json";
+/// Set on every answer of the service, so the builder page can tell it is served by one (and
+/// only then asks `/api/me`: a static host would log a 404).
+pub const SERVICE_HEADER: &str = "x-newschart-service";
 
 /// What every handler shares.
 pub struct App {
@@ -72,10 +78,16 @@ pub fn router(app: Arc<App>, max_upload: usize, www: Option<&std::path::Path>, p
         Some(dir) => router.nest("/pkg", Router::new().fallback_service(tower_http::services::ServeDir::new(dir)).layer(axum::middleware::map_response(open_cors))),
         None => router,
     };
-    match www {
+    let router = match www {
         Some(dir) => router.fallback_service(tower_http::services::ServeDir::new(dir)),
         None => router,
-    }
+    };
+    router.layer(axum::middleware::map_response(mark_service))
+}
+
+async fn mark_service(mut r: Response) -> Response {
+    r.headers_mut().insert(SERVICE_HEADER, HeaderValue::from_static("1"));
+    r
 }
 
 async fn open_cors(mut r: Response) -> Response {
@@ -283,7 +295,19 @@ async fn logout(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
     r
 }
 
+/// Who is signed in; for a session also its CSRF token, so the builder page keeps writing after a
+/// reload (the answer is same-origin only: `/api` sends no CORS headers, and the cookie is
+/// SameSite=Strict).
 async fn me(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
+    if headers.get(header::AUTHORIZATION).is_none() {
+        if let Some(id) = cookie(&headers, COOKIE) {
+            return match accounts::session(&app.store, &id).await {
+                Ok(Some((c, csrf))) => Json(json!({ "name": c.name, "role": c.role, "desk": c.desk, "scope": c.scope, "csrf": csrf })).into_response(),
+                Ok(None) => error(StatusCode::UNAUTHORIZED, "sign in again"),
+                Err(e) => store_error(e),
+            };
+        }
+    }
     match caller(&app, &headers, false).await {
         Ok(c) => Json(c).into_response(),
         Err(r) => r,
@@ -375,10 +399,17 @@ async fn publish(State(app): State<Arc<App>>, Path(id): Path<String>, Query(q): 
     let kind = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     let table = kind.starts_with("text/csv") || kind.starts_with("application/vnd.openxmlformats-officedocument.spreadsheetml");
     let name = q.get("name").map(String::as_str).filter(|n| n.len() <= 200 && !n.contains(['/', '\\', '\0']));
-    let upload = if table {
-        Upload::Table(&body, name)
+    let opened;
+    let (upload, source) = if table {
+        (Upload::Table(&body, name), Some(Source { name: name.unwrap_or("data.csv"), bytes: &body }))
+    } else if kind.starts_with(ENVELOPE) {
+        opened = match open_envelope(&body) {
+            Ok(e) => e,
+            Err(r) => return r,
+        };
+        (Upload::Feed(opened.feed.as_bytes()), opened.source.as_ref().map(|(name, bytes)| Source { name, bytes }))
     } else if kind.starts_with("application/json") {
-        Upload::Feed(&body)
+        (Upload::Feed(&body), None)
     } else {
         return error(StatusCode::UNSUPPORTED_MEDIA_TYPE, "send a feed as application/json, or a spreadsheet as text/csv or .xlsx");
     };
@@ -386,7 +417,6 @@ async fn publish(State(app): State<Arc<App>>, Path(id): Path<String>, Query(q): 
         Ok(v) => v,
         Err(problems) => return (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "error": "the feed has problems", "problems": problems }))).into_response(),
     };
-    let source = table.then(|| Source { name: name.unwrap_or("data.csv"), bytes: &body });
     match app.store.publish(&id, &valid, source, &c.name, &note).await {
         Ok(n) => {
             write_dir(&app, &id).await;
@@ -394,6 +424,44 @@ async fn publish(State(app): State<Arc<App>>, Path(id): Path<String>, Query(q): 
         }
         Err(e) => store_error(e),
     }
+}
+
+/// An opened [`ENVELOPE`]: the feed's text and the source file (name, bytes), if any.
+struct Envelope {
+    feed: String,
+    source: Option<(String, Vec<u8>)>,
+}
+
+fn open_envelope(body: &[u8]) -> Result<Envelope, Response> {
+    use base64::Engine;
+    #[derive(Deserialize)]
+    struct Raw {
+        feed: serde_json::Value,
+        source: Option<RawSource>,
+    }
+    #[derive(Deserialize)]
+    struct RawSource {
+        name: String,
+        base64: String,
+    }
+    let bad = |why: &str| error(StatusCode::BAD_REQUEST, &format!("a publish envelope is {{\"feed\": …, \"source\": {{\"name\": …, \"base64\": …}}}}: {}", why));
+    let raw: Raw = serde_json::from_slice(body).map_err(|e| bad(&e.to_string()))?;
+    // the feed as text keeps the lines the builder showed; an object is written out
+    let feed = match raw.feed {
+        serde_json::Value::String(s) => s,
+        v => serde_json::to_string_pretty(&v).map_err(|e| bad(&e.to_string()))?,
+    };
+    let source = match raw.source {
+        None => None,
+        Some(s) => {
+            if s.name.is_empty() || s.name.len() > 200 || s.name.contains(['/', '\\', '\0']) {
+                return Err(bad("the source's name is a file name of at most 200 bytes"));
+            }
+            let bytes = base64::engine::general_purpose::STANDARD.decode(s.base64.as_bytes()).map_err(|e| bad(&format!("the source's base64: {}", e)))?;
+            Some((s.name, bytes))
+        }
+    };
+    Ok(Envelope { feed, source })
 }
 
 #[derive(Deserialize)]

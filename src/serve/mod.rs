@@ -78,6 +78,9 @@ pub async fn run(config: Config) -> Result<(), String> {
         for (id, _, _) in demo::CHARTS {
             println!("demo: <news-chart src=\"{}/feeds/{}.json\" refresh=\"60\"></news-chart>", base, id);
         }
+        if config.www.is_some() {
+            println!("demo: the article at {}/ and the builder at {}/builder.html", base, base);
+        }
     }
     println!("listening on http://{}", addr);
     axum::serve(listener, router).with_graceful_shutdown(shutdown()).await.map_err(|e| e.to_string())?;

@@ -36,3 +36,19 @@ fn the_diff_names_the_numbers_that_differ_and_the_series_added_or_removed() {
     let ids: Vec<(&str, i64)> = list.as_array().expect("list").iter().map(|c| (c["id"].as_str().unwrap_or(""), c["live"].as_i64().unwrap_or(-1))).collect();
     assert_eq!(ids, vec![("investment", 0), ("placements", 2)]);
 }
+
+#[test]
+fn one_dataset_on_each_side_is_compared_whatever_its_id() {
+    // each month's CSV has its own file name, and so its own dataset id: still the same chart
+    let srv = Server::start(&[("ana", "journalist", "county", "ana-password-1")], &[]);
+    let s = srv.login("ana", "ana-password-1");
+    srv.create_chart(&s, "placements", "Placements");
+    for (name, csv) in [("may.csv", "county,placed\nLiling,1200\nYouxian,860\n"), ("june.csv", "county,placed\nLiling,1350\nYouxian,860\n")] {
+        let a = srv.write(&s, "POST", &format!("/api/charts/placements/versions?name={}", name), "text/csv", csv.as_bytes());
+        assert_eq!(a.status, 201, "{}", a.body);
+    }
+    let d = srv.send("GET", "/api/charts/placements/diff?from=1", &[("cookie", &s.cookie)], None).json()["diff"].clone();
+    assert_eq!(d["datasets_added"], serde_json::json!([]));
+    assert_eq!(d["datasets_removed"], serde_json::json!([]));
+    assert_eq!(d["changed"], serde_json::json!([{ "dataset": "june", "series": "placed", "category": "Liling", "from": 1200.0, "to": 1350.0 }]));
+}

@@ -9,6 +9,7 @@ mod cli;
 mod crash;
 mod demo;
 mod diff;
+mod envelope;
 mod feeds;
 mod instances;
 mod nine_counties;

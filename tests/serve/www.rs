@@ -16,6 +16,9 @@ fn www_serves_a_folder_beside_the_feeds_and_nothing_outside_it() {
     std::fs::write(outside.0.join("secret.txt"), "secret").expect("write");
     let (www_arg, pkg_arg) = (www.to_string_lossy().into_owned(), pkg.to_string_lossy().into_owned());
     let srv = Server::start(&[("ana", "editor", "county", "ana-password-1")], &["--www", &www_arg, "--pkg", &pkg_arg, "--demo"]);
+    // --demo with --www names the pages to open
+    let pages = format!("demo: the article at {0}/ and the builder at {0}/builder.html", srv.url);
+    assert!(srv.banner.iter().any(|l| l == &pages), "{} in {:?}", pages, srv.banner);
     let index = srv.get("/");
     assert_eq!((index.status, index.body.as_str()), (200, "<p>article</p>"));
     let wasm = srv.get("/pkg/chart.wasm");
