@@ -16,11 +16,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ARTIFACTS, REPO, launch, startServer, watch } from './helpers.mjs';
 
 const TIMEOUT = 240000;
-const BUILT = join(REPO, 'target', 'debug', process.platform === 'win32' ? 'newschart.exe' : 'newschart');
+const BUILT = join(process.env.CARGO_TARGET_DIR ? resolve(REPO, process.env.CARGO_TARGET_DIR) : join(REPO, 'target'), 'debug', process.platform === 'win32' ? 'newschart.exe' : 'newschart');
 let BIN = BUILT; // the copy in the test's folder, once built
 const CHART = 'placements';
 const USERS = {
@@ -42,7 +42,7 @@ let article; // node http server on another port: another origin
 let articleHtml = '';
 
 function startService(data) {
-  const proc = spawn(BIN, ['serve', '--data', data, '--listen', '127.0.0.1:0', '--www', join(REPO, 'www'), '--pkg', join(REPO, 'pkg')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(BIN, ['serve', '--data', data, '--listen', '127.0.0.1:0', '--www', join(REPO, 'www'), '--pkg', join(REPO, 'pkg'), '--allow-upstream-host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((ok, fail) => {
     let out = '';
     const timer = setTimeout(() => fail(new Error(`newschart serve did not start: ${out}`)), 30000);

@@ -60,9 +60,10 @@ fn a_thousand_readers_polling_while_a_journalist_publishes() {
     );
     assert_eq!(r.errors, 0, "errors under load: {:?}", r.error_samples);
     assert!(published.len() >= 2 || seconds < 20, "too few publishes to test anything: {}", published.len());
-    // a reader's poll that starts just before a publish sees the old version; its next poll, one
-    // interval later, must see the new one, however long the answer takes: so within one interval
-    // plus the slowest answer
+    // a reader's poll that starts just before a publish commits sees the old version, perhaps only
+    // after the slowest answer; its next poll, one interval later, must see the new one, and that
+    // answer may be as slow: so within one interval plus twice the slowest answer (on an idle
+    // machine the answers take milliseconds and the lag is about one interval)
     let slowest = Duration::from_micros(r.quantile_us(1.0));
     for (tag, at) in &published {
         let saw = r.readers_saw.get(tag).copied().unwrap_or(0);
@@ -70,6 +71,6 @@ fn a_thousand_readers_polling_while_a_journalist_publishes() {
         let last = r.last_reader_saw.get(tag).copied().unwrap_or_default();
         let lag = last.saturating_sub(*at);
         println!("{}: published at {:.2} s, the last reader had it {:.2} s later", tag, at.as_secs_f64(), lag.as_secs_f64());
-        assert!(lag <= interval + slowest, "{}: the last reader saw it {:?} after the publish (interval {:?}, slowest answer {:?})", tag, lag, interval, slowest);
+        assert!(lag <= interval + slowest * 2, "{}: the last reader saw it {:?} after the publish (interval {:?}, slowest answer {:?})", tag, lag, interval, slowest);
     }
 }
