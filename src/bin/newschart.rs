@@ -629,7 +629,7 @@ fn render_static(path: &str, dataset: Option<&str>, s: &StaticOut, height: f64) 
                 return ExitCode::from(1);
             }
         };
-        let svg = match newschart::render::svg::to_svg(&scene, 1.0) {
+        let svg = match newschart::render::svg::to_svg_styled(&scene, 1.0, element::STYLE) {
             Ok(svg) => svg,
             Err(e) => {
                 eprintln!("{}: render failed: {}", path, e);

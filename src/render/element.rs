@@ -28,6 +28,10 @@ use crate::theme::{Color, Theme};
 use super::compose::moved;
 use super::wrap::wrap;
 
+/// The root style of the static image's SVG: CJK punctuation keeps its full width, as in the
+/// element's stylesheet (`.nc`), so lines break where the text measure says on both.
+pub const STYLE: &str = "text-spacing-trim: space-all";
+
 /// Room the element reserves for the words around the plot (`FRAME` in `src/web/newschart.js`).
 pub const FRAME: f64 = 136.0;
 /// The plot never gets less than this share of `height` (`PLOT_MIN` in `src/web/resize.js`).
@@ -91,7 +95,8 @@ impl Flow<'_> {
     fn boxed(&mut self, x: f64, text: &str, size: f64, pad: (f64, f64), bold: bool, colors: (Color, Option<Color>, Color)) -> f64 {
         let (border, fill, ink) = colors;
         let lh = 1.5 * size;
-        let w = self.m.width(text, size) * if bold { 1.06 } else { 1.0 } + 2.0 * pad.1 + 2.0;
+        // (bold measured as regular: a CJK face's bold is as wide)
+        let w = self.m.width(text, size) + 2.0 * pad.1 + 2.0;
         let h = lh + 2.0 * pad.0 + 2.0;
         let r = Rect { x, y: self.y, w, h };
         // the border as four one-pixel sides, so a transparent button stays transparent inside

@@ -26,7 +26,7 @@ const CSS = `
    stops here. all: initial keeps custom properties, so --nc-* theming still comes through. The
    figure keeps the height reserved for it (min-height, set by _reserveHeight) and the plot takes
    the room the words around it leave. */
-.nc { all: initial; display: inline-flex; position: relative; vertical-align: top; width: 100%; flex-direction: column; margin: 0; padding: 0; font-family: var(--nc-font, system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif); font-size: var(--nc-font-size, 16px); line-height: 1.5; color: var(--nc-text, #1a1a1a); background: var(--nc-background, transparent); text-align: left; }
+.nc { all: initial; display: inline-flex; position: relative; vertical-align: top; width: 100%; flex-direction: column; margin: 0; padding: 0; font-family: var(--nc-font, system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif); font-size: var(--nc-font-size, 16px); line-height: 1.5; text-spacing-trim: space-all; /* no trimmed CJK punctuation: lines break where the static image (render/element.rs) breaks them */ color: var(--nc-text, #1a1a1a); background: var(--nc-background, transparent); text-align: left; }
 :host([theme="light"]) .nc { background: var(--nc-background, #ffffff); }
 .nc-title { font-size: 1.05em; font-weight: 700; margin: 0 0 .15em; line-height: 1.4; }
 .nc-subtitle { font-size: .9em; color: var(--nc-muted, #595959); margin: 0 0 .5em; }
