@@ -30,7 +30,7 @@ use super::wrap::wrap;
 
 /// The root style of the static image's SVG: CJK punctuation keeps its full width, as in the
 /// element's stylesheet (`.nc`), so lines break where the text measure says on both.
-pub const STYLE: &str = "text-spacing-trim: space-all";
+pub const STYLE: &str = "text-spacing-trim: space-all; text-rendering: optimizeLegibility";
 
 /// Room the element reserves for the words around the plot (`FRAME` in `src/web/newschart.js`).
 pub const FRAME: f64 = 136.0;
