@@ -31,6 +31,16 @@ fn fills_exactly_the_height_the_element_reserves_when_the_words_fit() {
 }
 
 #[test]
+fn reserves_what_the_element_reserves() {
+    // the loader and the view reserve `height` + FRAME, and the plot keeps PLOT_MIN of `height`
+    for file in ["src/web/newschart.js", "src/web/resize.js"] {
+        let js = fs::read_to_string(file).unwrap();
+        assert!(js.contains(&format!("const FRAME = {};", FRAME)), "{} reserves another frame than render::element's {}", file, FRAME);
+    }
+    assert!(fs::read_to_string("src/web/resize.js").unwrap().contains("const PLOT_MIN = 0.6;"));
+}
+
+#[test]
 fn words_that_need_more_room_take_it_from_the_plot_down_to_sixty_percent_then_grow_the_image() {
     let notes: Vec<String> = (0..12).map(|i| format!("\"第{}条说明：这条说明很长，需要好几行才能写完，图表的高度因此不够用了。\"", i)).collect();
     let text = format!(
