@@ -32,14 +32,15 @@ const sel = (src) => `news-chart[src="${src}"]`;
  * glyphs that an engine's SVG and canvas text place a pixel apart (printed by each run).
  */
 const MAX_SHARE = {
-  // WebKitGTK takes system-ui from GTK's interface font, not from fontconfig's match, which the
-  // static image is measured with (render --static): its live words are a little wider, and one
+  // WebKitGTK's words measure the same in the SVG and in HTML (the demo's first title 324 px in
+  // both), but it draws them in other faces than fontconfig's match for system-ui, which the static
+  // image is measured with (render --static): its canvas labels sit a few pixels elsewhere and one
   // line of notes per chart breaks a word earlier. Measured: 1.2-2.6 % of the pixels; the boxes
   // (above) are the same.
   webkit: 0.03,
-  // Firefox draws the SVG's text with wider glyph advances than the same text in HTML and on its
-  // canvas (a 20-character title ends 3-4 px further right): the layout is the same (the boxes
-  // above), the words drift by up to 4 px along a line. Measured: 1.2-2.6 % of the pixels.
+  // Firefox draws the SVG's words about 2 % wider than the same words in HTML (the demo's first
+  // title 327.0 px against 320.8, its subtitle 252.7 against 248.0): the layout is the same (the
+  // boxes above), the words drift by up to 6 px along a line. Measured: 1.2-2.6 % of the pixels.
   firefox: 0.03,
 };
 
