@@ -279,3 +279,39 @@ test('a chart fed from script asks for the wasm as the loader runs, before the v
   assert.equal(await page.$eval('news-chart', (el) => el.getAttribute('data-state')), 'ready');
   await page.close();
 });
+
+test('the iframe form (embed.html?static=) and the div form carry the static image until the chart is live', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 720, height: 600 });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/newschart_wasm_bg.wasm', async (route) => { await held; await route.continue(); });
+  const log = watch(page);
+  // the iframe's page: its own width is the chart's, 720 px: the desktop image
+  await page.goto(`${server.url}embed.html?src=feeds/toilets.json&height=220&static=static/toilets.e87cd03e&alt=${encodeURIComponent('百日攻坚')}`);
+  await page.waitForFunction(() => document.querySelector('news-chart')?.getAttribute('data-state') === 'loading', null, { timeout: 20000 });
+  const held1 = await page.$eval('news-chart', (el) => {
+    const img = el.querySelector('picture[slot="static"][data-feed="e87cd03e"] img');
+    return { cover: !!el.shadowRoot.querySelector('.nc-static'), src: img.currentSrc.replace(/^.*\//, ''), w: img.naturalWidth, h: Math.round(img.getBoundingClientRect().height), alt: img.alt, host: Math.round(el.getBoundingClientRect().height) };
+  });
+  assert.deepEqual(held1, { cover: true, src: 'toilets.e87cd03e.720.svg', w: 720, h: 356, alt: '百日攻坚', host: 356 });
+  release();
+  await page.waitForFunction(() => { const el = document.querySelector('news-chart'); return el.getAttribute('data-state') === 'ready' && !el.shadowRoot.querySelector('.nc-static'); }, null, { timeout: 20000 });
+  assert.equal(await page.$eval('news-chart', (el) => Math.round(el.getBoundingClientRect().height)), 356, 'the live chart takes the same height');
+  assert.equal(await page.$eval('news-chart', (el) => el.getAttribute('data-static')), null, 'not stale');
+  // a static address that is not http(s) or relative is refused, as src is: no image
+  await page.goto(`${server.url}embed.html?src=feeds/toilets.json&height=220&static=${encodeURIComponent('javascript:alert(1)//.e87cd03e')}`);
+  assert.equal(await page.$$eval('news-chart picture', (p) => p.length), 0);
+
+  // the div form: the loader moves the div's picture into the element it makes
+  await page.goto(`${server.url}e2e/blank.html`);
+  await page.evaluate(() => {
+    document.getElementById('root').innerHTML = '<div class="news-chart" data-src="/feeds/toilets.json" data-height="220"><picture slot="static" data-feed="e87cd03e">'
+      + '<img class="nc-static" src="/static/toilets.e87cd03e.720.svg" width="720" height="356" alt="百日攻坚" style="display:block"></picture><p>百日攻坚</p></div>';
+  });
+  await page.waitForFunction(() => document.querySelector('news-chart')?.getAttribute('data-state') === 'ready', null, { timeout: 20000 });
+  const div = await page.$eval('div.news-chart', (d) => ({ moved: d.querySelector(':scope > news-chart > picture[slot="static"]') !== null, cover: !!d.querySelector('news-chart').shadowRoot.querySelector('.nc-static') }));
+  assert.deepEqual(div, { moved: true, cover: false });
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
