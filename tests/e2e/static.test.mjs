@@ -29,6 +29,14 @@ const sel = (src) => `news-chart[src="${src}"]`;
  * character earlier 1.1 %.
  */
 const MAX_SHARE = 0.0025;
+/**
+ * The same at 2 device pixels per CSS px (a phone's screen), with one CSS pixel of radius: the
+ * canvas rounds each line and bar edge to device pixels once, and the browser rasterises the SVG's
+ * at its fractional places, so edges and glyphs differ by a device pixel across whole lines (the
+ * layout is the same: the boxes, and the shift, are checked as above). Measured: up to 1.2 %.
+ * Left to do: snap the SVG's geometry to the device pixel grid the canvas uses.
+ */
+const MAX_SHARE_DENSE = 0.02;
 
 /** Every chart's box and the last paragraph's, in page coordinates. */
 const boxes = () => [...document.querySelectorAll('news-chart, p.after')].map((e) => {
@@ -40,9 +48,10 @@ const boxes = () => [...document.querySelectorAll('news-chart, p.after')].map((e
 const imagesIn = () => Promise.all([document.fonts.ready, ...[...document.images].map((i) => (i.complete ? 0 : new Promise((ok) => { i.onload = ok; i.onerror = ok; })))])
   .then(() => [...document.querySelectorAll('news-chart img')].every((i) => i.naturalWidth > 0));
 
-for (const [label, viewport] of [['phone', { width: 360, height: 740 }], ['desktop', { width: 1000, height: 900 }]]) {
+for (const [label, viewport, dpr] of [['phone', { width: 360, height: 740 }, 1], ['phone at 2 device pixels per px', { width: 360, height: 740 }, 2], ['desktop', { width: 1000, height: 900 }, 1]]) {
   test(`${label}: the static image is replaced by the live chart with the same pixels and no layout shift`, async () => {
-    const page = await browser.context.newPage();
+    const dense = dpr > 1 ? await launch({ deviceScaleFactor: dpr, viewport }) : null;
+    const page = await (dense || browser).context.newPage();
     await page.setViewportSize(viewport);
     const log = watch(page);
     await page.goto(`${server.url}e2e/static.html`);
@@ -76,15 +85,17 @@ for (const [label, viewport] of [['phone', { width: 360, height: 740 }], ['deskt
     for (const src of CHARTS) {
       shots[src].push(await page.locator(sel(src)).screenshot());
       const name = src.replace(/^\/feeds\/|\.json$/g, '');
-      writeFileSync(join(ARTIFACTS, `static-${label}-${name}-before.png`), shots[src][0]);
-      writeFileSync(join(ARTIFACTS, `static-${label}-${name}-after.png`), shots[src][1]);
-      const d = compareShots(decodePng(shots[src][0]), decodePng(shots[src][1]));
+      writeFileSync(join(ARTIFACTS, `static-${label.replace(/ /g, '-')}-${name}-before.png`), shots[src][0]);
+      writeFileSync(join(ARTIFACTS, `static-${label.replace(/ /g, '-')}-${name}-after.png`), shots[src][1]);
+      // (the tolerance is one CSS pixel: `dpr` device pixels)
+      const d = compareShots(decodePng(shots[src][0]), decodePng(shots[src][1]), { radius: dpr });
       report.push(`${name} ${(d.share * 100).toFixed(3)}% (${d.different} of ${d.total}, in ${JSON.stringify(d.box)})`);
-      assert.ok(d.share <= MAX_SHARE, `${label} ${name}: ${(d.share * 100).toFixed(3)}% of the pixels differ beyond antialiasing (${d.different} in ${JSON.stringify(d.box)})`);
+      assert.ok(d.share <= (dpr > 1 ? MAX_SHARE_DENSE : MAX_SHARE), `${label} ${name}: ${(d.share * 100).toFixed(3)}% of the pixels differ beyond antialiasing (${d.different} in ${JSON.stringify(d.box)})`);
     }
     console.log(`# ${label} static vs live: ${report.join('; ')}; layout shift ${cls}`);
     assert.deepEqual(log.errors, []);
     await page.close();
+    await dense?.close();
   });
 }
 
