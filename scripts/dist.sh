@@ -18,11 +18,13 @@
 #   dist/snippets.html, snippets.json   the three embed forms, ready to copy, with SRI (sha384)
 #   dist/_headers                       cache and CORS headers for hosts that read this file
 #                                       (Netlify, Cloudflare Pages); docs/EMBED.md has nginx's
+#   dist/static/NAME.HASH.WIDTH.svg     each demo feed's static first paint (newschart render
+#   dist/static/NAME.html               --static) at the demo article's widths, and its <picture>
 
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-usage() { sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 BASE="/newschart/"
 BUILD=1
 while (($#)); do
@@ -43,3 +45,18 @@ if ((BUILD)); then
 fi
 printf '==> dist/ from pkg/ (snippets for %s)\n' "$BASE"
 node "$REPO/scripts/dist.mjs" --base "$BASE" --pkg "$REPO/pkg" --www "$REPO/www" --out "$REPO/dist"
+
+# Each demo feed's static first paint, as the demo article shows it (www/index.html: the chart's
+# height there; the article's column is 328 px on a 360 px phone and 720 px on a desktop). The
+# file names carry the feed's fingerprint: a changed feed gets new names, so they cache forever.
+printf '==> dist/static/: the static first paint of each demo feed (newschart render --static)\n'
+mkdir -p "$REPO/dist/static"
+for feed in "$REPO"/www/feeds/*.json; do
+  name="$(basename "$feed" .json)"
+  h="$(grep -o "<news-chart src=\"feeds/$name.json\" height=\"[0-9]*\"" "$REPO/www/index.html" | grep -o '[0-9]*"$' | tr -d '"' || true)"
+  if [[ -z "$h" ]]; then printf '==> ERROR: www/index.html has no chart of feeds/%s.json with a height\n' "$name" >&2; exit 1; fi
+  cargo run --quiet --manifest-path "$REPO/Cargo.toml" -- render "$feed" --static "$REPO/dist/static" --href static/ \
+    --widths 328,720 --page-margin 32 --chart-height "$h" > "$REPO/dist/static/$name.html"
+done
+printf '/static/*.svg\n  Cache-Control: public, max-age=31536000, immutable\n' >> "$REPO/dist/_headers"
+ls -l "$REPO/dist/static" | sed 1d | awk '{printf "    %-40s %8s\n", $9, $5}'

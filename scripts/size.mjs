@@ -45,12 +45,19 @@ const total = { file: 'total', raw: 0, gzip: 0, brotli: 0, gzipBudget: limit('gz
 for (const r of rows) for (const k of ['raw', 'gzip', 'brotli']) total[k] += r[k];
 rows.push(total);
 const later = Object.keys(budget.onDemand || {}).map(measure).filter(Boolean);
+// each chart's static first paint: data, each image against one budget, not in the page's total
+const statics = budget.staticImages && existsSync(join(REPO, budget.staticImages.dir))
+  ? readdirSync(join(REPO, budget.staticImages.dir)).filter((f) => f.endsWith('.svg')).sort().map((f) => {
+    const file = `${budget.staticImages.dir}/${f}`;
+    return { file, ...sizes(readFileSync(join(REPO, file)), file), gzipBudget: budget.staticImages.gzip, brotliBudget: budget.staticImages.brotli };
+  })
+  : [];
 // every file the build ships must be weighed: a new one in pkg/ without an entry fails the check
 const listed = new Set([...budget.files, ...Object.keys(budget.onDemand || {})]);
 const unlisted = existsSync(join(REPO, 'pkg')) ? readdirSync(join(REPO, 'pkg')).map((f) => `pkg/${f}`).filter((f) => !listed.has(f)) : [];
 
 if (process.argv.includes('--json')) {
-  process.stdout.write(JSON.stringify({ rows, onDemand: later, target: budget.target, missing, unlisted }, null, 2) + '\n');
+  process.stdout.write(JSON.stringify({ rows, onDemand: later, staticImages: statics, target: budget.target, missing, unlisted }, null, 2) + '\n');
   process.exit(missing.length || unlisted.length ? 1 : 0);
 }
 
@@ -89,11 +96,15 @@ if (later.length) {
   print(head, later.map(line));
   for (const r of later) console.log(`    ${r.file}: ${budget.onDemand[r.file]}`);
 }
+if (statics.length) {
+  console.log(`==> static first paints (data, not in the total; ${budget.staticImages.dir}/, one budget each):`);
+  print(head, statics.map(line));
+}
 
 let failed = false;
 for (const f of missing) { console.error(`==> ERROR: ${f} is missing (run bash scripts/build.sh first)`); failed = true; }
 for (const f of unlisted) { console.error(`==> ERROR: ${f} is shipped but not in scripts/size-budget.json (files or onDemand, with budgets)`); failed = true; }
-for (const r of [...rows, ...later]) {
+for (const r of [...rows, ...later, ...statics]) {
   for (const kind of ['gzip', 'brotli']) {
     const cap = r[`${kind}Budget`];
     if (cap != null && r[kind] > cap) {

@@ -557,10 +557,23 @@ function snippets() {
   const embed = new URL('embed.html', location.href).href;
   const fallback = `<p>${esc(current.title || t().fallback)}</p>`;
   const script = `<script type="module" src="${esc(widget)}" blocking="render"></script>`;
+  // The static first paint: the images `newschart render FEED --static DIR --chart-height H`
+  // writes (FEED.HASH.328.svg, FEED.HASH.720.svg; HASH: the feed's fingerprint, FNV-1a over its
+  // text, as src/web/static.js checks it), shown until the live chart is drawn. The builder cannot
+  // draw them (they are the native renderer's) nor know they are published, and an <img> of a
+  // missing file would show a broken image until the chart loads: the snippet carries the
+  // <picture> in a comment that says how to make them; the editor uncomments it once they are up.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < current.text.length; i++) hash = Math.imul(hash ^ current.text.charCodeAt(i), 0x01000193);
+  const stem = `${src.replace(/\.json$/i, '')}.${(hash >>> 0).toString(16).padStart(8, '0')}`;
+  const alt = $('preview-desktop').shadowRoot?.querySelector('canvas')?.getAttribute('aria-label') || current.title || t().fallback;
+  const picture = `<!-- static first paint: newschart render FEED.json --static DIR --chart-height ${h} --widths 328,720, then:\n`
+    + `<picture slot="static" data-feed="${stem.slice(-8)}"><source media="(max-width: 751px)" srcset="${esc(stem)}.328.svg" width="328" height="${h + FRAME}">`
+    + `<img class="nc-static" src="${esc(stem)}.720.svg" width="720" height="${h + FRAME}" alt="${esc(alt)}"></picture> -->`;
   const q = `src=${encodeURIComponent(src)}${ds ? `&dataset=${encodeURIComponent(ds)}` : ''}&height=${h}`;
   return {
-    element: `${script}\n<news-chart src="${esc(src)}"${ds ? ` dataset="${esc(ds)}"` : ''} height="${h}">${fallback}</news-chart>`,
-    div: `${script}\n<div class="news-chart" data-src="${esc(src)}"${ds ? ` data-dataset="${esc(ds)}"` : ''} data-height="${h}">${fallback}</div>`,
+    element: `${script}\n<news-chart src="${esc(src)}"${ds ? ` dataset="${esc(ds)}"` : ''} height="${h}">${picture}${fallback}</news-chart>`,
+    div: `${script}\n<div class="news-chart" data-src="${esc(src)}"${ds ? ` data-dataset="${esc(ds)}"` : ''} data-height="${h}">${picture}${fallback}</div>`,
     iframe: `<iframe data-newschart src="${esc(`${embed}?${q}`)}" title="${esc(current.title || t().fallback)}" width="100%" height="${h + FRAME}" frameborder="0" scrolling="no" loading="lazy"></iframe>`,
     resizer: `<script src="${esc(resizer)}" defer></script>`,
   };

@@ -36,6 +36,22 @@ if (src) {
   if (height > 0 && height <= 5000) chart.setAttribute('height', String(Math.round(height)));
   const refresh = Number(q.get('refresh'));
   if (refresh > 0) chart.setAttribute('refresh', String(refresh));
+  // static=STEM: the chart's static first paint, STEM.328.svg and STEM.720.svg (`newschart render
+  // --static`; STEM ends in the feed's fingerprint), shown until the live chart has drawn
+  const stem = feedUrl(q.get('static'));
+  const hash = stem && /\.([0-9a-f]{8})$/.exec(stem);
+  if (hash) {
+    const h = String(Math.round(height > 0 && height <= 5000 ? height : 300) + 136);
+    const picture = document.createElement('picture');
+    picture.slot = 'static';
+    picture.dataset.feed = hash[1];
+    const source = document.createElement('source');
+    for (const [k, v] of [['media', '(max-width: 719px)'], ['srcset', `${stem}.328.svg`], ['width', '328'], ['height', h]]) source.setAttribute(k, v);
+    const img = document.createElement('img');
+    for (const [k, v] of [['class', 'nc-static'], ['src', `${stem}.720.svg`], ['width', '720'], ['height', h], ['alt', q.get('alt') || '']]) img.setAttribute(k, v);
+    picture.append(source, img);
+    chart.append(picture);
+  }
   document.body.append(chart);
 } else {
   const p = document.createElement('p');

@@ -25,12 +25,16 @@ mod bitmap;
 #[path = "newschart/font.rs"]
 mod font;
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "newschart/measure.rs"]
+mod measure;
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "newschart/shapes.rs"]
 mod shapes;
 #[cfg(all(feature = "serve", not(target_arch = "wasm32")))]
 #[path = "newschart/service.rs"]
 mod service;
 
+use std::fmt::Write as _;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -444,13 +448,14 @@ fn render(args: &[String]) -> ExitCode {
     let mut dpi = None;
     let mut out: Option<String> = None;
     let mut font: Option<PathBuf> = None;
+    let mut statics: Option<StaticOut> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let flag = a.as_str();
         if flag == "--help" || flag == "-h" {
             return print_help(Some("render"));
         }
-        let needs_value = matches!(flag, "--dataset" | "--width" | "--height" | "--chart-height" | "--dpi" | "-o" | "--output" | "--font");
+        let needs_value = matches!(flag, "--dataset" | "--width" | "--height" | "--chart-height" | "--dpi" | "-o" | "--output" | "--font" | "--static" | "--widths" | "--name" | "--href" | "--page-margin");
         let value = if needs_value {
             match it.next() {
                 Some(v) => Some(v.as_str()),
@@ -479,12 +484,31 @@ fn render(args: &[String]) -> ExitCode {
             },
             ("-o" | "--output", Some(v)) => out = Some(v.to_string()),
             ("--font", Some(v)) => font = Some(PathBuf::from(v)),
+            ("--static", Some(v)) => statics.get_or_insert_with(StaticOut::default).dir = Some(PathBuf::from(v)),
+            ("--widths", Some(v)) => match v.split(',').map(|w| w.trim().parse::<u32>().ok().filter(|w| (120..=4000).contains(w))).collect::<Option<Vec<_>>>() {
+                Some(ws) if !ws.is_empty() => statics.get_or_insert_with(StaticOut::default).widths = ws,
+                _ => return usage_error(&format!("--widths {}: write CSS pixel widths from 120 to 4000, e.g. 328,640", v)),
+            },
+            ("--name", Some(v)) => statics.get_or_insert_with(StaticOut::default).name = Some(v.to_string()),
+            ("--href", Some(v)) => statics.get_or_insert_with(StaticOut::default).href = Some(v.to_string()),
+            ("--page-margin", Some(v)) => match v.parse::<u32>().ok().filter(|m| *m <= 1000) {
+                Some(m) => statics.get_or_insert_with(StaticOut::default).margin = m,
+                None => return usage_error(&format!("--page-margin {}: write the page's margins beside the chart in CSS px, e.g. 32", v)),
+            },
             _ if flag.starts_with('-') && flag.len() > 1 => return usage_error(&format!("render has no option {}", flag)),
             _ if feed.is_none() => feed = Some(a.clone()),
             _ => return usage_error(&format!("unexpected argument {} (one feed at a time)", a)),
         }
     }
     let Some(path) = feed else { return usage_error("render needs a feed file") };
+    if let Some(s) = statics {
+        return match (s.dir.clone(), chart_height, width.is_some() || height.is_some() || out.is_some() || dpi.is_some()) {
+            (None, _, _) => usage_error("--widths, --name and --href go with --static DIR"),
+            (_, _, true) => usage_error("--static writes its own files at --widths: leave out --width, --height, --dpi and -o"),
+            (_, Some(Length::Px(h)), false) => render_static(&path, dataset.as_deref(), &s, h),
+            (Some(_), _, false) => usage_error("--static needs the element's --chart-height in pixels (its height attribute)"),
+        };
+    }
     let png = match out.as_deref().map(|o| Path::new(o).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase)) {
         None => false,
         Some(Some(e)) if e == "svg" => false,
@@ -556,6 +580,91 @@ fn render(args: &[String]) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Where `render --static` writes, and how the printed snippet names it.
+struct StaticOut {
+    dir: Option<PathBuf>,
+    widths: Vec<u32>,
+    name: Option<String>,
+    href: Option<String>,
+    /// The page's margins beside the chart: the viewport is this much wider than the element.
+    margin: u32,
+}
+
+impl Default for StaticOut {
+    fn default() -> Self {
+        StaticOut { dir: None, widths: vec![328, 640], name: None, href: None, margin: 0 }
+    }
+}
+
+/// `render --static`: the element's first paint at each width, and the `<picture>` that shows it.
+fn render_static(path: &str, dataset: Option<&str>, s: &StaticOut, height: f64) -> ExitCode {
+    use newschart::render::element;
+    let text = match read_text(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{}", e);
+            return ExitCode::from(1);
+        }
+    };
+    let dir = s.dir.clone().unwrap_or_default();
+    let stem = s.name.clone().unwrap_or_else(|| Path::new(path).file_stem().and_then(|n| n.to_str()).unwrap_or("chart").to_string());
+    let href = s.href.clone().unwrap_or_else(|| format!("{}/", dir.display()).replace("//", "/"));
+    let hash = element::feed_hash(&text);
+    let mut widths = s.widths.clone();
+    widths.sort_unstable();
+    widths.dedup();
+    let mut made = Vec::new();
+    let m = measure::SystemMeasure::find();
+    if m.faces() < 2 {
+        eprintln!("{}: warning: the system-ui and CJK fonts were not both found: the static image is laid out with estimated text widths, and the live chart may not fall exactly on it", path);
+    }
+    for &w in &widths {
+        let scene = match element::scene_for(&text, dataset, f64::from(w), height, &m) {
+            Ok(sc) => sc,
+            Err(problems) => {
+                for p in problems.iter().filter(|p| p.severity == Severity::Error) {
+                    report(path, p, false);
+                }
+                return ExitCode::from(1);
+            }
+        };
+        let svg = match newschart::render::svg::to_svg_styled(&scene, 1.0, element::STYLE) {
+            Ok(svg) => svg,
+            Err(e) => {
+                eprintln!("{}: render failed: {}", path, e);
+                return ExitCode::from(1);
+            }
+        };
+        let file = format!("{}.{}.{}.svg", stem, hash, w);
+        if let Err(e) = std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(dir.join(&file), svg)) {
+            eprintln!("{}: cannot write: {}", dir.join(&file).display(), e);
+            return ExitCode::from(1);
+        }
+        made.push((w, file, scene.height.round() as u32, scene));
+    }
+    // the text alternative: the chart's own summary, as the live chart's canvas says it
+    let alt = match newschart::scene_for(&text, dataset, f64::from(widths[0]), Some(height)) {
+        Ok((ds, sc)) => newschart::scene::describe::describe(&ds, &sc),
+        Err(_) => String::new(),
+    };
+    let attr = |v: &str| v.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    // each image while the element is narrower than the next one (the viewport less the page's
+    // margins), the widest otherwise
+    let mut html = format!("<picture slot=\"static\" data-feed=\"{}\">", hash);
+    for pair in made.windows(2) {
+        let (w, file, h, _) = &pair[0];
+        let _ = write!(html, "<source media=\"(max-width: {}px)\" srcset=\"{}{}\" width=\"{}\" height=\"{}\">", pair[1].0 + s.margin - 1, attr(&href), attr(file), w, h);
+    }
+    if let Some((w, file, h, _)) = made.last() {
+        let _ = write!(html, "<img class=\"nc-static\" src=\"{}{}\" width=\"{}\" height=\"{}\" alt=\"{}\">", attr(&href), attr(file), w, h, attr(&alt));
+    }
+    html.push_str("</picture>\n");
+    match print_out(html.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(()) => ExitCode::from(1),
+    }
 }
 
 /// The scene as PNG bytes, or `None` after printing why not.

@@ -5,6 +5,7 @@
 //! (the devicePixelRatio on canvas, dpi/96 for print).
 
 pub mod compose;
+pub mod element;
 pub mod svg;
 pub mod wrap;
 

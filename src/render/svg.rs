@@ -24,11 +24,23 @@ use crate::scene::{Scene, Shape};
 
 /// The scene as an SVG document, `scale` backend pixels per CSS pixel.
 pub fn to_svg(scene: &Scene, scale: f64) -> Result<String, String> {
+    to_svg_styled(scene, scale, "")
+}
+
+/// [`to_svg`] with CSS declarations `style` on the root element (the static first paint sets the
+/// text spacing the element's stylesheet sets).
+pub fn to_svg_styled(scene: &Scene, scale: f64, style: &str) -> Result<String, String> {
     let scene = xml_safe(scene);
     let w = (scene.width * scale).round().max(1.0) as u32;
     let h = (scene.height * scale).round().max(1.0) as u32;
     let mut writer = Writer { out: String::new(), size: (w, h) };
-    let _ = writeln!(writer.out, "<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\">");
+    let _ = write!(writer.out, "<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\"");
+    if !style.is_empty() {
+        writer.out.push_str(" style=\"");
+        escape(&mut writer.out, style);
+        writer.out.push('"');
+    }
+    writer.out.push_str(">\n");
     draw(&scene, Borrowed(&mut writer), Options { scale, text_factor: 1.0, font: FONT_STACK })?;
     writer.out.push_str("</svg>\n");
     Ok(writer.out)

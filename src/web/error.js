@@ -4,6 +4,7 @@
 import { el } from './dom.js';
 import { TEXT } from './i18n.js';
 import { problemsModule } from './lazy.js';
+import { dropStatic } from './static.js';
 import { hideTip } from './tooltip.js';
 
 /** @typedef {import('./boundary.js').Problem} Problem */
@@ -78,6 +79,9 @@ export function withProblems(view, use, bare) {
  */
 export function errorBox(view, file, busy) {
   const t = view.t;
+  // the module read the feed and found problems: the editor sees them, not an older image; a
+  // module or feed that did not arrive leaves the static image to the reader (static.js)
+  if (view._gen) dropStatic(view);
   view._setState('error', busy);
   view._status.hidden = true;
   hideTip(view);

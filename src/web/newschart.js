@@ -54,6 +54,13 @@ function fetchWasm() {
   wasmResponse.catch(() => {}); // the view reports a failure (and fetches again on a retry)
 }
 
+/** A <slot>, named `name` (or the default one). */
+function slot(name) {
+  const s = document.createElement('slot');
+  if (name) s.name = name;
+  return s;
+}
+
 // One observer for every chart on the page.
 let observer = null;
 function watch(el) {
@@ -106,7 +113,10 @@ export class NewsChart extends HTMLElement {
     const h = parseFloat(this.getAttribute('height'));
     if (!this.shadowRoot) {
       const ph = document.createElement('div');
-      ph.style.height = `${Math.round((h > 0 ? h : 300) + FRAME)}px`; // CSSOM: allowed under a strict style-src
+      // CSSOM: allowed under a strict style-src. A minimum: a static rendering taller than the
+      // reserved height (words that wrap on a phone) keeps its height, as the live chart will
+      ph.style.minHeight = `${Math.round((h > 0 ? h : 300) + FRAME)}px`;
+      ph.append(slot('static')); // the chart's static rendering, when the element carries one (static.js)
       this.attachShadow({ mode: 'open' }).append(ph);
     }
     this.setAttribute('data-state', 'idle');
@@ -164,7 +174,7 @@ export class NewsChart extends HTMLElement {
 
   /** The view could not load (network, or a file that failed its integrity check): the reader gets the element's own content. */
   _unavailable(e) {
-    this.shadowRoot?.replaceChildren(document.createElement('slot'));
+    this.shadowRoot?.replaceChildren(slot('static'), slot());
     this.setAttribute('data-state', 'error');
     const msg = String(e?.message || e);
     console.error(`[newschart] the chart component could not load: ${msg}`);
@@ -185,7 +195,12 @@ export class NewsChart extends HTMLElement {
   setColumns(columns) { return this._wake().then((v) => v.setColumns(columns)); }
 
   /** Shows a feed given as a JSON string or object instead of `src`; resolves when shown. */
-  setFeed(value) { return this._wake().then((v) => v.setFeed(value)); }
+  setFeed(value) {
+    // the wasm is asked for now, beside the view, not once the view has run (unless the text is
+    // long enough for the large-data module: LARGE_TEXT in wasm.js)
+    if (!(typeof value === 'string' && value.length > 131072)) fetchWasm();
+    return this._wake().then((v) => v.setFeed(value));
+  }
 
   /** The feed as a JSON string or object. */
   set feed(value) { this.setFeed(value); }

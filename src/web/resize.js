@@ -5,6 +5,7 @@
 
 import * as wasm from './boundary.js';
 import { themeColors } from './theme.js';
+import { dropStatic } from './static.js';
 import { showTip } from './tooltip.js';
 
 /** @typedef {import('./view.js').View} View */
@@ -100,6 +101,7 @@ export function draw(view, t) {
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('canvas 2d context is unavailable');
   view._chart.draw_at(ctx, w, h, dpr, t);
+  dropStatic(view, view._text); // the live chart's first frame replaces the static image
 }
 
 /**
@@ -116,6 +118,7 @@ export function relayout(view, force, layoutOnly) {
   if (view._meta && view._meta.kind === 'table') {
     chart.layout(600, 100, canvas.getContext('2d'));
     view._points = wasm.points(chart);
+    dropStatic(view, view._text);
     return;
   }
   const width = Math.round(plot.clientWidth);

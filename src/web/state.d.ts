@@ -28,6 +28,9 @@ declare module './view.js' {
     _error: HTMLDivElement;
     _illustrative: HTMLParagraphElement;
     _notes: HTMLUListElement;
+    // The static image over the figure until the first frame, and its feed's fingerprint (static.js).
+    _static?: HTMLDivElement | null;
+    _staticFeed?: string | null;
     _source: HTMLParagraphElement;
     _stale: HTMLParagraphElement;
     _live: HTMLDivElement;

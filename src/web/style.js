@@ -26,7 +26,7 @@ const CSS = `
    stops here. all: initial keeps custom properties, so --nc-* theming still comes through. The
    figure keeps the height reserved for it (min-height, set by _reserveHeight) and the plot takes
    the room the words around it leave. */
-.nc { all: initial; display: inline-flex; position: relative; vertical-align: top; width: 100%; flex-direction: column; margin: 0; padding: 0; font-family: var(--nc-font, system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif); font-size: var(--nc-font-size, 16px); line-height: 1.5; color: var(--nc-text, #1a1a1a); background: var(--nc-background, transparent); text-align: left; }
+.nc { all: initial; display: inline-flex; position: relative; vertical-align: top; width: 100%; flex-direction: column; margin: 0; padding: 0; font-family: var(--nc-font, system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif); font-size: var(--nc-font-size, 16px); line-height: 1.5; text-spacing-trim: space-all; /* no trimmed CJK punctuation: lines break where the static image (render/element.rs) breaks them */ color: var(--nc-text, #1a1a1a); background: var(--nc-background, transparent); text-align: left; }
 :host([theme="light"]) .nc { background: var(--nc-background, #ffffff); }
 .nc-title { font-size: 1.05em; font-weight: 700; margin: 0 0 .15em; line-height: 1.4; }
 .nc-subtitle { font-size: .9em; color: var(--nc-muted, #595959); margin: 0 0 .5em; }
@@ -84,6 +84,8 @@ canvas:focus-visible { outline: 3px solid var(--nc-accent, #0b57d0); outline-off
 .nc-pattern-1 { background-image: repeating-linear-gradient(135deg, rgba(255,255,255,.55) 0 1.5px, transparent 1.5px 5px); }
 .nc-pattern-2 { background-image: repeating-linear-gradient(0deg, rgba(255,255,255,.55) 0 1.5px, transparent 1.5px 5px); }
 .nc-crosshair { position: absolute; width: 0; border-left: 1px dashed var(--nc-muted, #595959); pointer-events: none; }
+.nc-static { position: absolute; top: 0; left: 0; right: 0; }
+.nc.nc-behind { visibility: hidden; }
 .nc-live { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 @media (prefers-color-scheme: dark) {
 ${dark(':host(:not([theme="light"]))')}

@@ -30,6 +30,7 @@ import { hideTip } from './tooltip.js';
 import { listenTools, tools } from './tools.js';
 import { transition } from './transition.js';
 import { big, drop, loadWasm, poison, views } from './wasm.js';
+import { holdStatic } from './static.js';
 import { showMeta } from './words.js';
 import * as wasm from './boundary.js';
 
@@ -44,6 +45,7 @@ export class View {
     this.host = host;
     figure(this); // the parts of the figure in the shadow root (dom.js): this._plot, this._canvas …
     tools(this);
+    holdStatic(this); // the static image, until the first frame
     /** @type {Chart | null} the chart shown */
     this._chart = null;
     this._points = [];

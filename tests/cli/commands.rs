@@ -595,38 +595,62 @@ fn the_csv_fixtures_render_too() {
     }
 }
 
-// ---- the demo article's fallback images -------------------------------------------------
+// ---- the demo article's static first paint ----------------------------------------------
 
-/// www/fallback/*.svg are what `newschart render` makes from www/feeds/*.json at
-/// the page's sizes. After a change to layout or marks, regenerate them with
-/// `NEWSCHART_UPDATE_FALLBACKS=1 cargo test --test cli fallback`.
+/// www/static/*.svg, and the `<picture>` of each chart in www/index.html, are what
+/// `newschart render --static` makes from www/feeds/*.json at the page's sizes (a phone's column,
+/// 328 px, and the desktop one, 720 px). After a change to layout, marks or a feed, regenerate
+/// them with `NEWSCHART_UPDATE_STATIC=1 cargo test --test cli static`. They are laid out with this
+/// machine's fonts (fc-match system-ui, then Noto Sans CJK SC), as the browser measures.
 #[test]
-fn fallback_images_match_the_feeds() {
-    let update = std::env::var_os("NEWSCHART_UPDATE_FALLBACKS").is_some();
-    let page = fs::read_to_string("www/index.html").unwrap();
+fn static_images_match_the_feeds() {
+    let update = std::env::var_os("NEWSCHART_UPDATE_STATIC").is_some();
+    let mut page = fs::read_to_string("www/index.html").unwrap();
+    let dir = if update {
+        let _ = fs::remove_dir_all("www/static");
+        PathBuf::from("www/static")
+    } else {
+        tmp("static-images")
+    };
     let mut drift = Vec::new();
     for (f, h) in PAGE_HEIGHTS {
         assert!(page.contains(&format!("<news-chart src=\"feeds/{}.json\" height=\"{}\"", f, h)), "www/index.html no longer draws {} at {} px", f, h);
-        let committed = format!("www/fallback/{}.svg", f);
-        let out = if update { PathBuf::from(&committed) } else { tmp(&format!("fallback-{}.svg", f)) };
         let feed = format!("www/feeds/{}.json", f);
-        // the chart at the page's height, with its words around it: the whole widget
-        let o = run(&["render", &feed, "--width", "640", "--chart-height", &h.to_string(), "-o", out.to_str().unwrap()]);
+        let o = run(&["render", &feed, "--static", dir.to_str().unwrap(), "--href", "static/", "--widths", "328,720", "--page-margin", "32", "--chart-height", &h.to_string()]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-        let made = fs::read(&out).unwrap();
-        if fs::read(&committed).ok().as_deref() != Some(&made[..]) {
-            drift.push(committed);
+        assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
+        let picture = stdout(&o);
+        let picture = picture.trim_end();
+        let hash = newschart::render::element::feed_hash(&fs::read_to_string(&feed).unwrap());
+        for w in [328, 720] {
+            let name = format!("{}.{}.{}.svg", f, hash, w);
+            assert!(picture.contains(&format!("static/{}", name)), "{}", picture);
+            let made = fs::read(dir.join(&name)).unwrap();
+            let svg = String::from_utf8(made.clone()).unwrap();
+            assert!(svg.starts_with(&format!("<svg width=\"{}\" height=\"", w)), "{}", name);
+            if fs::read(format!("www/static/{}", name)).ok().as_deref() != Some(&made[..]) {
+                drift.push(format!("www/static/{}", name));
+            }
         }
-        let svg = String::from_utf8(made).unwrap();
-        let (_, c) = compose::scene_for(&fs::read_to_string(&feed).unwrap(), None, 640.0, Height::Chart(h as f64)).unwrap();
-        let total = c.scene.height.round() as u32;
-        assert!(svg.starts_with(&format!("<svg width=\"640\" height=\"{}\"", total)), "{}", f);
-        let img = format!("src=\"fallback/{}.svg\" width=\"640\" height=\"{}\"", f, total);
-        assert!(page.contains(&img), "www/index.html should show the fallback of {} as {}", f, img);
+        let start = page.find(&format!("<news-chart src=\"feeds/{}.json\"", f)).unwrap();
+        let end = start + page[start..].find("</news-chart>").unwrap();
+        let inside = &page[start..end];
+        if !inside.contains(picture) {
+            if update {
+                let a = start + inside.find("<picture").expect("a <picture> in the chart");
+                let b = a + page[a..].find("</picture>").unwrap() + "</picture>".len();
+                page.replace_range(a..b, picture);
+            } else {
+                drift.push(format!("www/index.html's <picture> of {}", f));
+            }
+        }
+    }
+    if update {
+        fs::write("www/index.html", &page).unwrap();
     }
     assert!(
         drift.is_empty(),
-        "{:?} differ from what the feeds render to now; regenerate: NEWSCHART_UPDATE_FALLBACKS=1 cargo test --test cli fallback",
+        "{:?} differ from what the feeds render to now; regenerate: NEWSCHART_UPDATE_STATIC=1 cargo test --test cli static",
         drift
     );
 }

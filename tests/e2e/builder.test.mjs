@@ -121,7 +121,7 @@ test('CSV → edits → previews at phone and desktop width → snippets in thre
       snippets[form] = await copy(form);
       assert.equal(snippets[form], await page.$eval(`#snippet-${form}`, (t) => t.value), `${form}: the clipboard holds the snippet`);
     }
-    assert.match(snippets.element, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/pkg\/newschart\.js" blocking="render"><\/script>\n<news-chart src="http:\/\/127\.0\.0\.1:\d+\/scratch\/funds\.json" height="260"><p>2022年各县市区“幸福屋场”撬动社会资金<\/p><\/news-chart>$/);
+    assert.match(snippets.element, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/pkg\/newschart\.js" blocking="render"><\/script>\n<news-chart src="http:\/\/127\.0\.0\.1:\d+\/scratch\/funds\.json" height="260"><!-- static first paint: newschart render FEED\.json --static DIR --chart-height 260 --widths 328,720, then:\n<picture slot="static" data-feed="[0-9a-f]{8}"><source media="\(max-width: 751px\)" srcset="[^"]+\/scratch\/funds\.[0-9a-f]{8}\.328\.svg" width="328" height="396"><img class="nc-static" src="[^"]+\/scratch\/funds\.[0-9a-f]{8}\.720\.svg" width="720" height="396" alt="[^"]+"><\/picture> --><p>2022年各县市区“幸福屋场”撬动社会资金<\/p><\/news-chart>$/);
     assert.match(snippets.div, /<div class="news-chart" data-src="[^"]+\/scratch\/funds\.json" data-height="260">/);
     assert.match(snippets.iframe, /^<iframe data-newschart src="[^"]+\/embed\.html\?src=http%3A%2F%2F127\.0\.0\.1%3A\d+%2Fscratch%2Ffunds\.json&amp;height=260" title="[^"]+" width="100%" height="396"/);
 

@@ -9,6 +9,7 @@ mod dump;
 mod pixels;
 
 mod png;
+mod element;
 mod print;
 mod snapshot;
 mod svg;

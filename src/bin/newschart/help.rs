@@ -8,6 +8,7 @@ usage:
   newschart from-csv DATA.csv [options] > feed.json
   newschart validate [--locale zh-CN|en] [--json] FEED...
   newschart render FEED [--dataset ID] [size] [--font PATH] [-o OUT.svg|OUT.png]
+  newschart render FEED --static DIR [--widths 328,640] [--page-margin PX] [height]
   newschart catalogue --js
   newschart serve [--data FILE|postgres://…] [--listen ADDR] [options]
   newschart user add|list|passwd|disable … [--data …]
@@ -89,7 +90,20 @@ pub const RENDER: &str = "render: draws one dataset with the browser's layout an
                          to 300 dpi)
     --font PATH          CJK font for PNG text (.ttf/.otf/.ttc; default: the
                          system's Noto Sans CJK SC, from fonts-noto-cjk)
-    -o, --output FILE    .svg or .png (default: SVG on stdout)";
+    -o, --output FILE    .svg or .png (default: SVG on stdout)
+    --static DIR         the element's static first paint instead: for each
+                         of --widths, the chart as <news-chart> lays it out at
+                         that CSS width and its --chart-height (which is
+                         required), in DIR/NAME.HASH.WIDTH.svg (HASH: the
+                         feed's fingerprint, so the element tells a stale
+                         image); prints the <picture> to put in the element
+    --widths W,W         CSS widths for --static (default: 328,640: a phone's
+                         column and a desktop one)
+    --name NAME          file name stem for --static (default: the feed's)
+    --href PREFIX        how the printed <picture> names DIR (default: DIR/)
+    --page-margin PX     the page's margins beside the chart (the viewport is
+                         this much wider than the element; default 0): the
+                         <picture> switches images at width + PX";
 
 /// `catalogue`'s page.
 pub const CATALOGUE: &str = "catalogue --js: prints every problem's words (Chinese and English, by code) as the

@@ -1,0 +1,68 @@
+//! The static first paint (`render::element`): the chart laid out as the `<news-chart>` element lays
+//! out its figure, in the element's reserved height, and the feed fingerprint its file name carries.
+//! (That it falls on the live chart is checked in browsers: tests/e2e/static.test.mjs.)
+
+use std::fs;
+
+use newschart::render::element::{element, feed_hash, scene_for, FRAME};
+use newschart::scene::{Role, Shape};
+use newschart::text::EstimateMeasure;
+use newschart::theme::Theme;
+
+const DEMO: [(&str, f64); 3] = [("employment", 110.0), ("toilets", 220.0), ("hamlets", 340.0)];
+
+#[test]
+fn fills_exactly_the_height_the_element_reserves_when_the_words_fit() {
+    for (name, h) in DEMO {
+        let text = fs::read_to_string(format!("www/feeds/{}.json", name)).unwrap();
+        let scene = scene_for(&text, None, 720.0, h, &EstimateMeasure).unwrap();
+        assert_eq!(scene.width, 720.0, "{}", name);
+        assert!((scene.height - (h + FRAME)).abs() < 1e-6, "{}: {} is not the element's height attribute plus its frame", name, scene.height);
+        // the plot sits between the words: below the title, above the buttons
+        assert!(scene.plot.y > 20.0 && scene.plot.y + scene.plot.h < scene.height - 40.0, "{}: {:?}", name, scene.plot);
+        let texts: Vec<&str> = scene.marks.iter().filter_map(|m| match &m.shape {
+            Shape::Text { text, .. } if m.role == Role::Annotation => Some(text.as_str()),
+            _ => None,
+        }).collect();
+        assert!(texts.first().is_some_and(|t| !t.is_empty()), "{}: the title comes first", name);
+        assert_eq!(&texts[texts.len() - 2..], ["表格", "下载"], "{}: the tools row comes last", name);
+        assert!(scene.data.len() >= 2 || name == "employment", "{}: the chart's data travel with it", name);
+    }
+}
+
+#[test]
+fn reserves_what_the_element_reserves() {
+    // the loader and the view reserve `height` + FRAME, and the plot keeps PLOT_MIN of `height`
+    for file in ["src/web/newschart.js", "src/web/resize.js"] {
+        let js = fs::read_to_string(file).unwrap();
+        assert!(js.contains(&format!("const FRAME = {};", FRAME)), "{} reserves another frame than render::element's {}", file, FRAME);
+    }
+    assert!(fs::read_to_string("src/web/resize.js").unwrap().contains("const PLOT_MIN = 0.6;"));
+}
+
+#[test]
+fn words_that_need_more_room_take_it_from_the_plot_down_to_sixty_percent_then_grow_the_image() {
+    let notes: Vec<String> = (0..12).map(|i| format!("\"第{}条说明：这条说明很长，需要好几行才能写完，图表的高度因此不够用了。\"", i)).collect();
+    let text = format!(
+        r#"{{"version": 1, "datasets": [{{"kind": "column", "title": "标题", "categories": ["甲", "乙"], "series": [{{"name": "数", "values": [1, 2]}}], "notes": [{}]}}]}}"#,
+        notes.join(", ")
+    );
+    let (ds, _) = newschart::scene_for(&text, None, 320.0, None).unwrap();
+    let scene = element(&ds, 320.0, 200.0, &EstimateMeasure, &Theme::default());
+    assert!(scene.height > 200.0 + FRAME, "the image grows as the element does: {}", scene.height);
+    let few = element(&ds, 320.0, 2000.0, &EstimateMeasure, &Theme::default());
+    assert!((few.height - (2000.0 + FRAME)).abs() < 1e-6, "a tall chart has room for the same words: {}", few.height);
+}
+
+#[test]
+fn the_fingerprint_is_fnv1a_over_utf16_as_the_element_computes_it() {
+    // the FNV-1a (32-bit) test vectors, and a CJK text, whose UTF-16 units are what the element reads
+    assert_eq!(feed_hash(""), "811c9dc5");
+    assert_eq!(feed_hash("a"), "e40c292c");
+    assert_eq!(feed_hash("foobar"), "bf9cf968");
+    assert_ne!(feed_hash("万"), feed_hash("丈"));
+    // the demo's images are named with their feeds' fingerprints (tests/web/static.test.mjs
+    // checks that the element's JavaScript computes the same)
+    let text = fs::read_to_string("www/feeds/toilets.json").unwrap();
+    assert_eq!(feed_hash(&text), "e87cd03e");
+}
