@@ -19,6 +19,7 @@ const T = {
     chartOf: (title, id) => `${title}（${id}）`, owner: (o, d) => `负责人：${o}，部门：${d}`,
     publishH: '发布新版本', note: '说明（一行，例如“更新到 6 月的数据”）', publish: '发布',
     publishing: '正在发布…', published: (n) => `已发布第 ${n} 版，正在线上。嵌入这张图表的网页会自动更新。`,
+    reading: (f) => `正在读取“${f}”：读完并预览后才能发布。`,
     noFeed: '先在“1. 数据”里载入数据，预览没有问题后才能发布。', feedBad: '数据还有错误（见红色提示）：改正后才能发布。',
     notYours: (owner) => `你不能发布到这张图表：它属于 ${owner}。请找它的负责人或本部门的编辑。`,
     refused: '服务器拒绝了：你没有修改这张图表的权限。', serverProblems: '服务器检查数据时发现问题，没有发布：',
@@ -52,6 +53,7 @@ const T = {
     chartOf: (title, id) => `${title} (${id})`, owner: (o, d) => `Owner: ${o}, desk: ${d}`,
     publishH: 'Publish a new version', note: 'Note (one line, e.g. "June figures")', publish: 'Publish',
     publishing: 'Publishing…', published: (n) => `Version ${n} is published and live. Pages that embed this chart update by themselves.`,
+    reading: (f) => `Reading "${f}": it can be published once it is read and previewed.`,
     noFeed: 'Load data under "1. Data" first: a version is published once its preview has no problems.', feedBad: 'The data still has errors (in red): fix them before publishing.',
     notYours: (owner) => `You cannot publish to this chart: it belongs to ${owner}. Ask its owner or an editor of the desk.`,
     refused: 'The service refused: you may not change this chart.', serverProblems: 'The service checked the data and found problems; nothing was published:',
@@ -277,6 +279,7 @@ export async function start(b) {
 
   /** Why the previewed feed cannot be published now, or ''. */
   function publishBlock() {
+    if (b.reading()) return L().reading(b.reading());
     const f = b.feed();
     if (!f.text) return L().noFeed;
     if (!f.ok) return L().feedBad;

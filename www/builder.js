@@ -652,9 +652,13 @@ function update() {
 // ---- what the feed service's panel (builder-service.js) needs of the builder --------------------
 
 const watchers = [];
+/** A chosen file still being read (its name), so the service's panel publishes nothing old meanwhile. */
+let reading = '';
 const service = {
   lang: () => state.lang,
   feed: () => ({ text: current.text, ok: current.ok }),
+  /** The name of a chosen file still being read, else ''. */
+  reading: () => reading,
   /** The spreadsheet the data came from (a workbook's bytes, or the CSV as read), or null. */
   source: () => {
     if (state.source !== 'csv' || !current.text) return null;
@@ -782,6 +786,17 @@ function wire() {
   $('csv-file').addEventListener('change', async () => {
     const file = $('csv-file').files[0];
     if (!file) return;
+    // until the new file is in the preview, nothing may be published from the old one
+    reading = file.name;
+    for (const f of watchers) f();
+    try {
+      await readChosenFile(file);
+    } finally {
+      reading = '';
+      for (const f of watchers) f();
+    }
+  });
+  async function readChosenFile(file) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     // a workbook (.xlsx is a zip: "PK\3\4") goes to the conversion as it is; text is decoded here
     const xlsx = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
@@ -800,7 +815,7 @@ function wire() {
     $('csv').value = text;
     showSource();
     changed();
-  });
+  }
   $('dataset').addEventListener('change', () => { state.dataset = $('dataset').value; state.colors = {}; changed(); });
   for (const key of EDITS) {
     const input = $(`f-${key}`);

@@ -332,8 +332,17 @@ test('a chart id the service refuses is explained; a 422 from the service is sho
     await jo.page.unroute('**/api/charts/jobs/versions**');
     const xlsx = join(REPO, 'tests', 'fixtures', 'csv', 'statistics-export.xlsx');
     await jo.page.click('#tab-csv');
+    // what the publish button's reason said while the workbook was read
+    await jo.page.evaluate(() => {
+      const why = document.querySelector('#svc-publish-why');
+      window.whys = [];
+      new MutationObserver(() => window.whys.push([why.textContent, document.querySelector('#svc-publish').disabled])).observe(why, { childList: true, characterData: true, subtree: true });
+    });
     await jo.page.setInputFiles('#csv-file', xlsx);
-    await jo.page.waitForFunction(() => document.querySelector('#preview-desktop').getAttribute('data-state') === 'ready' && !document.querySelector('#svc-publish').disabled, null, { timeout: 30000 });
+    // the publish button waits for the workbook: the panel names it once it is read and previewed
+    await jo.page.waitForFunction(() => document.querySelector('#preview-desktop').getAttribute('data-state') === 'ready' && !document.querySelector('#svc-publish').disabled && /statistics-export\.xlsx/.test(document.querySelector('#svc-source-file').textContent), null, { timeout: 30000 });
+    const whys = await jo.page.evaluate(() => window.whys);
+    assert.ok(whys.some(([w, off]) => w === '正在读取“statistics-export.xlsx”：读完并预览后才能发布。' && off), `nothing is published from the old data while the workbook is read: ${JSON.stringify(whys)}`);
     await jo.page.fill('#svc-note', 'from the workbook');
     await jo.page.click('#svc-publish');
     await jo.page.waitForSelector('#svc-chart-page[data-live="1"]');
