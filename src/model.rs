@@ -262,8 +262,8 @@ impl PartialEq for Borrowed {
     }
 }
 
-/// Values read per call from borrowed columns: small enough to stay in cache.
-pub const CHUNK: usize = 8192;
+/// Values read per call from borrowed columns: few calls, and small enough to stay in cache.
+pub const CHUNK: usize = 32768;
 
 impl Columns {
     /// Points per column.

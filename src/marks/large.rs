@@ -188,59 +188,70 @@ impl M4 {
         M4 { runs: Vec::new(), run: Vec::new(), x0, per, col: usize::MAX, pts: [(0, 0.0, 0.0); 4], i: 0 }
     }
 
-    fn flush(&mut self) {
-        if self.col == usize::MAX {
-            return;
-        }
-        let [first, mut lo, mut hi, last] = self.pts;
-        if lo.0 > hi.0 {
-            std::mem::swap(&mut lo, &mut hi);
-        }
-        for (_, x, y) in [first, lo, hi, last] {
-            if self.run.last().map_or(true, |p| p.0 != x || p.1 != y) {
-                self.run.push((x, y));
-            }
-        }
-        self.col = usize::MAX;
-    }
-
-    /// The next points, index-aligned `xs` and `ys`.
+    /// The next points, index-aligned `xs` and `ys`. The column's state lives in plain locals
+    /// through the loop (registers, not memory): this loop is most of an update at 10^6 points.
     pub fn push(&mut self, xs: &[f64], ys: &[f64]) {
+        let (x0, per) = (self.x0, self.per);
+        let (mut i, mut col) = (self.i, self.col);
+        let [first, lo, hi, last] = self.pts;
+        let (mut lo_i, mut lo_x, mut lo_y, mut hi_i, mut hi_x, mut hi_y) = (lo.0, lo.1, lo.2, hi.0, hi.1, hi.2);
+        let (mut first, mut last_x, mut last_y) = (first, last.1, last.2);
         for (&xv, &yv) in xs.iter().zip(ys) {
-            let i = self.i;
-            self.i += 1;
-            if !yv.is_finite() || !xv.is_finite() {
-                self.flush();
+            if yv.is_finite() && xv.is_finite() {
+                let c = ((xv - x0) * per) as usize;
+                if c == col {
+                    if yv < lo_y {
+                        (lo_i, lo_x, lo_y) = (i, xv, yv);
+                    }
+                    if yv > hi_y {
+                        (hi_i, hi_x, hi_y) = (i, xv, yv);
+                    }
+                } else {
+                    if col != usize::MAX {
+                        emit(&mut self.run, [first, (lo_i, lo_x, lo_y), (hi_i, hi_x, hi_y), (i - 1, last_x, last_y)]);
+                    }
+                    col = c;
+                    first = (i, xv, yv);
+                    (lo_i, lo_x, lo_y, hi_i, hi_x, hi_y) = (i, xv, yv, i, xv, yv);
+                }
+                (last_x, last_y) = (xv, yv);
+            } else {
+                // a gap ends the column and the run
+                if col != usize::MAX {
+                    emit(&mut self.run, [first, (lo_i, lo_x, lo_y), (hi_i, hi_x, hi_y), (i - 1, last_x, last_y)]);
+                    col = usize::MAX;
+                }
                 if !self.run.is_empty() {
                     self.runs.push(std::mem::take(&mut self.run));
                 }
-                continue;
             }
-            let c = ((xv - self.x0) * self.per) as usize;
-            if c != self.col {
-                self.flush();
-                self.col = c;
-                self.pts = [(i, xv, yv); 4];
-            } else {
-                self.pts[3] = (i, xv, yv);
-                // the lowest and highest so far, compared by value alone in the hot loop
-                if yv < self.pts[1].2 {
-                    self.pts[1] = (i, xv, yv);
-                }
-                if yv > self.pts[2].2 {
-                    self.pts[2] = (i, xv, yv);
-                }
-            }
+            i += 1;
         }
+        let last = (i.saturating_sub(1), last_x, last_y);
+        (self.i, self.col, self.pts) = (i, col, [first, (lo_i, lo_x, lo_y), (hi_i, hi_x, hi_y), last]);
     }
 
     /// The runs of points to draw.
     pub fn finish(mut self) -> Vec<Vec<(f64, f64)>> {
-        self.flush();
+        if self.col != usize::MAX {
+            emit(&mut self.run, self.pts);
+        }
         if !self.run.is_empty() {
             self.runs.push(self.run);
         }
         self.runs
+    }
+}
+
+/// A pixel column's first, lowest, highest and last points, in x order, each once.
+fn emit(run: &mut Vec<(f64, f64)>, [first, mut lo, mut hi, last]: [(usize, f64, f64); 4]) {
+    if lo.0 > hi.0 {
+        std::mem::swap(&mut lo, &mut hi);
+    }
+    for (_, x, y) in [first, lo, hi, last] {
+        if run.last().map_or(true, |p| p.0 != x || p.1 != y) {
+            run.push((x, y));
+        }
     }
 }
 
