@@ -6,10 +6,21 @@
 //   node bench/run.mjs                      # everything, 5 fresh page loads per library and case
 //   node bench/run.mjs --runs 7 --cases article,line100000 --libs newschart,chartjs
 //   BENCH_VERBOSE=1 node bench/run.mjs ...   # also prints every run
+//   node bench/run.mjs --profile phone --compress br   # a phone on a slow network, files sent brotli
+//
+// Profiles: desktop (800×1000 CSS px, DPR 1, no throttling: the figures of earlier runs) and phone
+// (412×915 CSS px, DPR 2, touch, 4× CPU slowdown through CDP Emulation.setCPUThrottlingRate, 150 ms
+// round trip, 1.6 Mbps down and 750 kbps up through CDP Network.emulateNetworkConditions; its
+// default cases are the article only: the 10^6 case's 14 MB would take over a minute a load).
+// --compress none|gzip|br: the server sends every file as it is, or gzip -9 / brotli 11 encoded when
+// the browser accepts it, as a CDN sends static files precompressed (default none).
 //
 // Needs pkg/ (bash scripts/build.sh). Installs the three libraries into bench/node_modules when
 // missing (npm, pinned versions). Per library and case, the median of the runs of: payload (raw and
-// gzip -9, code and data), time from navigation start to the first painted chart frame, an update
+// gzip -9, and as sent with --compress; code and data), time from navigation start to the first
+// frame that shows a chart (static or live: bench/pages/visible.js, any drawn canvas, img or svg),
+// to the first frame where a tap on the first chart shows its tooltip (interactive), and to the
+// harness's own first painted chart frame (after the library said it drew: "first frame"), an update
 // to its painted frame (and its work alone: until the new data is on the canvas, before the wait
 // for the next frame), hover-to-tooltip latency p50/p95 (20 pointer moves; from the pointer
 // event to the frame where the tooltip shows the new point), and memory after a GC (JS heap, wasm
@@ -22,14 +33,26 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { cpus } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(BENCH, '..');
 const arg = (name, dflt) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : dflt; };
 const RUNS = +arg('runs', 5);
 const LIBS = arg('libs', 'newschart,chartjs,echarts,uplot').split(',');
-const CASES = arg('cases', 'article,line1000,line10000,line100000,line1000000').split(',');
+const PROFILE = arg('profile', 'desktop');
+const COMPRESS = arg('compress', 'none');
+const PROFILES = {
+  desktop: { viewport: { width: 800, height: 1000 }, deviceScaleFactor: 1, hasTouch: false, cpu: 1, network: null },
+  phone: { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2, hasTouch: true, cpu: 4,
+    network: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 } },
+};
+if (!PROFILES[PROFILE] || !['none', 'gzip', 'br'].includes(COMPRESS)) {
+  console.error('==> ERROR: --profile desktop|phone, --compress none|gzip|br');
+  process.exit(2);
+}
+const PROF = PROFILES[PROFILE];
+const CASES = arg('cases', PROFILE === 'phone' ? 'article' : 'article,line1000,line10000,line100000,line1000000').split(',');
 const HOVERS = 20;
 
 // 1. the libraries, pinned
@@ -68,21 +91,40 @@ for (const n of [1000, 10000, 100000, 1000000]) {
   if (n <= 100000) writeFileSync(join(DATA, `line${n}.feed.json`), JSON.stringify({ version: 1, datasets: [{ kind: 'line', title: 'line', categories: x, series: [{ name: 'y', values: y }] }] }));
 }
 
-// 3. a static server: /pkg → pkg/, /feeds → www/feeds/, /bench → bench/
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
+// 3. a static server: /pkg → pkg/, /bench → bench/, anything else → www/ (feeds, static renderings)
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.webp': 'image/webp' };
+// visible.js, inlined at the top of every bench page: it watches from before any library loads
+const VISIBLE = `<script>${readFileSync(join(BENCH, 'pages', 'visible.js'), 'utf8')}</script>`;
+// encoded bodies, made once per file and kept (a CDN's precompressed copies): gzip -9, brotli 11
+const encoded = new Map();
+const encode = (path, body, enc) => {
+  const key = `${enc} ${path}`;
+  if (!encoded.has(key)) encoded.set(key, enc === 'br' ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }) : gzipSync(body, { level: 9 }));
+  return encoded.get(key);
+};
 // what the server sent since the current page load began: the payload columns are counted here,
 // not by reading response bodies back over CDP (that copied the 28 MB of the 10^6 case through the
 // browser while the page was being timed, and slowed every library's update there several times)
 let served = [];
 const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  const file = path.startsWith('/pkg/') ? join(REPO, path) : path.startsWith('/feeds/') ? join(REPO, 'www', path) : path.startsWith('/bench/') ? join(REPO, path) : null;
-  if (!file || !file.startsWith(REPO) || !existsSync(file) || !statSync(file).isFile()) { res.writeHead(404); res.end(); return; }
-  const body = readFileSync(file);
+  const file = path.startsWith('/pkg/') || path.startsWith('/bench/') ? join(REPO, path) : join(REPO, 'www', path);
+  if (!file.startsWith(REPO) || !existsSync(file) || !statSync(file).isFile()) { res.writeHead(404); res.end(); return; }
+  let body = readFileSync(file);
+  if (path.startsWith('/bench/pages/') && path.endsWith('.html')) body = Buffer.from(body.toString().replace('<head>', `<head>${VISIBLE}`));
+  const type = TYPES[extname(file)] || 'application/octet-stream';
+  const headers = { 'content-type': type, 'cache-control': 'no-store', vary: 'accept-encoding' };
+  let sent = body;
+  const accepts = (req.headers['accept-encoding'] || '').split(',').map((e) => e.trim().split(';')[0]);
+  if (COMPRESS !== 'none' && accepts.includes(COMPRESS) && !/^image\/(png|webp)/.test(type)) {
+    sent = encode(path, body, COMPRESS);
+    headers['content-encoding'] = COMPRESS;
+  }
   // a Content-Length, as static hosting and CDNs send it (every library gets the same headers)
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'content-length': body.length, 'cache-control': 'no-store' });
-  served.push([path, body]);
-  res.end(body);
+  headers['content-length'] = sent.length;
+  res.writeHead(200, headers);
+  served.push([path, body, sent.length]);
+  res.end(sent);
 });
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const BASE = `http://127.0.0.1:${server.address().port}`;
@@ -96,14 +138,39 @@ const gzipOf = (url, buf) => { if (!gz.has(url)) gz.set(url, gzipSync(buf, { lev
 
 async function once(lib, kase) {
   if (!browser.isConnected()) browser = await start(); // a crashed browser is replaced
-  const context = await browser.newContext({ viewport: { width: 800, height: 1000 } }); // fresh: no cache
+  // fresh: no cache
+  const context = await browser.newContext({ viewport: PROF.viewport, deviceScaleFactor: PROF.deviceScaleFactor, hasTouch: PROF.hasTouch });
   const page = await context.newPage();
-  const bytes = { codeRaw: 0, codeGzip: 0, dataRaw: 0, dataGzip: 0 };
+  const cdp0 = await context.newCDPSession(page);
+  if (PROF.cpu > 1) await cdp0.send('Emulation.setCPUThrottlingRate', { rate: PROF.cpu });
+  if (PROF.network) { await cdp0.send('Network.enable'); await cdp0.send('Network.emulateNetworkConditions', PROF.network); }
+  const bytes = { codeRaw: 0, codeGzip: 0, codeSent: 0, dataRaw: 0, dataGzip: 0, dataSent: 0 };
   served = [];
-  await page.goto(`${BASE}/bench/pages/${lib}.html?case=${kase}`);
+  // the newschart article as an article page embeds it: its elements in the HTML
+  const pageName = lib === 'newschart' && kase === 'article' ? 'newschart-article' : lib;
+  await page.goto(`${BASE}/bench/pages/${pageName}.html?case=${kase}`, { waitUntil: 'commit' });
+  // a reader taps the first chart (clicks it on desktop) until a tooltip shows: visible.js records
+  // the frame, the harness says where to tap (the library's first point once it knows it)
+  const tapUntil = Date.now() + 120000;
+  let taps = 0;
+  let firstTap = 0;
+  for (;;) { // one round trip a tap: its figure is late by at most one loop (tapGap, ms)
+    const st = await page.evaluate(() => ({ done: window.__vis?.interactive != null || !!window.__bench?.error, pt: window.__tapPoint?.() })).catch(() => ({}));
+    if (st.done || Date.now() > tapUntil) break;
+    if (st.pt) {
+      if (!taps++) firstTap = Date.now();
+      if (PROF.hasTouch) await page.touchscreen.tap(st.pt.x, st.pt.y);
+      else await page.mouse.click(st.pt.x, st.pt.y);
+    } else await page.waitForTimeout(25); // no chart yet: look again soon, without crowding the page
+  }
+  const tapGap = taps ? (Date.now() - firstTap) / taps : null;
+  await page.evaluate(() => { window.__tapsDone = true; }).catch(() => {});
   await page.waitForFunction(() => window.__bench?.ready || window.__bench?.error, null, { timeout: 120000 });
   const b = await page.evaluate(() => window.__bench);
   if (b.error) throw new Error(`${lib} ${kase}: ${b.error}`);
+  const vis = await page.evaluate(() => window.__vis);
+  // the rest (hovers, update, memory) unthrottled: the first-paint figures are what the profile is for
+  if (PROF.cpu > 1) await cdp0.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   // hover: HOVERS moves across the last chart's plot, each timed to its tooltip frame
   const t = await page.evaluate(() => window.__target());
   const lat = [];
@@ -134,16 +201,17 @@ async function once(lib, kase) {
   // wasm memory, which is counted on its own). Summing queryObjects(ArrayBuffer.prototype) read 0
   // for every library.
   const { backingStorageSize: buffers = null } = await cdp.send('Runtime.getHeapUsage');
-  for (const [path, body] of new Map(served)) { // each file once: the update fetches its data again
+  for (const [path, [body, sent]] of new Map(served.map(([p, b, n]) => [p, [b, n]]))) { // each file once: the update fetches its data again
     const p = path.includes('/pages/') ? null : /\.json$/.test(path) ? 'data' : 'code'; // the bench's own page and harness do not count
     if (!p) continue;
     bytes[`${p}Raw`] += body.length;
     bytes[`${p}Gzip`] += gzipOf(path, body);
+    bytes[`${p}Sent`] += sent;
   }
   await context.close();
   const sorted = [...lat].sort((a, c) => a - c);
   const pct = (q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : null);
-  return { ...bytes, first: b.first, update: b.update, work: b.work, hoverP50: pct(0.5), hoverP95: pct(0.95), hovers: lat.length,
+  return { ...bytes, visible: vis.visible, visibleBy: vis.by, interactive: vis.interactive, taps, tapGap, first: b.first, update: b.update, work: b.work, hoverP50: pct(0.5), hoverP95: pct(0.95), hovers: lat.length,
     jsHeap: metrics.JSHeapUsedSize, wasmMemory: wasm, arrayBuffers: buffers };
 }
 
@@ -157,16 +225,16 @@ for (const kase of CASES) {
       try {
         const x = await once(lib, kase);
         runs[lib].push(x);
-        if (process.env.BENCH_VERBOSE) console.log(`      ${kase} ${lib} run ${r + 1}: first ${x.first?.toFixed(0)} ms, update ${x.update?.toFixed(1)} ms (work ${x.work?.toFixed(1)} ms)`);
+        if (process.env.BENCH_VERBOSE) console.log(`      ${kase} ${lib} run ${r + 1}: visible ${x.visible?.toFixed(0)} ms (${x.visibleBy}), interactive ${x.interactive?.toFixed(0)} ms (${x.taps} taps, ${x.tapGap?.toFixed(0)} ms apart), first ${x.first?.toFixed(0)} ms, update ${x.update?.toFixed(1)} ms (work ${x.work?.toFixed(1)} ms)`);
       } catch (e) { console.error(`==> ${lib} ${kase} run ${r + 1}: ${e.message.split('\n')[0]}`); }
     }
   }
   for (const lib of LIBS) {
     if (!runs[lib].length) { results.push({ lib, case: kase, error: true }); continue; }
     const row = { lib, case: kase, runs: runs[lib].length };
-    for (const k of Object.keys(runs[lib][0])) row[k] = median(runs[lib].map((x) => x[k]));
+    for (const k of Object.keys(runs[lib][0])) row[k] = typeof runs[lib][0][k] === 'string' ? runs[lib][0][k] : median(runs[lib].map((x) => x[k]));
     results.push(row);
-    console.log(`    ${kase.padEnd(12)} ${lib.padEnd(10)} first ${row.first?.toFixed(0)} ms, update ${row.update?.toFixed(1)} ms (work ${row.work?.toFixed(1)} ms), hover p50 ${row.hoverP50?.toFixed(1)} ms`);
+    console.log(`    ${kase.padEnd(12)} ${lib.padEnd(10)} visible ${row.visible?.toFixed(0)} ms, interactive ${row.interactive?.toFixed(0)} ms, first ${row.first?.toFixed(0)} ms, update ${row.update?.toFixed(1)} ms (work ${row.work?.toFixed(1)} ms), hover p50 ${row.hoverP50?.toFixed(1)} ms`);
   }
 }
 await browser.close();
@@ -176,17 +244,18 @@ server.close();
 const kb = (n) => (n == null ? '–' : (n / 1024).toFixed(1));
 const mb = (n) => (n == null ? '–' : (n / 1048576).toFixed(1));
 const ms = (n, d = 0) => (n == null ? '–' : n.toFixed(d));
-const head = ['case', 'library', 'code KB (gz)', 'data KB (gz)', 'first frame ms', 'update ms (work)', 'hover p50/p95 ms', 'JS heap MB', 'wasm MB', 'ArrayBuffers MB'];
-const lines = [head, ...results.map((r) => r.error ? [r.case, r.lib, 'failed', '', '', '', '', '', '', '']
-  : [r.case, r.lib, `${kb(r.codeRaw)} (${kb(r.codeGzip)})`, `${kb(r.dataRaw)} (${kb(r.dataGzip)})`, ms(r.first), `${ms(r.update, 1)} (${ms(r.work, 1)})`, `${ms(r.hoverP50, 1)} / ${ms(r.hoverP95, 1)}`, mb(r.jsHeap), mb(r.wasmMemory), mb(r.arrayBuffers)])];
+const head = ['case', 'library', `code KB (gz) [${COMPRESS === 'none' ? 'sent raw' : `sent ${COMPRESS}`}]`, 'data KB (gz)', 'visible ms', 'interactive ms', 'first frame ms', 'update ms (work)', 'hover p50/p95 ms', 'JS heap MB', 'wasm MB', 'ArrayBuffers MB'];
+const lines = [head, ...results.map((r) => r.error ? [r.case, r.lib, 'failed', ...head.slice(3).map(() => '')]
+  : [r.case, r.lib, `${kb(r.codeRaw)} (${kb(r.codeGzip)}) [${kb(r.codeSent)}]`, `${kb(r.dataRaw)} (${kb(r.dataGzip)})`, ms(r.visible), ms(r.interactive), ms(r.first), `${ms(r.update, 1)} (${ms(r.work, 1)})`, `${ms(r.hoverP50, 1)} / ${ms(r.hoverP95, 1)}`, mb(r.jsHeap), mb(r.wasmMemory), mb(r.arrayBuffers)])];
 const md = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`, ...lines.slice(1).map((l) => `| ${l.join(' | ')} |`)].join('\n');
-console.log('\n' + md + '\n');
+const about = `profile ${PROFILE} (${JSON.stringify({ ...PROF.viewport, dpr: PROF.deviceScaleFactor, cpu: PROF.cpu, ...(PROF.network ? { rttMs: PROF.network.latency, downMbps: PROF.network.downloadThroughput * 8 / 1e6 } : {}) })}), files sent ${COMPRESS === 'none' ? 'uncompressed' : COMPRESS === 'br' ? 'brotli 11' : 'gzip -9'}, median of ${RUNS}`;
+console.log(`\n${about}\n\n${md}\n`);
 const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [])[1] || cpus()[0]?.model;
 let chromiumVersion = '';
 try { chromiumVersion = execFileSync(process.env.CHROMIUM || '/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(); } catch { /* unknown */ }
 const record = { date: new Date().toISOString(), machine: { nproc: cpus().length, cpu, chromium: chromiumVersion, node: process.version },
-  versions: { ...pkg.dependencies }, runs: RUNS, hovers: HOVERS, results, table: md };
+  versions: { ...pkg.dependencies }, profile: { name: PROFILE, ...PROF }, compress: COMPRESS, about, runs: RUNS, hovers: HOVERS, results, table: md };
 mkdirSync(join(BENCH, 'results'), { recursive: true });
-writeFileSync(join(BENCH, 'results', `${record.date.slice(0, 19).replace(/:/g, '-')}.json`), JSON.stringify(record, null, 2) + '\n');
+writeFileSync(join(BENCH, 'results', `${record.date.slice(0, 19).replace(/:/g, '-')}-${PROFILE}-${COMPRESS}.json`), JSON.stringify(record, null, 2) + '\n');
 writeFileSync(join(BENCH, 'results', 'latest.json'), JSON.stringify(record, null, 2) + '\n');
 console.log(`==> wrote bench/results/latest.json (${record.machine.nproc} cores, ${cpu}, ${chromiumVersion})`);

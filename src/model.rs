@@ -215,19 +215,130 @@ impl Dataset {
 
 /// Large line data as flat columns: from the typed-array entry point
 /// (`Chart::from_columns`), or made from a long line feed. Drawn by
-/// `marks::large`, never turned into one struct per point.
+/// `marks::large`, never turned into one struct per point. Read them through
+/// [`Columns::len`], [`Columns::x_at`], [`Columns::value`] and [`Columns::chunks`]:
+/// they may be [`Borrowed`], the caller's own arrays, never copied in whole.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Columns {
     /// x of every point, ascending: numbers, or for `x: date` JavaScript time
-    /// values (milliseconds since 1970-01-01 UTC).
+    /// values (milliseconds since 1970-01-01 UTC). Empty when borrowed.
     pub x: Vec<f64>,
-    /// One vector per series, index-aligned with `x`; NaN is a gap.
+    /// One vector per series, index-aligned with `x`; NaN is a gap. Empty when borrowed.
     pub values: Vec<Vec<f64>>,
     /// Each point's category label when the columns come from a feed; else empty.
     pub labels: Vec<String>,
+    /// The caller's arrays, read a chunk at a time (`from_columns` in the browser): a
+    /// second copy of 10^6 points would double the chart's memory.
+    pub borrowed: Option<Borrowed>,
 }
 
+/// Reads columns kept elsewhere: column 0 is x, column `1 + s` series `s`.
+pub trait ColumnSource {
+    /// Fills `out` with values `start..start + out.len()` of `column`, exactly as stored (the
+    /// reader asks only within the columns' length).
+    fn read(&self, column: usize, start: usize, out: &mut [f64]);
+}
+
+/// Columns read from a [`ColumnSource`]: `len` points of `series` series.
+#[derive(Clone)]
+pub struct Borrowed {
+    /// Points per column.
+    pub len: usize,
+    /// Series (columns after x).
+    pub series: usize,
+    /// Where they are read from.
+    pub source: std::rc::Rc<dyn ColumnSource>,
+}
+
+impl std::fmt::Debug for Borrowed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Borrowed")
+    }
+}
+
+impl PartialEq for Borrowed {
+    fn eq(&self, other: &Borrowed) -> bool {
+        std::rc::Rc::ptr_eq(&self.source, &other.source) && self.len == other.len
+    }
+}
+
+/// Values read per call from borrowed columns: few calls, and small enough to stay in cache.
+pub const CHUNK: usize = 32768;
+
 impl Columns {
+    /// Points per column.
+    pub fn len(&self) -> usize {
+        self.borrowed.as_ref().map_or(self.x.len(), |b| b.len)
+    }
+
+    /// Whether there are no points.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// How many series.
+    pub fn series(&self) -> usize {
+        self.borrowed.as_ref().map_or(self.values.len(), |b| b.series)
+    }
+
+    /// Value `i` of column `k` (0: x, `1 + s`: series `s`), `None` past the end.
+    fn at(&self, k: usize, i: usize) -> Option<f64> {
+        match &self.borrowed {
+            Some(b) if k <= b.series && i < b.len => {
+                let mut v = [0.0];
+                b.source.read(k, i, &mut v);
+                Some(v[0])
+            }
+            Some(_) => None,
+            None => (if k == 0 { self.x.get(i) } else { self.values.get(k - 1).and_then(|v| v.get(i)) }).copied(),
+        }
+    }
+
+    /// x of point `i`.
+    pub fn x_at(&self, i: usize) -> Option<f64> {
+        self.at(0, i)
+    }
+
+    /// Series `s`'s value at point `i` (NaN for a gap).
+    pub fn value(&self, s: usize, i: usize) -> Option<f64> {
+        self.at(1 + s, i)
+    }
+
+    /// Column `a` (and `b`, when given, index-aligned with it) chunk by chunk: `f(a_chunk,
+    /// b_chunk)`, `b_chunk` empty without `b`. Owned columns come in one chunk; borrowed ones
+    /// [`CHUNK`] values at a time, read as `f` needs them.
+    pub fn chunks(&self, a: usize, b: Option<usize>, f: &mut dyn FnMut(&[f64], &[f64])) {
+        let own = |k: usize| if k == 0 { &self.x[..] } else { self.values.get(k - 1).map_or(&[][..], |v| &v[..]) };
+        match &self.borrowed {
+            None => f(own(a), b.map_or(&[][..], own)),
+            Some(bw) => {
+                let (mut xs, mut ys) = (vec![0.0; CHUNK.min(bw.len)], vec![0.0; if b.is_some() { CHUNK.min(bw.len) } else { 0 }]);
+                let mut start = 0;
+                while start < bw.len {
+                    let m = CHUNK.min(bw.len - start);
+                    bw.source.read(a, start, &mut xs[..m]);
+                    if let Some(b) = b {
+                        bw.source.read(b, start, &mut ys[..m]);
+                    }
+                    f(&xs[..m], &ys[..m.min(ys.len())]);
+                    start += m;
+                }
+            }
+        }
+    }
+
+    /// Whether x is finite and ascending, as every large chart needs it.
+    pub fn x_in_order(&self) -> bool {
+        let (mut ok, mut last) = (true, f64::NEG_INFINITY);
+        self.chunks(0, None, &mut |xs, _| {
+            for &v in xs {
+                ok &= v.is_finite() && v >= last;
+                last = v;
+            }
+        });
+        ok
+    }
+
     /// The columns of a line dataset: x is the date (in ms) or the category's
     /// position, gaps NaN, categories kept as labels. `None` when its dates are
     /// not in order (such a feed is drawn point by point, sorted).
@@ -239,6 +350,6 @@ impl Columns {
             return None;
         }
         let values = ds.series.iter().map(|s| (0..n).map(|i| s.values.get(i).copied().flatten().unwrap_or(f64::NAN)).collect()).collect();
-        Some(Columns { x, values, labels: ds.categories.clone() })
+        Some(Columns { x, values, labels: ds.categories.clone(), borrowed: None })
     }
 }

@@ -4,12 +4,16 @@
 // fetched and parsed in the page (newschart as its JSON feed), animations off.
 //
 //   /bench/pages/<lib>.html?case=article|line1000|line10000|line100000|line1000000
+//
+// What a reader sees (first chart visible, first chart interactive) is watched by visible.js, which
+// the server inlines at the top of each page; this file tells it where to tap (window.__tapPoint)
+// and whether the first chart shows a tooltip (window.__tip).
 
-const LIB = location.pathname.match(/pages\/(\w+)\.html/)[1];
+const LIB = location.pathname.match(/pages\/([a-z]+)/)[1]; // newschart-article.html: newschart too
 const CASE = new URLSearchParams(location.search).get('case') || 'article';
 const root = document.getElementById('root');
 const B = (window.__bench = { lib: LIB, case: CASE });
-const W = 640;
+const W = Math.min(640, document.documentElement.clientWidth - 16); // a phone's viewport is narrower
 const frame = () => new Promise((ok) => requestAnimationFrame(() => ok(performance.now())));
 /** Time of the frame after `draw` has put the chart on the canvas: its first painted frame. */
 const painted = async () => { await frame(); return performance.now(); };
@@ -34,7 +38,8 @@ function bars(ds) {
 const adapters = {
   newschart: {
     async article(feeds) {
-      const els = FEEDS.map((f) => {
+      const inPage = [...root.querySelectorAll('news-chart')]; // the article page's own elements
+      const els = inPage.length ? inPage : FEEDS.map((f) => {
         const el = document.createElement('news-chart');
         el.setAttribute('src', `/feeds/${f}.json`);
         el.setAttribute('height', HEIGHTS[f]);
@@ -42,8 +47,8 @@ const adapters = {
         root.append(el);
         return el;
       });
-      await Promise.all(els.map((el) => new Promise((ok) => el.addEventListener('newschart:ready', ok, { once: true }))));
       this.els = els;
+      await Promise.all(els.map((el) => el.getAttribute('data-state') === 'ready' ? null : new Promise((ok) => el.addEventListener('newschart:ready', ok, { once: true }))));
       return els;
     },
     async line(n, data, feedUrl) {
@@ -62,8 +67,13 @@ const adapters = {
       else if (data.feed) await this.els[0].setFeed(data.feed);
       else await this.els[0].setColumns(data);
     },
-    target() { return this.els[this.els.length - 1].shadowRoot.querySelector('canvas'); },
-    tooltip() { const t = this.els[this.els.length - 1].shadowRoot.querySelector('.nc-tooltip'); return t && !t.hidden ? t.textContent : ''; },
+    target(i = this.els.length - 1) { return this.els[i].shadowRoot.querySelector('canvas'); },
+    tooltip(i = this.els.length - 1) { const t = this.els[i]?.shadowRoot?.querySelector('.nc-tooltip'); return t && !t.hidden ? t.textContent : ''; },
+    tapPoint(i) { // the first point's box, as the chart reports it (CSS px in its canvas)
+      const p = this.els[i].points()[0] ?? this.els[i].point?.(0);
+      const r = this.target(i).getBoundingClientRect();
+      return p ? { x: r.left + p.bounds.x + p.bounds.w / 2, y: r.top + p.bar.y + p.bar.h / 2 } : null;
+    },
   },
   chartjs: {
     charts: [],
@@ -97,8 +107,16 @@ const adapters = {
         ch.update();
       }
     },
-    target() { return this.charts[this.charts.length - 1].canvas; },
-    tooltip() { const t = this.charts[this.charts.length - 1].tooltip; return t && t.opacity > 0 && t.getActiveElements().length ? JSON.stringify(t.dataPoints?.map((p) => p.dataIndex)) : ''; },
+    target(i = this.charts.length - 1) { return this.charts[i].canvas; },
+    tooltip(i = this.charts.length - 1) { const t = this.charts[i]?.tooltip; return t && t.opacity > 0 && t.getActiveElements().length ? JSON.stringify(t.dataPoints?.map((p) => p.dataIndex)) : ''; },
+    tapPoint(i) { // the middle of the first bar (or point), in Chart.js's own coordinates
+      const e = this.charts[i].getDatasetMeta(0).data[0];
+      if (!e) return null;
+      const { x, y, base } = e.getProps(['x', 'y', 'base'], true);
+      const r = this.target(i).getBoundingClientRect();
+      const horizontal = this.charts[i].options.indexAxis === 'y';
+      return { x: r.left + (horizontal && base != null ? (x + base) / 2 : x), y: r.top + (!horizontal && base != null ? (y + base) / 2 : y) };
+    },
   },
   echarts: {
     charts: [],
@@ -125,9 +143,15 @@ const adapters = {
       if (kind === 'article') this.charts.forEach((ch, i) => ch.setOption({ series: [{ data: bars(data[i].datasets[0]).vals }] }));
       else this.charts[0].setOption({ series: [{ data: Array.from(data.x, (x, i) => [x, data.series[0].values[i]]) }] });
     },
-    target() { return this.charts[this.charts.length - 1].getDom(); },
-    tooltip() {
-      const dom = this.charts[this.charts.length - 1].getDom();
+    target(i = this.charts.length - 1) { return this.charts[i].getDom(); },
+    tapPoint(i) { // the middle of the plot: its tooltip follows the axis, so any point there shows one
+      const g = this.charts[i].getModel().getComponent('grid').coordinateSystem.getRect();
+      const r = this.target(i).getBoundingClientRect();
+      return { x: r.left + g.x + g.width / 2, y: r.top + g.y + g.height / 2 };
+    },
+    tooltip(i = this.charts.length - 1) {
+      if (!this.charts[i]) return '';
+      const dom = this.charts[i].getDom();
       const t = [...dom.querySelectorAll('div')].find((d) => d.style.position === 'absolute' && d.style.display !== 'none' && d.style.opacity !== '0' && d.textContent && d !== dom.firstChild);
       return t ? t.textContent : '';
     },
@@ -151,8 +175,9 @@ const adapters = {
       if (kind === 'article') this.plots.forEach((u, i) => u.setData([u.data[0], bars(data[i].datasets[0]).vals]));
       else this.plots[0].setData([data.x, data.series[0].values]);
     },
-    target() { return this.plots[this.plots.length - 1].over; },
-    tooltip() { const u = this.plots[this.plots.length - 1]; return u.cursor.idx != null ? String(u.cursor.idx) + ':' + u.legend.values?.[1]?._ : ''; },
+    target(i = this.plots.length - 1) { return this.plots[i].over; },
+    tooltip(i = this.plots.length - 1) { const u = this.plots[i]; return u && u.cursor.idx != null ? String(u.cursor.idx) + ':' + u.legend.values?.[1]?._ : ''; },
+    tapPoint(i) { const r = this.target(i).getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }, // the cursor follows x
   },
 };
 
@@ -172,6 +197,8 @@ async function run() {
     else a.line(n, columns(await json(`/bench/.data/line${n}.json`)));
     B.first = await painted();
   }
+  // the runner taps the first chart until it shows a tooltip (visible.js): the update waits for that
+  while (window.__vis && window.__vis.interactive == null && !window.__tapsDone) await frame();
   // an update: new data of the same shape, to its painted frame
   const next = CASE === 'article'
     ? await Promise.all(FEEDS.map((f) => json(`/feeds/${f}.json`))).then((fs) => fs.map((f) => { f.datasets[0].series[0].values = f.datasets[0].series[0].values.map((v) => (v == null ? v : Math.round(v * 1.1))); if (f.datasets[0].target) f.datasets[0].target.value = Math.round(f.datasets[0].target.value * 1.05); return f; }))
@@ -183,6 +210,8 @@ async function run() {
       if (LIB === 'newschart' && n <= 100000) cols.feed = JSON.stringify({ version: 1, datasets: [{ kind: 'line', title: 'line', categories: c.x, series: [{ name: 'y', values: c.y }] }] });
       return cols;
     })();
+  // the page keeps its data, as a page that feeds a chart does: memory counts the caller's arrays
+  window.__data = next;
   const t0 = performance.now();
   await a.update(CASE === 'article' ? 'article' : 'line', next);
   // the work: until the library has drawn the new data on its canvas (its update call returned,
@@ -209,6 +238,10 @@ window.__hover = () => new Promise((ok) => {
   window.addEventListener('pointermove', onMove, true);
   setTimeout(() => { window.removeEventListener('pointermove', onMove, true); ok(null); }, 3000); // no event came
 });
+/** For visible.js: whether the first chart shows a tooltip, and where to tap it. */
+window.__tip = () => { try { return !!adapters[LIB].tooltip(0); } catch { return false; } };
+const tapDefault = window.__tapPoint;
+window.__tapPoint = () => { try { return adapters[LIB].tapPoint(0) ?? tapDefault?.(); } catch { return tapDefault?.() ?? null; } };
 window.__target = () => { const r = adapters[LIB].target().getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width, h: r.height }; };
 
 run().catch((e) => { B.error = String(e && e.stack || e); });

@@ -51,8 +51,13 @@ pub fn summary_dataset(ds: &Dataset, cols: &Columns) -> Dataset {
     let mut d = ds.clone();
     d.categories = vec![String::new(), String::new()];
     d.dates = Vec::new();
-    for (s, v) in d.series.iter_mut().zip(&cols.values) {
-        let (lo, hi) = v.iter().filter(|v| v.is_finite()).fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
+    for (si, s) in d.series.iter_mut().enumerate().take(cols.series()) {
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        cols.chunks(1 + si, None, &mut |v, _| {
+            for &v in v.iter().filter(|v| v.is_finite()) {
+                (lo, hi) = (lo.min(v), hi.max(v));
+            }
+        });
         s.values = if lo <= hi { vec![Some(lo), Some(hi)] } else { vec![None, None] };
     }
     d
@@ -77,7 +82,7 @@ pub struct Points {
 
 impl LazyData for Points {
     fn len(&self) -> usize {
-        self.cols.x.len() * self.cols.values.len()
+        self.cols.len() * self.cols.series()
     }
 
     fn hit(&self, x: f64, y: f64) -> Option<usize> {
@@ -102,22 +107,24 @@ pub fn build(ds: &Dataset, cols: &Columns, width: f64, height: f64, m: &dyn Text
     let axis = ValueAxis::new(ds, count);
     let left = (axis.label_width(m) + 10.0).min(width * 0.4);
     let plot = Rect { x: left, y: LINE + 6.0, w: (width - left - 16.0).max(10.0), h: (height - LINE * 2.0 - 20.0).max(10.0) };
-    let (x0, x1) = match (cols.x.first(), cols.x.last()) {
-        (Some(a), Some(b)) if b > a => (*a, *b),
-        (Some(a), _) => (*a - 1.0, *a + 1.0),
+    let (x0, x1) = match (cols.x_at(0), cols.len().checked_sub(1).and_then(|i| cols.x_at(i))) {
+        (Some(a), Some(b)) if b > a => (a, b),
+        (Some(a), _) => (a - 1.0, a + 1.0),
         _ => (0.0, 1.0),
     };
     let x = LinearScale::new(x0, x1, plot.x, plot.x + plot.w);
     let y = LinearScale::new(axis.lo, axis.hi, plot.y + plot.h, plot.y);
     let mut marks = Vec::new();
     axis::vertical(&axis, plot, &y, theme, &mut marks);
-    let shown: Vec<usize> = (0..cols.values.len()).filter(|&si| ds.series.get(si).is_some_and(|s| s.values.iter().any(Option::is_some))).collect();
+    let shown: Vec<usize> = (0..cols.series()).filter(|&si| ds.series.get(si).is_some_and(|s| s.values.iter().any(Option::is_some))).collect();
     let columns = plot.w.round().max(1.0) as usize;
     let drawn: Vec<usize> = super::highlight_order(ds).into_iter().filter(|si| shown.contains(si)).collect();
     for &si in &drawn {
         let color = super::series_color(ds, si, theme);
         let (lw, dash) = (if super::muted(ds, si) { 1.0 } else { 1.5 }, super::series_dash(ds, si, theme));
-        for run in decimate(&cols.x, &cols.values[si], x0, x1, columns) {
+        let mut m4 = M4::new(x0, x1, columns);
+        cols.chunks(0, Some(1 + si), &mut |xs, ys| m4.push(xs, ys));
+        for run in m4.finish() {
             let pts: Vec<(f64, f64)> = run.iter().map(|&(a, b)| (x.map(a), y.map(b))).collect();
             if pts.len() > 1 {
                 super::line(pts, color, lw, dash, &mut marks);
@@ -155,58 +162,97 @@ pub fn build(ds: &Dataset, cols: &Columns, width: f64, height: f64, m: &dyn Text
 /// highest and last point of each column, in x order), split into runs at
 /// gaps (NaN values).
 pub fn decimate(xs: &[f64], ys: &[f64], x0: f64, x1: f64, columns: usize) -> Vec<Vec<(f64, f64)>> {
-    let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
-    let mut run: Vec<(f64, f64)> = Vec::new();
-    let per = columns as f64 / (x1 - x0).max(f64::MIN_POSITIVE);
-    // the column being filled: its first, lowest, highest and last point (as indices)
-    let mut col = usize::MAX;
-    let (mut first, mut lo, mut hi, mut last) = (0usize, 0usize, 0usize, 0usize);
-    // the lowest and highest values of the column so far (no index look-ups in the hot loop)
-    let (mut lo_v, mut hi_v) = (0.0f64, 0.0f64);
-    let flush = |run: &mut Vec<(f64, f64)>, first: usize, lo: usize, hi: usize, last: usize| {
-        let (a, b) = if lo < hi { (lo, hi) } else { (hi, lo) };
-        for i in [first, a, b, last] {
-            if run.last().map_or(true, |p| p.0 != xs[i] || p.1 != ys[i]) {
-                run.push((xs[i], ys[i]));
+    let mut m4 = M4::new(x0, x1, columns);
+    m4.push(xs, ys);
+    m4.finish()
+}
+
+/// [`decimate`] a chunk at a time: the same points whichever way the data are cut.
+pub struct M4 {
+    runs: Vec<Vec<(f64, f64)>>,
+    run: Vec<(f64, f64)>,
+    x0: f64,
+    per: f64,
+    /// The pixel column being filled (`usize::MAX`: none)...
+    col: usize,
+    /// ... and its first, lowest, highest and last point: (index, x, y).
+    pts: [(usize, f64, f64); 4],
+    /// Points pushed so far: the next one's index.
+    i: usize,
+}
+
+impl M4 {
+    /// A decimation to `columns` pixel columns across `x0..=x1`.
+    pub fn new(x0: f64, x1: f64, columns: usize) -> M4 {
+        let per = columns as f64 / (x1 - x0).max(f64::MIN_POSITIVE);
+        M4 { runs: Vec::new(), run: Vec::new(), x0, per, col: usize::MAX, pts: [(0, 0.0, 0.0); 4], i: 0 }
+    }
+
+    /// The next points, index-aligned `xs` and `ys`. The column's state lives in plain locals
+    /// through the loop (registers, not memory): this loop is most of an update at 10^6 points.
+    pub fn push(&mut self, xs: &[f64], ys: &[f64]) {
+        let (x0, per) = (self.x0, self.per);
+        let (mut i, mut col) = (self.i, self.col);
+        let [first, lo, hi, last] = self.pts;
+        let (mut lo_i, mut lo_x, mut lo_y, mut hi_i, mut hi_x, mut hi_y) = (lo.0, lo.1, lo.2, hi.0, hi.1, hi.2);
+        let (mut first, mut last_x, mut last_y) = (first, last.1, last.2);
+        for (&xv, &yv) in xs.iter().zip(ys) {
+            if yv.is_finite() && xv.is_finite() {
+                let c = ((xv - x0) * per) as usize;
+                if c == col {
+                    if yv < lo_y {
+                        (lo_i, lo_x, lo_y) = (i, xv, yv);
+                    }
+                    if yv > hi_y {
+                        (hi_i, hi_x, hi_y) = (i, xv, yv);
+                    }
+                } else {
+                    if col != usize::MAX {
+                        emit(&mut self.run, [first, (lo_i, lo_x, lo_y), (hi_i, hi_x, hi_y), (i - 1, last_x, last_y)]);
+                    }
+                    col = c;
+                    first = (i, xv, yv);
+                    (lo_i, lo_x, lo_y, hi_i, hi_x, hi_y) = (i, xv, yv, i, xv, yv);
+                }
+                (last_x, last_y) = (xv, yv);
+            } else {
+                // a gap ends the column and the run
+                if col != usize::MAX {
+                    emit(&mut self.run, [first, (lo_i, lo_x, lo_y), (hi_i, hi_x, hi_y), (i - 1, last_x, last_y)]);
+                    col = usize::MAX;
+                }
+                if !self.run.is_empty() {
+                    self.runs.push(std::mem::take(&mut self.run));
+                }
             }
+            i += 1;
         }
-    };
-    for (i, (&xv, &yv)) in xs.iter().zip(ys).enumerate() {
-        if !yv.is_finite() || !xv.is_finite() {
-            if col != usize::MAX {
-                flush(&mut run, first, lo, hi, last);
-                col = usize::MAX;
-            }
-            if !run.is_empty() {
-                runs.push(std::mem::take(&mut run));
-            }
-            continue;
+        let last = (i.saturating_sub(1), last_x, last_y);
+        (self.i, self.col, self.pts) = (i, col, [first, (lo_i, lo_x, lo_y), (hi_i, hi_x, hi_y), last]);
+    }
+
+    /// The runs of points to draw.
+    pub fn finish(mut self) -> Vec<Vec<(f64, f64)>> {
+        if self.col != usize::MAX {
+            emit(&mut self.run, self.pts);
         }
-        let c = ((xv - x0) * per) as usize;
-        if c != col {
-            if col != usize::MAX {
-                flush(&mut run, first, lo, hi, last);
-            }
-            col = c;
-            (first, lo, hi, last) = (i, i, i, i);
-            (lo_v, hi_v) = (yv, yv);
-        } else {
-            last = i;
-            if yv < lo_v {
-                (lo, lo_v) = (i, yv);
-            }
-            if yv > hi_v {
-                (hi, hi_v) = (i, yv);
-            }
+        if !self.run.is_empty() {
+            self.runs.push(self.run);
+        }
+        self.runs
+    }
+}
+
+/// A pixel column's first, lowest, highest and last points, in x order, each once.
+fn emit(run: &mut Vec<(f64, f64)>, [first, mut lo, mut hi, last]: [(usize, f64, f64); 4]) {
+    if lo.0 > hi.0 {
+        std::mem::swap(&mut lo, &mut hi);
+    }
+    for (_, x, y) in [first, lo, hi, last] {
+        if run.last().map_or(true, |p| p.0 != x || p.1 != y) {
+            run.push((x, y));
         }
     }
-    if col != usize::MAX {
-        flush(&mut run, first, lo, hi, last);
-    }
-    if !run.is_empty() {
-        runs.push(run);
-    }
-    runs
 }
 
 impl Frame {
@@ -219,13 +265,13 @@ impl Frame {
             return None;
         }
         let xv = self.x0 + (px - p.x) / p.w.max(1e-9) * (self.x1 - self.x0);
-        let i = hit::nearest_sorted(&cols.x, xv)?;
-        let n = cols.values.len();
+        let i = hit::nearest_by(cols.len(), &|i| cols.x_at(i).unwrap_or(f64::NAN), xv)?;
+        let n = cols.series();
         let best = self
             .shown
             .iter()
             .filter_map(|&si| {
-                let v = cols.values[si][i];
+                let v = cols.value(si, i)?;
                 v.is_finite().then(|| (si, (self.y.map(v) - py).abs()))
             })
             .min_by(|a, b| a.1.total_cmp(&b.1))?;
@@ -235,10 +281,10 @@ impl Frame {
     /// Point `id` (numbered as [`Frame::hit`] numbers them) as a datum: its
     /// texts are made now, for this one point. `None` for a gap or out of range.
     pub fn datum(&self, ds: &Dataset, cols: &Columns, id: usize) -> Option<Datum> {
-        let n = cols.values.len().max(1);
+        let n = cols.series().max(1);
         let (i, si) = (id / n, id % n);
-        let v = *cols.values.get(si)?.get(i)?;
-        let xv = cols.x[i];
+        let v = cols.value(si, i)?;
+        let xv = cols.x_at(i)?;
         if !v.is_finite() {
             return None;
         }
@@ -248,8 +294,11 @@ impl Frame {
         let label = text::datum_label(ds, &category, name, &value_text, "");
         let (px, py) = (self.x.map(xv), self.y.map(v));
         // the strip halfway to the neighbours picks this point
-        let l = if i > 0 { self.x.map((xv + cols.x[i - 1]) / 2.0) } else { self.plot.x };
-        let r = if i + 1 < cols.x.len() { self.x.map((xv + cols.x[i + 1]) / 2.0) } else { self.plot.x + self.plot.w };
+        let l = match i.checked_sub(1).and_then(|j| cols.x_at(j)) {
+            Some(a) => self.x.map((xv + a) / 2.0),
+            None => self.plot.x,
+        };
+        let r = cols.x_at(i + 1).map_or(self.plot.x + self.plot.w, |b| self.x.map((xv + b) / 2.0));
         Some(Datum {
             series: si,
             index: i,
@@ -272,7 +321,7 @@ pub fn x_text(ds: &Dataset, cols: &Columns, i: usize) -> String {
     if let Some(c) = cols.labels.get(i) {
         return c.clone();
     }
-    let xv = cols.x[i];
+    let xv = cols.x_at(i).unwrap_or(f64::NAN);
     if ds.x == XScale::Date {
         date::label(date::from_days((xv / DAY_MS).floor() as i64), date::Precision::Day, ds.zh())
     } else {
@@ -284,7 +333,7 @@ pub fn x_text(ds: &Dataset, cols: &Columns, i: usize) -> String {
 /// and each shown series' lowest and highest value.
 pub fn describe(ds: &Dataset, cols: &Columns, shown: &[usize]) -> String {
     let zh = ds.zh();
-    let n = cols.x.len();
+    let n = cols.len();
     let mut s = ds.title.clone();
     s.push_str(if zh { "。" } else { ". " });
     if n == 0 {

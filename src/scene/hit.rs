@@ -54,15 +54,30 @@ pub fn datum(scene: &Scene, i: usize) -> Option<&Datum> {
 /// The index of the value in ascending `xs` nearest to `x`, by binary search
 /// (O(log n): large charts hit-test with this); the lower one on a tie.
 pub fn nearest_sorted(xs: &[f64], x: f64) -> Option<usize> {
-    if xs.is_empty() || x.is_nan() {
+    nearest_by(xs.len(), &|i| xs[i], x)
+}
+
+/// [`nearest_sorted`] over `n` sorted values read by `at` (O(log n) reads).
+pub fn nearest_by(n: usize, at: &dyn Fn(usize) -> f64, x: f64) -> Option<usize> {
+    if n == 0 || x.is_nan() {
         return None;
     }
-    let i = xs.partition_point(|v| *v < x);
+    // the first index whose value is not below x
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if at(mid) < x {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    let i = lo;
     if i == 0 {
         return Some(0);
     }
-    if i == xs.len() {
+    if i == n {
         return Some(i - 1);
     }
-    Some(if x - xs[i - 1] <= xs[i] - x { i - 1 } else { i })
+    Some(if x - at(i - 1) <= at(i) - x { i - 1 } else { i })
 }

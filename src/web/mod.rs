@@ -143,6 +143,21 @@ fn long_line(ds: &Dataset) -> bool {
     ds.kind == Kind::Line && ds.categories.len() > crate::marks::large::LARGE
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The caller's arrays behind `setColumns` (view.js): `r(k, a, out)` fills `out` (a view
+    /// of wasm memory) with column k's values from `a` on (0: x, `1 + s`: series s).
+    pub type ColumnArrays;
+    #[wasm_bindgen(method)]
+    fn r(this: &ColumnArrays, k: usize, a: usize, out: &mut [f64]);
+}
+
+impl crate::model::ColumnSource for ColumnArrays {
+    fn read(&self, column: usize, start: usize, out: &mut [f64]) {
+        self.r(column, start, out)
+    }
+}
+
 /// A large line chart's columns, for one dataset of the feed.
 struct Large {
     /// Which dataset of the feed they belong to.
@@ -337,27 +352,32 @@ impl Chart {
         show(ds, taken);
     }
 
-    /// A chart of large line data given as flat columns (the typed-array entry
-    /// point beside the JSON feed): `x` ascending (for `x: "date"`, JavaScript
-    /// time values), `values` the series one after another, `n_series` of them,
-    /// each `x.len()` long, NaN for a gap. `meta` is a dataset's words as JSON
+    /// A chart of large line data given as columns (the typed-array entry point
+    /// beside the JSON feed): `arrays.r(k, a, out)` fills `out` from value `a` of
+    /// column k on, 0 for x (ascending; for `x: "date"`, JavaScript time values), `1 + s` for
+    /// series s, `n_series` of them, each `n` long, NaN for a gap (view.js checks
+    /// the lengths: 0 series when they differ). `meta` is a dataset's words as JSON
     /// (title, unit, locale, x, numberStyle, decimals, source, notes, series:
-    /// [{name, color}] …), read with the feed's own rules. The arrays are moved
-    /// in, never copied again. Throws `{"problems": [...]}` like `load`.
-    pub fn from_columns(meta: &str, x: Vec<f64>, values: Vec<f64>, n_series: usize) -> Result<Chart, JsValue> {
+    /// [{name, color}] …), read with the feed's own rules. The arrays stay the
+    /// caller's: read a chunk at a time, never copied in whole. Throws
+    /// `{"problems": [...]}` like `load`.
+    pub fn from_columns(meta: &str, arrays: ColumnArrays, n: usize, n_series: usize) -> Result<Chart, JsValue> {
         use crate::feed::json::{Number, Value};
         if !LARGE_DATA {
+            // the standard module imports what the large one does: one glue serves both
+            arrays.r(0, 0, &mut []);
             // the element calls this in the large module only
             return Err(JsValue::from_str(concat!(
                 r#"{"problems":[{"severity":"error","path":"","line":0,"column":0,"#,
                 r#""zh":"此模块不含大数据图表（请用 newschart_large_bg.wasm）","en":"this module has no large data (use newschart_large_bg.wasm)"}]}"#
             )));
         }
-        let n = x.len();
-        if n_series == 0 || values.len() != n * n_series {
+        if n_series == 0 {
             return Err(one_problem("每个数据系列的值须与 x 一样多", "every series needs as many values as x has"));
         }
-        if x.iter().any(|v| !v.is_finite()) || x.windows(2).any(|w| w[0] > w[1]) {
+        let borrowed = crate::model::Borrowed { len: n, series: n_series, source: Rc::new(arrays) };
+        let cols = crate::model::Columns { borrowed: Some(borrowed), ..Default::default() };
+        if !cols.x_in_order() {
             return Err(one_problem("x 须为从小到大排列的有限数", "x must be finite numbers in ascending order"));
         }
         // the words go through normalize as a one-point feed, so they follow the feed's rules
@@ -396,14 +416,6 @@ impl Chart {
         let mut ds = chart.feed.datasets.swap_remove(0);
         ds.categories.clear();
         ds.dates.clear();
-        let mut values = values;
-        let mut cols_values = Vec::with_capacity(n_series);
-        for i in (1..n_series).rev() {
-            cols_values.push(values.split_off(i * n));
-        }
-        cols_values.push(values);
-        cols_values.reverse();
-        let cols = crate::model::Columns { x, values: cols_values, labels: Vec::new() };
         let summary = crate::marks::large::summary_dataset(&ds, &cols);
         chart.feed.datasets = vec![ds];
         chart.large = Some(Large { dataset: 0, cols: Rc::new(cols), summary });
@@ -533,8 +545,8 @@ impl Chart {
         let current = usize::try_from(current).ok();
         let to = match self.large.as_ref().filter(|_| LARGE_DATA) {
             Some(Large { dataset, cols, .. }) if *dataset == self.current => {
-                let s = cols.values.len();
-                nav::next_in_grid(cols.x.len() * s, s, current, key, |k| cols.values.get(k % s).and_then(|v| v.get(k / s)).is_some_and(|v| v.is_finite()))
+                let s = cols.series();
+                nav::next_in_grid(cols.len() * s, s, current, key, |k| cols.value(k % s, k / s).is_some_and(f64::is_finite))
             }
             _ => self.scene.as_ref().and_then(|s| nav::next(s, current, key)),
         };

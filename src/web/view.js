@@ -126,16 +126,14 @@ export class View {
    * Shows large line data given as columns, without JSON: `{x, xType, series: [{name, values, color}],
    * ...words}`, x ascending (with `xType: 'date'`, time values in ms), each series' values as long as x,
    * NaN for a gap; the other fields are a feed dataset's (title, unit, locale, source, notes ...).
-   * Typed arrays (Float64Array) pass straight into the wasm module. Resolves when drawn.
+   * Typed arrays (Float64Array) stay the caller's: the wasm module reads them a chunk at a time and
+   * keeps no copy. Resolves when drawn.
    */
   setColumns(columns) {
     const { x, xType, series = [], ...words } = columns || {};
     if (xType === 'date') words.x = 'date';
-    const n = x ? x.length : 0;
-    // one series as a Float64Array goes in as it is; else the series are laid end to end
-    const one = series.length === 1 && series[0].values instanceof Float64Array;
-    const values = one ? series[0].values : new Float64Array(n * Math.max(1, series.length));
-    if (!one) series.forEach((s, i) => values.set(s.values, i * n));
+    const cols = [x, ...series.map((s) => s.values)].map((a) => (a instanceof Float64Array ? a : Float64Array.from(a || [])));
+    const n = cols[0].length;
     words.series = series.map(({ values: _, ...rest }) => rest);
     const id = ++this._loadId;
     if (this._abort) this._abort.abort();
@@ -144,12 +142,11 @@ export class View {
       .then((gen) => {
         if (id !== this._loadId) return;
         this._gen = gen;
-        const xs = x instanceof Float64Array ? x : Float64Array.from(x || []);
-        // free the chart shown first: its columns' memory then takes the new ones (no wasm memory
-        // growth, half the peak at 10^6 points); bad columns show the error box either way
+        // free the chart shown first (its memory then serves the new one); bad columns show the
+        // error box either way
         this._free();
         this._apply(null, this.host.getAttribute('src') || '(columns)', false,
-          (Chart) => Chart.from_columns(JSON.stringify(words), xs, values, Math.max(1, series.length)));
+          (Chart) => Chart.from_columns(JSON.stringify(words), { r: (k, a, o) => o.set(cols[k].subarray(a, a + o.length)) }, n, cols.every((c) => c.length === n) ? cols.length - 1 : 0));
         return this._explaining;
       })
       .catch((e) => { if (id === this._loadId) fail(this, [failed('wasm', e)]); });

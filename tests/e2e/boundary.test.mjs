@@ -108,7 +108,7 @@ test('every JSON answer of the built modules has exactly the declared keys', asy
     try { Chart.load_limited(broken, 0, 0); out.push(['broken feed', 'Thrown', 'null']); } catch (e) { out.push(['broken feed', 'Thrown', e]); }
     const Large = await init('newschart_large_bg.wasm', 'large');
     answers(Large, 'long line', long);
-    try { Large.from_columns('{}', new Float64Array([2, 1]), new Float64Array([1, 2]), 1); out.push(['bad columns', 'Thrown', 'null']); } catch (e) { out.push(['bad columns', 'Thrown', e]); }
+    try { const cols = [new Float64Array([2, 1]), new Float64Array([1, 2])]; Large.from_columns('{}', { r: (k, a, o) => o.set(cols[k].subarray(a, a + o.length)) }, 2, 1); out.push(['bad columns', 'Thrown', 'null']); } catch (e) { out.push(['bad columns', 'Thrown', e]); }
     return out;
   }, { feeds, long, broken });
   assert.ok(got.length > 60, `${got.length} answers read`);

@@ -84,6 +84,50 @@ test('10^5 points as columns: drawn, hovered, read one at a time', async () => {
   await page.close();
 });
 
+test('10^6 points as columns: the wasm keeps no copy of them, and a point is the caller\'s exact number', async () => {
+  const page = await browser.context.newPage();
+  const log = watch(page);
+  await page.goto(`${server.url}e2e/blank.html`);
+  await page.$eval('#root', (root) => { root.innerHTML = '<news-chart id="big" height="300"></news-chart>'; });
+  // values no f32 holds (1000.000000123 is 1000 in f32), kept by the page as a caller keeps its data
+  await page.evaluate(async () => {
+    const n = 1000000;
+    const x = new Float64Array(n);
+    const y = new Float64Array(n);
+    for (let i = 0; i < n; i++) { x[i] = i; y[i] = 1000 + Math.sin(i / 5000) * 100 + i * 1.23e-7; }
+    window.__cols = { x, y };
+    await document.querySelector('#big').setColumns({ title: 'a million', locale: 'en', x, series: [{ name: 'y', values: y }] });
+  });
+  await page.waitForFunction(() => document.querySelector('#big').getAttribute('data-state') === 'ready');
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { result } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: result.objectId });
+  const { result: mem } = await cdp.send('Runtime.callFunctionOn', { objectId: objects.objectId, functionDeclaration: 'function () { return this.map((m) => m.buffer.byteLength); }', returnByValue: true });
+  // the caller's two arrays are 16 MB: a copy of them alone would pass 8 MB
+  assert.ok(mem.value.length >= 1, 'the large module\'s memory was found');
+  const wasm = mem.value.reduce((a, b) => a + b, 0);
+  assert.ok(wasm < 8 * 1048576, `wasm memory ${(wasm / 1048576).toFixed(1)} MB holds a copy of the 16 MB of columns`);
+  const got = await page.$eval('#big', (el) => [0, 1, 777777, 999999].map((i) => [el.point(i)?.value, window.__cols.y[i]]));
+  for (const [value, exact] of got) assert.equal(value, exact);
+  assert.ok(got.some(([, exact]) => Math.fround(exact) !== exact), 'the values are not f32 numbers');
+  // hover the middle: the tooltip's point is the caller's point there
+  const box = await page.$eval('#big', (el) => { const r = el.shadowRoot.querySelector('canvas').getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width, h: r.height }; });
+  await page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
+  const shown = await page.$eval('#big', (el) => {
+    const t = el.shadowRoot.querySelector('.nc-tooltip');
+    const v = Number(t.textContent.match(/([\d.]+)$/)?.[1]); // the value, after the x ("488.747K")
+    // the caller's value it shows (to the 15 digits the number format writes), and how far an f32 of it is
+    const c = window.__cols.y.find((c) => Math.abs(c - v) < 1e-9);
+    return { hidden: t.hidden, text: t.textContent, v, c, f32: c === undefined ? 0 : Math.abs(Math.fround(c) - c) };
+  });
+  assert.equal(shown.hidden, false);
+  assert.ok(shown.c !== undefined, `the tooltip's value is a caller's number, all its digits: ${shown.text}`);
+  assert.ok(shown.f32 > 1e-6, `an f32 would have shown ${shown.f32} off: ${shown.text}`);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
 const LARGE_WASM = '/pkg/newschart_large_bg.wasm';
 
 test('the demo article never asks for the large-data module; its charts come from the standard one', async () => {

@@ -24,7 +24,7 @@ fn dataset(n: usize) -> (Dataset, Columns) {
     let (x, y) = walk(n);
     let feed = r#"{"version":1,"datasets":[{"kind":"line","title":"T","unit":"元","categories":["a","b"],"series":[{"name":"s","values":[1,2]}]}]}"#;
     let ds = newschart::normalize::read(feed, Default::default()).feed.unwrap().datasets.remove(0);
-    let cols = Columns { x, values: vec![y], labels: Vec::new() };
+    let cols = Columns { x, values: vec![y], labels: Vec::new(), borrowed: None };
     (large::summary_dataset(&ds, &cols), cols)
 }
 
@@ -129,4 +129,70 @@ fn a_large_scene_answers_through_the_scene_path_as_any_chart() {
     assert_eq!(scene.point(5_000_000), None);
     assert_eq!(describe(&ds, &scene), large::describe(&ds, &cols, &frame.shown));
     assert!(describe(&ds, &scene).contains("100,000"));
+}
+
+/// The caller's arrays as the browser's `from_columns` keeps them: read through a source, which
+/// counts how much it was asked for at once.
+struct Arrays {
+    cols: Vec<Vec<f64>>,
+    widest: std::cell::Cell<usize>,
+    read: std::cell::Cell<usize>,
+}
+
+impl newschart::model::ColumnSource for Arrays {
+    fn read(&self, column: usize, start: usize, out: &mut [f64]) {
+        self.widest.set(self.widest.get().max(out.len()));
+        self.read.set(self.read.get() + out.len());
+        out.copy_from_slice(&self.cols[column][start..start + out.len()]);
+    }
+}
+
+#[test]
+fn borrowed_columns_are_read_a_chunk_at_a_time_and_answer_as_owned_ones() {
+    use newschart::model::{Borrowed, CHUNK};
+    use newschart::scene::hit::hit;
+    use std::rc::Rc;
+    // two series over several chunks, with gaps across a chunk's edge and a spike in the last one
+    let n = 3 * CHUNK + 123;
+    let (x, mut a) = walk(n);
+    let mut b: Vec<f64> = a.iter().map(|v| 250.0 - v).collect();
+    for i in CHUNK - 2..CHUNK + 3 {
+        a[i] = f64::NAN;
+    }
+    b[3 * CHUNK + 5] = -900.0;
+    let feed = r#"{"version":1,"datasets":[{"kind":"line","title":"T","unit":"元","categories":["a","b"],"series":[{"name":"s","values":[1,2]},{"name":"t","values":[2,1]}]}]}"#;
+    let ds = newschart::normalize::read(feed, Default::default()).feed.unwrap().datasets.remove(0);
+    let owned = Rc::new(Columns { x: x.clone(), values: vec![a.clone(), b.clone()], labels: Vec::new(), borrowed: None });
+    let arrays = Rc::new(Arrays { cols: vec![x, a, b], widest: Default::default(), read: Default::default() });
+    let borrowed = Rc::new(Columns { borrowed: Some(Borrowed { len: n, series: 2, source: arrays.clone() }), ..Default::default() });
+    assert!(borrowed.x_in_order());
+    let ds = large::summary_dataset(&ds, &owned);
+    assert_eq!(large::summary_dataset(&ds, &borrowed), ds, "each series' extent, the spike included");
+    let theme = Theme::default();
+    let (s1, f1) = large::build(&ds, &owned, 640.0, 360.0, &EstimateMeasure, &theme);
+    let (s2, f2) = large::build(&ds, &borrowed, 640.0, 360.0, &EstimateMeasure, &theme);
+    assert_eq!(s2, s1, "the same lines, point for point");
+    assert_eq!(f2, f1);
+    let (p1, p2) = (large::scene(&ds, &owned, 640.0, 360.0, &EstimateMeasure, &theme), large::scene(&ds, &borrowed, 640.0, 360.0, &EstimateMeasure, &theme));
+    for k in 0..=40 {
+        for py in [f1.plot.y + 5.0, f1.plot.y + f1.plot.h - 5.0] {
+            let px = f1.plot.x + f1.plot.w * k as f64 / 40.0;
+            let id = hit(&p1, px, py).expect("a point under the plot");
+            assert_eq!(hit(&p2, px, py), Some(id), "at {px}, {py}");
+            // the caller's exact numbers, not rounded on the way
+            assert_eq!(p2.point(id), p1.point(id));
+            let d = p2.point(id).unwrap();
+            assert_eq!(d.value, arrays.cols[1 + d.series][d.index]);
+        }
+    }
+    assert_eq!(p2.point(2 * n), None, "past the end");
+    assert_eq!(large::describe(&ds, &borrowed, &f2.shown), large::describe(&ds, &owned, &f1.shown));
+    // never the whole column at once: the chart keeps no copy of it
+    assert!(arrays.widest.get() <= CHUNK, "read {} values at once", arrays.widest.get());
+    assert!(arrays.read.get() >= 3 * n, "every value was read ({} reads)", arrays.read.get());
+    // x out of order is seen across a chunk's edge
+    let mut xs = arrays.cols[0].clone();
+    xs.swap(CHUNK - 1, CHUNK);
+    let bad = Columns { borrowed: Some(Borrowed { len: n, series: 2, source: Rc::new(Arrays { cols: vec![xs], widest: Default::default(), read: Default::default() }) }), ..Default::default() };
+    assert!(!bad.x_in_order());
 }
