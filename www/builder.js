@@ -100,7 +100,7 @@ const T = {
 
 // ---- state, saved as it changes -------------------------------------------------------------
 
-const blank = () => ({ device: 'desktop', lang: null, source: 'csv', csv: '', csvName: '', csvNote: '', xlsx: '', sheet: '', exclude: [], include: [], pivot: null, cells: {}, highlight: [], json: '', url: '', urlText: '', dataset: '', edits: {}, colors: {}, height: '', feedUrl: '' });
+const blank = () => ({ device: 'desktop', lang: null, source: 'csv', csv: '', csvName: '', csvNote: '', csvBytes: '', xlsx: '', sheet: '', exclude: [], include: [], pivot: null, cells: {}, highlight: [], json: '', url: '', urlText: '', dataset: '', edits: {}, colors: {}, height: '', feedUrl: '' });
 let state = blank();
 let restored = false;
 try {
@@ -659,10 +659,11 @@ const service = {
   feed: () => ({ text: current.text, ok: current.ok }),
   /** The name of a chosen file still being read, else ''. */
   reading: () => reading,
-  /** The spreadsheet the data came from (a workbook's bytes, or the CSV as read), or null. */
+  /** The spreadsheet the data came from (a workbook's or a CSV file's bytes, or the CSV as typed), or null. */
   source: () => {
     if (state.source !== 'csv' || !current.text) return null;
     if (state.xlsx) return { name: state.csvName || 'data.xlsx', base64: state.xlsx };
+    if (state.csvBytes) return { name: state.csvName || 'data.csv', base64: state.csvBytes };
     if (!state.csv.trim()) return null;
     return { name: state.csvName || 'pasted.csv', base64: toBase64(new TextEncoder().encode(state.csv)) };
   },
@@ -771,7 +772,7 @@ function wire() {
       if (j >= 0) { e.preventDefault(); tabs[j].click(); tabs[j].focus(); }
     });
   }
-  $('csv').addEventListener('input', () => { state.csv = $('csv').value; state.csvNote = ''; state.xlsx = ''; changed(); });
+  $('csv').addEventListener('input', () => { state.csv = $('csv').value; state.csvNote = ''; state.csvBytes = ''; state.xlsx = ''; changed(); });
   $('colors').addEventListener('change', (e) => {
     if (!e.target.classList?.contains('hl')) return;
     const name = e.target.dataset.name;
@@ -810,7 +811,11 @@ function wire() {
         return;
       }
     }
-    Object.assign(state, { csv: text, csvName: file.name, csvNote: note, source: 'csv', xlsx: xlsx ? toBase64(bytes) : '' });
+    // a version keeps the file it came from: a CSV whose text is not its bytes in UTF-8 (GBK,
+    // UTF-16, a byte-order mark) is kept as the file was, the others as the text read
+    const asRead = xlsx ? bytes : new TextEncoder().encode(text);
+    const csvBytes = !xlsx && (asRead.length !== bytes.length || asRead.some((b, i) => b !== bytes[i])) ? toBase64(bytes) : '';
+    Object.assign(state, { csv: text, csvName: file.name, csvNote: note, csvBytes, source: 'csv', xlsx: xlsx ? toBase64(bytes) : '' });
     newData();
     $('csv').value = text;
     showSource();

@@ -351,6 +351,18 @@ test('a chart id the service refuses is explained; a 422 from the service is sho
     assert.equal(row.row.source_name, 'statistics-export.xlsx');
     assert.ok(Buffer.from(row.row.source_hex, 'hex').equals(readFileSync(xlsx)), 'the workbook is kept byte for byte');
     assert.equal(await jo.page.textContent('#svc-versions tbody tr td:nth-child(5)'), 'statistics-export.xlsx');
+
+    // a CSV in GBK, as Excel saves it on a Chinese Windows: kept as the file was, not as the text read
+    const gbk = join(REPO, 'tests', 'fixtures', 'csv', 'gbk-excel.csv');
+    await jo.page.setInputFiles('#csv-file', gbk);
+    await jo.page.waitForFunction(() => document.querySelector('#preview-desktop').getAttribute('data-state') === 'ready' && !document.querySelector('#svc-publish').disabled && /gbk-excel\.csv/.test(document.querySelector('#svc-source-file').textContent), null, { timeout: 30000 });
+    await jo.page.fill('#svc-note', 'from a GBK file');
+    await jo.page.click('#svc-publish');
+    await jo.page.waitForSelector('#svc-chart-page[data-live="2"]');
+    const again = spawnSync(BIN, ['backup', '--data', join(dir, 'newsroom.db')], { encoding: 'utf8' });
+    const v2 = again.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((l) => l.table === 'versions' && l.row.chart_id === 'jobs' && l.row.n === 2);
+    assert.equal(v2.row.source_name, 'gbk-excel.csv');
+    assert.ok(Buffer.from(v2.row.source_hex, 'hex').equals(readFileSync(gbk)), 'the GBK file is kept byte for byte');
   } finally {
     await jo.close();
   }
