@@ -95,6 +95,11 @@ for (const n of [1000, 10000, 100000, 1000000]) {
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.webp': 'image/webp' };
 // visible.js, inlined at the top of every bench page: it watches from before any library loads
 const VISIBLE = `<script>${readFileSync(join(BENCH, 'pages', 'visible.js'), 'utf8')}</script>`;
+// the article's three <news-chart> elements, as www/index.html has them today (static first
+// paints included), with its relative addresses made absolute for the bench page
+const ARTICLE_CHARTS = readFileSync(join(REPO, 'www', 'index.html'), 'utf8').split('\n').map((l) => l.trim())
+  .filter((l) => l.startsWith('<news-chart src="feeds/')).join('\n').replace(/(src|srcset)="(feeds|static)\//g, '$1="/$2/');
+if (ARTICLE_CHARTS.split('<news-chart').length !== 4) throw new Error('bench: www/index.html should have the three article charts, one per line');
 // encoded bodies, made once per file and kept (a CDN's precompressed copies): gzip -9, brotli 11
 const encoded = new Map();
 const encode = (path, body, enc) => {
@@ -112,6 +117,7 @@ const server = createServer((req, res) => {
   if (!file.startsWith(REPO) || !existsSync(file) || !statSync(file).isFile()) { res.writeHead(404); res.end(); return; }
   let body = readFileSync(file);
   if (path.startsWith('/bench/pages/') && path.endsWith('.html')) body = Buffer.from(body.toString().replace('<head>', `<head>${VISIBLE}`));
+  if (path === '/bench/pages/newschart-article.html') body = Buffer.from(body.toString().replace('<!-- CHARTS -->', ARTICLE_CHARTS));
   const type = TYPES[extname(file)] || 'application/octet-stream';
   const headers = { 'content-type': type, 'cache-control': 'no-store', vary: 'accept-encoding' };
   let sent = body;
