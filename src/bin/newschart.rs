@@ -34,6 +34,7 @@ mod shapes;
 #[path = "newschart/service.rs"]
 mod service;
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::fmt::Write as _;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -599,6 +600,7 @@ impl Default for StaticOut {
 }
 
 /// `render --static`: the element's first paint at each width, and the `<picture>` that shows it.
+#[cfg(not(target_arch = "wasm32"))]
 fn render_static(path: &str, dataset: Option<&str>, s: &StaticOut, height: f64) -> ExitCode {
     use newschart::render::element;
     let text = match read_text(path) {
@@ -665,6 +667,13 @@ fn render_static(path: &str, dataset: Option<&str>, s: &StaticOut, height: f64) 
         Ok(()) => ExitCode::SUCCESS,
         Err(()) => ExitCode::from(1),
     }
+}
+
+/// Static images are laid out with the system's fonts: the native build only.
+#[cfg(target_arch = "wasm32")]
+fn render_static(path: &str, _: Option<&str>, _: &StaticOut, _: f64) -> ExitCode {
+    eprintln!("{}: static images need the native newschart build", path);
+    ExitCode::from(1)
 }
 
 /// The scene as PNG bytes, or `None` after printing why not.
