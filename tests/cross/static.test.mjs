@@ -10,13 +10,13 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENGINES, Session, startDriver, until } from './webdriver.mjs';
 import { decodePng } from './png.mjs';
 import { compareShots } from '../common/pixels.mjs';
+import { startServer } from '../e2e/helpers.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ARTIFACTS = process.env.NEWSCHART_ARTIFACTS || join(REPO, 'target', 'e2e-artifacts');
@@ -43,23 +43,6 @@ const MAX_SHARE = {
   // boxes above), the words drift by up to 6 px along a line. Measured: 1.2-2.6 % of the pixels.
   firefox: 0.03,
 };
-
-function startServer() {
-  const proc = spawn('python3', [join(REPO, 'scripts', 'serve.py'), '--port', '0', '--quiet', '--mount', '/e2e=tests/e2e/pages'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-  const killed = () => { try { proc.kill('SIGKILL'); } catch { /* gone */ } };
-  process.on('exit', killed);
-  return new Promise((ok, fail) => {
-    let out = '';
-    const timer = setTimeout(() => { killed(); fail(new Error(`server did not start: ${out}`)); }, 15000);
-    proc.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m) { clearTimeout(timer); ok({ url: m[0], close: () => { proc.kill('SIGTERM'); process.off('exit', killed); } }); }
-    });
-    proc.stderr.on('data', (d) => { out += d; });
-    proc.on('exit', (code) => { clearTimeout(timer); fail(new Error(`server exited ${code}: ${out}`)); });
-  });
-}
 
 /** Every chart's box and the last paragraph's, in page coordinates. */
 const boxes = () => [...document.querySelectorAll('news-chart, p.after')].map((e) => {
