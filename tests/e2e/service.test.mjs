@@ -41,6 +41,12 @@ let service; // { url, proc }
 let article; // node http server on another port: another origin
 let articleHtml = '';
 
+/** Version n of a chart as stored, read back with `newschart backup` (its source file's name and bytes). */
+function storedVersion(dir, chart, n) {
+  const backup = spawnSync(BIN, ['backup', '--data', join(dir, 'newsroom.db')], { encoding: 'utf8' });
+  return backup.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((l) => l.table === 'versions' && l.row.chart_id === chart && l.row.n === n).row;
+}
+
 function startService(data) {
   const proc = spawn(BIN, ['serve', '--data', data, '--listen', '127.0.0.1:0', '--www', join(REPO, 'www'), '--pkg', join(REPO, 'pkg'), '--allow-upstream-host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((ok, fail) => {
@@ -195,9 +201,8 @@ test('the loop: a journalist publishes a CSV in the builder, the article on anot
     const v2 = info.versions.find((v) => v.n === 2);
     assert.deepEqual({ author: v2.author, note: v2.note, source: v2.source_name }, { author: 'ana', note: 'June figures from the county office', source: 'placements-june.csv' });
     // the CSV itself is stored with the version (as the backup shows it)
-    const backup = spawnSync(BIN, ['backup', '--data', join(dir, 'newsroom.db')], { encoding: 'utf8' });
-    const row = backup.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((l) => l.table === 'versions' && l.row.chart_id === CHART && l.row.n === 2);
-    assert.equal(Buffer.from(row.row.source_hex, 'hex').toString('utf8'), CSV_JUNE, 'the source CSV is kept with version 2');
+    const row = storedVersion(dir, CHART, 2);
+    assert.equal(Buffer.from(row.source_hex, 'hex').toString('utf8'), CSV_JUNE, 'the source CSV is kept with version 2');
 
     // 3. the article shows June's numbers without a reload
     await articleShows(reader.page, rowsOf(CSV_JUNE), 'after the publish');
@@ -346,10 +351,9 @@ test('a chart id the service refuses is explained; a 422 from the service is sho
     await jo.page.fill('#svc-note', 'from the workbook');
     await jo.page.click('#svc-publish');
     await jo.page.waitForSelector('#svc-chart-page[data-live="1"]');
-    const backup = spawnSync(BIN, ['backup', '--data', join(dir, 'newsroom.db')], { encoding: 'utf8' });
-    const row = backup.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((l) => l.table === 'versions' && l.row.chart_id === 'jobs' && l.row.n === 1);
-    assert.equal(row.row.source_name, 'statistics-export.xlsx');
-    assert.ok(Buffer.from(row.row.source_hex, 'hex').equals(readFileSync(xlsx)), 'the workbook is kept byte for byte');
+    const row = storedVersion(dir, 'jobs', 1);
+    assert.equal(row.source_name, 'statistics-export.xlsx');
+    assert.ok(Buffer.from(row.source_hex, 'hex').equals(readFileSync(xlsx)), 'the workbook is kept byte for byte');
     assert.equal(await jo.page.textContent('#svc-versions tbody tr td:nth-child(5)'), 'statistics-export.xlsx');
 
     // a CSV in GBK, as Excel saves it on a Chinese Windows: kept as the file was, not as the text read
@@ -359,10 +363,9 @@ test('a chart id the service refuses is explained; a 422 from the service is sho
     await jo.page.fill('#svc-note', 'from a GBK file');
     await jo.page.click('#svc-publish');
     await jo.page.waitForSelector('#svc-chart-page[data-live="2"]');
-    const again = spawnSync(BIN, ['backup', '--data', join(dir, 'newsroom.db')], { encoding: 'utf8' });
-    const v2 = again.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((l) => l.table === 'versions' && l.row.chart_id === 'jobs' && l.row.n === 2);
-    assert.equal(v2.row.source_name, 'gbk-excel.csv');
-    assert.ok(Buffer.from(v2.row.source_hex, 'hex').equals(readFileSync(gbk)), 'the GBK file is kept byte for byte');
+    const v2 = storedVersion(dir, 'jobs', 2);
+    assert.equal(v2.source_name, 'gbk-excel.csv');
+    assert.ok(Buffer.from(v2.source_hex, 'hex').equals(readFileSync(gbk)), 'the GBK file is kept byte for byte');
   } finally {
     await jo.close();
   }
