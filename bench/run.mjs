@@ -7,6 +7,8 @@
 //   node bench/run.mjs --runs 7 --cases article,line100000 --libs newschart,chartjs
 //   BENCH_VERBOSE=1 node bench/run.mjs ...   # also prints every run
 //   node bench/run.mjs --profile phone --compress br   # a phone on a slow network, files sent brotli
+//   BENCH_WATERFALL=1 node bench/run.mjs ...  # also prints each load's requests, as a waterfall
+//   BENCH_TRACE=/tmp/t node bench/run.mjs ...  # and writes each load's Chromium trace, /tmp/t-LIB.json
 //
 // Profiles: desktop (800×1000 CSS px, DPR 1, no throttling: the figures of earlier runs) and phone
 // (412×915 CSS px, DPR 2, touch, 4× CPU slowdown through CDP Emulation.setCPUThrottlingRate, 150 ms
@@ -99,6 +101,9 @@ const VISIBLE = `<script>${readFileSync(join(BENCH, 'pages', 'visible.js'), 'utf
 // paints included), with its relative addresses made absolute for the bench page
 const ARTICLE_CHARTS = readFileSync(join(REPO, 'www', 'index.html'), 'utf8').split('\n').map((l) => l.trim())
   .filter((l) => l.startsWith('<news-chart src="feeds/')).join('\n').replace(/(src|srcset)="(feeds|static)\//g, '$1="/$2/');
+// and the hints in its head that ask for the loader's modules and wasm at once (its preload links)
+const ARTICLE_HINTS = readFileSync(join(REPO, 'www', 'index.html'), 'utf8').split('\n').map((l) => l.trim())
+  .filter((l) => /^<link rel="(modulepreload|preload)" href="pkg\//.test(l)).join('\n').replace(/href="pkg\//g, 'href="/pkg/');
 if (ARTICLE_CHARTS.split('<news-chart').length !== 4) throw new Error('bench: www/index.html should have the three article charts, one per line');
 // encoded bodies, made once per file and kept (a CDN's precompressed copies): gzip -9, brotli 11
 const encoded = new Map();
@@ -117,7 +122,7 @@ const server = createServer((req, res) => {
   if (!file.startsWith(REPO) || !existsSync(file) || !statSync(file).isFile()) { res.writeHead(404); res.end(); return; }
   let body = readFileSync(file);
   if (path.startsWith('/bench/pages/') && path.endsWith('.html')) body = Buffer.from(body.toString().replace('<head>', `<head>${VISIBLE}`));
-  if (path === '/bench/pages/newschart-article.html') body = Buffer.from(body.toString().replace('<!-- CHARTS -->', ARTICLE_CHARTS));
+  if (path === '/bench/pages/newschart-article.html') body = Buffer.from(body.toString().replace('<!-- CHARTS -->', ARTICLE_CHARTS).replace('<!-- HINTS -->', ARTICLE_HINTS));
   const type = TYPES[extname(file)] || 'application/octet-stream';
   const headers = { 'content-type': type, 'cache-control': 'no-store', vary: 'accept-encoding' };
   let sent = body;
@@ -142,7 +147,7 @@ let browser = await start();
 const gz = new Map();
 const gzipOf = (url, buf) => { if (!gz.has(url)) gz.set(url, gzipSync(buf, { level: 9 }).length); return gz.get(url); };
 
-async function once(lib, kase) {
+async function once(lib, kase, warmUp = false) {
   if (!browser.isConnected()) browser = await start(); // a crashed browser is replaced
   // fresh: no cache
   const context = await browser.newContext({ viewport: PROF.viewport, deviceScaleFactor: PROF.deviceScaleFactor, hasTouch: PROF.hasTouch });
@@ -150,6 +155,9 @@ async function once(lib, kase) {
   const cdp0 = await context.newCDPSession(page);
   if (PROF.cpu > 1) await cdp0.send('Emulation.setCPUThrottlingRate', { rate: PROF.cpu });
   if (PROF.network) { await cdp0.send('Network.enable'); await cdp0.send('Network.emulateNetworkConditions', PROF.network); }
+  const waterfall = WATERFALL && !warmUp ? await watchRequests(cdp0) : null;
+  const trace = process.env.BENCH_TRACE && !warmUp;
+  if (trace) await browser.startTracing(page, { path: `${process.env.BENCH_TRACE}-${lib}.json`, categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading'] });
   const bytes = { codeRaw: 0, codeGzip: 0, codeSent: 0, dataRaw: 0, dataGzip: 0, dataSent: 0 };
   served = [];
   // the newschart article as an article page embeds it: its elements in the HTML
@@ -170,6 +178,8 @@ async function once(lib, kase) {
     } else await page.waitForTimeout(25); // no chart yet: look again soon, without crowding the page
   }
   const tapGap = taps ? (Date.now() - firstTap) / taps : null;
+  if (waterfall) console.log(waterfall(lib));
+  if (trace) await browser.stopTracing();
   await page.evaluate(() => { window.__tapsDone = true; }).catch(() => {});
   await page.waitForFunction(() => window.__bench?.ready || window.__bench?.error, null, { timeout: 120000 });
   const b = await page.evaluate(() => window.__bench);
@@ -221,11 +231,28 @@ async function once(lib, kase) {
     jsHeap: metrics.JSHeapUsedSize, wasmMemory: wasm, arrayBuffers: buffers };
 }
 
+// BENCH_WATERFALL=1: each request of each load, from navigation start: asked, first byte, done (ms)
+const WATERFALL = !!process.env.BENCH_WATERFALL;
+async function watchRequests(cdp) {
+  await cdp.send('Network.enable');
+  const reqs = new Map();
+  let t0 = null;
+  cdp.on('Network.requestWillBeSent', (e) => { t0 ??= e.timestamp; reqs.set(e.requestId, { url: e.request.url.replace(BASE, ''), asked: e.timestamp }); });
+  cdp.on('Network.responseReceived', (e) => { const r = reqs.get(e.requestId); if (r) r.head = e.timestamp; });
+  cdp.on('Network.loadingFinished', (e) => { const r = reqs.get(e.requestId); if (r) { r.done = e.timestamp; r.bytes = e.encodedDataLength; } });
+  const ms = (t) => (t == null ? '-' : ((t - t0) * 1000).toFixed(0).padStart(5));
+  return (lib) => [`      ${lib} requests (ms from the first: asked, first byte, done, bytes)`,
+    ...[...reqs.values()].map((r) => `      ${ms(r.asked)} ${ms(r.head)} ${ms(r.done)} ${String(r.bytes ?? '-').padStart(7)}  ${r.url}`)].join('\n');
+}
+
 const median = (xs) => { const v = xs.filter((x) => x != null).sort((a, b) => a - b); return v.length ? v[Math.floor((v.length - 1) / 2)] : null; };
 const results = [];
 for (const kase of CASES) {
   // the libraries take turns, run by run, so that a machine growing busier mid-case slows them alike
   const runs = Object.fromEntries(LIBS.map((lib) => [lib, []]));
+  // one load per library first, not counted: the server encodes each file once (brotli 11 takes a
+  // while), as a CDN has its copies ready before readers come, and the disk cache is warm for all
+  for (const lib of LIBS) await once(lib, kase, true).catch(() => {});
   for (let r = 0; r < RUNS; r++) {
     for (const lib of LIBS) {
       try {
