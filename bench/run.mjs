@@ -101,9 +101,6 @@ const VISIBLE = `<script>${readFileSync(join(BENCH, 'pages', 'visible.js'), 'utf
 // paints included), with its relative addresses made absolute for the bench page
 const ARTICLE_CHARTS = readFileSync(join(REPO, 'www', 'index.html'), 'utf8').split('\n').map((l) => l.trim())
   .filter((l) => l.startsWith('<news-chart src="feeds/')).join('\n').replace(/(src|srcset)="(feeds|static)\//g, '$1="/$2/');
-// and the hints in its head that ask for the loader's modules and wasm at once (its preload links)
-const ARTICLE_HINTS = readFileSync(join(REPO, 'www', 'index.html'), 'utf8').split('\n').map((l) => l.trim())
-  .filter((l) => /^<link rel="(modulepreload|preload)" href="pkg\//.test(l)).join('\n').replace(/href="pkg\//g, 'href="/pkg/');
 if (ARTICLE_CHARTS.split('<news-chart').length !== 4) throw new Error('bench: www/index.html should have the three article charts, one per line');
 // encoded bodies, made once per file and kept (a CDN's precompressed copies): gzip -9, brotli 11
 const encoded = new Map();
@@ -122,7 +119,7 @@ const server = createServer((req, res) => {
   if (!file.startsWith(REPO) || !existsSync(file) || !statSync(file).isFile()) { res.writeHead(404); res.end(); return; }
   let body = readFileSync(file);
   if (path.startsWith('/bench/pages/') && path.endsWith('.html')) body = Buffer.from(body.toString().replace('<head>', `<head>${VISIBLE}`));
-  if (path === '/bench/pages/newschart-article.html') body = Buffer.from(body.toString().replace('<!-- CHARTS -->', ARTICLE_CHARTS).replace('<!-- HINTS -->', ARTICLE_HINTS));
+  if (path === '/bench/pages/newschart-article.html') body = Buffer.from(body.toString().replace('<!-- CHARTS -->', ARTICLE_CHARTS));
   const type = TYPES[extname(file)] || 'application/octet-stream';
   const headers = { 'content-type': type, 'cache-control': 'no-store', vary: 'accept-encoding' };
   let sent = body;

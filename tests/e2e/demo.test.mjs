@@ -43,18 +43,6 @@ test('the demo article loads with no console errors or warnings', async () => {
   await page.close();
 });
 
-test("the head's preload links are what the loader uses: the view, its glue and the wasm are each downloaded once", async () => {
-  const { page, log } = await openDemo();
-  const asked = log.requested;
-  const html = readFileSync(join(REPO, 'www', 'index.html'), 'utf8');
-  const hinted = [...html.matchAll(/<link rel="(?:module)?preload" href="([^"]+)"/g)].map((m) => `/${m[1]}`);
-  assert.deepEqual(hinted.sort(), ['/pkg/newschart_wasm.js', '/pkg/newschart_wasm_bg.wasm', '/pkg/view.js']);
-  // a hint the loader's own request does not match (a preload without crossorigin, a module
-  // preloaded under another address) is downloaded a second time: the hint would cost, not save
-  for (const f of hinted) assert.equal(asked.filter((p) => p === f).length, 1, `${f} requested once: ${JSON.stringify(asked)}`);
-  await page.close();
-});
-
 test('all three charts are drawn: bars painted in their plot areas', async () => {
   const { page } = await openDemo();
   for (const src of CHARTS) {

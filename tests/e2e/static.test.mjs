@@ -6,9 +6,9 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, launch, startServer, watch } from './helpers.mjs';
+import { ARTIFACTS, REPO, launch, startServer, watch } from './helpers.mjs';
 import { decodePng } from '../cross/png.mjs';
 import { compareShots } from '../common/pixels.mjs';
 
@@ -324,5 +324,23 @@ test('the iframe form (embed.html?static=) and the div form carry the static ima
   const div = await page.$eval('div.news-chart', (d) => ({ moved: d.querySelector(':scope > news-chart > picture[slot="static"]') !== null, cover: !!d.querySelector('news-chart').shadowRoot.querySelector('.nc-static') }));
   assert.deepEqual(div, { moved: true, cover: false });
   assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test("a first-screen page's preload hints are what the loader uses: the view, its glue and the wasm each come once", async () => {
+  const page = await browser.context.newPage();
+  const log = watch(page);
+  await page.goto(`${server.url}e2e/first-screen.html`);
+  await page.waitForFunction(() => document.querySelector('news-chart').getAttribute('data-state') === 'ready');
+  // the preload warnings ("preloaded but not used within a few seconds") come 3 s after load
+  await page.waitForTimeout(3500);
+  const html = readFileSync(join(REPO, 'tests', 'e2e', 'pages', 'first-screen.html'), 'utf8');
+  const hinted = [...html.matchAll(/<link rel="(?:module)?preload" href="([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(hinted.sort(), ['/pkg/newschart_wasm.js', '/pkg/newschart_wasm_bg.wasm', '/pkg/view.js']);
+  // a hint the loader's request does not match (a preload without crossorigin, a module under
+  // another address) is downloaded a second time: the hint would cost, not save
+  for (const f of hinted) assert.equal(log.requested.filter((p) => p === f).length, 1, `${f} requested once: ${JSON.stringify(log.requested)}`);
+  assert.deepEqual(log.console.filter((m) => m.type === 'error' || m.type === 'warning'), [], 'console errors or warnings');
+  assert.deepEqual(log.failed, [], 'failed requests');
   await page.close();
 });
