@@ -1,4 +1,4 @@
-//! PNG output (native only): the scene drawn by [`render::draw`](crate::render::draw)
+//! PNG output (native only): the scene drawn by [`render::draw`](super::draw)
 //! onto plotters' bitmap backend, with text rasterized here from a CJK font. The
 //! `newschart render -o chart.png` command is [`font::load`], [`draw`] and
 //! [`encode`] in turn; [`to_png`] does the three at once.
