@@ -2,6 +2,11 @@
 # Run every newschart test, in order, stopping at the first failing stage:
 #   1 setup            install what is missing (scripts/setup.sh: browsers, drivers, the pinned nightly, cargo-fuzz too)
 #   2 native           cargo test
+#   2c crate          the crate as a Rust user gets it: cargo doc --no-deps with warnings denied (broken
+#                      intra-doc links fail), then cargo package --features serve: the files it would ship
+#                      (checked against the include list's kinds) built alone (the crates.io index is read;
+#                      the build reuses target/). The doctests and examples/render_svg.rs (tests/
+#                      example_render_svg.rs) run in native: cargo test runs both
 #   2s schema         node --test tests/schema/: the JSON Schema and `newschart validate --json` give every
 #                      feed of the site and ~17,000 mutations the same verdict, but for the rules it names;
 #                      sweeps of dates, colours and links over every BMP character agree value by value
@@ -114,6 +119,25 @@ fuzz() {
   bash scripts/fuzz.sh --repeatable
 }
 
+# The crate as published (issue 18; not published): its API docs build without a warning, and
+# `cargo package` ships only the code, the migrations, the demo's feeds, the example and the README,
+# and builds from them alone. With `serve`, so that the service's include_str! of the feeds and its
+# migrations are built from the package too (the default build reads no file of its own).
+crate_package() {
+  # (runs inside `stage`: check each step)
+  RUSTDOCFLAGS='-D warnings' cargo doc --no-deps || return 1
+  local list extra
+  list="$(cargo package --list --allow-dirty 2>/dev/null)" || { cargo package --list --allow-dirty; return 1; }
+  extra="$(grep -vE '^(src/.+\.rs|migrations/[^/]+\.sql|www/feeds/[^/]+\.json|examples/render_svg\.rs|README\.md|Cargo\.(toml|toml\.orig|lock)|\.cargo_vcs_info\.json)$' <<<"$list" || true)"
+  if [[ -n "$extra" ]]; then
+    printf '==> ERROR: cargo package would ship files beyond the crate'"'"'s own (Cargo.toml include):\n%s\n' "$extra" >&2
+    return 1
+  fi
+  # its "ignoring test" warnings are expected: tests/ is not shipped
+  cargo package --allow-dirty --features serve || return 1
+  printf '==> the crate: %s files, %s bytes compressed\n' "$(wc -l <<<"$list")" "$(stat -c %s "$(ls -t target/package/newschart-*.crate | head -1)")"
+}
+
 WEB_TEST=(cargo test --target wasm32-unknown-unknown --test web)
 
 unit_engine() { # unit_engine chromium|firefox|webkit: the browser unit tests in one engine
@@ -169,6 +193,7 @@ engine_times() {
 
 stage setup bash scripts/setup.sh
 stage native cargo test
+stage crate crate_package
 stage schema bash -c 'cargo build --bin newschart && node --test tests/schema/' # the CLI: built by native already
 stage service cargo test --features serve --test serve
 stage modgraph node scripts/modgraph.mjs
