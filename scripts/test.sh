@@ -2,16 +2,16 @@
 # Run every newschart test, in order, stopping at the first failing stage:
 #   1 setup            install what is missing (scripts/setup.sh: browsers, drivers, the pinned nightly, cargo-fuzz too)
 #   2 native           cargo test
-#   2c crate          the crate as a Rust user gets it: cargo doc --no-deps with warnings denied (broken
-#                      intra-doc links fail), then cargo package --features serve: the files it would ship
-#                      (checked against the include list's kinds) built alone (the crates.io index is read;
-#                      the build reuses target/). The doctests and examples/render_svg.rs (tests/
-#                      example_render_svg.rs) run in native: cargo test runs both
 #   2s schema         node --test tests/schema/: the JSON Schema and `newschart validate --json` give every
 #                      feed of the site and ~17,000 mutations the same verdict, but for the rules it names;
 #                      sweeps of dates, colours and links over every BMP character agree value by value
 #   2v service        cargo test --features serve --test serve: the feed service (docs/SERVICE.md), real HTTP,
 #                      SQLite and a temporary PostgreSQL (fails without one; NEWSCHART_SKIP_POSTGRES=1 skips, loudly)
+#   2c crate          the crate as a Rust user gets it: cargo doc --no-deps with warnings denied (broken
+#                      intra-doc links fail), then cargo package --features serve: the files it would ship
+#                      (checked against the include list's kinds) built alone (the crates.io index is read;
+#                      the build reuses target/). The doctests and examples/render_svg.rs (tests/
+#                      example_render_svg.rs) run in native: cargo test runs both
 #   2m modgraph       node scripts/modgraph.mjs: prints the module graph, fails on a cycle between modules
 #   2a js-unit        node --test tests/web/ (the element's JavaScript modules that run in node: download.js's wrapping)
 #   2b fuzz           scripts/fuzz.sh --repeatable: cargo fuzz run pipeline on the pinned nightly, seed 1, 100000 runs
@@ -193,9 +193,9 @@ engine_times() {
 
 stage setup bash scripts/setup.sh
 stage native cargo test
-stage crate crate_package
 stage schema bash -c 'cargo build --bin newschart && node --test tests/schema/' # the CLI: built by native already
 stage service cargo test --features serve --test serve
+stage crate crate_package # after service: its package build reuses the serve feature's dependencies
 stage modgraph node scripts/modgraph.mjs
 stage js-unit node --test tests/web/
 stage fuzz fuzz
