@@ -94,6 +94,7 @@
 //! SQLite and PostgreSQL). `builder`, `xlsx` and `large` choose what goes into the WebAssembly
 //! modules (`scripts/build.sh`); `heap-stats` and `panic-trigger` are for tests only.
 #![deny(missing_docs)]
+#![deny(rustdoc::broken_intra_doc_links, rustdoc::private_intra_doc_links)]
 
 // the import is for the CLI, the native tests and the builder's module; the readers' wasm leaves it
 // out whole (present but unreachable, it still changed how the crate's shared code was optimized)
