@@ -7,6 +7,11 @@
 #                      sweeps of dates, colours and links over every BMP character agree value by value
 #   2v service        cargo test --features serve --test serve: the feed service (docs/SERVICE.md), real HTTP,
 #                      SQLite and a temporary PostgreSQL (fails without one; NEWSCHART_SKIP_POSTGRES=1 skips, loudly)
+#   2c crate          the crate as a Rust user gets it: cargo doc --no-deps with warnings denied (broken
+#                      intra-doc links fail), then cargo package --features serve: the files it would ship
+#                      (checked against the include list's kinds) built alone (the crates.io index is read;
+#                      the build reuses target/). The doctests and examples/render_svg.rs (tests/
+#                      example_render_svg.rs) run in native: cargo test runs both
 #   2m modgraph       node scripts/modgraph.mjs: prints the module graph, fails on a cycle between modules
 #   2a js-unit        node --test tests/web/ (the element's JavaScript modules that run in node: download.js's wrapping)
 #   2b fuzz           scripts/fuzz.sh --repeatable: cargo fuzz run pipeline on the pinned nightly, seed 1, 100000 runs
@@ -114,6 +119,25 @@ fuzz() {
   bash scripts/fuzz.sh --repeatable
 }
 
+# The crate as published (issue 18; not published): its API docs build without a warning, and
+# `cargo package` ships only the code, the migrations, the demo's feeds, the example and the README,
+# and builds from them alone. With `serve`, so that the service's include_str! of the feeds and its
+# migrations are built from the package too (the default build reads no file of its own).
+crate_package() {
+  # (runs inside `stage`: check each step)
+  RUSTDOCFLAGS='-D warnings' cargo doc --no-deps || return 1
+  local list extra
+  list="$(cargo package --list --allow-dirty 2>/dev/null)" || { cargo package --list --allow-dirty; return 1; }
+  extra="$(grep -vE '^(src/.+\.rs|migrations/[^/]+\.sql|www/feeds/[^/]+\.json|examples/render_svg\.rs|README\.md|Cargo\.(toml|toml\.orig|lock)|\.cargo_vcs_info\.json)$' <<<"$list" || true)"
+  if [[ -n "$extra" ]]; then
+    printf '==> ERROR: cargo package would ship files beyond the crate'"'"'s own (Cargo.toml include):\n%s\n' "$extra" >&2
+    return 1
+  fi
+  # its "ignoring test" warnings are expected: tests/ is not shipped
+  cargo package --allow-dirty --features serve || return 1
+  printf '==> the crate: %s files, %s bytes compressed\n' "$(wc -l <<<"$list")" "$(stat -c %s "$(ls -t target/package/newschart-*.crate | head -1)")"
+}
+
 WEB_TEST=(cargo test --target wasm32-unknown-unknown --test web)
 
 unit_engine() { # unit_engine chromium|firefox|webkit: the browser unit tests in one engine
@@ -171,6 +195,7 @@ stage setup bash scripts/setup.sh
 stage native cargo test
 stage schema bash -c 'cargo build --bin newschart && node --test tests/schema/' # the CLI: built by native already
 stage service cargo test --features serve --test serve
+stage crate crate_package # after service: its package build reuses the serve feature's dependencies
 stage modgraph node scripts/modgraph.mjs
 stage js-unit node --test tests/web/
 stage fuzz fuzz

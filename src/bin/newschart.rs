@@ -13,23 +13,14 @@
 //! mistake in the command line.
 
 // the binary's own modules live beside it in src/bin/newschart/ (a folder without
-// main.rs, so cargo does not take them for binaries of their own); PNG output is
-// native only (its dependencies are not built for wasm32, where the binary is
-// compiled, never run, alongside the browser tests)
+// main.rs, so cargo does not take them for binaries of their own); PNG output
+// (the library's render::png) is native only (its dependencies are not built for
+// wasm32, where the binary is compiled, never run, alongside the browser tests)
 #[path = "newschart/help.rs"]
 mod help;
 #[cfg(not(target_arch = "wasm32"))]
-#[path = "newschart/bitmap.rs"]
-mod bitmap;
-#[cfg(not(target_arch = "wasm32"))]
-#[path = "newschart/font.rs"]
-mod font;
-#[cfg(not(target_arch = "wasm32"))]
 #[path = "newschart/measure.rs"]
 mod measure;
-#[cfg(not(target_arch = "wasm32"))]
-#[path = "newschart/shapes.rs"]
-mod shapes;
 #[cfg(all(feature = "serve", not(target_arch = "wasm32")))]
 #[path = "newschart/service.rs"]
 mod service;
@@ -679,7 +670,8 @@ fn render_static(path: &str, _: Option<&str>, _: &StaticOut, _: f64) -> ExitCode
 /// The scene as PNG bytes, or `None` after printing why not.
 #[cfg(not(target_arch = "wasm32"))]
 fn png_bytes(scene: &newschart::scene::Scene, scale: f64, dpi: f64, font: Option<&Path>, path: &str) -> Option<Vec<u8>> {
-    let fonts = match font::load(font) {
+    use newschart::render::png as bitmap;
+    let fonts = match bitmap::font::load(font) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("newschart: {}", e);

@@ -310,6 +310,22 @@ fn json_number(v: f64) -> Value {
 /// Converts a CSV or .xlsx file to a v1 feed with one dataset. `Ok` carries the
 /// feed and any warnings; `Err` every problem found (errors and warnings), in row
 /// order. [`import`] says more: the table, the columns' types, what was skipped.
+///
+/// ```
+/// use newschart::csv::{self, CsvOptions};
+/// use serde_json::json;
+///
+/// // the seed's toilet figures as a journalist types them
+/// let table = "项目,户数\n排查整改财政补助户厕,196万\n“百日攻坚”新建改建,5.4万\n";
+/// let opts = CsvOptions { kind: Some("bar".into()), title: Some("“百日攻坚”完成5.4万户农村改厕".into()), ..CsvOptions::default() };
+/// let (feed, warnings) = csv::to_feed(table.as_bytes(), &opts).expect("a feed");
+/// assert!(warnings.is_empty());
+/// assert_eq!(feed["datasets"][0]["series"][0]["values"], json!([1960000, 54000]));
+///
+/// // as text, ready for normalize::read
+/// let text = csv::write::to_pretty(&feed);
+/// assert!(newschart::normalize::read(&text, Default::default()).problems.is_empty());
+/// ```
 pub fn to_feed(bytes: &[u8], opts: &CsvOptions) -> Result<(Value, Vec<Problem>), Vec<Problem>> {
     let i = import(bytes, opts);
     match i.feed {
@@ -377,6 +393,18 @@ fn find(headers: &[String], names: &[String], want: &str) -> Option<usize> {
 
 /// Reads a CSV or .xlsx file: the feed (when nothing is wrong), every problem,
 /// and the table, columns, long-table hint and skipped lines the builder shows.
+///
+/// ```
+/// use newschart::csv::{import, CsvOptions};
+///
+/// // a title above the header and a unit in it: 万户, so the feed holds households
+/// let sheet = "株洲农村改厕（2022）\n项目,户数（万户）\n排查整改财政补助户厕,196\n“百日攻坚”新建改建,5.4\n";
+/// let i = import(sheet.as_bytes(), &CsvOptions::default());
+/// assert_eq!(i.skipped.len(), 1);
+/// assert_eq!(i.columns[1].unit.as_deref(), Some("万户"));
+/// let feed = i.feed.expect("no errors");
+/// assert_eq!(feed["datasets"][0]["series"][0]["values"], serde_json::json!([1960000, 54000]));
+/// ```
 pub fn import(bytes: &[u8], opts: &CsvOptions) -> Import {
     let mut r = Report { problems: Vec::new() };
     let mut out = Import {

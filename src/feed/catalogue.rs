@@ -2,10 +2,10 @@
 //!
 //! A problem is a [`Code`] and its parameters (texts: a value found, a limit, a name); the words
 //! are a template per code and language, where `{0}` is parameter 0, `{0:t}` parameter 0 as a
-//! term of [`TERMS`] (a type's name, a syntax error), and `{1*}` parameters 1 onwards as a list.
+//! term of `TERMS` (a type's name, a syntax error), and `{1*}` parameters 1 onwards as a list.
 //! The CLI and the builder's module fill them in here ([`words`]); the readers' module carries
 //! codes and parameters only, and a reader's page gets the words from `src/web/problem-words.js`,
-//! generated from this file ([`js`], `newschart catalogue --js`) and checked against it by a test.
+//! generated from this file (`catalogue_js`, `newschart catalogue --js`) and checked against it by a test.
 
 /// Defines [`Code`], its ids and its two templates from one table.
 macro_rules! catalogue {

@@ -4,7 +4,9 @@
 //! `normalize` turns the parsed value into the typed model.
 
 pub mod catalogue;
+// public for the CLI's `catalogue --js`, which writes the repository's src/web/problem-words.js
 #[cfg(any(feature = "builder", not(target_arch = "wasm32")))]
+#[doc(hidden)]
 pub mod catalogue_js;
 pub mod json;
 pub mod spec;
@@ -38,6 +40,15 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Problem> {
 
 /// Parses feed text into a JSON value. A byte order mark is accepted;
 /// anything else that is not JSON is one problem with line and column.
+/// [`normalize::read`](crate::normalize::read) calls it, then checks the value.
+///
+/// ```
+/// use newschart::feed::{parse, DEFAULT_MAX_BYTES};
+///
+/// let p = parse("{\"version\": 1,\n \"datasets\": [}", DEFAULT_MAX_BYTES).unwrap_err();
+/// assert_eq!((p.line, p.column), (2, 15));
+/// assert_eq!(p.describe(false), "(line 2, column 15): not valid JSON: expected value");
+/// ```
 pub fn parse(text: &str, max_bytes: usize) -> Result<json::Value, Problem> {
     if text.len() > max_bytes {
         return Err(Problem::error("", Code::TooLarge, &[&number(text.len()), &number(max_bytes)]));

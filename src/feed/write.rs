@@ -7,7 +7,16 @@ use serde_json::{json, Map, Value};
 use crate::format::NumberStyle;
 use crate::model::{Annotation, Dataset, Feed, Kind, Locale, XScale};
 
-/// A whole feed as JSON.
+/// A whole feed as JSON: the model written back, defaults left out, so that reading it again
+/// gives the same model.
+///
+/// ```
+/// use newschart::normalize::{read, Limits};
+///
+/// let feed = read(include_str!("../../www/feeds/employment.json"), Limits::default()).feed.expect("valid");
+/// let text = newschart::csv::write::to_pretty(&newschart::feed::write::feed(&feed));
+/// assert_eq!(read(&text, Limits::default()).feed.expect("valid"), feed);
+/// ```
 pub fn feed(f: &Feed) -> Value {
     json!({ "version": f.version, "datasets": f.datasets.iter().map(dataset).collect::<Vec<_>>() })
 }

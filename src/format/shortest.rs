@@ -17,7 +17,7 @@ const EXACT_DIGITS: i32 = 15;
 /// digits; whole numbers past 2^53 and numbers needing more than 15 decimals are written as
 /// `1.5e25`.
 ///
-/// The decimals are those of the shortest digits that read back as `v`, cut to [`EXACT_DIGITS`]
+/// The decimals are those of the shortest digits that read back as `v`, cut to `EXACT_DIGITS`
 /// significant ones; [`super::decimal::fixed`] then writes the scaled value with that many and
 /// drops trailing zeros. Scaling by a power of ten and rounding there is off by far less than
 /// half a unit of the last kept digit, so a decimal of 15 digits or fewer comes back as itself.

@@ -35,7 +35,40 @@ impl Normalized {
     }
 }
 
-/// Reads feed text into the model, reporting every problem.
+/// Reads feed text into the model, reporting every problem: syntax, unknown fields, values of the
+/// wrong type or out of bounds, each with its JSON path, line and column, and its words in Chinese
+/// and English ([`Problem::describe`]). The model ([`Normalized::feed`]) is there only when no
+/// problem is an error; warnings leave it.
+///
+/// ```
+/// use newschart::normalize::{read, Limits};
+///
+/// // the seed's hamlet figures, with the sum typed as text
+/// let text = r#"{"version": 1, "datasets": [{
+///   "id": "hamlets", "kind": "column", "title": "100个“幸福屋场”撬动社会资金1.5亿元", "unit": "元",
+///   "categories": ["幸福屋场"],
+///   "series": [{"name": "社会资金投入", "values": ["1.5亿"]}]
+/// }]}"#;
+/// let n = read(text, Limits::default());
+/// assert!(n.feed.is_none());
+/// let e = n.errors().next().expect("an error");
+/// assert_eq!((e.path.as_str(), e.line, e.column), ("datasets[0].series[0].values[0]", 4, 44));
+/// assert_eq!(
+///     e.describe(false),
+///     "datasets[0].series[0].values[0] (line 4, column 44): must be a number, found text \"1.5亿\"; \
+///      remove the quotes and write a plain number (e.g. 72500), or null for a missing value"
+/// );
+/// assert_eq!(
+///     e.describe(true),
+///     "datasets[0].series[0].values[0]（第4行，第44列）：应为数字，实际是文本 \"1.5亿\"；\
+///      请去掉引号，写成不带单位的数字（如 72500），缺失值写 null"
+/// );
+///
+/// // the number itself reads, and gives the model
+/// let n = read(&text.replace(r#""1.5亿""#, "150000000"), Limits::default());
+/// let feed = n.feed.expect("no errors");
+/// assert_eq!(feed.datasets[0].series[0].values, [Some(1.5e8)]);
+/// ```
 pub fn read(text: &str, limits: Limits) -> Normalized {
     let value = match crate::feed::parse(text, limits.max_bytes) {
         Ok(v) => v,

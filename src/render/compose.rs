@@ -223,7 +223,8 @@ impl Column<'_> {
     }
 }
 
-/// Lays out `ds` with its words at `width` CSS px.
+/// Lays out `ds` with its words at `width` CSS px: the title, subtitle, unit, legend, notes and
+/// source around the chart's scene, measured with `m`. The crate's front page has an example.
 pub fn compose(ds: &Dataset, width: f64, height: Height, m: &dyn TextMeasure, theme: &Theme) -> Composition {
     compose_with(ds, width, height, m, theme, &mut |w, h| marks::build(ds, w, h, m, theme))
 }
@@ -353,6 +354,21 @@ pub fn moved(mut s: Scene, dx: f64, dy: f64) -> Scene {
 
 /// Reads a feed and composes one dataset, natively (the command-line tool and
 /// the tests), with the estimated text measure the scene is laid out with.
+///
+/// `dataset` picks a dataset by `id` (the first when `None`). `Err` holds every problem of the
+/// feed, as [`crate::scene_for`] does.
+///
+/// ```
+/// use newschart::render::compose::{scene_for, Height};
+///
+/// let feed = include_str!("../../www/feeds/hamlets.json");
+/// // the chart 300 CSS px tall under its words, 640 wide
+/// let (dataset, c) = scene_for(feed, None, 640.0, Height::Chart(300.0)).expect("a valid feed");
+/// assert_eq!(c.chart.h, 300.0);
+/// assert_eq!(c.scene.width, 640.0);
+/// // the feed says its figures per county are illustrative: the image says so too
+/// assert!(dataset.illustrative && c.illustrative.is_some());
+/// ```
 pub fn scene_for(text: &str, dataset: Option<&str>, width: f64, height: Height) -> Result<(Dataset, Composition), Vec<Problem>> {
     let (ds, _) = crate::scene_for(text, dataset, layout::MIN_WIDTH, Some(layout::MIN_HEIGHT))?;
     let c = compose(&ds, width, height, &crate::text::EstimateMeasure, &Theme::default());

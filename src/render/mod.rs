@@ -6,6 +6,8 @@
 
 pub mod compose;
 pub mod element;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod png;
 pub mod svg;
 pub mod wrap;
 

@@ -22,7 +22,17 @@ use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyl
 use super::{draw, Options, FONT_STACK};
 use crate::scene::{Scene, Shape};
 
-/// The scene as an SVG document, `scale` backend pixels per CSS pixel.
+/// The scene as an SVG document, `scale` backend pixels per CSS pixel. Text is `<text>` in the
+/// widget's font stack ([`super::FONT_STACK`]), so the viewer's fonts draw it; the
+/// document always parses, whatever the feed's words.
+///
+/// ```
+/// let feed = include_str!("../../www/feeds/toilets.json");
+/// let (_, scene) = newschart::scene_for(feed, None, 320.0, Some(200.0)).expect("a valid feed");
+/// let svg = newschart::render::svg::to_svg(&scene, 2.0).expect("rendered");
+/// assert!(svg.starts_with(r#"<svg width="640" height="400""#));
+/// assert!(svg.contains("196万户") && svg.contains("5.4万户"));
+/// ```
 pub fn to_svg(scene: &Scene, scale: f64) -> Result<String, String> {
     to_svg_styled(scene, scale, "")
 }

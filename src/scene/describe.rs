@@ -9,6 +9,15 @@ const MAX_POINTS: usize = 12;
 
 /// A summary such as "已就业脱贫户：7.25万人，完成年度任务的107.07%。".
 /// Lazy data ([`Scene::lazy`]) describe themselves.
+///
+/// ```
+/// let feed = include_str!("../../www/feeds/employment.json");
+/// let (dataset, scene) = newschart::scene_for(feed, None, 640.0, None).expect("a valid feed");
+/// assert_eq!(
+///     newschart::scene::describe::describe(&dataset, &scene),
+///     "已就业脱贫户7.25万人，超额完成年度任务。已就业脱贫户：7.25万人，完成年度任务的107.07%。"
+/// );
+/// ```
 pub fn describe(ds: &Dataset, scene: &Scene) -> String {
     if let Some(l) = &scene.lazy {
         return l.get().describe();

@@ -27,10 +27,10 @@ impl SystemMeasure {
     /// The faces this machine has (possibly none: then every width is the estimate).
     pub fn find() -> SystemMeasure {
         let mut faces = Vec::new();
-        if let Some(face) = fc_match("system-ui").and_then(|p| super::font::load_face(&p).ok()) {
+        if let Some(face) = fc_match("system-ui").and_then(|p| newschart::render::png::font::load_face(&p).ok()) {
             faces.push(face.font);
         }
-        if let Ok(fonts) = super::font::load(None) {
+        if let Ok(fonts) = newschart::render::png::font::load(None) {
             faces.push(fonts.regular.font);
         }
         SystemMeasure { faces }

@@ -55,7 +55,9 @@ pub const INSTALL_HINT: &str = "no CJK font found for PNG text: install the Noto
 (Debian/Ubuntu: apt-get install fonts-noto-cjk; Fedora: dnf install google-noto-sans-cjk-fonts; \
 macOS and Windows have one) or pass --font PATH to a .ttf, .otf or .ttc with Chinese glyphs";
 
-/// Loads `--font PATH`, or finds a system CJK font.
+/// Loads the font at `explicit` (the CLI's `--font PATH`), or finds a system CJK
+/// font and the bold face beside it. The error says which file could not be read,
+/// or, when no font is found, how to install one ([`INSTALL_HINT`]).
 pub fn load(explicit: Option<&Path>) -> Result<Fonts, String> {
     let regular_path = match explicit {
         Some(p) => p.to_path_buf(),

@@ -1,5 +1,7 @@
-//! PNG output: the scene drawn by `newschart::render::draw` onto plotters'
-//! bitmap backend, with text rasterized here from a CJK font.
+//! PNG output (native only): the scene drawn by [`render::draw`](super::draw)
+//! onto plotters' bitmap backend, with text rasterized here from a CJK font. The
+//! `newschart render -o chart.png` command is [`font::load`], [`draw`] and
+//! [`encode`] in turn; [`to_png`] does the three at once.
 //!
 //! plotters' own bitmap text cannot pick a face in a `.ttc` collection, sizes
 //! glyphs by the font's line height instead of its em, and places the baseline
@@ -7,6 +9,27 @@
 //! through, and draws text as the browser canvas does: font size = em, anchor
 //! at the em box's top, middle or bottom (`textBaseline`), so the image matches
 //! the live chart.
+//!
+//! Text needs a font with Chinese glyphs: [`font::load`] takes a path, or finds
+//! the system's (Noto Sans CJK, Source Han Sans, WenQuanYi, PingFang, Microsoft
+//! YaHei) and otherwise says how to install one. The module is not built for
+//! wasm32, where the browser draws on its canvas.
+//!
+//! ```
+//! use newschart::render::{compose, png};
+//!
+//! let feed = include_str!("../../../www/feeds/toilets.json");
+//! let (_, c) = compose::scene_for(feed, None, 640.0, compose::Height::Natural).expect("a valid feed");
+//! let fonts = png::font::load(None).expect("a CJK font on this machine");
+//! let img = png::draw(&c.scene, 2.0, &fonts).expect("drawn"); // 2 image pixels per CSS pixel
+//! assert_eq!(img.width, 1280);
+//! assert!(img.missing.is_empty(), "the font has every glyph of the feed");
+//! let bytes = png::encode(&img, 192.0).expect("encoded");
+//! assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+//! ```
+
+pub mod font;
+mod shapes;
 
 use ab_glyph::{point, Font, Glyph, PxScale, ScaleFont};
 use plotters::backend::BitMapBackend;
@@ -14,10 +37,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontStyle};
 
-use super::font::{Face, Fonts};
-use super::shapes;
-use newschart::render::{self, Options};
-use newschart::scene::Scene;
+use self::font::{Face, Fonts};
+use crate::render::{self, Options};
+use crate::scene::Scene;
 
 type Inner<'b> = BitMapBackend<'b>;
 type Error<'b> = DrawingErrorKind<<Inner<'b> as DrawingBackend>::ErrorType>;
@@ -195,7 +217,10 @@ pub struct Image {
     pub missing: Vec<char>,
 }
 
-/// Draws `scene` at `scale` image pixels per CSS pixel on white.
+/// Draws `scene` at `scale` image pixels per CSS pixel on white: `scale` 2.0 for a
+/// phone's screen, `dpi / 96.0` for print. The image is the scene's size times
+/// `scale`, rounded; an error when that is too large to hold (over 400 MB of pixels)
+/// or a shape cannot be drawn.
 pub fn draw(scene: &Scene, scale: f64, fonts: &Fonts) -> Result<Image, String> {
     let width = (scene.width * scale).round().max(1.0) as u32;
     let height = (scene.height * scale).round().max(1.0) as u32;
@@ -214,7 +239,8 @@ pub fn draw(scene: &Scene, scale: f64, fonts: &Fonts) -> Result<Image, String> {
     Ok(Image { width, height, rgb, missing })
 }
 
-/// Encodes an image as PNG, with its resolution when printed at `dpi`.
+/// Encodes an image as PNG (8-bit RGB), with its resolution when printed at `dpi`
+/// (the `pHYs` chunk: 96 for a screen, 300 for print).
 pub fn encode(img: &Image, dpi: f64) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     {
@@ -228,4 +254,23 @@ pub fn encode(img: &Image, dpi: f64) -> Result<Vec<u8>, String> {
         w.finish().map_err(|e| e.to_string())?;
     }
     Ok(out)
+}
+
+/// The scene as PNG bytes in one call: [`draw`], then [`encode`] at `dpi`, with the
+/// characters `fonts` has no glyph for (drawn as empty boxes; the CLI warns of them).
+///
+/// ```
+/// use newschart::render::png;
+///
+/// let feed = include_str!("../../../www/feeds/employment.json");
+/// let (_, scene) = newschart::scene_for(feed, None, 320.0, Some(200.0)).expect("a valid feed");
+/// let fonts = png::font::load(None).expect("a CJK font on this machine");
+/// let (bytes, missing) = png::to_png(&scene, 1.0, 96.0, &fonts).expect("drawn");
+/// assert!(bytes.starts_with(b"\x89PNG"));
+/// assert_eq!(missing, Vec::<char>::new());
+/// ```
+pub fn to_png(scene: &Scene, scale: f64, dpi: f64, fonts: &Fonts) -> Result<(Vec<u8>, Vec<char>), String> {
+    let img = draw(scene, scale, fonts)?;
+    let bytes = encode(&img, dpi)?;
+    Ok((bytes, img.missing))
 }
