@@ -128,7 +128,7 @@ crate_package() {
   RUSTDOCFLAGS='-D warnings' cargo doc --no-deps || return 1
   local list extra
   list="$(cargo package --list --allow-dirty 2>/dev/null)" || { cargo package --list --allow-dirty; return 1; }
-  extra="$(grep -vE '^(src/.+\.rs|migrations/[^/]+\.sql|www/feeds/[^/]+\.json|examples/render_svg\.rs|README\.md|Cargo\.(toml|toml\.orig|lock)|\.cargo_vcs_info\.json)$' <<<"$list" || true)"
+  extra="$(grep -vE '^(src/.+\.rs|migrations/[^/]+\.sql|www/feeds/[^/]+\.json|examples/render_svg\.rs|README\.md|LICENSE|Cargo\.(toml|toml\.orig|lock)|\.cargo_vcs_info\.json)$' <<<"$list" || true)"
   if [[ -n "$extra" ]]; then
     printf '==> ERROR: cargo package would ship files beyond the crate'"'"'s own (Cargo.toml include):\n%s\n' "$extra" >&2
     return 1
