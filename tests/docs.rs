@@ -136,3 +136,17 @@ fn anchors_are_githubs() {
     assert_eq!(slug(" 1. Script and element (most sites)"), "1-script-and-element-most-sites");
     assert_eq!(link_targets("see [a](docs/A.md#x) and [b](B.md)."), ["docs/A.md#x", "B.md"]);
 }
+
+/// The README's Rust example is the crate page's first example (src/lib.rs), which runs as a
+/// doctest: every line of it (comments aside) is a line there, so the README cannot show code
+/// that does not build.
+#[test]
+fn the_readmes_rust_example_is_the_crate_pages_doctest() {
+    let readme = fs::read_to_string("README.md").unwrap();
+    let start = readme.find("```rust\n").expect("a Rust example in the README") + "```rust\n".len();
+    let block = &readme[start..start + readme[start..].find("```").unwrap()];
+    let lib = fs::read_to_string("src/lib.rs").unwrap();
+    let doc: Vec<String> = lib.lines().filter_map(|l| l.strip_prefix("//!")).map(|l| l.trim().to_string()).collect();
+    let missing: Vec<&str> = block.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("//") && !doc.iter().any(|d| d == l)).collect();
+    assert!(block.lines().count() > 5 && missing.is_empty(), "README lines not in src/lib.rs's doctest: {:?}", missing);
+}
