@@ -6,6 +6,7 @@
 
 pub mod compose;
 pub mod element;
+pub mod static_paint;
 pub mod svg;
 pub mod wrap;
 
