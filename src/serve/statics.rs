@@ -102,7 +102,7 @@ async fn draw(app: &App, id: &str, hash: &str, feed: &str, height: i64) -> Resul
         Ok(()) => Ok(()),
         // another instance stored the same feed's images at the same moment
         Err(super::store::StoreError::Exists) => Ok(()),
-        Err(e) => Err(format!("the static images could not be stored: {}", e)),
+        Err(e) => Err(format!("the static images could not be stored ({}); readers see the live chart only", e)),
     }
 }
 
