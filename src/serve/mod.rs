@@ -85,8 +85,8 @@ pub async fn run(config: Config) -> Result<(), String> {
     tokio::spawn(housekeeping(store.clone()));
     let router = http::router(app, config.max_upload, config.www.as_deref(), config.pkg.as_deref());
     if config.demo {
-        for (id, _, _, height) in demo::CHARTS {
-            println!("demo: <news-chart src=\"{}/feeds/{}.json\" height=\"{}\" refresh=\"60\"></news-chart>", base, id, height);
+        for (id, _, _, _) in demo::CHARTS {
+            println!("demo: <news-chart src=\"{}/feeds/{}.json\" refresh=\"60\"></news-chart>", base, id);
         }
         if config.www.is_some() {
             println!("demo: the article at {}/ and the builder at {}/builder.html", base, base);

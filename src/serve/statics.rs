@@ -7,8 +7,9 @@
 //! carries the `<picture>` of the live version ([`picture`]).
 //!
 //! Drawing never fails a publish nor holds it long: it runs on a blocking thread after the
-//! publish is committed, bounded by [`TIMEOUT`]; a problem is logged and kept on the chart row
-//! for the chart's page.
+//! publish is committed, and the answer waits for it (so the builder's snippet has the image at
+//! once) at most [`TIMEOUT`], after which the drawing goes on and is stored when done; a problem
+//! is logged and kept on the chart row for the chart's page.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -30,7 +31,7 @@ pub const MIN_HEIGHT: i64 = 60;
 /// See [`MIN_HEIGHT`].
 pub const MAX_HEIGHT: i64 = 2000;
 /// How long a publish waits for its images before it answers anyway (they are stored when done).
-pub const TIMEOUT: Duration = Duration::from_secs(15);
+pub const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The embed height of a chart whose height was never set: the feed's own default at a desktop
 /// width, as the builder computes it (`chart.default_height(900)`).
@@ -65,14 +66,27 @@ pub async fn refresh(app: &App, id: &str) {
     let hash = element::feed_hash(&feed);
     let stored = store.static_images(id, &hash).await.unwrap_or_default();
     let ready = static_paint::WIDTHS.iter().all(|&w| stored.iter().any(|i| i.width == i64::from(w) && i.chart_height == height));
-    let problem = if ready { None } else { draw(app, id, &hash, &feed, height).await.err() };
-    if let Some(p) = &problem {
-        eprintln!("newschart serve: static images of {}: {}", id, p);
-    }
-    if problem != state.problem {
-        if let Err(e) = store.set_static_problem(id, problem.as_deref()).await {
-            eprintln!("newschart serve: static images of {}: {}", id, e);
+    if !ready {
+        // a task of its own: a drawing slower than TIMEOUT is still stored when done
+        let job = (store.clone(), app.measure.clone(), id.to_string(), hash.clone(), feed.clone(), state.problem.clone());
+        let task = tokio::spawn(async move {
+            let (store, measure, id, hash, feed, old) = job;
+            let problem = draw(&store, &measure, &id, &hash, &feed, height).await.err();
+            if let Some(p) = &problem {
+                eprintln!("newschart serve: static images of {}: {}", id, p);
+            }
+            if problem != old {
+                if let Err(e) = store.set_static_problem(&id, problem.as_deref()).await {
+                    eprintln!("newschart serve: static images of {}: {}", id, e);
+                }
+            }
+        });
+        if tokio::time::timeout(TIMEOUT, task).await.is_err() {
+            eprintln!("newschart serve: static images of {}: still drawing after {} s; the publish is answered without them", id, TIMEOUT.as_secs());
+            return;
         }
+    } else if state.problem.is_some() {
+        let _ = store.set_static_problem(id, None).await;
     }
     if let Some(dir) = &app.publish_dir {
         let _guard = app.dir_lock.lock().await;
@@ -83,22 +97,21 @@ pub async fn refresh(app: &App, id: &str) {
 }
 
 /// Draws and stores one feed's images; `Err` says what went wrong, in words for the chart's page.
-async fn draw(app: &App, id: &str, hash: &str, feed: &str, height: i64) -> Result<(), String> {
-    let measure = app.measure.clone();
+async fn draw(store: &Store, measure: &Measure, id: &str, hash: &str, feed: &str, height: i64) -> Result<(), String> {
+    let measure = measure.clone();
     let text = feed.to_string();
     let started = Instant::now();
     // a blocking thread: the drawing is CPU work; a panic in it ends that thread, not the publish
     let job = tokio::task::spawn_blocking(move || static_paint::images(&text, None, &static_paint::WIDTHS, height as f64, &*measure));
-    let images = match tokio::time::timeout(TIMEOUT, job).await {
-        Err(_) => return Err(format!("drawing the static images took over {} s; readers see the live chart only", TIMEOUT.as_secs())),
-        Ok(Err(e)) => return Err(format!("drawing the static images failed ({}); readers see the live chart only", e)),
-        Ok(Ok(Err(static_paint::Failure::Feed(_)))) => return Err("the live feed does not read for its static images; readers see the live chart only".to_string()),
-        Ok(Ok(Err(static_paint::Failure::Render(e)))) => return Err(format!("drawing the static images failed ({}); readers see the live chart only", e)),
-        Ok(Ok(Ok(images))) => images,
+    let images = match job.await {
+        Err(e) => return Err(format!("drawing the static images failed ({}); readers see the live chart only", e)),
+        Ok(Err(static_paint::Failure::Feed(_))) => return Err("the live feed does not read for its static images; readers see the live chart only".to_string()),
+        Ok(Err(static_paint::Failure::Render(e))) => return Err(format!("drawing the static images failed ({}); readers see the live chart only", e)),
+        Ok(Ok(images)) => images,
     };
     let ms = started.elapsed().as_millis() as i64;
     let rows: Vec<(i64, i64, &str)> = images.iter().map(|i| (i64::from(i.width), i64::from(i.height), i.svg.as_str())).collect();
-    match app.store.put_static(id, hash, height, ms, &rows).await {
+    match store.put_static(id, hash, height, ms, &rows).await {
         Ok(()) => Ok(()),
         // another instance stored the same feed's images at the same moment
         Err(super::store::StoreError::Exists) => Ok(()),
