@@ -254,3 +254,50 @@ fn the_demo_and_a_restored_database_get_their_images_at_start() {
         assert!(srv.publish_dir.join("static").join(format!("hamlets.{}.{}.svg", feed_hash(&feed), w)).is_file());
     }
 }
+
+#[test]
+fn publish_dir_images_are_never_seen_half_written() {
+    let srv = Server::start(&[EDITOR], &[]);
+    let s = srv.login("ana", "ana-password-1");
+    srv.create_chart(&s, "monitoring", "Monitoring");
+    let (v1, v2) = (example("monitoring-grouped.json"), example("assistance-donut.json"));
+    srv.publish(&s, "monitoring", &v1, "one");
+    srv.publish(&s, "monitoring", &v2, "two");
+    let files: Vec<(std::path::PathBuf, String)> = [&v1, &v2]
+        .iter()
+        .flat_map(|v| WIDTHS.map(|w| srv.publish_dir.join("static").join(format!("monitoring.{}.{}.svg", feed_hash(v), w))))
+        .map(|p| {
+            let full = std::fs::read_to_string(&p).expect("the image file");
+            (p, full)
+        })
+        .collect();
+    // each rollback writes the live version's images again while a reader reads them
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let (reads, torn) = std::thread::scope(|scope| {
+        let reader = scope.spawn(|| {
+            let (mut reads, mut torn) = (0u64, Vec::new());
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                for (p, full) in &files {
+                    match std::fs::read_to_string(p) {
+                        Ok(now) if &now == full => {}
+                        Ok(now) => torn.push(format!("{}: {} of {} bytes", p.display(), now.len(), full.len())),
+                        Err(e) => torn.push(format!("{}: {}", p.display(), e)),
+                    }
+                    reads += 1;
+                }
+            }
+            (reads, torn)
+        });
+        for i in 0..30 {
+            let v = if i % 2 == 0 { 1 } else { 2 };
+            let a = srv.write(&s, "POST", "/api/charts/monitoring/rollback", "application/json", format!("{{\"version\":{}}}", v).as_bytes());
+            assert_eq!(a.status, 200, "{}", a.body);
+        }
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        reader.join().expect("reader")
+    });
+    assert!(reads > 100, "the reader read while the files were written: {} reads", reads);
+    assert!(torn.is_empty(), "{} of {} reads saw a file half written or missing: {:?}", torn.len(), reads, &torn[..torn.len().min(5)]);
+    let names: Vec<String> = std::fs::read_dir(srv.publish_dir.join("static")).expect("dir").filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "no temporary file left: {:?}", names);
+}
