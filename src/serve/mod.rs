@@ -77,10 +77,15 @@ pub async fn run(config: Config) -> Result<(), String> {
     let public_base = config.public_url.as_ref().map(|p| p.base.clone());
     let app = Arc::new(http::App { store: store.clone(), publish_dir: config.publish_dir, secure_cookie, public_origin, public_base, dir_lock: tokio::sync::Mutex::new(()), measure: config.measure });
     // every live version not drawn yet (--demo's charts, a restored database, a service before
-    // static images) is drawn before the first request; a problem is kept on the chart
-    for (id, _) in store.live_all().await.map_err(|e| e.to_string())? {
-        statics::refresh(&app, &id).await;
-    }
+    // static images) is drawn, beside the first requests so that many charts do not hold the
+    // start; a problem is kept on the chart
+    let live = store.live_all().await.map_err(|e| e.to_string())?;
+    let drawer = app.clone();
+    tokio::spawn(async move {
+        for (id, _) in live {
+            statics::refresh(&drawer, &id).await;
+        }
+    });
     tokio::spawn(upstream::run(app.clone(), policy));
     tokio::spawn(housekeeping(store.clone()));
     let router = http::router(app, config.max_upload, config.www.as_deref(), config.pkg.as_deref());

@@ -36,6 +36,18 @@ fn svg_texts(svg: &str) -> Vec<String> {
     doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).map(|t| t.trim().to_string()).collect()
 }
 
+/// `GET path` once it answers 200 (images drawn at start come beside the first requests), within 60 s.
+fn get_when_drawn(srv: &Server, path: &str) -> Answer {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let a = srv.get(path);
+        if a.status != 404 || std::time::Instant::now() > until {
+            return a;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
 fn chart_static(srv: &Server, s: &Session, id: &str) -> serde_json::Value {
     let a = srv.send("GET", &format!("/api/charts/{}", id), &[("cookie", &s.cookie)], None);
     assert_eq!(a.status, 200, "{}", a.body);
@@ -234,7 +246,7 @@ fn the_demo_and_a_restored_database_get_their_images_at_start() {
     for (id, height) in [("employment", 110), ("toilets", 220), ("hamlets", 340)] {
         let feed = std::fs::read_to_string(format!("{}/www/feeds/{}.json", env!("CARGO_MANIFEST_DIR"), id)).expect("article feed");
         for (w, cli) in cli_images(&feed, id, height) {
-            let a = srv.get(&format!("/static/{}.{}.{}.svg", id, feed_hash(&feed), w));
+            let a = get_when_drawn(&srv, &format!("/static/{}.{}.{}.svg", id, feed_hash(&feed), w));
             assert_eq!(a.body, cli, "{} at {} px: the article's height {}", id, w, height);
         }
     }
@@ -250,8 +262,14 @@ fn the_demo_and_a_restored_database_get_their_images_at_start() {
     let srv = Server::start_on(dir, data, &[], &[]);
     let feed = std::fs::read_to_string(format!("{}/www/feeds/hamlets.json", env!("CARGO_MANIFEST_DIR"))).expect("article feed");
     for (w, cli) in cli_images(&feed, "hamlets", 340) {
-        assert_eq!(srv.get(&format!("/static/hamlets.{}.{}.svg", feed_hash(&feed), w)).body, cli, "restored: the height kept, the image drawn");
-        assert!(srv.publish_dir.join("static").join(format!("hamlets.{}.{}.svg", feed_hash(&feed), w)).is_file());
+        assert_eq!(get_when_drawn(&srv, &format!("/static/hamlets.{}.{}.svg", feed_hash(&feed), w)).body, cli, "restored: the height kept, the image drawn");
+        let file = srv.publish_dir.join("static").join(format!("hamlets.{}.{}.svg", feed_hash(&feed), w));
+        // written once stored, under the --publish-dir lock: give it a moment
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !file.is_file() && std::time::Instant::now() < until {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        assert_eq!(std::fs::read_to_string(&file).ok().as_deref(), Some(cli.as_str()), "in --publish-dir");
     }
 }
 
