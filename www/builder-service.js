@@ -24,6 +24,7 @@ const T = {
     notYours: (owner) => `你不能发布到这张图表：它属于 ${owner}。请找它的负责人或本部门的编辑。`,
     refused: '服务器拒绝了：你没有修改这张图表的权限。', serverProblems: '服务器检查数据时发现问题，没有发布：',
     fromFile: (f) => `连同源文件 ${f} 一起保存。`,
+    staticNone: (p) => `这一版没有静态图：${p}。嵌入代码里没有静态图，读者看到的是加载后的图表。`, staticOk: (h, ms) => `嵌入代码带着这一版的静态图（高 ${h} 像素，绘制用时 ${ms} 毫秒）：网页在脚本运行前就显示图表。`,
     snippetH: '嵌入代码（固定地址，数据更新后网页自动跟上）', formElement: '脚本 + 图表标签（大多数网站）', formDiv: '脚本 + div（会删掉陌生标签的 CMS）', copy: '复制', copied: '已复制', noLive: '发布第一个版本后才有嵌入代码。',
     versionsH: '版本', vN: '版本', vAuthor: '作者', vTime: '时间', vNote: '说明', vFile: '源文件', vLive: '线上',
     isLive: '线上', compare: (n) => `第 ${n} 版与线上版对比`, rollback: (n) => `让第 ${n} 版重新上线`,
@@ -58,6 +59,7 @@ const T = {
     notYours: (owner) => `You cannot publish to this chart: it belongs to ${owner}. Ask its owner or an editor of the desk.`,
     refused: 'The service refused: you may not change this chart.', serverProblems: 'The service checked the data and found problems; nothing was published:',
     fromFile: (f) => `The source file ${f} is kept with it.`,
+    staticNone: (p) => `This version has no static image: ${p}. The embed code carries none; readers see the chart once it loads.`, staticOk: (h, ms) => `The embed code carries this version's static image (${h} px high, drawn in ${ms} ms): pages show the chart before any script runs.`,
     snippetH: 'Embed code (a fixed address: pages follow each new version)', formElement: 'Script + chart tag (most sites)', formDiv: 'Script + div (a CMS that strips unknown tags)', copy: 'Copy', copied: 'Copied', noLive: 'The embed code appears once a first version is published.',
     versionsH: 'Versions', vN: 'Version', vAuthor: 'Author', vTime: 'Time', vNote: 'Note', vFile: 'Source file', vLive: 'Live',
     isLive: 'live', compare: (n) => `Compare version ${n} with the live one`, rollback: (n) => `Make version ${n} live again`,
@@ -126,8 +128,8 @@ async function detect() {
 
 /**
  * Starts the panel when a service serves the page. `b` is the builder's side (builder.js):
- * lang(), feed() → { text, ok }, source() → { name, base64 } | null, place(problems) → the
- * problems not shown beside a field, li(problem, where), where(line, column), snippetsFor(url),
+ * lang(), feed() → { text, ok, height }, source() → { name, base64 } | null, place(problems) → the
+ * problems not shown beside a field, li(problem, where), where(line, column), snippetsFor(url, { height, picture }),
  * copy(area, button), onUpdate(fn).
  */
 export async function start(b) {
@@ -311,7 +313,8 @@ export async function start(b) {
       msgs.replaceChildren();
       say(L2.publishing);
       const id = S.chart.chart.id;
-      const payload = { feed: f.text };
+      // the height of the builder's own snippet: the service draws the static images at it
+      const payload = { feed: f.text, height: f.height };
       const file = b.source();
       if (file) payload.source = file;
       const r = await api('POST', `/api/charts/${encodeURIComponent(id)}/versions?note=${encodeURIComponent(note.value.trim())}`, payload, 'application/vnd.newschart.publish+json');
@@ -344,13 +347,20 @@ export async function start(b) {
     const c = S.chart.chart;
     if (!c.live) return el('div', { class: 'svc-snippet' }, el('h3', { text: Lx.snippetH }), el('p', { class: 'hint', id: 'svc-snippet-none', text: Lx.noLive }));
     const url = new URL(`/feeds/${c.id}.json`, location.origin).href;
-    // the builder's own snippets, for the stable address, with refresh: readers follow each version
-    const s = b.snippetsFor(url);
+    // the builder's own snippets, for the stable address, with refresh: readers follow each
+    // version; with the chart's height and the <picture> of the live version's static images,
+    // drawn by the service (no picture when they could not be drawn: the live chart only)
+    const st = S.chart.static || {};
+    const s = b.snippetsFor(url, { height: st.height, picture: st.picture || '' });
+    const ms = Math.max(0, ...(st.images || []).map((i) => i.render_ms));
+    const staticLine = st.picture
+      ? el('p', { class: 'hint', id: 'svc-static', text: Lx.staticOk(st.height, ms) })
+      : el('p', { class: 'field-msg', id: 'svc-static', text: Lx.staticNone(st.problem || '…') });
     const forms = [
       ['', Lx.formElement, s.element.replace('<news-chart ', '<news-chart refresh="60" ')],
       ['-div', Lx.formDiv, s.div.replace('<div class="news-chart" ', '<div class="news-chart" data-refresh="60" ')],
     ];
-    return el('div', { class: 'svc-snippet' }, el('h3', { text: Lx.snippetH }), ...forms.map(([k, label, text]) => {
+    return el('div', { class: 'svc-snippet' }, el('h3', { text: Lx.snippetH }), staticLine, ...forms.map(([k, label, text]) => {
       const area = el('textarea', { id: `svc-snippet${k}`, rows: '4', readonly: true, spellcheck: 'false', 'aria-labelledby': `h-svc-snippet${k}` });
       area.value = text;
       const copy = el('button', { type: 'button', class: 'copy', id: `svc-copy${k}`, text: Lx.copy });

@@ -547,10 +547,14 @@ function snippetBlock(addr, problems) {
   return reach.state === 'checking' || reach.state === 'bad' ? reach.msg(L) : '';
 }
 
-function snippets() {
+/**
+ * The snippets; `given` (the feed service's, for a published chart): its embed `height` and the
+ * `<picture>` of its static images, which the service draws and serves (src/serve/statics.rs).
+ */
+function snippets(given = {}) {
   const { url } = feedAddress();
   const src = url || PLACEHOLDER_FEED;
-  const h = current.height;
+  const h = given.height || current.height;
   const ds = current.multi && current.id ? current.id : '';
   const widget = new URL('pkg/newschart.js', location.href).href;
   const resizer = new URL('pkg/embed-resize.js', location.href).href;
@@ -567,7 +571,7 @@ function snippets() {
   for (let i = 0; i < current.text.length; i++) hash = Math.imul(hash ^ current.text.charCodeAt(i), 0x01000193);
   const stem = `${src.replace(/\.json$/i, '')}.${(hash >>> 0).toString(16).padStart(8, '0')}`;
   const alt = $('preview-desktop').shadowRoot?.querySelector('canvas')?.getAttribute('aria-label') || current.title || t().fallback;
-  const picture = `<!-- static first paint: newschart render FEED.json --static DIR --chart-height ${h} --widths 328,720, then:\n`
+  const picture = given.picture != null ? given.picture : `<!-- static first paint: newschart render FEED.json --static DIR --chart-height ${h} --widths 328,720, then:\n`
     + `<picture slot="static" data-feed="${stem.slice(-8)}"><source media="(max-width: 751px)" srcset="${esc(stem)}.328.svg" width="328" height="${h + FRAME}">`
     + `<img class="nc-static" src="${esc(stem)}.720.svg" width="720" height="${h + FRAME}" alt="${esc(alt)}"></picture> -->`;
   const q = `src=${encodeURIComponent(src)}${ds ? `&dataset=${encodeURIComponent(ds)}` : ''}&height=${h}`;
@@ -656,7 +660,7 @@ const watchers = [];
 let reading = '';
 const service = {
   lang: () => state.lang,
-  feed: () => ({ text: current.text, ok: current.ok }),
+  feed: () => ({ text: current.text, ok: current.ok, height: current.height }),
   /** The name of a chosen file still being read, else ''. */
   reading: () => reading,
   /** The spreadsheet the data came from (a workbook's or a CSV file's bytes, or the CSV as typed), or null. */
@@ -683,10 +687,10 @@ const service = {
   },
   li,
   where: (line, col) => t().where(line, col),
-  snippetsFor: (url) => {
+  snippetsFor: (url, given) => {
     const keep = state.feedUrl;
     state.feedUrl = url;
-    try { return snippets(); } finally { state.feedUrl = keep; }
+    try { return snippets(given); } finally { state.feedUrl = keep; }
   },
   copy,
   onUpdate: (f) => watchers.push(f),

@@ -25,8 +25,6 @@ mod measure;
 #[path = "newschart/service.rs"]
 mod service;
 
-#[cfg(not(target_arch = "wasm32"))]
-use std::fmt::Write as _;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -586,14 +584,14 @@ struct StaticOut {
 
 impl Default for StaticOut {
     fn default() -> Self {
-        StaticOut { dir: None, widths: vec![328, 640], name: None, href: None, margin: 0 }
+        StaticOut { dir: None, widths: newschart::render::static_paint::WIDTHS.to_vec(), name: None, href: None, margin: 0 }
     }
 }
 
 /// `render --static`: the element's first paint at each width, and the `<picture>` that shows it.
 #[cfg(not(target_arch = "wasm32"))]
 fn render_static(path: &str, dataset: Option<&str>, s: &StaticOut, height: f64) -> ExitCode {
-    use newschart::render::element;
+    use newschart::render::{element, static_paint};
     let text = match read_text(path) {
         Ok(t) => t,
         Err(e) => {
@@ -608,52 +606,35 @@ fn render_static(path: &str, dataset: Option<&str>, s: &StaticOut, height: f64) 
     let mut widths = s.widths.clone();
     widths.sort_unstable();
     widths.dedup();
-    let mut made = Vec::new();
     let m = measure::SystemMeasure::find();
     if m.faces() < 2 {
         eprintln!("{}: warning: the system-ui and CJK fonts were not both found: the static image is laid out with estimated text widths, and the live chart may not fall exactly on it", path);
     }
-    for &w in &widths {
-        let scene = match element::scene_for(&text, dataset, f64::from(w), height, &m) {
-            Ok(sc) => sc,
-            Err(problems) => {
-                for p in problems.iter().filter(|p| p.severity == Severity::Error) {
-                    report(path, p, false);
-                }
-                return ExitCode::from(1);
+    let images = match static_paint::images(&text, dataset, &widths, height, &m) {
+        Ok(images) => images,
+        Err(static_paint::Failure::Feed(problems)) => {
+            for p in problems.iter().filter(|p| p.severity == Severity::Error) {
+                report(path, p, false);
             }
-        };
-        let svg = match newschart::render::svg::to_svg_styled(&scene, 1.0, element::STYLE) {
-            Ok(svg) => svg,
-            Err(e) => {
-                eprintln!("{}: render failed: {}", path, e);
-                return ExitCode::from(1);
-            }
-        };
-        let file = format!("{}.{}.{}.svg", stem, hash, w);
-        if let Err(e) = std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(dir.join(&file), svg)) {
+            return ExitCode::from(1);
+        }
+        Err(static_paint::Failure::Render(e)) => {
+            eprintln!("{}: render failed: {}", path, e);
+            return ExitCode::from(1);
+        }
+    };
+    let mut made = Vec::new();
+    for img in &images {
+        let file = static_paint::file_name(&stem, &hash, img.width);
+        if let Err(e) = std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(dir.join(&file), &img.svg)) {
             eprintln!("{}: cannot write: {}", dir.join(&file).display(), e);
             return ExitCode::from(1);
         }
-        made.push((w, file, scene.height.round() as u32, scene));
+        made.push((img.width, format!("{}{}", href, file), img.height));
     }
-    // the text alternative: the chart's own summary, as the live chart's canvas says it
-    let alt = match newschart::scene_for(&text, dataset, f64::from(widths[0]), Some(height)) {
-        Ok((ds, sc)) => newschart::scene::describe::describe(&ds, &sc),
-        Err(_) => String::new(),
-    };
-    let attr = |v: &str| v.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
-    // each image while the element is narrower than the next one (the viewport less the page's
-    // margins), the widest otherwise
-    let mut html = format!("<picture slot=\"static\" data-feed=\"{}\">", hash);
-    for pair in made.windows(2) {
-        let (w, file, h, _) = &pair[0];
-        let _ = write!(html, "<source media=\"(max-width: {}px)\" srcset=\"{}{}\" width=\"{}\" height=\"{}\">", pair[1].0 + s.margin - 1, attr(&href), attr(file), w, h);
-    }
-    if let Some((w, file, h, _)) = made.last() {
-        let _ = write!(html, "<img class=\"nc-static\" src=\"{}{}\" width=\"{}\" height=\"{}\" alt=\"{}\">", attr(&href), attr(file), w, h, attr(&alt));
-    }
-    html.push_str("</picture>\n");
+    let alt = static_paint::alt(&text, dataset, widths[0], height);
+    let mut html = static_paint::picture(&hash, &made, s.margin, &alt);
+    html.push('\n');
     match print_out(html.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(()) => ExitCode::from(1),

@@ -8,6 +8,7 @@ pub mod compose;
 pub mod element;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod png;
+pub mod static_paint;
 pub mod svg;
 pub mod wrap;
 

@@ -27,7 +27,7 @@ use Kind::*;
 /// The tables in an order the foreign keys accept, with their columns.
 const TABLES: &[(&str, &[(&str, Kind)])] = &[
     ("users", &[("name", Text), ("role", Text), ("desk", Text), ("password_hash", Text), ("created_at", Int), ("disabled_at", OptInt)]),
-    ("charts", &[("id", Text), ("title", Text), ("owner", Text), ("desk", Text), ("created_at", Int), ("versions", Int), ("head", Int)]),
+    ("charts", &[("id", Text), ("title", Text), ("owner", Text), ("desk", Text), ("created_at", Int), ("versions", Int), ("head", Int), ("height", OptInt)]),
     ("versions", &[("chart_id", Text), ("n", Int), ("feed", Text), ("source_name", OptText), ("source_hex", OptText), ("author", Text), ("at", Int), ("note", Text)]),
     ("history", &[("chart_id", Text), ("seq", Int), ("version", Int), ("action", Text), ("author", Text), ("at", Int), ("note", Text)]),
     ("audit", &[("id", Text), ("at", Int), ("actor", Text), ("action", Text), ("chart_id", OptText), ("from_version", OptInt), ("to_version", OptInt), ("detail", Text)]),

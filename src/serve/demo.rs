@@ -6,11 +6,12 @@ use super::accounts::{self, Role};
 use super::store::{Store, StoreError};
 use super::validate::{self, Upload};
 
-/// The article's charts: id, title, feed (www/feeds/, built into the binary).
-pub const CHARTS: &[(&str, &str, &str)] = &[
-    ("employment", "Employment", include_str!("../../www/feeds/employment.json")),
-    ("toilets", "Toilets", include_str!("../../www/feeds/toilets.json")),
-    ("hamlets", "Hamlets", include_str!("../../www/feeds/hamlets.json")),
+/// The article's charts: id, title, feed (www/feeds/, built into the binary), and the embed
+/// height the article gives it (www/index.html).
+pub const CHARTS: &[(&str, &str, &str, i64)] = &[
+    ("employment", "Employment", include_str!("../../www/feeds/employment.json"), 110),
+    ("toilets", "Toilets", include_str!("../../www/feeds/toilets.json"), 220),
+    ("hamlets", "Hamlets", include_str!("../../www/feeds/hamlets.json"), 340),
 ];
 
 /// The demo user's name.
@@ -24,7 +25,7 @@ pub async fn seed(store: &Store) -> Result<Option<String>, StoreError> {
         Err(StoreError::Exists) => None,
         Err(e) => return Err(e),
     };
-    for (id, title, feed) in CHARTS {
+    for (id, title, feed, height) in CHARTS {
         match store.create_chart(id, title, USER, "demo").await {
             Ok(()) => {}
             Err(StoreError::Exists) => continue,
@@ -33,6 +34,7 @@ pub async fn seed(store: &Store) -> Result<Option<String>, StoreError> {
         // the article's feeds are valid: the examples test checks them
         if let Ok(valid) = validate::check(Upload::Feed(feed.as_bytes())) {
             store.publish(id, &valid, None, USER, "the demo article's data").await?;
+            store.set_height(id, *height).await?;
         }
     }
     Ok(created)

@@ -18,6 +18,7 @@ use sha2::{Digest, Sha256};
 use super::accounts::{self, Caller, LoginError, Role};
 use super::publish_dir;
 use super::slug;
+use super::statics;
 use super::store::{Source, Store, StoreError};
 use super::validate::{self, Upload};
 
@@ -47,8 +48,12 @@ pub struct App {
     pub secure_cookie: bool,
     /// `--public-url`'s origin: what `Origin` must be, instead of the request's own `Host`.
     pub public_origin: Option<String>,
+    /// `--public-url`'s base address, for the static images' addresses in the snippet.
+    pub public_base: Option<String>,
     /// Serializes the writes to `--publish-dir`, so the last writer writes the latest live feed.
     pub dir_lock: tokio::sync::Mutex<()>,
+    /// The text measure of the static images (src/serve/statics.rs).
+    pub measure: super::statics::Measure,
 }
 
 /// The router, with the upload limit in bytes, `--pkg`'s folder at `/pkg/` and `--www`'s for
@@ -57,6 +62,7 @@ pub fn router(app: Arc<App>, max_upload: usize, www: Option<&std::path::Path>, p
     let router = Router::new()
         .route("/feeds/{file}", get(live_feed).options(preflight))
         .route("/feeds/{id}/{file}", get(version_feed).options(preflight))
+        .route("/static/{file}", get(static_image))
         .route("/api/login", post(login))
         .route("/api/logout", post(logout))
         .route("/api/me", get(me))
@@ -185,6 +191,32 @@ async fn version_feed(State(app): State<Arc<App>>, Path((id, file)): Path<(Strin
     match app.store.version_feed(&id, n).await {
         Ok(Some(feed)) => feed_response(&headers, &tag, VERSION_CACHE, Some(feed)),
         Ok(None) => error(StatusCode::NOT_FOUND, "no such feed"),
+        Err(e) => store_error(e),
+    }
+}
+
+/// The static images' `Content-Security-Policy`: an SVG opened on its own runs nothing and loads
+/// nothing; its inline styles (the text's CSS) still apply.
+pub const STATIC_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'";
+
+/// `/static/{id}.{hash}.{width}.svg`: one drawn width of one feed the chart has had. The name
+/// never changes meaning (the hash is the feed's), so it is cached for good.
+async fn static_image(State(app): State<Arc<App>>, Path(file): Path<String>) -> Response {
+    let Some((id, hash, width)) = statics::parse_name(&file) else {
+        return error(StatusCode::NOT_FOUND, "no such image");
+    };
+    match app.store.static_svg(id, hash, width).await {
+        Ok(Some(svg)) => {
+            let mut r = (StatusCode::OK, svg).into_response();
+            let h = r.headers_mut();
+            h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml"));
+            h.insert(header::CACHE_CONTROL, HeaderValue::from_static(VERSION_CACHE));
+            h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(STATIC_CSP));
+            h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+            cors(h);
+            r
+        }
+        Ok(None) => error(StatusCode::NOT_FOUND, "no such image"),
         Err(e) => store_error(e),
     }
 }
@@ -355,10 +387,22 @@ async fn chart(State(app): State<Arc<App>>, Path(id): Path<String>, headers: Hea
         Ok(None) => return error(StatusCode::NOT_FOUND, "no such chart"),
         Err(e) => return store_error(e),
     };
+    let base = public_base(&app, &headers);
+    let statics = statics::describe(&app.store, &id, &base).await;
     match (app.store.versions(&id).await, app.store.history(&id).await, app.store.source(&id).await) {
-        (Ok(v), Ok(h), Ok(src)) => Json(json!({ "chart": chart, "versions": v, "history": h, "source": src })).into_response(),
+        (Ok(v), Ok(h), Ok(src)) => Json(json!({ "chart": chart, "versions": v, "history": h, "source": src, "static": statics })).into_response(),
         (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => store_error(e),
     }
+}
+
+/// The service's address as readers reach it: `--public-url`'s, else the request's host over
+/// http (the session cookie makes the same assumption: TLS is a proxy's, named by --public-url).
+fn public_base(app: &App, headers: &HeaderMap) -> String {
+    if let Some(b) = &app.public_base {
+        return b.trim_end_matches('/').to_string();
+    }
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b)));
+    format!("http://{}", host.unwrap_or("localhost"))
 }
 
 /// The chart a write goes to, with the caller checked against it; `Err` is the answer to send.
@@ -396,6 +440,11 @@ async fn publish(State(app): State<Arc<App>>, Path(id): Path<String>, Query(q): 
         Ok(n) => n,
         Err(r) => return r,
     };
+    let mut height = match q.get("height").map(|h| h.parse::<i64>().ok().filter(|h| (statics::MIN_HEIGHT..=statics::MAX_HEIGHT).contains(h))) {
+        Some(None) => return error(StatusCode::BAD_REQUEST, "height: the embed height, 60 to 2000 px"),
+        Some(h) => h,
+        None => None,
+    };
     let kind = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     let table = kind.starts_with("text/csv") || kind.starts_with("application/vnd.openxmlformats-officedocument.spreadsheetml");
     let name = q.get("name").map(String::as_str).filter(|n| n.len() <= 200 && !n.contains(['/', '\\', '\0']));
@@ -407,6 +456,7 @@ async fn publish(State(app): State<Arc<App>>, Path(id): Path<String>, Query(q): 
             Ok(e) => e,
             Err(r) => return r,
         };
+        height = opened.height.or(height);
         (Upload::Feed(opened.feed.as_bytes()), opened.source.as_ref().map(|(name, bytes)| Source { name, bytes }))
     } else if kind.starts_with("application/json") {
         (Upload::Feed(&body), None)
@@ -419,7 +469,12 @@ async fn publish(State(app): State<Arc<App>>, Path(id): Path<String>, Query(q): 
     };
     match app.store.publish(&id, &valid, source, &c.name, &note).await {
         Ok(n) => {
-            write_dir(&app, &id).await;
+            if let Some(h) = height {
+                if let Err(e) = app.store.set_height(&id, h).await {
+                    eprintln!("newschart serve: {}: the embed height: {}", id, e);
+                }
+            }
+            live_changed(&app, &id).await;
             (StatusCode::CREATED, Json(json!({ "version": n, "warnings": valid.warnings }))).into_response()
         }
         Err(e) => store_error(e),
@@ -430,6 +485,8 @@ async fn publish(State(app): State<Arc<App>>, Path(id): Path<String>, Query(q): 
 struct Envelope {
     feed: String,
     source: Option<(String, Vec<u8>)>,
+    /// The embed height the builder's snippet uses.
+    height: Option<i64>,
 }
 
 fn open_envelope(body: &[u8]) -> Result<Envelope, Response> {
@@ -438,14 +495,18 @@ fn open_envelope(body: &[u8]) -> Result<Envelope, Response> {
     struct Raw {
         feed: serde_json::Value,
         source: Option<RawSource>,
+        height: Option<i64>,
     }
     #[derive(Deserialize)]
     struct RawSource {
         name: String,
         base64: String,
     }
-    let bad = |why: &str| error(StatusCode::BAD_REQUEST, &format!("a publish envelope is {{\"feed\": …, \"source\": {{\"name\": …, \"base64\": …}}}}: {}", why));
+    let bad = |why: &str| error(StatusCode::BAD_REQUEST, &format!("a publish envelope is {{\"feed\": …, \"source\": {{\"name\": …, \"base64\": …}}, \"height\": …}}: {}", why));
     let raw: Raw = serde_json::from_slice(body).map_err(|e| bad(&e.to_string()))?;
+    if raw.height.is_some_and(|h| !(statics::MIN_HEIGHT..=statics::MAX_HEIGHT).contains(&h)) {
+        return Err(bad("the height is the embed height, 60 to 2000 px"));
+    }
     // the feed as text keeps the lines the builder showed; an object is written out
     let feed = match raw.feed {
         serde_json::Value::String(s) => s,
@@ -461,7 +522,7 @@ fn open_envelope(body: &[u8]) -> Result<Envelope, Response> {
             Some((s.name, bytes))
         }
     };
-    Ok(Envelope { feed, source })
+    Ok(Envelope { feed, source, height: raw.height })
 }
 
 #[derive(Deserialize)]
@@ -482,7 +543,7 @@ async fn rollback(State(app): State<Arc<App>>, Path(id): Path<String>, headers: 
     };
     match app.store.rollback(&id, rb.version, &c.name, &note).await {
         Ok(()) => {
-            write_dir(&app, &id).await;
+            live_changed(&app, &id).await;
             Json(json!({ "live": rb.version })).into_response()
         }
         Err(e) => store_error(e),
@@ -640,6 +701,14 @@ async fn revoke_token(State(app): State<Arc<App>>, Path(id): Path<String>, heade
 }
 
 // ---- --publish-dir ----
+
+/// After the chart's live version changed: its static images (drawn when new, never failing the
+/// change), then its files in `--publish-dir`, images first, so a static copy of the live feed
+/// never comes before its image.
+pub async fn live_changed(app: &App, id: &str) {
+    statics::refresh(app, id).await;
+    write_dir(app, id).await;
+}
 
 /// Writes the chart's live feed and its version file, as the store says it is now (under the
 /// lock, so of two publishes finishing together the later write is the later version).

@@ -13,6 +13,7 @@ pub mod load;
 pub mod public_url;
 pub mod publish_dir;
 pub mod slug;
+pub mod statics;
 pub mod store;
 pub mod upstream;
 pub mod validate;
@@ -41,6 +42,8 @@ pub struct Config {
     pub public_url: Option<public_url::PublicUrl>,
     /// How live data sources are fetched: TLS roots, allowed internal hosts, caps (src/serve/fetch.rs).
     pub upstream: fetch::Options,
+    /// The text measure the static images are laid out with (src/serve/statics.rs).
+    pub measure: statics::Measure,
 }
 
 /// The default `--max-upload`: 2 MiB, well above a feed the widget accepts by default.
@@ -64,18 +67,30 @@ pub async fn run(config: Config) -> Result<(), String> {
         for (id, _) in store.live_all().await.map_err(|e| e.to_string())? {
             http::write_one(&store, dir, &id).await.map_err(|e| format!("--publish-dir {}: {}", dir.display(), e))?;
         }
+        statics::write_dir_all(&store, dir).await.map_err(|e| format!("--publish-dir {}: {}", dir.display(), e))?;
     }
     // behind a proxy the public address says whether readers use TLS; else only loopback is
     // assumed to be without it
     let secure_cookie = config.public_url.as_ref().map_or(!addr.ip().is_loopback(), |p| p.https);
     let public_origin = config.public_url.as_ref().map(|p| p.origin.clone());
     let base = config.public_url.as_ref().map_or(format!("http://{}", addr), |p| p.base.clone());
-    let app = Arc::new(http::App { store: store.clone(), publish_dir: config.publish_dir, secure_cookie, public_origin, dir_lock: tokio::sync::Mutex::new(()) });
+    let public_base = config.public_url.as_ref().map(|p| p.base.clone());
+    let app = Arc::new(http::App { store: store.clone(), publish_dir: config.publish_dir, secure_cookie, public_origin, public_base, dir_lock: tokio::sync::Mutex::new(()), measure: config.measure });
+    // every live version not drawn yet (--demo's charts, a restored database, a service before
+    // static images) is drawn, beside the first requests so that many charts do not hold the
+    // start; a problem is kept on the chart
+    let live = store.live_all().await.map_err(|e| e.to_string())?;
+    let drawer = app.clone();
+    tokio::spawn(async move {
+        for (id, _) in live {
+            statics::refresh(&drawer, &id).await;
+        }
+    });
     tokio::spawn(upstream::run(app.clone(), policy));
     tokio::spawn(housekeeping(store.clone()));
     let router = http::router(app, config.max_upload, config.www.as_deref(), config.pkg.as_deref());
     if config.demo {
-        for (id, _, _) in demo::CHARTS {
+        for (id, _, _, _) in demo::CHARTS {
             println!("demo: <news-chart src=\"{}/feeds/{}.json\" refresh=\"60\"></news-chart>", base, id);
         }
         if config.www.is_some() {

@@ -1,5 +1,5 @@
 //! `--publish-dir DIR`: every live feed as a static file under the names the service serves
-//! (`DIR/{id}.json`, `DIR/{id}/v{n}.json`), so any static host or CDN can serve readers while the
+//! (`DIR/{id}.json`, `DIR/{id}/v{n}.json`; the static images in `DIR/static/`), so any static host or CDN can serve readers while the
 //! service is down. Each file is written to a temporary name in the same directory, synced, and
 //! renamed over the old one: a reader gets the old file or the new, never half of one.
 
@@ -31,6 +31,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// The live file of `chart` under `dir`; `None` for an id that is not a slug (never a path).
 pub fn live_path(dir: &Path, chart: &str) -> Option<PathBuf> {
     slug::is_valid(chart).then(|| dir.join(format!("{}.json", chart)))
+}
+
+/// The static image of `chart`'s feed `hash` at `width` under `dir`: `DIR/static/{id}.{hash}.{width}.svg`.
+pub fn static_path(dir: &Path, chart: &str, hash: &str, width: i64) -> Option<PathBuf> {
+    let name = format!("{}.{}.{}.svg", chart, hash, width);
+    let ok = super::statics::parse_name(&name).is_some();
+    ok.then(|| dir.join("static").join(name))
 }
 
 /// The file of version `n` of `chart` under `dir`.

@@ -366,6 +366,98 @@ impl Store {
     }
 }
 
+/// A chart's embed height and how drawing its live version's static images went.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct StaticState {
+    /// The embed height set for the chart (the snippet's `height`); `None`: the feed's default.
+    pub height: Option<i64>,
+    /// What went wrong drawing the live version's images; `None` when nothing did.
+    pub problem: Option<String>,
+}
+
+/// One stored static image's description (its SVG is read separately).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct StaticImage {
+    /// The feed's fingerprint (`render::element::feed_hash`).
+    pub hash: String,
+    /// The element's CSS width it was drawn at.
+    pub width: i64,
+    /// The embed height it was drawn for.
+    pub chart_height: i64,
+    /// The image's own height.
+    pub height: i64,
+    /// How long drawing the chart's images took, in milliseconds.
+    pub render_ms: i64,
+}
+
+impl Store {
+    /// The chart's embed height and its static images' last problem.
+    pub async fn static_state(&self, chart: &str) -> Result<Option<StaticState>, StoreError> {
+        let row = sqlx::query("SELECT height, static_problem FROM charts WHERE id = $1").bind(chart).fetch_optional(&self.pool).await?;
+        row.map(|r| Ok(StaticState { height: r.try_get(0)?, problem: r.try_get(1)? })).transpose()
+    }
+
+    /// Sets the chart's embed height.
+    pub async fn set_height(&self, chart: &str, height: i64) -> Result<(), StoreError> {
+        sqlx::query("UPDATE charts SET height = $1 WHERE id = $2").bind(height).bind(chart).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Records what went wrong drawing the live version's images (`None`: nothing).
+    pub async fn set_static_problem(&self, chart: &str, problem: Option<&str>) -> Result<(), StoreError> {
+        sqlx::query("UPDATE charts SET static_problem = $1 WHERE id = $2").bind(problem.map(str::to_string)).bind(chart).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// The images stored for one feed of the chart, narrowest first.
+    pub async fn static_images(&self, chart: &str, hash: &str) -> Result<Vec<StaticImage>, StoreError> {
+        let rows = sqlx::query("SELECT hash, width, chart_height, height, render_ms FROM static_images WHERE chart_id = $1 AND hash = $2 ORDER BY width")
+            .bind(chart)
+            .bind(hash)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(read_static).collect()
+    }
+
+    /// Every stored image: chart, description.
+    pub async fn static_all(&self) -> Result<Vec<(String, StaticImage)>, StoreError> {
+        let rows = sqlx::query("SELECT hash, width, chart_height, height, render_ms, chart_id FROM static_images ORDER BY chart_id, hash, width").fetch_all(&self.pool).await?;
+        rows.iter().map(|r| Ok((r.try_get(5)?, read_static(r)?))).collect()
+    }
+
+    /// One image's SVG.
+    pub async fn static_svg(&self, chart: &str, hash: &str, width: i64) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT svg FROM static_images WHERE chart_id = $1 AND hash = $2 AND width = $3").bind(chart).bind(hash).bind(width).fetch_optional(&self.pool).await?;
+        row.map(|r| r.try_get(0).map_err(StoreError::from)).transpose()
+    }
+
+    /// Stores one feed's images `(width, height, svg)`, drawn for `chart_height`, replacing any
+    /// drawn for it before (at another height), in one transaction.
+    pub async fn put_static(&self, chart: &str, hash: &str, chart_height: i64, render_ms: i64, images: &[(i64, i64, &str)]) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM static_images WHERE chart_id = $1 AND hash = $2").bind(chart).bind(hash).execute(&mut *tx).await?;
+        for (width, height, svg) in images {
+            sqlx::query("INSERT INTO static_images (chart_id, hash, width, chart_height, height, svg, at, render_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .bind(chart)
+                .bind(hash)
+                .bind(*width)
+                .bind(chart_height)
+                .bind(*height)
+                .bind(svg.to_string())
+                .bind(now_ms())
+                .bind(render_ms)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+fn read_static(r: &AnyRow) -> Result<StaticImage, StoreError> {
+    Ok(StaticImage { hash: r.try_get(0)?, width: r.try_get(1)?, chart_height: r.try_get(2)?, height: r.try_get(3)?, render_ms: r.try_get(4)? })
+}
+
 impl Store {
     /// Names (or replaces) a chart's live data source; checked from now on.
     pub async fn set_source(&self, chart: &str, url: &str, interval_s: i64, actor: &str) -> Result<(), StoreError> {

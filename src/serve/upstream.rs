@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::fetch::Policy;
-use super::http::{write_dir, App};
+use super::http::{live_changed, App};
 use super::store::{Source, Upstream};
 use super::validate::{self, Upload};
 
@@ -89,7 +89,7 @@ async fn check(app: &App, u: &Upstream, policy: &Policy) -> (Option<String>, Opt
     let source = table.then(|| Source { name: name.as_deref().unwrap_or("upstream.csv"), bytes: &body });
     match app.store.publish(&u.chart_id, &valid, source, AUTHOR, &format!("from {}", u.url)).await {
         Ok(_) => {
-            write_dir(app, &u.chart_id).await;
+            live_changed(app, &u.chart_id).await;
             (tag, None)
         }
         Err(e) => (None, Some(e.to_string())),

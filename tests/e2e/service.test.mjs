@@ -371,6 +371,128 @@ test('a chart id the service refuses is explained; a 422 from the service is sho
   }
 });
 
+/** The feed's fingerprint a static image carries: FNV-1a over its UTF-16 code units (src/render/element.rs feed_hash). */
+function feedHash(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Waits until every static image on the page has loaded (or failed); whether all loaded. */
+const imagesIn = () => Promise.all([...document.images].map((i) => (i.complete ? 0 : new Promise((ok) => { i.onload = ok; i.onerror = ok; }))))
+  .then(() => [...document.images].length > 0 && [...document.images].every((i) => i.naturalWidth > 0));
+
+test('a published chart\'s snippet carries its static image: an article on another origin shows it before the loader runs, then the live chart; after a new publish the old snippet\'s image is stale and the live chart replaces it', { timeout: TIMEOUT }, async () => {
+  const FIRST = 'firstpaint';
+  const jo = await browser();
+  const readers = [];
+  try {
+    // the journalist makes the chart in the builder, with an embed height of 240, and publishes
+    await signIn(jo.page, 'ana');
+    await jo.page.fill('#svc-new-id', FIRST);
+    await jo.page.fill('#svc-new-title', 'First paint');
+    await jo.page.click('#svc-create');
+    await jo.page.waitForSelector(`#svc-chart-page[data-chart="${FIRST}"]`);
+    await loadCsv(jo.page, 'first.csv', CSV_V1);
+    await jo.page.fill('#f-height', '240');
+    await jo.page.waitForFunction(() => document.querySelector('#preview-desktop').getAttribute('height') === '240');
+    await jo.page.click('#svc-publish');
+    await jo.page.waitForSelector('#svc-chart-page[data-live="1"]');
+    const live1 = await (await fetch(`${service.url}/feeds/${FIRST}.json`)).text();
+    const h1 = feedHash(live1);
+    // the snippets carry the live version's picture, with the service's absolute addresses
+    await jo.page.waitForFunction(() => /静态图/.test(document.querySelector('#svc-static')?.textContent || ''));
+    assert.match(await jo.page.textContent('#svc-static'), /^嵌入代码带着这一版的静态图（高 240 像素，绘制用时 \d+ 毫秒）/);
+    await jo.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: service.url });
+    const copied = [];
+    for (const k of ['', '-div']) {
+      await jo.page.click(`#svc-copy${k}`);
+      await jo.page.waitForFunction((id) => document.querySelector(id).textContent === '已复制', `#svc-copy${k}`, { timeout: 5000 });
+      copied.push(await jo.page.evaluate(() => navigator.clipboard.readText()));
+    }
+    const img = (w) => `${service.url}/static/${FIRST}.${h1}.${w}.svg`;
+    for (const c of copied) {
+      assert.ok(c.includes(`<picture slot="static" data-feed="${h1}"><source media="(max-width: 639px)" srcset="${img(328)}" width="328" height="`), c);
+      assert.ok(c.includes(`<img class="nc-static" src="${img(640)}" width="640" height="`), c);
+    }
+    assert.match(copied[0], /<news-chart refresh="60" src="[^"]+" height="240"><picture/);
+    assert.match(copied[1], /<div class="news-chart" data-refresh="60" data-src="[^"]+" data-height="240"><picture/);
+    articleHtml = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Article</title></head><body>
+<h1>First paint</h1>\n${copied[0]}\n<p>Between the charts.</p>\n${copied[1]}\n</body></html>`;
+    const at = `http://127.0.0.1:${article.address().port}/`;
+
+    // 1. the loader never runs (its request is refused): the article shows the chart's image
+    const off = await browser();
+    readers.push(off);
+    await off.page.setViewportSize({ width: 1000, height: 900 });
+    await off.page.route('**/pkg/newschart.js', (route) => route.abort());
+    await off.page.goto(at);
+    assert.equal(await off.page.evaluate(imagesIn), true, 'both static images loaded from the service');
+    const shown = await off.page.$$eval('img.nc-static', (is) => is.map((i) => { const r = i.getBoundingClientRect(); return [i.currentSrc, i.naturalWidth, Math.round(r.width) > 0 && Math.round(r.height) > 0]; }));
+    assert.deepEqual(shown, [[img(640), 640, true], [img(640), 640, true]], 'the desktop width, shown');
+    assert.equal(await off.page.evaluate(() => customElements.get('news-chart')), undefined, 'no script of the widget ran');
+    await off.page.screenshot({ path: join(ARTIFACTS, 'service-static-before-loader.png') });
+    // a phone gets the phone width
+    await off.page.setViewportSize({ width: 360, height: 740 });
+    await off.page.waitForFunction((u) => [...document.images].every((i) => i.currentSrc === u && i.complete && i.naturalWidth === 328), img(328), { timeout: 10000 });
+
+    // 2. with the widget: the image until the live chart is ready, then the live chart in its place
+    const on = await browser();
+    readers.push(on);
+    await on.page.setViewportSize({ width: 1000, height: 900 });
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await on.page.route('**/newschart_wasm_bg.wasm', async (route) => { await held; await route.continue(); });
+    await on.page.goto(at);
+    assert.equal(await on.page.evaluate(imagesIn), true);
+    // the div form's <news-chart> is made inside its div by the loader: two elements either way
+    const staticShown = () => [...document.querySelectorAll('news-chart')].map((el) => [el.getAttribute('data-state'), !!el.shadowRoot?.querySelector('.nc-static') || el.querySelector('img').getClientRects().length > 0, el.getAttribute('data-static')]);
+    const waiting = await on.page.evaluate(staticShown);
+    assert.ok(waiting.every(([state, shows]) => state !== 'ready' && shows), `the image is shown while the wasm is held: ${JSON.stringify(waiting)}`);
+    await on.page.evaluate(() => {
+      window.readyWithStatic = [];
+      document.addEventListener('newschart:ready', (e) => { window.readyWithStatic.push(!!e.target.shadowRoot?.querySelector('.nc-static') || e.target.querySelector('img').getClientRects().length > 0); });
+    });
+    release();
+    await on.page.waitForFunction(() => [...document.querySelectorAll('news-chart')].length === 2 && [...document.querySelectorAll('news-chart')].every((el) => el.getAttribute('data-state') === 'ready'), null, { timeout: 30000 });
+    assert.deepEqual(await on.page.evaluate(staticShown), [['ready', false, null], ['ready', false, null]], 'the live charts replaced the images (not stale)');
+    assert.deepEqual(await on.page.evaluate(() => window.readyWithStatic), [false, false], 'gone when each said ready');
+    const points = await on.page.$$eval('news-chart', (els) => els.map((el) => el.points().map((p) => [p.category, p.value])));
+    assert.deepEqual(points, [rowsOf(CSV_V1), rowsOf(CSV_V1)]);
+    assert.deepEqual(on.log.errors, []);
+
+    // 3. a new version, published as a script would: the old snippet's image is now stale
+    const s = await session('ana');
+    assert.equal((await fetch(`${service.url}/api/charts/${FIRST}/versions?note=june`, { method: 'POST', headers: { 'x-csrf-token': s.csrf, cookie: s.cookie, 'content-type': 'text/csv' }, body: CSV_JUNE })).status, 201);
+    const h2 = feedHash(await (await fetch(`${service.url}/feeds/${FIRST}.json`)).text());
+    assert.notEqual(h2, h1);
+    const info = await (await fetch(`${service.url}/api/charts/${FIRST}`, { headers: { cookie: s.cookie } })).json();
+    assert.equal(info.static.hash, h2, 'the builder\'s snippet now carries the new version');
+    assert.ok(info.static.picture.includes(`data-feed="${h2}"`) && info.static.height === 240, JSON.stringify(info.static));
+    let release2;
+    const held2 = new Promise((ok) => { release2 = ok; });
+    await on.page.unroute('**/newschart_wasm_bg.wasm');
+    await on.page.route('**/newschart_wasm_bg.wasm', async (route) => { await held2; await route.continue(); });
+    await on.page.reload();
+    assert.equal(await on.page.evaluate(imagesIn), true, 'the old version\'s images are still served');
+    assert.deepEqual(await on.page.$$eval('img.nc-static', (is) => is.map((i) => i.currentSrc)), [img(640), img(640)]);
+    assert.ok((await on.page.evaluate(staticShown)).every(([state, shows]) => state !== 'ready' && shows), 'the old image until the live chart is ready');
+    await on.page.evaluate(() => {
+      window.readyWithStatic = [];
+      document.addEventListener('newschart:ready', (e) => { window.readyWithStatic.push(!!e.target.shadowRoot?.querySelector('.nc-static') || e.target.querySelector('img').getClientRects().length > 0); });
+    });
+    release2();
+    await on.page.waitForFunction(() => [...document.querySelectorAll('news-chart')].length === 2 && [...document.querySelectorAll('news-chart')].every((el) => el.getAttribute('data-state') === 'ready'), null, { timeout: 30000 });
+    assert.deepEqual(await on.page.evaluate(staticShown), [['ready', false, 'stale'], ['ready', false, 'stale']], 'the stale images are replaced by the live charts');
+    assert.deepEqual(await on.page.evaluate(() => window.readyWithStatic), [false, false], 'and never shown after');
+    const june = await on.page.$$eval('news-chart', (els) => els.map((el) => el.points().map((p) => [p.category, p.value])));
+    assert.deepEqual(june, [rowsOf(CSV_JUNE), rowsOf(CSV_JUNE)], 'the live charts show the new version');
+    await on.page.screenshot({ path: join(ARTIFACTS, 'service-static-stale-replaced.png') });
+  } finally {
+    for (const b of [jo, ...readers]) await b.close();
+  }
+});
+
 test('a wrong password and the sign-in limit are said in plain words', { timeout: TIMEOUT }, async () => {
   const b = await browser();
   try {

@@ -18,6 +18,7 @@ mod postgres;
 mod public_url;
 mod publish;
 mod server;
+mod statics;
 mod store;
 mod upstream;
 mod upstream_safety;

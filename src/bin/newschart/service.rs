@@ -115,8 +115,19 @@ fn serve_command(args: &[String]) -> Outcome {
         pkg: opt(&opts, "--pkg").map(PathBuf::from),
         public_url: opt(&opts, "--public-url").map(serve::public_url::parse).transpose().map_err(usage)?,
         upstream,
+        measure: static_measure(),
     };
     runtime()?.block_on(serve::run(config)).map_err(failed)
+}
+
+/// The static images' text measure: the fonts a browser on this machine draws charts in, as for
+/// `render --static` (src/bin/newschart/measure.rs).
+fn static_measure() -> serve::statics::Measure {
+    let m = crate::measure::SystemMeasure::find();
+    if m.faces() < 2 {
+        eprintln!("newschart serve: warning: the system-ui and CJK fonts were not both found: static images are laid out with estimated text widths, and live charts may not fall exactly on them");
+    }
+    std::sync::Arc::new(m)
 }
 
 /// Reads a new password: asked twice at a terminal, else the first line of stdin; there is no
