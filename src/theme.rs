@@ -135,6 +135,34 @@ impl Default for Theme {
     }
 }
 
+impl Theme {
+    /// The dark theme, as the element draws for a reader whose colour scheme is dark or with
+    /// `theme="dark"` (`THEMES.dark` in `src/web/theme.js`): light text and a palette led by its
+    /// lighter colours, which keep their contrast on a dark page.
+    pub fn dark() -> Theme {
+        Theme {
+            text: Color::rgb(0xec, 0xec, 0xec),
+            muted: Color::rgb(0xb8, 0xb8, 0xb8),
+            grid: Color::rgb(0x3a, 0x3a, 0x3a),
+            axis: Color::rgb(0xd0, 0xd0, 0xd0),
+            background: Color::rgb(0x12, 0x12, 0x12),
+            palette: vec![
+                Color::rgb(0x56, 0xb4, 0xe9),
+                Color::rgb(0xe6, 0x9f, 0x00),
+                Color::rgb(0x00, 0x9e, 0x73),
+                Color::rgb(0xcc, 0x79, 0xa7),
+                Color::rgb(0x00, 0x72, 0xb2),
+                Color::rgb(0xd5, 0x5e, 0x00),
+            ],
+        }
+    }
+
+    /// Whether this is a theme for a dark page (its background is dark).
+    pub fn is_dark(&self) -> bool {
+        self.background.luminance() < 0.5
+    }
+}
+
 /// Dash patterns (CSS px, on and off) that tell lines apart once the palette's colours have
 /// all been used: series `i` is drawn with `DASHES[i / palette length]`, so no two of the first
 /// palette length × 4 series share both colour and dash.

@@ -571,8 +571,10 @@ function snippets(given = {}) {
   for (let i = 0; i < current.text.length; i++) hash = Math.imul(hash ^ current.text.charCodeAt(i), 0x01000193);
   const stem = `${src.replace(/\.json$/i, '')}.${(hash >>> 0).toString(16).padStart(8, '0')}`;
   const alt = $('preview-desktop').shadowRoot?.querySelector('canvas')?.getAttribute('aria-label') || current.title || t().fallback;
+  // (as `--theme auto` prints it: the dark images first, for a reader whose colour scheme is dark)
+  const source = (media, file, w) => `<source media="${media}" srcset="${esc(stem)}.${file}.svg" width="${w}" height="${h + FRAME}">`;
   const picture = given.picture != null ? given.picture : `<!-- static first paint: newschart render FEED.json --static DIR --chart-height ${h} --widths 328,720, then:\n`
-    + `<picture slot="static" data-feed="${stem.slice(-8)}"><source media="(max-width: 751px)" srcset="${esc(stem)}.328.svg" width="328" height="${h + FRAME}">`
+    + `<picture slot="static" data-feed="${stem.slice(-8)}">${source('(prefers-color-scheme: dark) and (max-width: 751px)', '328.dark', 328)}${source('(prefers-color-scheme: dark)', '720.dark', 720)}${source('(max-width: 751px)', '328', 328)}`
     + `<img class="nc-static" src="${esc(stem)}.720.svg" width="720" height="${h + FRAME}" alt="${esc(alt)}"></picture> -->`;
   const q = `src=${encodeURIComponent(src)}${ds ? `&dataset=${encodeURIComponent(ds)}` : ''}&height=${h}`;
   return {

@@ -37,7 +37,9 @@ if (src) {
   const refresh = Number(q.get('refresh'));
   if (refresh > 0) chart.setAttribute('refresh', String(refresh));
   // static=STEM: the chart's static first paint, STEM.328.svg and STEM.720.svg (`newschart render
-  // --static`; STEM ends in the feed's fingerprint), shown until the live chart has drawn
+  // --static`; STEM ends in the feed's fingerprint), shown until the live chart has drawn; with
+  // no theme, also STEM.328.dark.svg and STEM.720.dark.svg for a reader whose scheme is dark (the
+  // files `--theme auto` writes), with theme=dark those only (`--theme dark`)
   const stem = feedUrl(q.get('static'));
   const hash = stem && /\.([0-9a-f]{8})$/.exec(stem);
   if (hash) {
@@ -45,11 +47,20 @@ if (src) {
     const picture = document.createElement('picture');
     picture.slot = 'static';
     picture.dataset.feed = hash[1];
-    const source = document.createElement('source');
-    for (const [k, v] of [['media', '(max-width: 719px)'], ['srcset', `${stem}.328.svg`], ['width', '328'], ['height', h]]) source.setAttribute(k, v);
+    const source = (media, file, w) => {
+      const el = document.createElement('source');
+      for (const [k, v] of [['media', media], ['srcset', file], ['width', w], ['height', h]]) el.setAttribute(k, v);
+      picture.append(el);
+    };
+    const own = theme === 'dark' ? '.dark' : '';
+    if (!theme) {
+      source('(prefers-color-scheme: dark) and (max-width: 719px)', `${stem}.328.dark.svg`, '328');
+      source('(prefers-color-scheme: dark)', `${stem}.720.dark.svg`, '720');
+    }
+    source('(max-width: 719px)', `${stem}.328${own}.svg`, '328');
     const img = document.createElement('img');
-    for (const [k, v] of [['class', 'nc-static'], ['src', `${stem}.720.svg`], ['width', '720'], ['height', h], ['alt', q.get('alt') || '']]) img.setAttribute(k, v);
-    picture.append(source, img);
+    for (const [k, v] of [['class', 'nc-static'], ['src', `${stem}.720${own}.svg`], ['width', '720'], ['height', h], ['alt', q.get('alt') || '']]) img.setAttribute(k, v);
+    picture.append(img);
     chart.append(picture);
   }
   document.body.append(chart);

@@ -445,7 +445,7 @@ fn render(args: &[String]) -> ExitCode {
         if flag == "--help" || flag == "-h" {
             return print_help(Some("render"));
         }
-        let needs_value = matches!(flag, "--dataset" | "--width" | "--height" | "--chart-height" | "--dpi" | "-o" | "--output" | "--font" | "--static" | "--widths" | "--name" | "--href" | "--page-margin");
+        let needs_value = matches!(flag, "--dataset" | "--width" | "--height" | "--chart-height" | "--dpi" | "-o" | "--output" | "--font" | "--static" | "--widths" | "--name" | "--href" | "--page-margin" | "--theme");
         let value = if needs_value {
             match it.next() {
                 Some(v) => Some(v.as_str()),
@@ -481,6 +481,10 @@ fn render(args: &[String]) -> ExitCode {
             },
             ("--name", Some(v)) => statics.get_or_insert_with(StaticOut::default).name = Some(v.to_string()),
             ("--href", Some(v)) => statics.get_or_insert_with(StaticOut::default).href = Some(v.to_string()),
+            ("--theme", Some(v)) => match newschart::render::static_paint::Scheme::parse(v) {
+                Some(t) => statics.get_or_insert_with(StaticOut::default).scheme = t,
+                None => return usage_error(&format!("--theme {}: write auto (the reader's colour scheme: light and dark images), light or dark, as the element's theme attribute", v)),
+            },
             ("--page-margin", Some(v)) => match v.parse::<u32>().ok().filter(|m| *m <= 1000) {
                 Some(m) => statics.get_or_insert_with(StaticOut::default).margin = m,
                 None => return usage_error(&format!("--page-margin {}: write the page's margins beside the chart in CSS px, e.g. 32", v)),
@@ -493,7 +497,7 @@ fn render(args: &[String]) -> ExitCode {
     let Some(path) = feed else { return usage_error("render needs a feed file") };
     if let Some(s) = statics {
         return match (s.dir.clone(), chart_height, width.is_some() || height.is_some() || out.is_some() || dpi.is_some()) {
-            (None, _, _) => usage_error("--widths, --name and --href go with --static DIR"),
+            (None, _, _) => usage_error("--widths, --name, --href, --page-margin and --theme go with --static DIR"),
             (_, _, true) => usage_error("--static writes its own files at --widths: leave out --width, --height, --dpi and -o"),
             (_, Some(Length::Px(h)), false) => render_static(&path, dataset.as_deref(), &s, h),
             (Some(_), _, false) => usage_error("--static needs the element's --chart-height in pixels (its height attribute)"),
@@ -580,11 +584,13 @@ struct StaticOut {
     href: Option<String>,
     /// The page's margins beside the chart: the viewport is this much wider than the element.
     margin: u32,
+    /// The colour schemes drawn: the element's `theme` attribute.
+    scheme: newschart::render::static_paint::Scheme,
 }
 
 impl Default for StaticOut {
     fn default() -> Self {
-        StaticOut { dir: None, widths: newschart::render::static_paint::WIDTHS.to_vec(), name: None, href: None, margin: 0 }
+        StaticOut { dir: None, widths: newschart::render::static_paint::WIDTHS.to_vec(), name: None, href: None, margin: 0, scheme: newschart::render::static_paint::Scheme::Auto }
     }
 }
 
@@ -610,7 +616,7 @@ fn render_static(path: &str, dataset: Option<&str>, s: &StaticOut, height: f64) 
     if m.faces() < 2 {
         eprintln!("{}: warning: the system-ui and CJK fonts were not both found: the static image is laid out with estimated text widths, and the live chart may not fall exactly on it", path);
     }
-    let images = match static_paint::images(&text, dataset, &widths, height, &m) {
+    let images = match static_paint::images(&text, dataset, &widths, height, &m, s.scheme) {
         Ok(images) => images,
         Err(static_paint::Failure::Feed(problems)) => {
             for p in problems.iter().filter(|p| p.severity == Severity::Error) {
@@ -625,12 +631,12 @@ fn render_static(path: &str, dataset: Option<&str>, s: &StaticOut, height: f64) 
     };
     let mut made = Vec::new();
     for img in &images {
-        let file = static_paint::file_name(&stem, &hash, img.width);
+        let file = static_paint::file_name(&stem, &hash, img.width, img.dark);
         if let Err(e) = std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(dir.join(&file), &img.svg)) {
             eprintln!("{}: cannot write: {}", dir.join(&file).display(), e);
             return ExitCode::from(1);
         }
-        made.push((img.width, format!("{}{}", href, file), img.height));
+        made.push(static_paint::Shown { width: img.width, src: format!("{}{}", href, file), height: img.height, dark: img.dark });
     }
     let alt = static_paint::alt(&text, dataset, widths[0], height);
     let mut html = static_paint::picture(&hash, &made, s.margin, &alt);

@@ -47,11 +47,27 @@ fn text_top(line_top: f64, lh: f64, size: f64) -> f64 {
     baseline - 0.76 * size
 }
 
-/// The button's border (`--nc-control-border`).
-const CONTROL_BORDER: Color = Color::rgb(0x76, 0x76, 0x76);
-const ILLUSTRATIVE_TEXT: Color = Color::rgb(0x7a, 0x2e, 0x00);
-const ILLUSTRATIVE_BG: Color = Color::rgb(0xff, 0xf1, 0xe0);
-const ILLUSTRATIVE_BORDER: Color = Color::rgb(0xd5, 0x5e, 0x00);
+/// The colours of the element's own words and controls (`src/web/style.js`), light and dark.
+struct Chrome {
+    /// The button's border (`--nc-control-border`).
+    control_border: Color,
+    illustrative_text: Color,
+    illustrative_bg: Color,
+    illustrative_border: Color,
+}
+
+const LIGHT: Chrome = Chrome {
+    control_border: Color::rgb(0x76, 0x76, 0x76),
+    illustrative_text: Color::rgb(0x7a, 0x2e, 0x00),
+    illustrative_bg: Color::rgb(0xff, 0xf1, 0xe0),
+    illustrative_border: Color::rgb(0xd5, 0x5e, 0x00),
+};
+const DARK: Chrome = Chrome {
+    control_border: Color::rgb(0x9a, 0x9a, 0x9a),
+    illustrative_text: Color::rgb(0xff, 0xd8, 0xb8),
+    illustrative_bg: Color::rgb(0x3a, 0x22, 0x10),
+    illustrative_border: Color::rgb(0xd5, 0x5e, 0x00),
+};
 
 /// The fixed words, in the dataset's language (the widget's `src/web/i18n.js`).
 struct Words {
@@ -127,6 +143,7 @@ pub fn element(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme
     let width = if width.is_finite() { width.max(layout::MIN_WIDTH) } else { 640.0 };
     let height = if height.is_finite() && height > 0.0 { height } else { layout::default_height(ds, width) };
     let w = words(ds);
+    let chrome = if theme.is_dark() { &DARK } else { &LIGHT };
     let mut top = Flow { marks: Vec::new(), y: 0.0, width, m };
     if !ds.title.is_empty() {
         top.text(&ds.title, 1.05 * EM, 1.4 * 1.05 * EM, true, theme.text);
@@ -149,7 +166,7 @@ pub fn element(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme
     if ds.illustrative {
         bottom.y += 0.4 * small;
         let h = 1.5 * small + 2.0 * 0.1 * small + 2.0;
-        bottom.boxed(0.0, w.illustrative, small, (0.1 * small, 0.5 * small), true, (ILLUSTRATIVE_BORDER, Some(ILLUSTRATIVE_BG), ILLUSTRATIVE_TEXT));
+        bottom.boxed(0.0, w.illustrative, small, (0.1 * small, 0.5 * small), true, (chrome.illustrative_border, Some(chrome.illustrative_bg), chrome.illustrative_text));
         bottom.y += h;
     }
     if !ds.notes.is_empty() {
@@ -167,7 +184,7 @@ pub fn element(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme
     let mut x = 0.0;
     for (i, label) in [w.table, w.download].into_iter().enumerate() {
         if i == 1 || ds.kind != Kind::Table {
-            x += bottom.boxed(x, label, small, (0.2 * small, 0.7 * small), false, (CONTROL_BORDER, None, theme.text)) + 0.4 * EM;
+            x += bottom.boxed(x, label, small, (0.2 * small, 0.7 * small), false, (chrome.control_border, None, theme.text)) + 0.4 * EM;
         }
     }
     bottom.y += 1.5 * small + 2.0 * 0.2 * small + 2.0;
@@ -196,8 +213,14 @@ pub fn element(ds: &Dataset, width: f64, height: f64, m: &dyn TextMeasure, theme
 /// Reads a feed and lays one dataset out as the element draws it, natively (the command-line
 /// tool and the tests), with text measure `m`.
 pub fn scene_for(text: &str, dataset: Option<&str>, width: f64, height: f64, m: &dyn TextMeasure) -> Result<Scene, Vec<crate::feed::Problem>> {
+    scene_themed(text, dataset, width, height, m, &Theme::default())
+}
+
+/// [`scene_for`] in `theme` (light or [`Theme::dark`]), on a transparent background: the page's
+/// own shows through, as it does through the element.
+pub fn scene_themed(text: &str, dataset: Option<&str>, width: f64, height: f64, m: &dyn TextMeasure, theme: &Theme) -> Result<Scene, Vec<crate::feed::Problem>> {
     let (ds, _) = crate::scene_for(text, dataset, layout::MIN_WIDTH, Some(layout::MIN_HEIGHT))?;
-    Ok(element(&ds, width, height, m, &Theme::default()))
+    Ok(element(&ds, width, height, m, theme))
 }
 
 /// The feed's fingerprint a static image carries (in its file name and the `<img>`'s

@@ -6,6 +6,10 @@
 //! `/static/{id}.{hash}.{width}.svg` (and in `--publish-dir`'s `static/`); the builder's snippet
 //! carries the `<picture>` of the live version ([`picture`]).
 //!
+//! The images are the light theme's only (`Scheme::Light`): the table has no colour-scheme column
+//! yet, so a reader whose colour scheme is dark sees the light image until the live chart, which
+//! is dark, replaces it.
+//!
 //! Drawing never fails a publish nor holds it long: it runs on a blocking thread after the
 //! publish is committed, and the answer waits for it (so the builder's snippet has the image at
 //! once) at most [`TIMEOUT`], after which the drawing goes on and is stored when done; a problem
@@ -102,7 +106,7 @@ async fn draw(store: &Store, measure: &Measure, id: &str, hash: &str, feed: &str
     let text = feed.to_string();
     let started = Instant::now();
     // a blocking thread: the drawing is CPU work; a panic in it ends that thread, not the publish
-    let job = tokio::task::spawn_blocking(move || static_paint::images(&text, None, &static_paint::WIDTHS, height as f64, &*measure));
+    let job = tokio::task::spawn_blocking(move || static_paint::images(&text, None, &static_paint::WIDTHS, height as f64, &*measure, static_paint::Scheme::Light));
     let images = match job.await {
         Err(e) => return Err(format!("drawing the static images failed ({}); readers see the live chart only", e)),
         Ok(Err(static_paint::Failure::Feed(_))) => return Err("the live feed does not read for its static images; readers see the live chart only".to_string()),
@@ -165,8 +169,10 @@ pub async fn describe(store: &Store, id: &str, base: &str) -> serde_json::Value 
     let picture = if images.is_empty() {
         None
     } else {
-        let made: Vec<(u32, String, u32)> =
-            images.iter().map(|i| (i.width as u32, format!("{}/static/{}", base, static_paint::file_name(id, &hash, i.width as u32)), i.height as u32)).collect();
+        let made: Vec<static_paint::Shown> = images
+            .iter()
+            .map(|i| static_paint::Shown { width: i.width as u32, src: format!("{}/static/{}", base, static_paint::file_name(id, &hash, i.width as u32, false)), height: i.height as u32, dark: false })
+            .collect();
         let alt = static_paint::alt(&feed, None, static_paint::WIDTHS[0], height as f64);
         Some(static_paint::picture(&hash, &made, 0, &alt))
     };

@@ -622,12 +622,16 @@ fn static_images_match_the_feeds() {
         let picture = stdout(&o);
         let picture = picture.trim_end();
         let hash = newschart::render::element::feed_hash(&fs::read_to_string(&feed).unwrap());
-        for w in [328, 720] {
-            let name = format!("{}.{}.{}.svg", f, hash, w);
+        for (w, dark) in [(328, false), (720, false), (328, true), (720, true)] {
+            let name = format!("{}.{}.{}{}.svg", f, hash, w, if dark { ".dark" } else { "" });
             assert!(picture.contains(&format!("static/{}", name)), "{}", picture);
             let made = fs::read(dir.join(&name)).unwrap();
             let svg = String::from_utf8(made.clone()).unwrap();
             assert!(svg.starts_with(&format!("<svg width=\"{}\" height=\"", w)), "{}", name);
+            // the title in the theme's text colour (src/web/theme.js), on no background of its own
+            let title = if dark { "fill=\"#ECECEC\" font-weight=\"bold\"" } else { "fill=\"#1A1A1A\" font-weight=\"bold\"" };
+            assert!(svg.contains(title), "{}: the title is not drawn with {}", name, title);
+            assert!(!svg.contains("#121212"), "{}: the element's background shows through the image", name);
             if fs::read(format!("www/static/{}", name)).ok().as_deref() != Some(&made[..]) {
                 drift.push(format!("www/static/{}", name));
             }
@@ -653,4 +657,30 @@ fn static_images_match_the_feeds() {
         "{:?} differ from what the feeds render to now; regenerate: NEWSCHART_UPDATE_STATIC=1 cargo test --test cli static",
         drift
     );
+}
+
+/// `--theme` is the element's theme attribute: `light` draws the light images only, `dark` the
+/// dark ones only, on the element's own dark background (theme="dark" paints one), and the
+/// `<picture>` shows them with no colour-scheme query; a wrong value is refused, saying the three.
+#[test]
+fn static_images_follow_the_theme_attribute() {
+    for (theme, dark) in [("light", false), ("dark", true)] {
+        let dir = tmp(&format!("static-theme-{}", theme));
+        let o = run(&["render", "www/feeds/toilets.json", "--static", dir.to_str().unwrap(), "--widths", "328,720", "--chart-height", "220", "--theme", theme]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let picture = stdout(&o);
+        assert!(!picture.contains("prefers-color-scheme"), "{}", picture);
+        let mut names: Vec<String> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        names.sort();
+        assert_eq!(names.len(), 2, "{}: {:?}", theme, names);
+        for n in &names {
+            assert_eq!(n.ends_with(".dark.svg"), dark, "{}: {}", theme, n);
+            assert!(picture.contains(n.as_str()), "{} not in {}", n, picture);
+            let svg = fs::read_to_string(dir.join(n)).unwrap();
+            assert_eq!(svg.contains("fill=\"#121212\""), dark, "{}: {} the element's dark background", theme, n);
+        }
+    }
+    let o = run(&["render", "www/feeds/toilets.json", "--static", tmp("static-theme-bad").to_str().unwrap(), "--chart-height", "220", "--theme", "sepia"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("auto") && stderr(&o).contains("light") && stderr(&o).contains("dark"), "{}", stderr(&o));
 }

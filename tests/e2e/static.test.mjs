@@ -48,14 +48,20 @@ const boxes = () => [...document.querySelectorAll('news-chart, p.after')].map((e
 const imagesIn = () => Promise.all([document.fonts.ready, ...[...document.images].map((i) => (i.complete ? 0 : new Promise((ok) => { i.onload = ok; i.onerror = ok; })))])
   .then(() => [...document.querySelectorAll('news-chart img')].every((i) => i.naturalWidth > 0));
 
-for (const [label, viewport, dpr] of [['phone', { width: 360, height: 740 }, 1], ['phone at 2 device pixels per px', { width: 360, height: 740 }, 2], ['desktop', { width: 1000, height: 900 }, 1]]) {
+for (const [label, viewport, dpr, scheme] of [['phone', { width: 360, height: 740 }, 1], ['phone at 2 device pixels per px', { width: 360, height: 740 }, 2], ['desktop', { width: 1000, height: 900 }, 1],
+  ['phone, dark colour scheme', { width: 360, height: 740 }, 1, 'dark'], ['desktop, dark colour scheme', { width: 1000, height: 900 }, 1, 'dark']]) {
   test(`${label}: the static image is replaced by the live chart with the same pixels and no layout shift`, async () => {
     const dense = dpr > 1 ? await launch({ deviceScaleFactor: dpr, viewport }) : null;
     const page = await (dense || browser).context.newPage();
     await page.setViewportSize(viewport);
+    // a reader whose colour scheme is dark: the element draws dark, so the picture shows the dark
+    // images (render --static's .dark.svg), not a light one that turns dark at the swap
+    await page.emulateMedia({ colorScheme: scheme || 'light' });
     const log = watch(page);
     await page.goto(`${server.url}e2e/static.html`);
     assert.ok(await page.evaluate(imagesIn), 'every static image loaded');
+    const shown = await page.$$eval('news-chart img', (imgs) => imgs.map((i) => i.currentSrc.replace(/^.*\//, '')));
+    for (const f of shown) assert.match(f, scheme === 'dark' ? /\.dark\.svg$/ : /\.\d+\.svg$/, `the ${scheme || 'light'} image is shown: ${shown}`);
     const boxesBefore = await page.evaluate(boxes);
     const shots = {};
     for (const src of CHARTS) shots[src] = [await page.locator(sel(src)).screenshot()];
@@ -310,6 +316,16 @@ test('the iframe form (embed.html?static=) and the div form carry the static ima
   await page.waitForFunction(() => { const el = document.querySelector('news-chart'); return el.getAttribute('data-state') === 'ready' && !el.shadowRoot.querySelector('.nc-static'); }, null, { timeout: 20000 });
   assert.equal(await page.$eval('news-chart', (el) => Math.round(el.getBoundingClientRect().height)), 356, 'the live chart takes the same height');
   assert.equal(await page.$eval('news-chart', (el) => el.getAttribute('data-static')), null, 'not stale');
+  // a reader whose colour scheme is dark gets the dark image, with theme=light the light one, with
+  // theme=dark the dark one whatever the reader's scheme
+  const shown = async (query, colorScheme) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(`${server.url}embed.html?src=feeds/toilets.json&height=220&static=static/toilets.e87cd03e${query}`);
+    return page.$eval('news-chart img', (i) => i.currentSrc.replace(/^.*\//, ''));
+  };
+  assert.deepEqual([await shown('', 'dark'), await shown('&theme=light', 'dark'), await shown('&theme=dark', 'light')],
+    ['toilets.e87cd03e.720.dark.svg', 'toilets.e87cd03e.720.svg', 'toilets.e87cd03e.720.dark.svg']);
+  await page.emulateMedia({ colorScheme: 'light' });
   // a static address that is not http(s) or relative is refused, as src is: no image
   await page.goto(`${server.url}embed.html?src=feeds/toilets.json&height=220&static=${encodeURIComponent('javascript:alert(1)//.e87cd03e')}`);
   assert.equal(await page.$$eval('news-chart picture', (p) => p.length), 0);

@@ -66,3 +66,33 @@ fn the_fingerprint_is_fnv1a_over_utf16_as_the_element_computes_it() {
     let text = fs::read_to_string("www/feeds/toilets.json").unwrap();
     assert_eq!(feed_hash(&text), "e87cd03e");
 }
+
+/// The static images' dark theme is the one the element draws with (`THEMES.dark` in
+/// src/web/theme.js), and so are its words' colours (the dark rules of src/web/style.js): a
+/// colour changed on one side only would show as a jump at the swap for a reader in dark mode.
+#[test]
+fn the_dark_theme_is_the_elements() {
+    let js = fs::read_to_string("src/web/theme.js").unwrap();
+    let dark = &js[js.find("dark: {").expect("THEMES.dark in theme.js")..];
+    let dark = &dark[..dark.find('}').unwrap()];
+    let t = Theme::dark();
+    for (key, c) in [("text", t.text), ("muted", t.muted), ("grid", t.grid), ("axis", t.axis), ("background", t.background)] {
+        assert!(dark.contains(&format!("{}: '{}'", key, c.hex().to_lowercase())), "theme.js's dark {} is not {}: {}", key, c.hex(), dark);
+    }
+    let palette: Vec<String> = t.palette.iter().map(|c| c.hex().to_lowercase()).collect();
+    assert!(dark.contains(&format!("palette: '{}'", palette.join(","))), "theme.js's dark palette is not {:?}", palette);
+    assert!(t.is_dark() && !Theme::default().is_dark());
+    // the words: the dark stylesheet's control border and illustrative label, as drawn
+    let css = fs::read_to_string("src/web/style.js").unwrap();
+    let text = fs::read_to_string("www/feeds/hamlets.json").unwrap();
+    let svg = |theme: &Theme| {
+        let scene = newschart::render::element::scene_themed(&text, None, 720.0, 340.0, &EstimateMeasure, theme).unwrap();
+        newschart::render::svg::to_svg(&scene, 1.0).unwrap().to_lowercase()
+    };
+    let drawn = svg(&t);
+    for (rule, colour) in [("--nc-control-border, ", "#9a9a9a"), ("--nc-illustrative-text, ", "#ffd8b8"), ("--nc-illustrative-bg, ", "#3a2210")] {
+        assert!(css.contains(&format!("{}{})", rule, colour)), "style.js's dark {} is not {}", rule, colour);
+        assert!(drawn.contains(colour), "the dark image does not draw {} ({})", colour, rule);
+    }
+    assert!(!svg(&Theme::default()).contains("#9a9a9a"), "the light image has the dark controls");
+}

@@ -8,7 +8,7 @@ usage:
   newschart from-csv DATA.csv [options] > feed.json
   newschart validate [--locale zh-CN|en] [--json] FEED...
   newschart render FEED [--dataset ID] [size] [--font PATH] [-o OUT.svg|OUT.png]
-  newschart render FEED --static DIR [--widths 328,640] [--page-margin PX] [height]
+  newschart render FEED --static DIR [--widths 328,640] [--page-margin PX] [--theme T] [height]
   newschart catalogue --js
   newschart serve [--data FILE|postgres://…] [--listen ADDR] [options]
   newschart user add|list|passwd|disable … [--data …]
@@ -103,7 +103,12 @@ pub const RENDER: &str = "render: draws one dataset with the browser's layout an
     --href PREFIX        how the printed <picture> names DIR (default: DIR/)
     --page-margin PX     the page's margins beside the chart (the viewport is
                          this much wider than the element; default 0): the
-                         <picture> switches images at width + PX";
+                         <picture> switches images at width + PX
+    --theme T            the element's theme attribute: auto (default: none
+                         set; light images and NAME.HASH.WIDTH.dark.svg, each
+                         shown by the reader's colour scheme, as the element
+                         draws), light, or dark (dark images on the element's
+                         dark background)";
 
 /// `catalogue`'s page.
 pub const CATALOGUE: &str = "catalogue --js: prints every problem's words (Chinese and English, by code) as the
