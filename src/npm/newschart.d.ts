@@ -264,15 +264,22 @@ declare global {
   }
 }
 
-// React 19 reads JSX from the `react` module (no global JSX). A project without React never
-// resolves this augmentation's types (tests/bundlers/tsc checks a project without @types/react).
+/**
+ * `<news-chart>`'s props in JSX: React's props of a `<div>` (when React's types are there: `I`
+ * is React's JSX.IntrinsicElements), the attributes, `feed`, and a ref to the element.
+ */
+export type NewsChartProps<I = {}> = (I extends { div: infer D } ? Omit<D, 'ref'> : {}) & NewsChartAttributes & {
+  /** A feed given as an object or JSON text (React 19 sets it as the element's property). */
+  feed?: string | Feed;
+  ref?: ((el: NewsChartElement | null) => void | (() => void)) | { current: NewsChartElement | null } | null;
+};
+
+// React 19 reads JSX from the `react` module (no global JSX). Nothing here names React's own
+// types, so a project without @types/react compiles this file too (tests/bundlers/tsc).
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
-      'news-chart': DetailedHTMLProps<HTMLAttributes<NewsChartElement>, NewsChartElement> & NewsChartAttributes & {
-        /** A feed given as an object or JSON text (React 19 sets it as the element's property). */
-        feed?: string | Feed;
-      };
+      'news-chart': NewsChartProps<IntrinsicElements>;
     }
   }
 }

@@ -1,0 +1,175 @@
+// The npm package in real front-end builds: the tarball scripts/pack.sh made
+// (target/npm/newschart.tgz) installed into small apps with pinned tools (each app's
+// package-lock.json), built by Vite, webpack and Vite with React 19, served and opened in Chromium;
+// and its types checked by tsc, in and out of React. Each app is copied to target/bundlers/APP and
+// installed there (npm ci again only when its lockfile changed); the tarball is installed into it
+// every run with `npm install --no-save`.
+//
+//   bash scripts/build.sh && bash scripts/pack.sh && node --test tests/bundlers/
+
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { tooltip } from '../e2e/expect.mjs';
+import { REPO, launch, pointCenter, readBack, settled, startServer, watch } from '../e2e/helpers.mjs';
+
+const TGZ = join(REPO, 'target', 'npm', 'newschart.tgz');
+const WORK = join(REPO, 'target', 'bundlers');
+const PKG_WASM = readFileSync(join(REPO, 'target', 'npm', 'package', 'newschart_wasm_bg.wasm'));
+const CHARTS = { '#employment': 'feeds/employment.json', '#hamlets': 'feeds/hamlets.json' };
+const feed = (src) => JSON.parse(readFileSync(join(REPO, 'www', src), 'utf8')).datasets[0];
+
+/** Runs `cmd` in `cwd`; its output on failure. */
+function run(cwd, cmd, args) {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+function must(cwd, cmd, args) {
+  const r = run(cwd, cmd, args);
+  assert.equal(r.status, 0, `${cmd} ${args.join(' ')} in ${cwd} failed:\n${r.out}`);
+  return r.out;
+}
+
+/** tests/bundlers/APP copied to target/bundlers/APP, its pinned tools installed, and the tarball. */
+function prepare(app) {
+  assert.ok(existsSync(TGZ), `${TGZ} is missing: run bash scripts/build.sh && bash scripts/pack.sh first`);
+  const dir = join(WORK, app);
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(REPO, 'tests', 'bundlers', app), dir, { recursive: true });
+  const lock = createHash('sha256').update(readFileSync(join(dir, 'package-lock.json'))).digest('hex');
+  const stamp = join(dir, 'node_modules', '.lock-sha256');
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lock) {
+    must(dir, 'npm', ['ci', '--no-audit', '--no-fund']);
+    writeFileSync(stamp, lock);
+  }
+  must(dir, 'npm', ['install', '--no-save', '--no-audit', '--no-fund', TGZ]);
+  return dir;
+}
+
+/** www/feeds/ (the demo's real feeds) in `dir`/feeds. */
+function copyFeeds(dir) {
+  cpSync(join(REPO, 'www', 'feeds'), join(dir, 'feeds'), { recursive: true });
+}
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/**
+ * Serves `dist` and checks the page as a reader gets it: both charts drawn, a tooltip with the
+ * feed's value, no failed request and no console error, and the wasm asked for once, by the name
+ * the bundler gave it in `dist`.
+ */
+async function checkBuild(dist, name) {
+  const server = await startServer(['--root', dist]);
+  const page = await browser.context.newPage();
+  const log = watch(page);
+  try {
+    await page.goto(server.url);
+    await settled(page, Object.keys(CHARTS).length);
+    for (const [sel, src] of Object.entries(CHARTS)) {
+      assert.equal(await page.$eval(sel, (el) => el.getAttribute('data-state')), 'ready', `${name} ${src}: drawn`);
+      const rb = await readBack(page, sel);
+      const ds = feed(src);
+      assert.equal(rb.bars.length, ds.series[0].values.filter((v) => v !== null).length, `${name} ${src}: one bar per value`);
+      for (const px of rb.bars) assert.deepEqual(px, [0x00, 0x72, 0xb2, 255], `${name} ${src}: bar centre is the series colour`);
+      assert.ok(rb.painted > rb.total * 0.02, `${name} ${src}: only ${rb.painted} of ${rb.total} pixels painted`);
+      await page.locator(sel).scrollIntoViewIfNeeded();
+      const { x, y } = await pointCenter(page, sel, 0);
+      await page.mouse.move(x, y);
+      const tip = page.locator(`${sel} .nc-tooltip`);
+      await tip.waitFor({ state: 'visible', timeout: 5000 });
+      assert.deepEqual(await tip.evaluate((t) => [...t.children].map((c) => c.textContent)), tooltip(ds, 0, 0), `${name} ${src}: tooltip`);
+      await page.mouse.move(1, 1);
+    }
+    assert.deepEqual(log.failed, [], `${name}: failed requests`);
+    assert.deepEqual(log.errors, [], `${name}: page errors`);
+    assert.deepEqual(log.console.filter((m) => m.type === 'error'), [], `${name}: console errors`);
+    const wasm = log.requested.filter((p) => p.endsWith('.wasm'));
+    assert.equal(wasm.length, 1, `${name}: the wasm is requested once: ${JSON.stringify(wasm)}`);
+    const file = join(dist, decodeURIComponent(wasm[0]));
+    assert.ok(existsSync(file), `${name}: ${wasm[0]} is a file of the bundler's output`);
+    assert.ok(PKG_WASM.equals(readFileSync(file)), `${name}: ${wasm[0]} is the package's standard wasm module`);
+    assert.notEqual(basename(file), 'newschart_wasm_bg.wasm', `${name}: the bundler fingerprinted the wasm's name`);
+    return wasm[0];
+  } finally {
+    await page.close();
+    server.close();
+  }
+}
+
+test('Vite: an app that imports newschart builds, and its charts draw and answer', { timeout: 600000 }, async () => {
+  const dir = prepare('vite');
+  copyFeeds(join(dir, 'public'));
+  must(dir, 'npx', ['vite', 'build']);
+  const wasm = await checkBuild(join(dir, 'dist'), 'vite');
+  assert.match(wasm, /^\/assets\/newschart_wasm_bg-[\w-]{8}\.wasm$/);
+});
+
+test('webpack 5: the same app, with no rule for the wasm, builds, and its charts draw and answer', { timeout: 600000 }, async () => {
+  const dir = prepare('webpack');
+  must(dir, 'npx', ['webpack']);
+  const dist = join(dir, 'dist');
+  const main = readdirSync(dist).filter((f) => /^main\.\w+\.js$/.test(f));
+  // the entry is the chunk that names newschart's loader's lazy chunks; webpack names it by hash
+  const entry = main.find((f) => readFileSync(join(dist, f), 'utf8').includes('webpackChunk')) || main[0];
+  writeFileSync(join(dist, 'index.html'), readFileSync(join(dir, 'index.html'), 'utf8').replace('MAIN_JS', entry));
+  copyFeeds(dist);
+  const wasm = await checkBuild(dist, 'webpack');
+  assert.match(wasm, /^\/[0-9a-f]{20}\.wasm$/);
+});
+
+test('React 19: a component rendering <news-chart> type-checks, builds with Vite, and its charts draw', { timeout: 600000 }, async () => {
+  const dir = prepare('react');
+  must(dir, 'npx', ['tsc', '-p', 'tsconfig.json']);
+  copyFeeds(join(dir, 'public'));
+  must(dir, 'npx', ['vite', 'build']);
+  await checkBuild(join(dir, 'dist'), 'react');
+});
+
+/** The `error: TSxxxx` marks of `file`: [line, code] for each. */
+function marks(file) {
+  return readFileSync(file, 'utf8').split('\n').flatMap((l, i) => {
+    const m = l.match(/\/\/ error: (TS\d+)\s*$/);
+    return m ? [[i + 1, m[1]]] : [];
+  });
+}
+
+/** tsc -p `config` in `dir` must fail on exactly the marked lines of `file`, each with its code. */
+function failsOnMarks(dir, config, file) {
+  const r = run(dir, 'npx', ['tsc', '-p', config]);
+  assert.notEqual(r.status, 0, `tsc -p ${config} must fail:\n${r.out}`);
+  const got = [...r.out.matchAll(/^([^\s(]+)\((\d+),\d+\): error (TS\d+)/gm)].map((m) => [m[1], +m[2], m[3]]);
+  const want = marks(join(dir, file)).map(([line, code]) => [file, line, code]);
+  assert.ok(want.length > 0, `${file} has lines marked // error: TSxxxx`);
+  assert.deepEqual(got, want, `tsc's errors on ${file}:\n${r.out}`);
+}
+
+test('TypeScript: code using the element, its properties and events compiles; wrong types do not', { timeout: 600000 }, () => {
+  const dir = prepare('tsc');
+  const ok = run(dir, 'npx', ['tsc', '-p', 'tsconfig.json']);
+  assert.equal(ok.status, 0, `tsc over good.ts (no React installed, no skipLibCheck):\n${ok.out}`);
+  assert.ok(!existsSync(join(dir, 'node_modules', '@types', 'react')), 'the tsc app has no React types');
+  failsOnMarks(dir, 'tsconfig.bad.json', 'bad.ts');
+});
+
+test('TypeScript and React: wrong attribute and property types on <news-chart> fail in JSX', { timeout: 600000 }, () => {
+  const dir = prepare('react');
+  failsOnMarks(dir, 'tsconfig.bad.json', 'src/Bad.tsx');
+});
+
+// Not a test of the bundles: what the package weighs, for the size report (scripts/size.mjs
+// weighs the tarball against its budget).
+test('the tarball holds the files package.json lists, and nothing else', () => {
+  const pkg = JSON.parse(execFileSync('tar', ['-xzOf', TGZ, 'package/package.json'], { encoding: 'utf8' }));
+  const listed = execFileSync('tar', ['-tzf', TGZ], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
+  assert.deepEqual(listed, [...pkg.files, 'README.md', 'package.json'].sort());
+  assert.equal(pkg.name, 'newschart');
+  assert.equal(pkg.type, 'module');
+  assert.deepEqual(Object.keys(pkg.dependencies || {}), []);
+  assert.deepEqual(pkg.sideEffects, ['./newschart.js', './embed-resize.js']);
+  assert.equal(pkg.exports['.'].types, './newschart.d.ts');
+});
