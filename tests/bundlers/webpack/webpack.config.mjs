@@ -5,5 +5,5 @@ import { fileURLToPath } from 'node:url';
 export default {
   mode: 'production',
   entry: './src/main.js',
-  output: { path: resolve(dirname(fileURLToPath(import.meta.url)), 'dist'), filename: 'main.[contenthash].js', clean: true },
+  output: { path: resolve(dirname(fileURLToPath(import.meta.url)), 'dist'), filename: 'main.js', chunkFilename: '[contenthash].js', clean: true },
 };
