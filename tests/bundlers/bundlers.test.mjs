@@ -34,9 +34,9 @@ function must(cwd, cmd, args) {
 }
 
 /** tests/bundlers/APP copied to target/bundlers/APP, its pinned tools installed, and the tarball. */
-function prepare(app) {
-  assert.ok(existsSync(TGZ), `${TGZ} is missing: run bash scripts/build.sh && bash scripts/pack.sh first`);
-  const dir = join(WORK, app);
+function prepare(app, { tgz = TGZ, as = app } = {}) {
+  assert.ok(existsSync(tgz), `${tgz} is missing: run bash scripts/build.sh && bash scripts/pack.sh first`);
+  const dir = join(WORK, as);
   mkdirSync(dir, { recursive: true });
   cpSync(join(REPO, 'tests', 'bundlers', app), dir, { recursive: true });
   const lock = createHash('sha256').update(readFileSync(join(dir, 'package-lock.json'))).digest('hex');
@@ -45,7 +45,7 @@ function prepare(app) {
     must(dir, 'npm', ['ci', '--no-audit', '--no-fund']);
     writeFileSync(stamp, lock);
   }
-  must(dir, 'npm', ['install', '--no-save', '--no-audit', '--no-fund', TGZ]);
+  must(dir, 'npm', ['install', '--no-save', '--no-audit', '--no-fund', tgz]);
   return dir;
 }
 
@@ -169,4 +169,100 @@ test('the tarball holds the files package.json lists, and nothing else', () => {
   assert.deepEqual(Object.keys(pkg.dependencies || {}), []);
   assert.deepEqual(pkg.sideEffects, ['./newschart.js', './embed-resize.js']);
   assert.equal(pkg.exports['.'].types, './newschart.d.ts');
+});
+
+// After a trap. target/pkg-test is pkg/'s readers' modules with the test-only `panic-trigger`
+// (tests/e2e/panic.test.mjs): a chart whose title is the marker traps in the wasm. The package
+// with those modules in place of the shipped ones is built into the same apps: in Vite, the other
+// charts move to a fresh instance in a fresh copy of the glue (the bundler copied its file) and
+// keep drawing and answering; in webpack, which cannot follow that import, they show their error
+// box and the console says why; in neither does a chart stay loading.
+const TEST_PKG = join(REPO, 'target', 'pkg-test');
+const MARKER = readFileSync(join(REPO, 'src', 'web', 'panic.rs'), 'utf8').match(/pub const MARKER: &str = "([^"\\]+)";/)?.[1];
+
+/** The package with target/pkg-test's wasm modules and glue: target/bundlers/trap/newschart.tgz. */
+function trapPackage() {
+  for (const f of ['newschart_wasm_bg.wasm', 'newschart_large_bg.wasm', 'newschart_wasm.js']) {
+    assert.ok(existsSync(join(TEST_PKG, f)), `${TEST_PKG}/${f} is missing: run bash scripts/build.sh --nightly --features panic-trigger,heap-stats --out target/pkg-test`);
+  }
+  const dir = join(WORK, 'trap');
+  cpSync(join(REPO, 'target', 'npm', 'package'), join(dir, 'package'), { recursive: true });
+  for (const f of ['newschart_wasm_bg.wasm', 'newschart_large_bg.wasm', 'newschart_wasm.js']) cpSync(join(TEST_PKG, f), join(dir, 'package', f));
+  const out = JSON.parse(must(dir, 'npm', ['pack', './package', '--json', '--ignore-scripts']));
+  cpSync(join(dir, out[0].filename), join(dir, 'newschart.tgz'));
+  return join(dir, 'newschart.tgz');
+}
+
+/** Opens `dist`, adds a chart of the trapping feed once the two charts are drawn; returns the page's log and states. */
+async function trapIn(dist, name) {
+  const panic = JSON.parse(readFileSync(join(REPO, 'www', 'feeds', 'toilets.json'), 'utf8'));
+  panic.datasets[0].title = MARKER;
+  writeFileSync(join(dist, 'feeds', 'panic.json'), JSON.stringify(panic));
+  const server = await startServer(['--root', dist]);
+  const page = await browser.context.newPage();
+  const log = watch(page);
+  try {
+    await page.goto(server.url);
+    await settled(page, 2);
+    await page.evaluate(() => {
+      const el = document.createElement('news-chart');
+      el.id = 'panic';
+      el.setAttribute('src', 'feeds/panic.json');
+      document.body.prepend(el);
+    });
+    await page.waitForFunction(() => document.querySelector('#panic').getAttribute('data-state') === 'error', null, { timeout: 20000 });
+    // every chart settles: none stays loading
+    await settled(page, 3);
+    const states = await page.$$eval('news-chart', (els) => Object.fromEntries(els.map((e) => [e.id, e.getAttribute('data-state')])));
+    return { page, log, states, close: async () => { await page.close(); server.close(); } };
+  } catch (e) {
+    await page.close();
+    server.close();
+    throw new Error(`${name}: ${e.message}\n${JSON.stringify(log, null, 1).slice(0, 2000)}`);
+  }
+}
+
+test('after a trap, Vite: the other charts move to a fresh instance and keep answering', { timeout: 600000 }, async () => {
+  assert.ok(MARKER, 'src/web/panic.rs has trigger::MARKER');
+  const dir = prepare('vite', { tgz: trapPackage(), as: 'vite-trap' });
+  copyFeeds(join(dir, 'public'));
+  must(dir, 'npx', ['vite', 'build']);
+  const { page, log, states, close } = await trapIn(join(dir, 'dist'), 'vite');
+  try {
+    assert.deepEqual(states, { panic: 'error', employment: 'ready', hamlets: 'ready' });
+    const copies = log.requested.filter((p) => /newschart_wasm-[\w-]+\.js$/.test(p));
+    assert.ok(copies.length >= 1, `vite: the glue's own file was imported for the fresh instance: ${JSON.stringify(log.requested)}`);
+    for (const [sel, src] of Object.entries(CHARTS)) {
+      const rb = await readBack(page, sel);
+      assert.ok(rb.painted > rb.total * 0.02, `vite ${src}: drawn again after the trap`);
+      await page.locator(sel).scrollIntoViewIfNeeded();
+      const { x, y } = await pointCenter(page, sel, 0);
+      await page.mouse.move(x, y);
+      const tip = page.locator(`${sel} .nc-tooltip`);
+      await tip.waitFor({ state: 'visible', timeout: 5000 });
+      assert.deepEqual(await tip.evaluate((t) => [...t.children].map((c) => c.textContent)), tooltip(feed(src), 0, 0), `vite ${src}: tooltip after the trap`);
+      await page.mouse.move(1, 1);
+    }
+    assert.deepEqual(log.failed, [], 'vite: failed requests');
+  } finally {
+    await close();
+  }
+});
+
+test('after a trap, webpack: the other charts show their error box, and the console says why', { timeout: 600000 }, async () => {
+  assert.ok(MARKER, 'src/web/panic.rs has trigger::MARKER');
+  const dir = prepare('webpack', { tgz: trapPackage(), as: 'webpack-trap' });
+  must(dir, 'npx', ['webpack']);
+  const dist = join(dir, 'dist');
+  cpSync(join(dir, 'index.html'), join(dist, 'index.html'));
+  copyFeeds(dist);
+  const { log, states, close } = await trapIn(dist, 'webpack');
+  try {
+    assert.deepEqual(states, { panic: 'error', employment: 'error', hamlets: 'error' });
+    const errors = log.console.filter((m) => m.type === 'error').map((m) => m.text).join('\n');
+    // webpack copies the glue's file (new URL) but answers the import() of it itself: not found
+    assert.match(errors, /feeds\/employment\.json:\n.*Cannot find module '[^']+\.js\?instance=1'/, `webpack: the console names the import that failed:\n${errors}`);
+  } finally {
+    await close();
+  }
 });
