@@ -44,7 +44,6 @@ export function csv(view) {
 // article page), so a download remakes the chart in the builder's module: a separate copy of its
 // glue (the query), loaded on the first PNG download only. scripts/dist.mjs writes the hashed names and their SRI here.
 const BUILDER = './newschart_builder.js?download';
-const BUILDER_WASM = './newschart_builder_bg.wasm';
 /** Subresource Integrity of the builder's glue and wasm: scripts/dist.sh writes it in dist/ (none in pkg/). */
 const BUILDER_INTEGRITY = {};
 let builder = null; // Promise<the builder module's glue, initialized>
@@ -52,8 +51,9 @@ let builder = null; // Promise<the builder module's glue, initialized>
 /** The builder's module, loaded once. */
 function builderModule(view) {
   builder ||= (async () => {
-    const glue = await view._import(new URL(BUILDER, import.meta.url).href, BUILDER_INTEGRITY.glue);
-    await glue.default({ module_or_path: fetch(new URL(BUILDER_WASM, import.meta.url), { integrity: BUILDER_INTEGRITY.wasm || '' }) });
+    // (literal import() and new URL without SRI, which bundlers follow: docs/NPM.md)
+    const glue = await (BUILDER_INTEGRITY.glue ? view._import(new URL(BUILDER, import.meta.url).href, BUILDER_INTEGRITY.glue) : import('./newschart_builder.js?download'));
+    await glue.default({ module_or_path: fetch(new URL('./newschart_builder_bg.wasm', import.meta.url), { integrity: BUILDER_INTEGRITY.wasm || '' }) });
     return glue;
   })();
   builder.catch(() => { builder = null; }); // a later download tries again

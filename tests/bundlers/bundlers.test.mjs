@@ -19,6 +19,7 @@ import { REPO, launch, pointCenter, readBack, settled, startServer, watch } from
 const TGZ = join(REPO, 'target', 'npm', 'newschart.tgz');
 const WORK = join(REPO, 'target', 'bundlers');
 const PKG_WASM = readFileSync(join(REPO, 'target', 'npm', 'package', 'newschart_wasm_bg.wasm'));
+const BUILDER_WASM = readFileSync(join(REPO, 'target', 'npm', 'package', 'newschart_builder_bg.wasm'));
 const CHARTS = { '#employment': 'feeds/employment.json', '#hamlets': 'feeds/hamlets.json' };
 const feed = (src) => JSON.parse(readFileSync(join(REPO, 'www', src), 'utf8')).datasets[0];
 
@@ -94,11 +95,46 @@ async function checkBuild(dist, name) {
     assert.ok(existsSync(file), `${name}: ${wasm[0]} is a file of the bundler's output`);
     assert.ok(PKG_WASM.equals(readFileSync(file)), `${name}: ${wasm[0]} is the package's standard wasm module`);
     assert.notEqual(basename(file), 'newschart_wasm_bg.wasm', `${name}: the bundler fingerprinted the wasm's name`);
+    await lazyParts(page, log, dist, name);
     return wasm[0];
   } finally {
     await page.close();
     server.close();
   }
+}
+
+/**
+ * What a page loads only when asked, found in the bundle too: a broken feed's problems with their
+ * words (problems.js, then problem-words.js), and the PNG download (download.js, then the builder's
+ * glue and wasm). `dist` has tests/fixtures/bad/different-lengths.json as feeds/broken.json.
+ */
+async function lazyParts(page, log, dist, name) {
+  cpSync(join(REPO, 'tests', 'fixtures', 'bad', 'different-lengths.json'), join(dist, 'feeds', 'broken.json'));
+  const detail = await page.evaluate(() => new Promise((done) => {
+    const el = document.createElement('news-chart');
+    el.id = 'broken';
+    el.setAttribute('src', 'feeds/broken.json');
+    el.addEventListener('newschart:error', (e) => done(e.detail));
+    document.body.prepend(el);
+  }));
+  assert.equal(detail.problems[0].path, 'datasets[0].series[1].values', `${name}: the broken feed's problem`);
+  assert.match(detail.problems[0].en, /has 2 values but there are 3 categories/, `${name}: the problem's words (problem-words.js)`);
+  const box = await page.$eval('#broken', (el) => el.shadowRoot.querySelector('.nc-error ul').textContent);
+  assert.match(box, /datasets\[0\]\.series\[1\]\.values/, `${name}: the error box`);
+  assert.doesNotMatch(box, /详细说明未能加载/, `${name}: the error box has the words`);
+  log.console = log.console.filter((m) => !(m.type === 'error' && m.text.startsWith('[newschart] feeds/broken.json')));
+
+  await page.locator('#hamlets').scrollIntoViewIfNeeded();
+  await page.locator('#hamlets .nc-tool').nth(1).click();
+  const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#hamlets .nc-menu-item').nth(0).click()]);
+  const bytes = readFileSync(await png.path());
+  assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG', `${name}: the PNG download`);
+  const builder = log.requested.filter((p) => p.endsWith('.wasm')).slice(1);
+  assert.equal(builder.length, 1, `${name}: the builder's wasm, once, for the PNG: ${JSON.stringify(builder)}`);
+  assert.ok(BUILDER_WASM.equals(readFileSync(join(dist, decodeURIComponent(builder[0])))), `${name}: ${builder[0]} is the package's builder module`);
+  assert.deepEqual(log.failed, [], `${name}: failed requests`);
+  assert.deepEqual(log.errors, [], `${name}: page errors`);
+  assert.deepEqual(log.console.filter((m) => m.type === 'error'), [], `${name}: console errors`);
 }
 
 test('Vite: an app that imports newschart builds, and its charts draw and answer', { timeout: 600000 }, async () => {
