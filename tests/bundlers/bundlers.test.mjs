@@ -8,9 +8,10 @@
 //   bash scripts/build.sh && bash scripts/pack.sh && node --test tests/bundlers/
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { tooltip } from '../e2e/expect.mjs';
@@ -66,10 +67,19 @@ after(async () => { await browser?.close(); });
  */
 async function checkBuild(dist, name) {
   const server = await startServer(['--root', dist]);
+  try {
+    return await checkPage(server.url, name, dist);
+  } finally {
+    server.close();
+  }
+}
+
+/** checkBuild's checks of the page at `url`; with `dist`, those of the wasm's file there too. */
+async function checkPage(url, name, dist) {
   const page = await browser.context.newPage();
   const log = watch(page);
   try {
-    await page.goto(server.url);
+    await page.goto(url);
     await settled(page, Object.keys(CHARTS).length);
     for (const [sel, src] of Object.entries(CHARTS)) {
       assert.equal(await page.$eval(sel, (el) => el.getAttribute('data-state')), 'ready', `${name} ${src}: drawn`);
@@ -91,6 +101,7 @@ async function checkBuild(dist, name) {
     assert.deepEqual(log.console.filter((m) => m.type === 'error'), [], `${name}: console errors`);
     const wasm = log.requested.filter((p) => p.endsWith('.wasm'));
     assert.equal(wasm.length, 1, `${name}: the wasm is requested once: ${JSON.stringify(wasm)}`);
+    if (!dist) return wasm[0];
     const file = join(dist, decodeURIComponent(wasm[0]));
     assert.ok(existsSync(file), `${name}: ${wasm[0]} is a file of the bundler's output`);
     assert.ok(PKG_WASM.equals(readFileSync(file)), `${name}: ${wasm[0]} is the package's standard wasm module`);
@@ -99,7 +110,6 @@ async function checkBuild(dist, name) {
     return wasm[0];
   } finally {
     await page.close();
-    server.close();
   }
 }
 
@@ -151,6 +161,29 @@ test('Vite: an app that imports newschart builds, and its charts draw and answer
   must(dir, 'npx', ['vite', 'build']);
   const wasm = await checkBuild(join(dir, 'dist'), 'vite');
   assert.match(wasm, /^\/assets\/newschart_wasm_bg-[\w-]{8}\.wasm$/);
+});
+
+test('Vite dev server: the same app, unbuilt, with no configuration', { timeout: 600000 }, async () => {
+  const dir = prepare('vite');
+  copyFeeds(join(dir, 'public'));
+  const port = await new Promise((done) => { const srv = createServer().listen(0, '127.0.0.1', () => { const p = srv.address().port; srv.close(() => done(p)); }); });
+  const vite = spawn(join(dir, 'node_modules', '.bin', 'vite'), ['--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  vite.stdout.on('data', (d) => { out += d; });
+  vite.stderr.on('data', (d) => { out += d; });
+  try {
+    await new Promise((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`vite did not start:\n${out}`)), 60000);
+      vite.stdout.on('data', () => { if (out.includes(`:${port}/`)) { clearTimeout(timer); done(); } });
+      vite.on('exit', (code) => { clearTimeout(timer); fail(new Error(`vite exited ${code}:\n${out}`)); });
+    });
+    // (Vite's dependency optimizer rewrites the package's addresses; the wasm is served from node_modules)
+    const wasm = await checkPage(`http://127.0.0.1:${port}/`, 'vite dev');
+    assert.match(wasm, /newschart_wasm_bg\.wasm$/);
+    assert.doesNotMatch(out, /error/i, `vite dev's output:\n${out}`);
+  } finally {
+    vite.kill('SIGTERM');
+  }
 });
 
 test('webpack 5: the same app, with no rule for the wasm, builds, and its charts draw and answer', { timeout: 600000 }, async () => {
