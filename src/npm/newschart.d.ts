@@ -266,9 +266,12 @@ declare global {
 
 /**
  * `<news-chart>`'s props in JSX: React's props of a `<div>` (when React's types are there: `I`
- * is React's JSX.IntrinsicElements), the attributes, `feed`, and a ref to the element.
+ * is React's JSX.IntrinsicElements), the attributes, `feed`, and a ref to the element. Not
+ * `dataset`: React 19 sets a prop as a property when the element has one of its name, and every
+ * element's `dataset` is the read-only map of its data-* attributes; set that attribute on the
+ * element (`ref.current.setAttribute('dataset', id)`) or call `selectDataset(id)`.
  */
-export type NewsChartProps<I = {}> = (I extends { div: infer D } ? Omit<D, 'ref'> : {}) & NewsChartAttributes & {
+export type NewsChartProps<I = {}> = (I extends { div: infer D } ? Omit<D, 'ref'> : {}) & Omit<NewsChartAttributes, 'dataset'> & {
   /** A feed given as an object or JSON text (React 19 sets it as the element's property). */
   feed?: string | Feed;
   ref?: ((el: NewsChartElement | null) => void | (() => void)) | { current: NewsChartElement | null } | null;

@@ -22,7 +22,8 @@ const modules = {}; // file -> Promise<module>
 /** `load()`, the literal import() of `file` (which bundlers follow), once; with `integrity`, checked as importChecked does. */
 function loadModule(file, integrity, load) {
   if (!modules[file]) {
-    modules[file] = integrity ? importChecked(new URL(file, import.meta.url).href, integrity) : load();
+    // (`${import.meta.url}`: a base bundlers leave alone, where only dist/ comes)
+    modules[file] = integrity ? importChecked(new URL(file, `${import.meta.url}`).href, integrity) : load();
     modules[file].catch(() => { delete modules[file]; }); // the next need tries again
   }
   return modules[file];

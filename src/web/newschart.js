@@ -44,7 +44,7 @@ function preload() {
     if (!INTEGRITY[file]) continue; // (none but in dist/, never in a bundle)
     const link = document.createElement('link');
     link.rel = 'modulepreload';
-    link.href = new URL(file, import.meta.url).href;
+    link.href = new URL(file, `${import.meta.url}`).href; // (a base bundlers leave alone: only dist/ comes here)
     link.integrity = INTEGRITY[file];
     link.crossOrigin = 'anonymous';
     document.head.append(link);

@@ -6,4 +6,5 @@ export const bad = [
   <news-chart height={true} />, // error: TS2322
   <news-chart src={42} />, // error: TS2322
   <news-chart feed={7} />, // error: TS2322
+  <news-chart dataset="hamlets" />, // error: TS2322
 ];
