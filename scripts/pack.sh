@@ -6,7 +6,8 @@
 # The package is a staging copy, target/npm/package/: the files a reader's page loads from pkg/
 # (the loader, the view, the glue and wasm modules, the modules imported on demand, the builder's
 # module that PNG downloads use, the iframe resizer), the types (src/npm/newschart.d.ts), a
-# package.json written here with the version of Cargo.toml, and docs/NPM.md as its README. The
+# package.json written here with the version of Cargo.toml, docs/NPM.md as its README and the
+# repository's LICENSE. The
 # builder page's .xlsx reader is left out (readers' pages never load it). Running it again gives
 # the same tarball for the same pkg/. docs/NPM.md has the exports and how a bundler finds the wasm.
 
@@ -26,25 +27,24 @@ for f in "${FILES[@]}"; do
   [[ -f "$PKG/$f" ]] || die "$PKG/$f is missing (run bash scripts/build.sh first)"
 done
 
-# Cargo.toml's [package] fields (the first `key = "value"` of each, which is [package]'s)
-field() { sed -n "s/^$1 = \"\(.*\)\"\$/\1/p" "$REPO/Cargo.toml" | head -1; }
-VERSION="$(field version)"
+# Cargo.toml's version (the first `version = "…"`, which is [package]'s)
+VERSION="$(sed -n 's/^version = "\(.*\)"$/\1/p' "$REPO/Cargo.toml" | head -1)"
 [[ -n "$VERSION" ]] || die "no version in Cargo.toml"
 
 rm -rf "$STAGE" && mkdir -p "$STAGE"
 for f in "${FILES[@]}"; do cp "$PKG/$f" "$STAGE/"; done
 cp "$REPO/src/npm/newschart.d.ts" "$STAGE/"
 cp "$REPO/docs/NPM.md" "$STAGE/README.md"
+cp "$REPO/LICENSE" "$STAGE/LICENSE"
 
-node - "$STAGE/package.json" "$VERSION" "$(field description)" "$(field license)" "$(field repository)" "${FILES[@]}" <<'EOF'
+node - "$STAGE/package.json" "$VERSION" "${FILES[@]}" <<'EOF'
 const fs = require('fs');
-const [out, version, description, license, repository, ...files] = process.argv.slice(2);
+const [out, version, ...files] = process.argv.slice(2);
 const pkg = {
   name: 'newschart',
   version,
-  description: description || 'Newsroom chart widget: Rust + WebAssembly, drawn with plotters',
-  license: license || 'MIT',
-  ...(repository ? { repository: { type: 'git', url: repository } } : {}),
+  description: 'The <news-chart> element: newsroom charts from a JSON feed, drawn by WebAssembly (Rust, plotters)',
+  license: 'MIT', // LICENSE, as Cargo.toml's
   keywords: ['chart', 'custom-element', 'web-component', 'webassembly', 'news'],
   type: 'module',
   // importing the loader defines <news-chart>; embed-resize.js is a classic script that listens

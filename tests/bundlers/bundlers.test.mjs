@@ -240,7 +240,7 @@ test('TypeScript and React: wrong attribute and property types on <news-chart> f
 test('the tarball holds the files package.json lists, and nothing else', () => {
   const pkg = JSON.parse(execFileSync('tar', ['-xzOf', TGZ, 'package/package.json'], { encoding: 'utf8' }));
   const listed = execFileSync('tar', ['-tzf', TGZ], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
-  assert.deepEqual(listed, [...pkg.files, 'README.md', 'package.json'].sort());
+  assert.deepEqual(listed, [...pkg.files, 'LICENSE', 'README.md', 'package.json'].sort());
   assert.equal(pkg.name, 'newschart');
   assert.equal(pkg.type, 'module');
   assert.deepEqual(Object.keys(pkg.dependencies || {}), []);
