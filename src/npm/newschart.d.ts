@@ -256,12 +256,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'news-chart': NewsChartElement;
   }
-  interface HTMLElementEventMap {
-    'newschart:ready': CustomEvent<ReadyDetail>;
-    'newschart:error': CustomEvent<ErrorDetail>;
-    'newschart:interact': CustomEvent<InteractDetail>;
-    'newschart:refresh': CustomEvent<RefreshDetail>;
-  }
+  // the events bubble: any element around a chart, and the document, hear them
+  interface HTMLElementEventMap extends NewsChartEventMap {}
+  interface DocumentEventMap extends NewsChartEventMap {}
 }
 
 /**

@@ -34,6 +34,9 @@ el.addEventListener('newschart:interact', (e) => {
 el.addEventListener('newschart:error', (e) => { const d: ErrorDetail = e.detail; console.log(d.problems.map((p) => `${p.path} ${p.zh}`)); });
 el.addEventListener('newschart:refresh', (e) => console.log(e.detail.changed));
 el.addEventListener('click', (e) => console.log(e.clientX));
+// the events bubble: as EMBED.md's analytics example listens for them
+document.addEventListener('newschart:interact', (e) => console.log(e.detail.how, e.detail.value));
+document.body.addEventListener('newschart:ready', (e) => console.log(e.detail.src));
 console.log(found, text, all.map((p) => p.valueText + p.bar.w), one?.label, shown);
 const Element: CustomElementConstructor | undefined = customElements.get('news-chart');
 console.log(Element);
