@@ -76,7 +76,7 @@ const problemsFile = emit('problems.js', Buffer.from(await bundle(join(SRC, 'pro
 // 3. view: the names and SRI of the glue, the wasm modules, the downloads module and problems.js
 // download.js draws the PNG in the builder's module: its names and SRI
 const downloadFile = emit('download.js', Buffer.from(await bundle(join(SRC, 'download.js'), { 'download.js': [
-  ["'./newschart_builder.js?download'", `'./${builderGlueFile.name}?download'`],
+  ["'./newschart_builder.js'", `'./${builderGlueFile.name}'`],
   ["'./newschart_builder_bg.wasm'", `'./${builderWasm.name}'`],
   BUILDER_SRI,
 ] })), 'js');

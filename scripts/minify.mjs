@@ -40,7 +40,7 @@ export function minifyModule(code) {
  * The minified bundle of the ES module `entry` and the modules it imports. `swaps` rewrites
  * sources before bundling (scripts/dist.mjs: hashed names and SRI): for a file name, a list of
  * [from, to], each of which must occur in that file (every occurrence is replaced). The glue
- * (`./newschart_wasm*.js`) stays external.
+ * (`./newschart_wasm*.js`) and the modules imported on demand (`import('./view.js')`) stay external.
  * @param {string} entry
  * @param {{ [file: string]: [string, string][] }} [swaps]
  * @returns {Promise<string>}
@@ -51,6 +51,8 @@ export async function bundle(entry, swaps = {}) {
     name: 'newschart-sources',
     setup(b) {
       b.onResolve({ filter: /^\.\/newschart_wasm[^/]*\.js/ }, (args) => ({ path: args.path, external: true }));
+      // a module imported on demand (the view, the downloads, problems.js) is a file of its own
+      b.onResolve({ filter: /^\.\// }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
       b.onLoad({ filter: /\.js$/ }, (args) => {
         const file = basename(args.path);
         let code = readFileSync(args.path, 'utf8');

@@ -14,7 +14,7 @@
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { gzipSync, gunzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const budget = JSON.parse(readFileSync(join(REPO, 'scripts', 'size-budget.json'), 'utf8'));
@@ -56,8 +56,15 @@ const statics = budget.staticImages && existsSync(join(REPO, budget.staticImages
 const listed = new Set([...budget.files, ...Object.keys(budget.onDemand || {})]);
 const unlisted = existsSync(join(REPO, 'pkg')) ? readdirSync(join(REPO, 'pkg')).map((f) => `pkg/${f}`).filter((f) => !listed.has(f)) : [];
 
+// the npm package (scripts/pack.sh): the tarball as npm sends it, and its files unpacked
+const npmPack = budget.npm && existsSync(join(REPO, budget.npm.file)) ? (() => {
+  const file = budget.npm.file;
+  const buf = readFileSync(join(REPO, file));
+  return { file, packed: buf.length, unpacked: gunzipSync(buf).length, packedBudget: budget.npm.packed, unpackedBudget: budget.npm.unpacked };
+})() : null;
+
 if (process.argv.includes('--json')) {
-  process.stdout.write(JSON.stringify({ rows, onDemand: later, staticImages: statics, target: budget.target, missing, unlisted }, null, 2) + '\n');
+  process.stdout.write(JSON.stringify({ rows, onDemand: later, staticImages: statics, npm: npmPack, target: budget.target, missing, unlisted }, null, 2) + '\n');
   process.exit(missing.length || unlisted.length ? 1 : 0);
 }
 
@@ -101,7 +108,22 @@ if (statics.length) {
   print(head, statics.map(line));
 }
 
+if (npmPack) {
+  console.log('==> the npm package (scripts/pack.sh; not loaded by a page):');
+  print(['file', 'packed', 'budget', 'unpacked (tar)', 'budget'], [[npmPack.file, fmt(npmPack.packed), fmt(npmPack.packedBudget), fmt(npmPack.unpacked), fmt(npmPack.unpackedBudget)]]);
+} else if (budget.npm) {
+  console.error(`==> WARNING: ${budget.npm.file} is not there: the npm package is NOT weighed (bash scripts/pack.sh makes it; the test command does)`);
+}
+
 let failed = false;
+if (npmPack) {
+  for (const kind of ['packed', 'unpacked']) {
+    if (npmPack[kind] > npmPack[`${kind}Budget`]) {
+      console.error(`==> ERROR: ${npmPack.file} is ${fmt(npmPack[kind])} B ${kind}, over its budget of ${fmt(npmPack[`${kind}Budget`])} B by ${fmt(npmPack[kind] - npmPack[`${kind}Budget`])} B.`);
+      failed = true;
+    }
+  }
+}
 for (const f of missing) { console.error(`==> ERROR: ${f} is missing (run bash scripts/build.sh first)`); failed = true; }
 for (const f of unlisted) { console.error(`==> ERROR: ${f} is shipped but not in scripts/size-budget.json (files or onDemand, with budgets)`); failed = true; }
 for (const r of [...rows, ...later, ...statics]) {

@@ -21,6 +21,10 @@
 #   5 unit-firefox     the same in headless Firefox ESR (geckodriver)
 #   6 unit-webkit      the same in WebKitGTK's MiniBrowser (WebKitWebDriver) under xvfb-run -a
 #   7 build            scripts/build.sh --nightly (release wasm into pkg/; the readers' modules on the pinned nightly)
+#   7n bundlers       scripts/pack.sh (the npm package, target/npm/newschart.tgz) and node --test tests/bundlers/:
+#                      apps with pinned Vite, webpack, React 19 and tsc (npm ci per lockfile, cached in
+#                      target/bundlers/) install the tarball, build, and draw their charts in Chromium,
+#                      also after a trap (with target/pkg-test's modules, built here as the e2e stage does)
 #   7a typecheck       scripts/typecheck.sh: tsc --checkJs over src/web/*.js against the wasm API's .d.ts
 #                      (wasm-bindgen's, in target/boundary/) and src/web/boundary.js's JSON shapes
 #   7b size            node scripts/size.mjs: what an article page loads, raw/gzip/brotli per file, against
@@ -204,6 +208,8 @@ stage unit-chromium unit_engine chromium
 stage unit-firefox unit_engine firefox
 stage unit-webkit unit_engine webkit
 stage build bash scripts/build.sh --nightly # the size stage checks the nightly build
+# (before size, which weighs the tarball; target/pkg-test, the panic-trigger build, is the e2e stage's too)
+stage bundlers bash -c 'bash scripts/build.sh --nightly --features panic-trigger,heap-stats --out target/pkg-test && bash scripts/pack.sh && node --test --test-concurrency=1 --test-timeout=600000 tests/bundlers/'
 stage typecheck bash scripts/typecheck.sh
 stage size node scripts/size.mjs
 stage dist bash scripts/dist.sh --no-build

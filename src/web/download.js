@@ -43,8 +43,7 @@ export function csv(view) {
 // PNG, through `Chart.draw_composed`. The readers' modules leave it out (it would weigh on every
 // article page), so a download remakes the chart in the builder's module: a separate copy of its
 // glue (the query), loaded on the first PNG download only. scripts/dist.mjs writes the hashed names and their SRI here.
-const BUILDER = './newschart_builder.js?download';
-const BUILDER_WASM = './newschart_builder_bg.wasm';
+const BUILDER_COPY = '?download';
 /** Subresource Integrity of the builder's glue and wasm: scripts/dist.sh writes it in dist/ (none in pkg/). */
 const BUILDER_INTEGRITY = {};
 let builder = null; // Promise<the builder module's glue, initialized>
@@ -52,8 +51,9 @@ let builder = null; // Promise<the builder module's glue, initialized>
 /** The builder's module, loaded once. */
 function builderModule(view) {
   builder ||= (async () => {
-    const glue = await view._import(new URL(BUILDER, import.meta.url).href, BUILDER_INTEGRITY.glue);
-    await glue.default({ module_or_path: fetch(new URL(BUILDER_WASM, import.meta.url), { integrity: BUILDER_INTEGRITY.wasm || '' }) });
+    // (literal `new URL`s: a bundler copies both files as they are; docs/NPM.md)
+    const glue = await view._import(new URL('./newschart_builder.js', import.meta.url).href + BUILDER_COPY, BUILDER_INTEGRITY.glue);
+    await glue.default({ module_or_path: fetch(new URL('./newschart_builder_bg.wasm', import.meta.url), { integrity: BUILDER_INTEGRITY.wasm || '' }) });
     return glue;
   })();
   builder.catch(() => { builder = null; }); // a later download tries again

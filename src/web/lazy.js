@@ -18,17 +18,18 @@ export function importChecked(url, integrity) {
 const DOWNLOAD_INTEGRITY = '';
 /** problems.js (the error box's problems, the console's and newschart:error's): imported the first time a chart has problems to show. */
 const PROBLEMS_INTEGRITY = '';
-const modules = {}; // url -> Promise<module>
-function loadModule(file, integrity) {
-  const url = new URL(file, import.meta.url).href;
-  if (!modules[url]) {
-    modules[url] = importChecked(url, integrity);
-    modules[url].catch(() => { delete modules[url]; }); // the next need tries again
+const modules = {}; // file -> Promise<module>
+/** `load()`, the literal import() of `file` (which bundlers follow), once; with `integrity`, checked as importChecked does. */
+function loadModule(file, integrity, load) {
+  if (!modules[file]) {
+    // (`${import.meta.url}`: a base bundlers leave alone, where only dist/ comes)
+    modules[file] = integrity ? importChecked(new URL(file, `${import.meta.url}`).href, integrity) : load();
+    modules[file].catch(() => { delete modules[file]; }); // the next need tries again
   }
-  return modules[url];
+  return modules[file];
 }
 
 /** @returns {Promise<typeof import('./download.js')>} */
-export const downloads = () => loadModule('./download.js', DOWNLOAD_INTEGRITY);
+export const downloads = () => loadModule('./download.js', DOWNLOAD_INTEGRITY, () => import('./download.js'));
 /** @returns {Promise<typeof import('./problems.js')>} */
-export const problemsModule = () => loadModule('./problems.js', PROBLEMS_INTEGRITY);
+export const problemsModule = () => loadModule('./problems.js', PROBLEMS_INTEGRITY, () => import('./problems.js'));

@@ -11,7 +11,6 @@
 // start fetching the wasm module (once for the whole page) and the nearby
 // charts' feeds, which the view takes over.
 
-const VIEW = new URL('./view.js', import.meta.url).href;
 /** How far above or below the viewport a chart starts loading, in CSS px. */
 const NEAR_PX = 600;
 const NEAR = `${NEAR_PX}px 0px`;
@@ -36,16 +35,21 @@ const WASM_INTEGRITY = '';
 let viewModule = null;
 let wasmAsked = false;
 let wasmResponse = null;
-const loadView = () => (viewModule ||= (preload(), import(VIEW)));
+// The imports are literal, relative to this file: a bundler (Vite, webpack) follows them and the
+// wasm's `new URL(…, import.meta.url)` below, copies and fingerprints the files, and rewrites the
+// names (docs/NPM.md); a page that loads pkg/ or dist/ as it is gets the files beside this one.
+const loadView = () => (viewModule ||= (preload(), import('./view.js')));
 function preload() {
   for (const file of ['./view.js', './newschart_wasm.js']) {
+    if (!INTEGRITY[file]) continue; // (none but in dist/, never in a bundle)
     const link = document.createElement('link');
     link.rel = 'modulepreload';
-    link.href = new URL(file, import.meta.url).href;
-    if (INTEGRITY[file]) link.integrity = INTEGRITY[file];
+    link.href = new URL(file, `${import.meta.url}`).href; // (a base bundlers leave alone: only dist/ comes here)
+    link.integrity = INTEGRITY[file];
     link.crossOrigin = 'anonymous';
     document.head.append(link);
   }
+  import('./newschart_wasm.js').catch(() => {}); // the glue, beside the view (the view reports a failure)
 }
 function fetchWasm() {
   if (wasmAsked) return;

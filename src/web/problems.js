@@ -65,7 +65,8 @@ async function explain(view, problems) {
   if (worded(problems)) return problems;
   let c = null;
   try {
-    catalogue ||= view._import(new URL(WORDS, import.meta.url).href, WORDS_INTEGRITY);
+    // (a literal import() without SRI, which bundlers follow; with it, only dist/, a base they leave alone)
+    catalogue ||= WORDS_INTEGRITY ? view._import(new URL(WORDS, `${import.meta.url}`).href, WORDS_INTEGRITY) : import('./problem-words.js');
     catalogue.catch(() => { catalogue = null; }); // a later broken feed tries again
     c = await catalogue;
   } catch (_) { /* offline: UNEXPLAINED */ }

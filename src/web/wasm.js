@@ -18,8 +18,12 @@ import { hideTip } from './tooltip.js';
 
 /** Feed text longer than this goes to the large module at once. */
 export const LARGE_TEXT = 128 * 1024;
-/** The glue, imported again (a fresh copy) for each new instance after the first. */
-const GLUE = './newschart_wasm.js';
+/**
+ * The glue's file, imported again (a fresh copy, by a query) for each new instance after the first.
+ * Written as `new URL(…, import.meta.url)` so that a bundler copies the file as it is beside its
+ * output (the import then is the browser's: the magic comments keep bundlers out of it).
+ */
+const glueCopy = (n) => import(/* webpackIgnore: true */ /* @vite-ignore */ new URL('./newschart_wasm.js', import.meta.url).href + '?instance=' + n);
 let generation = 0; // instances made
 /** Connected views, to move after a trap. @type {Set<import('./view.js').View>} */
 export const views = new Set();
@@ -71,7 +75,7 @@ export function loadWasm(large = false) {
     m.current = (async () => {
       const module = await compileWasm(large);
       /** @type {typeof glue0} */
-      const glue = n === 0 ? glue0 : await import(GLUE + '?instance=' + n);
+      const glue = n === 0 ? glue0 : await glueCopy(n);
       const exports = await glue.default({ module_or_path: module });
       const gen = { Chart: glue.Chart, memory: exports.memory, dead: false, large };
       if (!gen.dead) m.gen = gen;

@@ -1,0 +1,2 @@
+// The app's whole use of the package: importing it defines <news-chart>.
+import 'newschart';
