@@ -13,9 +13,12 @@ CREATE TABLE static_images (
     -- the embed height it was drawn for, and the image's own height
     chart_height BIGINT NOT NULL,
     height BIGINT NOT NULL,
+    -- 1: drawn in the dark theme, for readers whose colour scheme is dark (render --static's
+    -- .dark.svg); 0: the light one
+    dark BIGINT NOT NULL DEFAULT 0,
     svg TEXT NOT NULL,
     at BIGINT NOT NULL,
     -- how long drawing the chart's images took (all widths), in milliseconds
     render_ms BIGINT NOT NULL,
-    PRIMARY KEY (chart_id, hash, width)
+    PRIMARY KEY (chart_id, hash, width, dark)
 );

@@ -199,13 +199,13 @@ async fn version_feed(State(app): State<Arc<App>>, Path((id, file)): Path<(Strin
 /// nothing; its inline styles (the text's CSS) still apply.
 pub const STATIC_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'";
 
-/// `/static/{id}.{hash}.{width}.svg`: one drawn width of one feed the chart has had. The name
+/// `/static/{id}.{hash}.{width}.svg` (or `.dark.svg`): one drawn width of one feed the chart has had. The name
 /// never changes meaning (the hash is the feed's), so it is cached for good.
 async fn static_image(State(app): State<Arc<App>>, Path(file): Path<String>) -> Response {
-    let Some((id, hash, width)) = statics::parse_name(&file) else {
+    let Some((id, hash, width, dark)) = statics::parse_name(&file) else {
         return error(StatusCode::NOT_FOUND, "no such image");
     };
-    match app.store.static_svg(id, hash, width).await {
+    match app.store.static_svg(id, hash, width, dark).await {
         Ok(Some(svg)) => {
             let mut r = (StatusCode::OK, svg).into_response();
             let h = r.headers_mut();

@@ -33,9 +33,10 @@ pub fn live_path(dir: &Path, chart: &str) -> Option<PathBuf> {
     slug::is_valid(chart).then(|| dir.join(format!("{}.json", chart)))
 }
 
-/// The static image of `chart`'s feed `hash` at `width` under `dir`: `DIR/static/{id}.{hash}.{width}.svg`.
-pub fn static_path(dir: &Path, chart: &str, hash: &str, width: i64) -> Option<PathBuf> {
-    let name = format!("{}.{}.{}.svg", chart, hash, width);
+/// The static image of `chart`'s feed `hash` at `width` under `dir`: `DIR/static/{id}.{hash}.{width}.svg`,
+/// or `….dark.svg`.
+pub fn static_path(dir: &Path, chart: &str, hash: &str, width: i64, dark: bool) -> Option<PathBuf> {
+    let name = format!("{}.{}.{}{}.svg", chart, hash, width, if dark { ".dark" } else { "" });
     let ok = super::statics::parse_name(&name).is_some();
     ok.then(|| dir.join("static").join(name))
 }

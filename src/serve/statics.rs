@@ -6,9 +6,9 @@
 //! `/static/{id}.{hash}.{width}.svg` (and in `--publish-dir`'s `static/`); the builder's snippet
 //! carries the `<picture>` of the live version ([`picture`]).
 //!
-//! The images are the light theme's only (`Scheme::Light`): the table has no colour-scheme column
-//! yet, so a reader whose colour scheme is dark sees the light image until the live chart, which
-//! is dark, replaces it.
+//! Each width is drawn in the light and the dark theme (`Scheme::Auto`, as the chart's element
+//! has no `theme`): the snippet's `<picture>` shows a reader whose colour scheme is dark the dark
+//! image, as the live chart is then dark.
 //!
 //! Drawing never fails a publish nor holds it long: it runs on a blocking thread after the
 //! publish is committed, and the answer waits for it (so the builder's snippet has the image at
@@ -69,7 +69,7 @@ pub async fn refresh(app: &App, id: &str) {
     let height = state.height.unwrap_or_else(|| default_height(&feed));
     let hash = element::feed_hash(&feed);
     let stored = store.static_images(id, &hash).await.unwrap_or_default();
-    let ready = static_paint::WIDTHS.iter().all(|&w| stored.iter().any(|i| i.width == i64::from(w) && i.chart_height == height));
+    let ready = static_paint::WIDTHS.iter().all(|&w| [false, true].iter().all(|&dark| stored.iter().any(|i| i.width == i64::from(w) && i.dark == dark && i.chart_height == height)));
     if !ready {
         // a task of its own: a drawing slower than TIMEOUT is still stored when done
         let job = (store.clone(), app.measure.clone(), id.to_string(), hash.clone(), feed.clone(), state.problem.clone());
@@ -106,7 +106,7 @@ async fn draw(store: &Store, measure: &Measure, id: &str, hash: &str, feed: &str
     let text = feed.to_string();
     let started = Instant::now();
     // a blocking thread: the drawing is CPU work; a panic in it ends that thread, not the publish
-    let job = tokio::task::spawn_blocking(move || static_paint::images(&text, None, &static_paint::WIDTHS, height as f64, &*measure, static_paint::Scheme::Light));
+    let job = tokio::task::spawn_blocking(move || static_paint::images(&text, None, &static_paint::WIDTHS, height as f64, &*measure, static_paint::Scheme::Auto));
     let images = match job.await {
         Err(e) => return Err(format!("drawing the static images failed ({}); readers see the live chart only", e)),
         Ok(Err(static_paint::Failure::Feed(_))) => return Err("the live feed does not read for its static images; readers see the live chart only".to_string()),
@@ -114,7 +114,7 @@ async fn draw(store: &Store, measure: &Measure, id: &str, hash: &str, feed: &str
         Ok(Ok(images)) => images,
     };
     let ms = started.elapsed().as_millis() as i64;
-    let rows: Vec<(i64, i64, &str)> = images.iter().map(|i| (i64::from(i.width), i64::from(i.height), i.svg.as_str())).collect();
+    let rows: Vec<(i64, i64, &str, bool)> = images.iter().map(|i| (i64::from(i.width), i64::from(i.height), i.svg.as_str(), i.dark)).collect();
     match store.put_static(id, hash, height, ms, &rows).await {
         Ok(()) => Ok(()),
         // another instance stored the same feed's images at the same moment
@@ -140,21 +140,26 @@ pub async fn write_dir_all(store: &Store, dir: &std::path::Path) -> Result<(), S
 }
 
 async fn write_image(store: &Store, dir: &std::path::Path, id: &str, img: &StaticImage) -> Result<(), String> {
-    let Some(path) = publish_dir::static_path(dir, id, &img.hash, img.width) else { return Ok(()) };
-    let Some(svg) = store.static_svg(id, &img.hash, img.width).await.map_err(|e| e.to_string())? else { return Ok(()) };
+    let Some(path) = publish_dir::static_path(dir, id, &img.hash, img.width, img.dark) else { return Ok(()) };
+    let Some(svg) = store.static_svg(id, &img.hash, img.width, img.dark).await.map_err(|e| e.to_string())? else { return Ok(()) };
     publish_dir::write_atomic(&path, svg.as_bytes()).map_err(|e| e.to_string())
 }
 
-/// The file name a reader asks for, `{id}.{hash}.{width}.svg`, read back: `None` unless the id is
-/// a slug, the hash 8 lower-case hex digits and the width a whole number without a leading zero.
-pub fn parse_name(file: &str) -> Option<(&str, &str, i64)> {
+/// The file name a reader asks for, `{id}.{hash}.{width}.svg` or `{id}.{hash}.{width}.dark.svg`,
+/// read back as (id, hash, width, dark): `None` unless the id is a slug, the hash 8 lower-case hex
+/// digits and the width a whole number without a leading zero.
+pub fn parse_name(file: &str) -> Option<(&str, &str, i64, bool)> {
     let rest = file.strip_suffix(".svg")?;
+    let (rest, dark) = match rest.strip_suffix(".dark") {
+        Some(r) => (r, true),
+        None => (rest, false),
+    };
     let (rest, width) = rest.rsplit_once('.')?;
     let (id, hash) = rest.rsplit_once('.')?;
     let hex = hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
     let num = !width.is_empty() && width.len() <= 5 && !width.starts_with('0') && width.bytes().all(|b| b.is_ascii_digit());
     (super::slug::is_valid(id) && hex && num).then_some(())?;
-    Some((id, hash, width.parse().ok()?))
+    Some((id, hash, width.parse().ok()?, dark))
 }
 
 /// What the chart's page shows of its static images, with the `<picture>` for the snippet
@@ -171,7 +176,7 @@ pub async fn describe(store: &Store, id: &str, base: &str) -> serde_json::Value 
     } else {
         let made: Vec<static_paint::Shown> = images
             .iter()
-            .map(|i| static_paint::Shown { width: i.width as u32, src: format!("{}/static/{}", base, static_paint::file_name(id, &hash, i.width as u32, false)), height: i.height as u32, dark: false })
+            .map(|i| static_paint::Shown { width: i.width as u32, src: format!("{}/static/{}", base, static_paint::file_name(id, &hash, i.width as u32, i.dark)), height: i.height as u32, dark: i.dark })
             .collect();
         let alt = static_paint::alt(&feed, None, static_paint::WIDTHS[0], height as f64);
         Some(static_paint::picture(&hash, &made, 0, &alt))

@@ -388,6 +388,8 @@ pub struct StaticImage {
     pub height: i64,
     /// How long drawing the chart's images took, in milliseconds.
     pub render_ms: i64,
+    /// Drawn in the dark theme.
+    pub dark: bool,
 }
 
 impl Store {
@@ -409,9 +411,9 @@ impl Store {
         Ok(())
     }
 
-    /// The images stored for one feed of the chart, narrowest first.
+    /// The images stored for one feed of the chart, the light ones first, each narrowest first.
     pub async fn static_images(&self, chart: &str, hash: &str) -> Result<Vec<StaticImage>, StoreError> {
-        let rows = sqlx::query("SELECT hash, width, chart_height, height, render_ms FROM static_images WHERE chart_id = $1 AND hash = $2 ORDER BY width")
+        let rows = sqlx::query("SELECT hash, width, chart_height, height, render_ms, dark FROM static_images WHERE chart_id = $1 AND hash = $2 ORDER BY dark, width")
             .bind(chart)
             .bind(hash)
             .fetch_all(&self.pool)
@@ -421,23 +423,29 @@ impl Store {
 
     /// Every stored image: chart, description.
     pub async fn static_all(&self) -> Result<Vec<(String, StaticImage)>, StoreError> {
-        let rows = sqlx::query("SELECT hash, width, chart_height, height, render_ms, chart_id FROM static_images ORDER BY chart_id, hash, width").fetch_all(&self.pool).await?;
-        rows.iter().map(|r| Ok((r.try_get(5)?, read_static(r)?))).collect()
+        let rows = sqlx::query("SELECT hash, width, chart_height, height, render_ms, dark, chart_id FROM static_images ORDER BY chart_id, hash, dark, width").fetch_all(&self.pool).await?;
+        rows.iter().map(|r| Ok((r.try_get(6)?, read_static(r)?))).collect()
     }
 
     /// One image's SVG.
-    pub async fn static_svg(&self, chart: &str, hash: &str, width: i64) -> Result<Option<String>, StoreError> {
-        let row = sqlx::query("SELECT svg FROM static_images WHERE chart_id = $1 AND hash = $2 AND width = $3").bind(chart).bind(hash).bind(width).fetch_optional(&self.pool).await?;
+    pub async fn static_svg(&self, chart: &str, hash: &str, width: i64, dark: bool) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT svg FROM static_images WHERE chart_id = $1 AND hash = $2 AND width = $3 AND dark = $4")
+            .bind(chart)
+            .bind(hash)
+            .bind(width)
+            .bind(i64::from(dark))
+            .fetch_optional(&self.pool)
+            .await?;
         row.map(|r| r.try_get(0).map_err(StoreError::from)).transpose()
     }
 
-    /// Stores one feed's images `(width, height, svg)`, drawn for `chart_height`, replacing any
-    /// drawn for it before (at another height), in one transaction.
-    pub async fn put_static(&self, chart: &str, hash: &str, chart_height: i64, render_ms: i64, images: &[(i64, i64, &str)]) -> Result<(), StoreError> {
+    /// Stores one feed's images `(width, height, svg, dark)`, drawn for `chart_height`, replacing
+    /// any drawn for it before (at another height), in one transaction.
+    pub async fn put_static(&self, chart: &str, hash: &str, chart_height: i64, render_ms: i64, images: &[(i64, i64, &str, bool)]) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
         sqlx::query("DELETE FROM static_images WHERE chart_id = $1 AND hash = $2").bind(chart).bind(hash).execute(&mut *tx).await?;
-        for (width, height, svg) in images {
-            sqlx::query("INSERT INTO static_images (chart_id, hash, width, chart_height, height, svg, at, render_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+        for (width, height, svg, dark) in images {
+            sqlx::query("INSERT INTO static_images (chart_id, hash, width, chart_height, height, svg, at, render_ms, dark) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                 .bind(chart)
                 .bind(hash)
                 .bind(*width)
@@ -446,6 +454,7 @@ impl Store {
                 .bind(svg.to_string())
                 .bind(now_ms())
                 .bind(render_ms)
+                .bind(i64::from(*dark))
                 .execute(&mut *tx)
                 .await?;
         }
@@ -455,7 +464,8 @@ impl Store {
 }
 
 fn read_static(r: &AnyRow) -> Result<StaticImage, StoreError> {
-    Ok(StaticImage { hash: r.try_get(0)?, width: r.try_get(1)?, chart_height: r.try_get(2)?, height: r.try_get(3)?, render_ms: r.try_get(4)? })
+    let dark: i64 = r.try_get(5)?;
+    Ok(StaticImage { hash: r.try_get(0)?, width: r.try_get(1)?, chart_height: r.try_get(2)?, height: r.try_get(3)?, render_ms: r.try_get(4)?, dark: dark != 0 })
 }
 
 impl Store {

@@ -412,7 +412,10 @@ test('a published chart\'s snippet carries its static image: an article on anoth
     }
     const img = (w) => `${service.url}/static/${FIRST}.${h1}.${w}.svg`;
     for (const c of copied) {
-      assert.ok(c.includes(`<picture slot="static" data-feed="${h1}"><source media="(max-width: 639px)" srcset="${img(328)}" width="328" height="`), c);
+      // the dark images first, for a reader whose colour scheme is dark, then the light ones
+      assert.ok(c.includes(`<picture slot="static" data-feed="${h1}"><source media="(prefers-color-scheme: dark) and (max-width: 639px)" srcset="${img('328.dark')}" width="328" height="`), c);
+      assert.ok(c.includes(`<source media="(prefers-color-scheme: dark)" srcset="${img('640.dark')}" width="640" height="`), c);
+      assert.ok(c.includes(`<source media="(max-width: 639px)" srcset="${img(328)}" width="328" height="`), c);
       assert.ok(c.includes(`<img class="nc-static" src="${img(640)}" width="640" height="`), c);
     }
     assert.match(copied[0], /<news-chart refresh="60" src="[^"]+" height="240"><picture/);

@@ -13,7 +13,7 @@ use super::server::{bin, example, Answer, Server, Session, TempDir};
 const EDITOR: (&str, &str, &str, &str) = ("ana", "editor", "county", "ana-password-1");
 
 /// What `newschart render FEED --static DIR --chart-height H --name ID` writes, by width.
-fn cli_images(feed: &str, id: &str, height: i64) -> Vec<(u32, String)> {
+fn cli_images(feed: &str, id: &str, height: i64) -> Vec<(String, String)> {
     let dir = TempDir::new("cli-static");
     let path = dir.0.join("feed.json");
     std::fs::write(&path, feed).expect("feed file");
@@ -26,7 +26,9 @@ fn cli_images(feed: &str, id: &str, height: i64) -> Vec<(u32, String)> {
         .output()
         .expect("newschart render runs");
     assert!(out.status.success(), "render --static: {}", String::from_utf8_lossy(&out.stderr));
-    WIDTHS.iter().map(|&w| (w, std::fs::read_to_string(dir.0.join("out").join(format!("{}.{}.{}.svg", id, feed_hash(feed), w))).expect("the CLI's image"))).collect()
+    // the light images, then the dark ones (`--theme auto`, the default): the names' `WIDTH` or `WIDTH.dark`
+    let names: Vec<String> = [false, true].iter().flat_map(|&dark| WIDTHS.map(|w| format!("{}{}", w, if dark { ".dark" } else { "" }))).collect();
+    names.into_iter().map(|w| { let svg = std::fs::read_to_string(dir.0.join("out").join(format!("{}.{}.{}.svg", id, feed_hash(feed), w))).expect("the CLI's image"); (w, svg) }).collect()
 }
 
 /// Every text node of an SVG, which must parse as XML.
@@ -92,7 +94,10 @@ fn publish_and_roll_back(srv: &Server) {
         let file = std::fs::read_to_string(srv.publish_dir.join("static").join(format!("monitoring.{}.{}.svg", h1, w))).expect("the image in --publish-dir");
         assert_eq!(file, a.body, "--publish-dir holds the served image");
     }
-    assert!(st["images"].as_array().is_some_and(|i| i.len() == WIDTHS.len() && i.iter().all(|i| i["render_ms"].as_i64().is_some())), "{}", st);
+    assert!(st["images"].as_array().is_some_and(|i| i.len() == 2 * WIDTHS.len() && i.iter().all(|i| i["render_ms"].as_i64().is_some())), "{}", st);
+    // a reader whose colour scheme is dark gets the dark images (the live chart is dark then)
+    assert_eq!(picture.matches("(prefers-color-scheme: dark)").count(), WIDTHS.len(), "{}", picture);
+    assert!(picture.contains(&format!("{}/static/monitoring.{}.{}.dark.svg", srv.url, h1, WIDTHS[0])), "{}", picture);
 
     // a second version: its own images; the first's stay served for the articles that carry them
     assert_eq!(srv.publish(&s, "monitoring", &v2, "two").status, 201);
@@ -120,7 +125,7 @@ fn publish_and_roll_back(srv: &Server) {
     }
     let names: Vec<String> = std::fs::read_dir(srv.publish_dir.join("static")).expect("static dir").filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
     assert!(names.iter().all(|n| !n.ends_with(".tmp")), "no temporary file left: {:?}", names);
-    assert_eq!(names.len(), 2 * WIDTHS.len(), "both versions' images: {:?}", names);
+    assert_eq!(names.len(), 2 * 2 * WIDTHS.len(), "both versions' images, light and dark: {:?}", names);
 }
 
 #[test]
@@ -199,8 +204,9 @@ fn static_image_names_other_than_id_hash_width_are_refused() {
     }
     // the parser itself, on names a URL could not carry
     use newschart::serve::statics::parse_name;
-    assert_eq!(parse_name(&format!("employment.{}.640.svg", h)), Some(("employment", h.as_str(), 640)));
-    for bad in ["../x.0123abcd.640.svg", "x/y.0123abcd.640.svg", "x.0123abcd.640.svg\0", "x.0123abcd.6 40.svg", "x.0123abcd..svg", ".0123abcd.640.svg"] {
+    assert_eq!(parse_name(&format!("employment.{}.640.svg", h)), Some(("employment", h.as_str(), 640, false)));
+    assert_eq!(parse_name(&format!("employment.{}.640.dark.svg", h)), Some(("employment", h.as_str(), 640, true)));
+    for bad in ["../x.0123abcd.640.svg", "x/y.0123abcd.640.svg", "x.0123abcd.640.svg\0", "x.0123abcd.6 40.svg", "x.0123abcd..svg", ".0123abcd.640.svg", "x.0123abcd.640.light.svg", "x.0123abcd.dark.svg", "x.0123abcd.640.dark.dark.svg"] {
         assert_eq!(parse_name(bad), None, "{:?}", bad);
     }
 }
