@@ -48,17 +48,16 @@ pub struct Frame {
 /// The dataset a large chart's words come from: `ds` with each series reduced
 /// to its lowest and highest value, so axes, legends and hiding work unchanged.
 pub fn summary_dataset(ds: &Dataset, cols: &Columns) -> Dataset {
+    summary_of(ds, &cols.extents().unwrap_or_default())
+}
+
+/// [`summary_dataset`] from the extents [`Columns::extents`] found.
+pub fn summary_of(ds: &Dataset, extents: &[Option<(f64, f64)>]) -> Dataset {
     let mut d = ds.clone();
     d.categories = vec![String::new(), String::new()];
     d.dates = Vec::new();
-    for (si, s) in d.series.iter_mut().enumerate().take(cols.series()) {
-        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-        cols.chunks(1 + si, None, &mut |v, _| {
-            for &v in v.iter().filter(|v| v.is_finite()) {
-                (lo, hi) = (lo.min(v), hi.max(v));
-            }
-        });
-        s.values = if lo <= hi { vec![Some(lo), Some(hi)] } else { vec![None, None] };
+    for (s, e) in d.series.iter_mut().zip(extents) {
+        s.values = vec![e.map(|e| e.0), e.map(|e| e.1)];
     }
     d
 }
@@ -126,9 +125,14 @@ pub fn build(ds: &Dataset, cols: &Columns, width: f64, height: f64, m: &dyn Text
         cols.chunks(0, Some(1 + si), &mut |xs, ys| m4.push(xs, ys));
         for run in m4.finish() {
             let pts: Vec<(f64, f64)> = run.iter().map(|&(a, b)| (x.map(a), y.map(b))).collect();
-            if pts.len() > 1 {
-                super::line(pts, color, lw, dash, &mut marks);
+            if pts.len() < 2 {
+                continue;
             }
+            if dash != 0 {
+                super::line(pts, color, lw, dash, &mut marks);
+                continue;
+            }
+            steep_bars(&pts, color, lw, &mut marks);
         }
     }
     let zero = y.map(0.0);
@@ -155,6 +159,51 @@ pub fn build(ds: &Dataset, cols: &Columns, width: f64, height: f64, m: &dyn Text
     }
     let scene = Scene { width, height, plot, marks, data: Vec::new(), lazy: None };
     (scene, Frame { plot, x, y, x0, x1, shown })
+}
+
+/// A decimated run (CSS px, no dash) as marks that a browser draws fast: its steep segments less
+/// than a pixel wide (a dense column's spikes, up and down) as filled bars, merged while they stay
+/// within one pixel column, and the rest as lines. A canvas strokes one polyline of a few thousand
+/// such overlapping spikes many times slower than it fills as many rectangles (docs/SIZE.md); the
+/// pixels are the same but for a bar's square ends: each bar is its segments' box widened by half
+/// the line's width `lw` on every side, what their stroke covers.
+pub fn steep_bars(pts: &[(f64, f64)], color: crate::theme::Color, lw: f64, marks: &mut Vec<Mark>) {
+    // the bar being made, as x0, x1, y0, y1 (not yet widened), and the line being made
+    let mut bar: Option<[f64; 4]> = None;
+    let mut line = Vec::new();
+    let end = |bar: Option<[f64; 4]>, line: &mut Vec<(f64, f64)>, marks: &mut Vec<Mark>| {
+        if let Some([x0, x1, y0, y1]) = bar {
+            let h = lw / 2.0;
+            marks.push(Mark::rect(Rect { x: x0 - h, y: y0 - h, w: x1 - x0 + lw, h: y1 - y0 + lw }, color, Role::Line, None));
+        }
+        if line.len() > 1 {
+            super::line(std::mem::take(line), color, lw, 0, marks);
+        }
+        line.clear();
+    };
+    for w in pts.windows(2) {
+        let ((a, b), (c, d)) = (w[0], w[1]);
+        let next = [a.min(c), a.max(c), b.min(d), b.max(d)];
+        let (dx, dy) = (next[1] - next[0], next[3] - next[2]);
+        let joined = bar.map(|o| [o[0].min(next[0]), o[1].max(next[1]), o[2].min(next[2]), o[3].max(next[3])]).filter(|j| j[1] - j[0] <= 1.0);
+        // a steep segment starts a bar, and any other one under a pixel wide that follows a bar
+        // joins it (or starts the next one): a smooth line stays a line
+        if dx < 1.0 && (bar.is_some() || (dy >= 2.0 * dx && dy > lw)) {
+            if joined.is_none() {
+                end(bar, &mut line, marks);
+            }
+            bar = joined.or(Some(next));
+        } else {
+            if bar.is_some() {
+                end(bar.take(), &mut line, marks);
+            }
+            if line.is_empty() {
+                line.push((a, b));
+            }
+            line.push((c, d));
+        }
+    }
+    end(bar, &mut line, marks);
 }
 
 /// Min-max decimation: the points of `(xs, ys)` (xs sorted) reduced to at most
