@@ -327,43 +327,6 @@ impl Columns {
         }
     }
 
-    /// Each series' lowest and highest finite value (`None` for a series with none), found in the
-    /// pass that checks x, x read once: `None` when x is not finite and ascending, as every large
-    /// chart needs it.
-    pub fn extents(&self) -> Option<Vec<Option<(f64, f64)>>> {
-        let (mut ok, mut last) = (true, f64::NEG_INFINITY);
-        let mut out = Vec::with_capacity(self.series());
-        // x with the first series (or alone), then each other series
-        for si in 0..self.series().max(1) {
-            let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-            let b = (si < self.series()).then_some(1 + si);
-            self.chunks(if si == 0 { 0 } else { 1 + si }, if si == 0 { b } else { None }, &mut |a, b| {
-                let ys = if si == 0 {
-                    for &v in a {
-                        ok &= v.is_finite() && v >= last;
-                        last = v;
-                    }
-                    b
-                } else {
-                    a
-                };
-                // comparisons, not f64::min: in wasm that is a call per value
-                for &v in ys.iter().filter(|v| v.is_finite()) {
-                    if v < lo {
-                        lo = v;
-                    }
-                    if v > hi {
-                        hi = v;
-                    }
-                }
-            });
-            if b.is_some() {
-                out.push((lo <= hi).then_some((lo, hi)));
-            }
-        }
-        ok.then_some(out)
-    }
-
     /// The columns of a line dataset: x is the date (in ms) or the category's
     /// position, gaps NaN, categories kept as labels. `None` when its dates are
     /// not in order (such a feed is drawn point by point, sorted).

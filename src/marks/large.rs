@@ -46,20 +46,37 @@ pub struct Frame {
 }
 
 /// The dataset a large chart's words come from: `ds` with each series reduced
-/// to its lowest and highest value, so axes, legends and hiding work unchanged.
-pub fn summary_dataset(ds: &Dataset, cols: &Columns) -> Dataset {
-    summary_of(ds, &cols.extents().unwrap_or_default())
-}
-
-/// [`summary_dataset`] from the extents [`Columns::extents`] found.
-pub fn summary_of(ds: &Dataset, extents: &[Option<(f64, f64)>]) -> Dataset {
+/// to its lowest and highest value, so axes, legends and hiding work unchanged;
+/// `None` when x is not finite and ascending, as every large chart needs it
+/// (checked in the same pass, each column read once).
+pub fn summary_dataset(ds: &Dataset, cols: &Columns) -> Option<Dataset> {
     let mut d = ds.clone();
     d.categories = vec![String::new(), String::new()];
     d.dates = Vec::new();
-    for (s, e) in d.series.iter_mut().zip(extents) {
-        s.values = vec![e.map(|e| e.0), e.map(|e| e.1)];
+    let (mut ok, mut last) = (true, f64::NEG_INFINITY);
+    for k in 0..=cols.series() {
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        cols.chunks(k, None, &mut |vs, _| {
+            for &v in vs {
+                if k == 0 {
+                    ok &= v.is_finite() && v >= last;
+                    last = v;
+                } else if v.is_finite() {
+                    // comparisons, not f64::min: in wasm that is a call per value
+                    if v < lo {
+                        lo = v;
+                    }
+                    if v > hi {
+                        hi = v;
+                    }
+                }
+            }
+        });
+        if let Some(s) = k.checked_sub(1).and_then(|si| d.series.get_mut(si)) {
+            s.values = if lo <= hi { vec![Some(lo), Some(hi)] } else { vec![None, None] };
+        }
     }
-    d
+    ok.then_some(d)
 }
 
 /// The scene of a large line chart with its [`Points`]: what the browser draws, hit-tests,
@@ -168,42 +185,50 @@ pub fn build(ds: &Dataset, cols: &Columns, width: f64, height: f64, m: &dyn Text
 /// pixels are the same but for a bar's square ends: each bar is its segments' box widened by half
 /// the line's width `lw` on every side, what their stroke covers.
 pub fn steep_bars(pts: &[(f64, f64)], color: crate::theme::Color, lw: f64, marks: &mut Vec<Mark>) {
-    // the bar being made, as x0, x1, y0, y1 (not yet widened), and the line being made
-    let mut bar: Option<[f64; 4]> = None;
-    let mut line = Vec::new();
-    let end = |bar: Option<[f64; 4]>, line: &mut Vec<(f64, f64)>, marks: &mut Vec<Mark>| {
+    let h = lw / 2.0;
+    let push = |bar: Option<[f64; 4]>, marks: &mut Vec<Mark>| {
         if let Some([x0, x1, y0, y1]) = bar {
-            let h = lw / 2.0;
             marks.push(Mark::rect(Rect { x: x0 - h, y: y0 - h, w: x1 - x0 + lw, h: y1 - y0 + lw }, color, Role::Line, None));
         }
-        if line.len() > 1 {
-            super::line(std::mem::take(line), color, lw, 0, marks);
-        }
-        line.clear();
     };
-    for w in pts.windows(2) {
-        let ((a, b), (c, d)) = (w[0], w[1]);
-        let next = [a.min(c), a.max(c), b.min(d), b.max(d)];
-        let (dx, dy) = (next[1] - next[0], next[3] - next[2]);
-        let joined = bar.map(|o| [o[0].min(next[0]), o[1].max(next[1]), o[2].min(next[2]), o[3].max(next[3])]).filter(|j| j[1] - j[0] <= 1.0);
+    // the bar being made (x0, x1, y0, y1, not yet widened), and where the line being made began
+    let (mut bar, mut start): (Option<[f64; 4]>, Option<usize>) = (None, None);
+    for i in 1..pts.len() {
+        let ((a, b), (c, d)) = (pts[i - 1], pts[i]);
+        let ((x0, x1), (y0, y1)) = (ordered(a, c), ordered(b, d));
+        let next = [x0, x1, y0, y1];
+        let (dx, dy) = (x1 - x0, y1 - y0);
         // a steep segment starts a bar, and any other one under a pixel wide that follows a bar
         // joins it (or starts the next one): a smooth line stays a line
         if dx < 1.0 && (bar.is_some() || (dy >= 2.0 * dx && dy > lw)) {
-            if joined.is_none() {
-                end(bar, &mut line, marks);
+            if let Some(s) = start.take() {
+                super::line(pts[s..i].to_vec(), color, lw, 0, marks);
             }
-            bar = joined.or(Some(next));
+            bar = match bar.map(|o| [ordered(o[0], x0).0, ordered(o[1], x1).1, ordered(o[2], y0).0, ordered(o[3], y1).1]) {
+                Some(j) if j[1] - j[0] <= 1.0 => Some(j),
+                _ => {
+                    push(bar, marks);
+                    Some(next)
+                }
+            };
         } else {
-            if bar.is_some() {
-                end(bar.take(), &mut line, marks);
-            }
-            if line.is_empty() {
-                line.push((a, b));
-            }
-            line.push((c, d));
+            push(bar.take(), marks);
+            start.get_or_insert(i - 1);
         }
     }
-    end(bar, &mut line, marks);
+    push(bar, marks);
+    if let Some(s) = start {
+        super::line(pts[s..].to_vec(), color, lw, 0, marks);
+    }
+}
+
+/// `a` and `b`, the smaller first (plain comparisons: no NaN here, and less code than f64::min).
+fn ordered(a: f64, b: f64) -> (f64, f64) {
+    if a < b {
+        (a, b)
+    } else {
+        (b, a)
+    }
 }
 
 /// Min-max decimation: the points of `(xs, ys)` (xs sorted) reduced to at most
