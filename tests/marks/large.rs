@@ -260,3 +260,20 @@ fn a_smooth_line_stays_a_line() {
     let (bars, lines) = drawn(&scene);
     assert_eq!((bars.len(), lines.len()), (0, 1), "{bars:?}");
 }
+
+#[test]
+fn the_summary_pass_refuses_x_out_of_order_or_not_finite_and_skips_infinite_values() {
+    let (ds, cols) = dataset(10);
+    let with = |x: Vec<f64>, y: Vec<f64>| large::summary_dataset(&ds, &Columns { x, values: vec![y], labels: Vec::new(), borrowed: None });
+    let y: Vec<f64> = (0..4).map(f64::from).collect();
+    assert!(with(vec![0.0, 1.0, 1.0, 2.0], y.clone()).is_some(), "equal x are in order");
+    for x in [vec![0.0, 2.0, 1.0, 3.0], vec![0.0, f64::NAN, 2.0, 3.0], vec![0.0, 1.0, 2.0, f64::INFINITY], vec![f64::NEG_INFINITY, 1.0, 2.0, 3.0], vec![f64::NAN, 1.0, 2.0, 3.0]] {
+        assert_eq!(with(x.clone(), y.clone()), None, "{x:?}");
+    }
+    let x = vec![0.0, 1.0, 2.0, 3.0];
+    let extent = |y: Vec<f64>| with(x.clone(), y).unwrap().series[0].values.clone();
+    assert_eq!(extent(vec![5.0, f64::NAN, -2.0, 1.0]), vec![Some(-2.0), Some(5.0)], "a gap is skipped");
+    assert_eq!(extent(vec![5.0, f64::INFINITY, -2.0, f64::NEG_INFINITY]), vec![Some(-2.0), Some(5.0)], "so are infinities");
+    assert_eq!(extent(vec![f64::NAN, f64::INFINITY, f64::NAN, f64::NAN]), vec![None, None]);
+    assert!(cols.len() == 10);
+}
