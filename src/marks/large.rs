@@ -132,16 +132,25 @@ pub fn build(ds: &Dataset, cols: &Columns, width: f64, height: f64, m: &dyn Text
     let y = LinearScale::new(axis.lo, axis.hi, plot.y + plot.h, plot.y);
     let mut marks = Vec::new();
     axis::vertical(&axis, plot, &y, theme, &mut marks);
-    let shown: Vec<usize> = (0..cols.series()).filter(|&si| ds.series.get(si).is_some_and(|s| s.values.iter().any(Option::is_some))).collect();
+    let mut shown = Vec::new();
+    for si in 0..cols.series() {
+        if ds.series.get(si).is_some_and(|s| s.values.iter().any(Option::is_some)) {
+            shown.push(si);
+        }
+    }
     let columns = plot.w.round().max(1.0) as usize;
-    let drawn: Vec<usize> = super::highlight_order(ds).into_iter().filter(|si| shown.contains(si)).collect();
-    for &si in &drawn {
+    for si in super::highlight_order(ds) {
+        if !shown.contains(&si) {
+            continue;
+        }
         let color = super::series_color(ds, si, theme);
         let (lw, dash) = (if super::muted(ds, si) { 1.0 } else { 1.5 }, super::series_dash(ds, si, theme));
         let mut m4 = M4::new(x0, x1, columns);
         cols.chunks(0, Some(1 + si), &mut |xs, ys| m4.push(xs, ys));
-        for run in m4.finish() {
-            let pts: Vec<(f64, f64)> = run.iter().map(|&(a, b)| (x.map(a), y.map(b))).collect();
+        for mut pts in m4.finish() {
+            for p in &mut pts {
+                *p = (x.map(p.0), y.map(p.1));
+            }
             if pts.len() < 2 {
                 continue;
             }
@@ -156,14 +165,22 @@ pub fn build(ds: &Dataset, cols: &Columns, width: f64, height: f64, m: &dyn Text
     axis::zero_line(plot.x, zero, plot.x + plot.w, zero, theme, &mut marks);
     // x labels: dates on calendar boundaries, numbers on nice steps; none overlapping
     let n_ticks = ((plot.w / 90.0) as usize).max(2);
-    let ticks: Vec<(f64, String)> = if ds.x == XScale::Date {
-        date::ticks(x0 / DAY_MS, x1 / DAY_MS, n_ticks, ds.zh()).into_iter().map(|(d, t)| (d * DAY_MS, t)).collect()
+    // (plain loops: iterator chains over these vectors cost the module more code)
+    let mut ticks: Vec<(f64, String)> = Vec::new();
+    if ds.x == XScale::Date {
+        for (d, t) in date::ticks(x0 / DAY_MS, x1 / DAY_MS, n_ticks, ds.zh()) {
+            ticks.push((d * DAY_MS, t));
+        }
     } else {
         let (_, _, t) = crate::scale::ticks::nice_ticks(x0, x1, n_ticks);
         let step = if t.len() > 1 { t[1] - t[0] } else { 1.0 };
         let f = TickFormat::new(ds.number_style, x0.abs().max(x1.abs()), step);
-        t.into_iter().filter(|v| *v >= x0 && *v <= x1).map(|v| (v, f.format(v))).collect()
-    };
+        for v in t {
+            if v >= x0 && v <= x1 {
+                ticks.push((v, f.format(v)));
+            }
+        }
+    }
     let mut last_right = f64::NEG_INFINITY;
     for (v, t) in ticks {
         let w = m.width(&t, LABEL_SIZE);
