@@ -327,29 +327,28 @@ impl Columns {
         }
     }
 
-    /// Whether x is finite and ascending, as every large chart needs it.
-    pub fn x_in_order(&self) -> bool {
-        let (mut ok, mut last) = (true, f64::NEG_INFINITY);
-        self.chunks(0, None, &mut |xs, _| {
-            for &v in xs {
-                ok &= v.is_finite() && v >= last;
-                last = v;
-            }
-        });
-        ok
-    }
-
     /// The columns of a line dataset: x is the date (in ms) or the category's
     /// position, gaps NaN, categories kept as labels. `None` when its dates are
     /// not in order (such a feed is drawn point by point, sorted).
     pub fn from_dataset(ds: &Dataset) -> Option<Columns> {
         let n = ds.categories.len();
         let dated = ds.x == XScale::Date && ds.dates.len() == n;
-        let x: Vec<f64> = (0..n).map(|i| if dated { ds.dates[i] * 86_400_000.0 } else { i as f64 }).collect();
+        // (plain loops: iterator chains here cost the large module more code)
+        let mut x = Vec::with_capacity(n);
+        for i in 0..n {
+            x.push(if dated { ds.dates[i] * 86_400_000.0 } else { i as f64 });
+        }
         if x.iter().any(|v| !v.is_finite()) || x.windows(2).any(|w| w[0] > w[1]) {
             return None;
         }
-        let values = ds.series.iter().map(|s| (0..n).map(|i| s.values.get(i).copied().flatten().unwrap_or(f64::NAN)).collect()).collect();
+        let mut values = Vec::with_capacity(ds.series.len());
+        for s in &ds.series {
+            let mut v = Vec::with_capacity(n);
+            for i in 0..n {
+                v.push(s.values.get(i).copied().flatten().unwrap_or(f64::NAN));
+            }
+            values.push(v);
+        }
         Some(Columns { x, values, labels: ds.categories.clone(), borrowed: None })
     }
 }

@@ -46,21 +46,37 @@ pub struct Frame {
 }
 
 /// The dataset a large chart's words come from: `ds` with each series reduced
-/// to its lowest and highest value, so axes, legends and hiding work unchanged.
-pub fn summary_dataset(ds: &Dataset, cols: &Columns) -> Dataset {
+/// to its lowest and highest value, so axes, legends and hiding work unchanged;
+/// `None` when x is not finite and ascending, as every large chart needs it
+/// (checked in the same pass, each column read once).
+pub fn summary_dataset(ds: &Dataset, cols: &Columns) -> Option<Dataset> {
     let mut d = ds.clone();
     d.categories = vec![String::new(), String::new()];
     d.dates = Vec::new();
-    for (si, s) in d.series.iter_mut().enumerate().take(cols.series()) {
+    let (mut ok, mut last) = (true, f64::NEG_INFINITY);
+    for k in 0..=cols.series() {
         let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-        cols.chunks(1 + si, None, &mut |v, _| {
-            for &v in v.iter().filter(|v| v.is_finite()) {
-                (lo, hi) = (lo.min(v), hi.max(v));
+        cols.chunks(k, None, &mut |vs, _| {
+            for &v in vs {
+                if k == 0 {
+                    ok &= v.is_finite() && v >= last;
+                    last = v;
+                } else if v.is_finite() {
+                    // comparisons, not f64::min: in wasm that is a call per value
+                    if v < lo {
+                        lo = v;
+                    }
+                    if v > hi {
+                        hi = v;
+                    }
+                }
             }
         });
-        s.values = if lo <= hi { vec![Some(lo), Some(hi)] } else { vec![None, None] };
+        if let Some(s) = k.checked_sub(1).and_then(|si| d.series.get_mut(si)) {
+            s.values = if lo <= hi { vec![Some(lo), Some(hi)] } else { vec![None, None] };
+        }
     }
-    d
+    ok.then_some(d)
 }
 
 /// The scene of a large line chart with its [`Points`]: what the browser draws, hit-tests,
@@ -116,33 +132,55 @@ pub fn build(ds: &Dataset, cols: &Columns, width: f64, height: f64, m: &dyn Text
     let y = LinearScale::new(axis.lo, axis.hi, plot.y + plot.h, plot.y);
     let mut marks = Vec::new();
     axis::vertical(&axis, plot, &y, theme, &mut marks);
-    let shown: Vec<usize> = (0..cols.series()).filter(|&si| ds.series.get(si).is_some_and(|s| s.values.iter().any(Option::is_some))).collect();
+    let mut shown = Vec::new();
+    for si in 0..cols.series() {
+        if ds.series.get(si).is_some_and(|s| s.values.iter().any(Option::is_some)) {
+            shown.push(si);
+        }
+    }
     let columns = plot.w.round().max(1.0) as usize;
-    let drawn: Vec<usize> = super::highlight_order(ds).into_iter().filter(|si| shown.contains(si)).collect();
-    for &si in &drawn {
+    for si in super::highlight_order(ds) {
+        if !shown.contains(&si) {
+            continue;
+        }
         let color = super::series_color(ds, si, theme);
         let (lw, dash) = (if super::muted(ds, si) { 1.0 } else { 1.5 }, super::series_dash(ds, si, theme));
         let mut m4 = M4::new(x0, x1, columns);
         cols.chunks(0, Some(1 + si), &mut |xs, ys| m4.push(xs, ys));
-        for run in m4.finish() {
-            let pts: Vec<(f64, f64)> = run.iter().map(|&(a, b)| (x.map(a), y.map(b))).collect();
-            if pts.len() > 1 {
-                super::line(pts, color, lw, dash, &mut marks);
+        for mut pts in m4.finish() {
+            for p in &mut pts {
+                *p = (x.map(p.0), y.map(p.1));
             }
+            if pts.len() < 2 {
+                continue;
+            }
+            if dash != 0 {
+                super::line(pts, color, lw, dash, &mut marks);
+                continue;
+            }
+            steep_bars(&pts, color, lw, &mut marks);
         }
     }
     let zero = y.map(0.0);
     axis::zero_line(plot.x, zero, plot.x + plot.w, zero, theme, &mut marks);
     // x labels: dates on calendar boundaries, numbers on nice steps; none overlapping
     let n_ticks = ((plot.w / 90.0) as usize).max(2);
-    let ticks: Vec<(f64, String)> = if ds.x == XScale::Date {
-        date::ticks(x0 / DAY_MS, x1 / DAY_MS, n_ticks, ds.zh()).into_iter().map(|(d, t)| (d * DAY_MS, t)).collect()
+    // (plain loops: iterator chains over these vectors cost the module more code)
+    let mut ticks: Vec<(f64, String)> = Vec::new();
+    if ds.x == XScale::Date {
+        for (d, t) in date::ticks(x0 / DAY_MS, x1 / DAY_MS, n_ticks, ds.zh()) {
+            ticks.push((d * DAY_MS, t));
+        }
     } else {
         let (_, _, t) = crate::scale::ticks::nice_ticks(x0, x1, n_ticks);
         let step = if t.len() > 1 { t[1] - t[0] } else { 1.0 };
         let f = TickFormat::new(ds.number_style, x0.abs().max(x1.abs()), step);
-        t.into_iter().filter(|v| *v >= x0 && *v <= x1).map(|v| (v, f.format(v))).collect()
-    };
+        for v in t {
+            if v >= x0 && v <= x1 {
+                ticks.push((v, f.format(v)));
+            }
+        }
+    }
     let mut last_right = f64::NEG_INFINITY;
     for (v, t) in ticks {
         let w = m.width(&t, LABEL_SIZE);
@@ -155,6 +193,59 @@ pub fn build(ds: &Dataset, cols: &Columns, width: f64, height: f64, m: &dyn Text
     }
     let scene = Scene { width, height, plot, marks, data: Vec::new(), lazy: None };
     (scene, Frame { plot, x, y, x0, x1, shown })
+}
+
+/// A decimated run (CSS px, no dash) as marks that a browser draws fast: its steep segments less
+/// than a pixel wide (a dense column's spikes, up and down) as filled bars, merged while they stay
+/// within one pixel column, and the rest as lines. A canvas strokes one polyline of a few thousand
+/// such overlapping spikes many times slower than it fills as many rectangles (docs/SIZE.md); the
+/// pixels are the same but for a bar's square ends: each bar is its segments' box widened by half
+/// the line's width `lw` on every side, what their stroke covers.
+pub fn steep_bars(pts: &[(f64, f64)], color: crate::theme::Color, lw: f64, marks: &mut Vec<Mark>) {
+    let h = lw / 2.0;
+    let push = |bar: Option<[f64; 4]>, marks: &mut Vec<Mark>| {
+        if let Some([x0, x1, y0, y1]) = bar {
+            marks.push(Mark::rect(Rect { x: x0 - h, y: y0 - h, w: x1 - x0 + lw, h: y1 - y0 + lw }, color, Role::Line, None));
+        }
+    };
+    // the bar being made (x0, x1, y0, y1, not yet widened), and where the line being made began
+    let (mut bar, mut start): (Option<[f64; 4]>, Option<usize>) = (None, None);
+    for i in 1..pts.len() {
+        let ((a, b), (c, d)) = (pts[i - 1], pts[i]);
+        let ((x0, x1), (y0, y1)) = (ordered(a, c), ordered(b, d));
+        let next = [x0, x1, y0, y1];
+        let (dx, dy) = (x1 - x0, y1 - y0);
+        // a steep segment starts a bar, and any other one under a pixel wide that follows a bar
+        // joins it (or starts the next one): a smooth line stays a line
+        if dx < 1.0 && (bar.is_some() || (dy >= 2.0 * dx && dy > lw)) {
+            if let Some(s) = start.take() {
+                super::line(pts[s..i].to_vec(), color, lw, 0, marks);
+            }
+            bar = match bar.map(|o| [ordered(o[0], x0).0, ordered(o[1], x1).1, ordered(o[2], y0).0, ordered(o[3], y1).1]) {
+                Some(j) if j[1] - j[0] <= 1.0 => Some(j),
+                _ => {
+                    push(bar, marks);
+                    Some(next)
+                }
+            };
+        } else {
+            push(bar.take(), marks);
+            start.get_or_insert(i - 1);
+        }
+    }
+    push(bar, marks);
+    if let Some(s) = start {
+        super::line(pts[s..].to_vec(), color, lw, 0, marks);
+    }
+}
+
+/// `a` and `b`, the smaller first (plain comparisons: no NaN here, and less code than f64::min).
+fn ordered(a: f64, b: f64) -> (f64, f64) {
+    if a < b {
+        (a, b)
+    } else {
+        (b, a)
+    }
 }
 
 /// Min-max decimation: the points of `(xs, ys)` (xs sorted) reduced to at most
@@ -267,15 +358,16 @@ impl Frame {
         let xv = self.x0 + (px - p.x) / p.w.max(1e-9) * (self.x1 - self.x0);
         let i = hit::nearest_by(cols.len(), &|i| cols.x_at(i).unwrap_or(f64::NAN), xv)?;
         let n = cols.series();
-        let best = self
-            .shown
-            .iter()
-            .filter_map(|&si| {
-                let v = cols.value(si, i)?;
-                v.is_finite().then(|| (si, (self.y.map(v) - py).abs()))
-            })
-            .min_by(|a, b| a.1.total_cmp(&b.1))?;
-        Some(i * n + best.0)
+        // the first of the nearest (a loop: less code than filter_map and min_by)
+        let mut best: Option<(usize, f64)> = None;
+        for &si in &self.shown {
+            let Some(v) = cols.value(si, i).filter(|v| v.is_finite()) else { continue };
+            let d = (self.y.map(v) - py).abs();
+            if best.map_or(true, |b| d < b.1) {
+                best = Some((si, d));
+            }
+        }
+        Some(i * n + best?.0)
     }
 
     /// Point `id` (numbered as [`Frame::hit`] numbers them) as a datum: its

@@ -30,12 +30,22 @@ pub struct CanvasBackend<'a> {
     ctx: &'a CanvasRenderingContext2d,
     w: u32,
     h: u32,
+    /// The fill colour last set (modules with large data: a dense line's bars, hundreds of them,
+    /// set it once, not once each; docs/SIZE.md).
+    #[cfg(any(feature = "large", debug_assertions))]
+    fill: Option<((u8, u8, u8), f64)>,
 }
 
 impl<'a> CanvasBackend<'a> {
     /// A backend for `ctx`, `w` × `h` device pixels.
     pub fn new(ctx: &'a CanvasRenderingContext2d, w: u32, h: u32) -> CanvasBackend<'a> {
-        CanvasBackend { ctx, w, h }
+        CanvasBackend {
+            ctx,
+            w,
+            h,
+            #[cfg(any(feature = "large", debug_assertions))]
+            fill: None,
+        }
     }
 }
 
@@ -70,6 +80,19 @@ fn offset(width: u32) -> f64 {
     }
 }
 
+impl CanvasBackend<'_> {
+    fn set_fill(&mut self, c: BackendColor) {
+        #[cfg(any(feature = "large", debug_assertions))]
+        {
+            if self.fill == Some((c.rgb, c.alpha)) {
+                return;
+            }
+            self.fill = Some((c.rgb, c.alpha));
+        }
+        self.ctx.set_fill_style_str(&css_color(c));
+    }
+}
+
 impl DrawingBackend for CanvasBackend<'_> {
     type ErrorType = CanvasError;
 
@@ -86,7 +109,7 @@ impl DrawingBackend for CanvasBackend<'_> {
     }
 
     fn draw_pixel(&mut self, p: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.ctx.set_fill_style_str(&css_color(color));
+        self.set_fill(color);
         self.ctx.fill_rect(p.0 as f64, p.1 as f64, 1.0, 1.0);
         Ok(())
     }
@@ -98,7 +121,7 @@ impl DrawingBackend for CanvasBackend<'_> {
     fn draw_rect<S: BackendStyle>(&mut self, ul: BackendCoord, br: BackendCoord, style: &S, fill: bool) -> Result<(), DrawingErrorKind<CanvasError>> {
         let (x, y, w, h) = (ul.0 as f64, ul.1 as f64, (br.0 - ul.0) as f64, (br.1 - ul.1) as f64);
         if fill {
-            self.ctx.set_fill_style_str(&css_color(style.color()));
+            self.set_fill(style.color());
             self.ctx.fill_rect(x, y, w, h);
         } else {
             let o = offset(style.stroke_width());
@@ -132,7 +155,7 @@ impl DrawingBackend for CanvasBackend<'_> {
         self.ctx.begin_path();
         let _ = self.ctx.arc(c.0 as f64, c.1 as f64, r as f64, 0.0, std::f64::consts::TAU);
         if fill {
-            self.ctx.set_fill_style_str(&css_color(style.color()));
+            self.set_fill(style.color());
             self.ctx.fill();
         } else {
             self.ctx.set_stroke_style_str(&css_color(style.color()));
@@ -152,7 +175,7 @@ impl DrawingBackend for CanvasBackend<'_> {
             }
         }
         self.ctx.close_path();
-        self.ctx.set_fill_style_str(&css_color(style.color()));
+        self.set_fill(style.color());
         self.ctx.fill();
         Ok(())
     }
@@ -175,7 +198,7 @@ impl DrawingBackend for CanvasBackend<'_> {
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
         });
-        self.ctx.set_fill_style_str(&css_color(color));
+        self.set_fill(color);
         let _ = self.ctx.fill_text(text, pos.0 as f64, pos.1 as f64);
         Ok(())
     }

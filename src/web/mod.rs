@@ -377,9 +377,6 @@ impl Chart {
         }
         let borrowed = crate::model::Borrowed { len: n, series: n_series, source: Rc::new(arrays) };
         let cols = crate::model::Columns { borrowed: Some(borrowed), ..Default::default() };
-        if !cols.x_in_order() {
-            return Err(one_problem("x 须为从小到大排列的有限数", "x must be finite numbers in ascending order"));
-        }
         // the words go through normalize as a one-point feed, so they follow the feed's rules
         let mut ds = match json::parse(meta) {
             Ok(Value::Object(m)) => m,
@@ -416,7 +413,10 @@ impl Chart {
         let mut ds = chart.feed.datasets.swap_remove(0);
         ds.categories.clear();
         ds.dates.clear();
-        let summary = crate::marks::large::summary_dataset(&ds, &cols);
+        // x checked and each series' extent found, each of the caller's arrays read once
+        let Some(summary) = crate::marks::large::summary_dataset(&ds, &cols) else {
+            return Err(one_problem("x 须为从小到大排列的有限数", "x must be finite numbers in ascending order"));
+        };
         chart.feed.datasets = vec![ds];
         chart.large = Some(Large { dataset: 0, cols: Rc::new(cols), summary });
         Ok(chart)
@@ -464,7 +464,7 @@ impl Chart {
             return false;
         }
         let Some(cols) = crate::model::Columns::from_dataset(ds) else { return false };
-        let summary = crate::marks::large::summary_dataset(ds, &cols);
+        let Some(summary) = crate::marks::large::summary_dataset(ds, &cols) else { return false };
         self.large = Some(Large { dataset: self.current, cols: Rc::new(cols), summary });
         true
     }

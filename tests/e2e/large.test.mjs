@@ -128,6 +128,86 @@ test('10^6 points as columns: the wasm keeps no copy of them, and a point is the
   await page.close();
 });
 
+test('a dense line is painted to each pixel column\'s lowest and highest value, no further; its description names them', async () => {
+  const page = await browser.context.newPage();
+  const log = watch(page);
+  await page.goto(`${server.url}e2e/blank.html`);
+  await page.$eval('#root', (root) => { root.innerHTML = '<news-chart id="big" height="300" style="display:block;width:640px"></news-chart>'; });
+  // a walk with spikes up and down at every point: each pixel column a tall zigzag
+  const n = 200000;
+  await page.evaluate(async (n) => {
+    const x = new Float64Array(n);
+    const y = new Float64Array(n);
+    let s = 11;
+    let v = 500;
+    for (let i = 0; i < n; i++) {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      v += s / 2147483648 - 0.5;
+      x[i] = i;
+      y[i] = v + (s % 97 === 0 ? 60 : 0) - (s % 89 === 0 ? 45 : 0) + (i % 2 ? 4 : -4);
+    }
+    window.__cols = { x, y };
+    await document.querySelector('#big').setColumns({ title: 'spikes', locale: 'en', x, series: [{ name: 'y', values: y, color: '#ff0000' }] });
+  }, n);
+  await page.waitForFunction(() => document.querySelector('#big').getAttribute('data-state') === 'ready');
+  const r = await page.$eval('#big', (el, n) => {
+    const { x, y } = window.__cols;
+    const c = el.shadowRoot.querySelector('canvas');
+    const dpr = c.width / c.getBoundingClientRect().width;
+    // where the chart puts x and y (CSS px), from two of its points
+    const at = (i) => { const b = el.point(i).bar; return [b.x + b.w / 2, b.y + b.h / 2]; };
+    let [lo, hi] = [0, 0];
+    for (let i = 0; i < n; i++) { if (y[i] < y[lo]) lo = i; if (y[i] > y[hi]) hi = i; }
+    const [[px0, pyLo], [px1, pyHi]] = [at(lo), at(hi)];
+    const fx = (v) => px0 + (v - x[lo]) * (px1 - px0) / (x[hi] - x[lo]);
+    const fy = (v) => pyLo + (v - y[lo]) * (pyHi - pyLo) / (y[hi] - y[lo]);
+    // each device pixel column: the data's highest and lowest point there (CSS px), and the
+    // line's top and bottom painted pixel (the series is pure red)
+    const cols = Math.ceil(c.width);
+    const top = new Float64Array(cols).fill(Infinity);
+    const bottom = new Float64Array(cols).fill(-Infinity);
+    for (let i = 0; i < n; i++) {
+      const k = Math.floor(fx(x[i]) * dpr);
+      const py = fy(y[i]);
+      if (py < top[k]) top[k] = py;
+      if (py > bottom[k]) bottom[k] = py;
+    }
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const red = (px, py) => { const o = (py * c.width + px) * 4; return data[o + 3] > 128 && data[o] > 2 * data[o + 1] + 40 && data[o] > 2 * data[o + 2] + 40; };
+    const paintedTop = new Float64Array(cols).fill(Infinity);
+    const paintedBottom = new Float64Array(cols).fill(-Infinity);
+    for (let k = 0; k < cols; k++) {
+      for (let py = 0; py < c.height; py++) {
+        if (!red(k, py)) continue;
+        paintedTop[k] = Math.min(paintedTop[k], py / dpr);
+        paintedBottom[k] = Math.max(paintedBottom[k], (py + 1) / dpr);
+      }
+    }
+    return { dpr, top: [...top], bottom: [...bottom], paintedTop: [...paintedTop], paintedBottom: [...paintedBottom],
+      label: c.getAttribute('aria-label'), lowest: el.point(lo).valueText, highest: el.point(hi).valueText };
+  }, n);
+  // a column's extremes are painted there or in a neighbour (the line is 1.5 px wide; pixels are
+  // whole), and nothing past the data near it: no spike cut short, none drawn longer
+  const tol = 1.5;
+  const near = (a, k, f) => f(...[-1, 0, 1].map((d) => a[k + d]).filter((v) => Number.isFinite(v)));
+  const wide = (a, k, f) => f(...[-3, -2, -1, 0, 1, 2, 3].map((d) => a[k + d]).filter((v) => Number.isFinite(v)));
+  let checked = 0;
+  for (let k = 3; k < r.top.length - 3; k++) {
+    if (!Number.isFinite(r.top[k])) continue;
+    checked++;
+    const at = `device column ${k}`;
+    assert.ok(near(r.paintedTop, k, Math.min) <= r.top[k] + tol, `${at}: the highest point (${r.top[k].toFixed(1)} px) is not painted (top ${near(r.paintedTop, k, Math.min)})`);
+    assert.ok(near(r.paintedBottom, k, Math.max) >= r.bottom[k] - tol, `${at}: the lowest point (${r.bottom[k].toFixed(1)} px) is not painted (bottom ${near(r.paintedBottom, k, Math.max)})`);
+    assert.ok(r.paintedTop[k] >= wide(r.top, k, Math.min) - 0.75 - tol, `${at}: painted up to ${r.paintedTop[k]} px, above the data (${wide(r.top, k, Math.min).toFixed(1)})`);
+    assert.ok(r.paintedBottom[k] <= wide(r.bottom, k, Math.max) + 0.75 + tol, `${at}: painted down to ${r.paintedBottom[k]} px, below the data (${wide(r.bottom, k, Math.max).toFixed(1)})`);
+  }
+  assert.ok(checked > 500 * r.dpr, `${checked} columns checked`);
+  // the description's lowest and highest values are the arrays' (found in the pass that checks x)
+  assert.ok(r.label.includes(`lowest ${r.lowest}, highest ${r.highest}`), `${r.label} / ${r.lowest} / ${r.highest}`);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
 const LARGE_WASM = '/pkg/newschart_large_bg.wasm';
 
 test('the demo article never asks for the large-data module; its charts come from the standard one', async () => {

@@ -25,7 +25,7 @@ fn dataset(n: usize) -> (Dataset, Columns) {
     let feed = r#"{"version":1,"datasets":[{"kind":"line","title":"T","unit":"元","categories":["a","b"],"series":[{"name":"s","values":[1,2]}]}]}"#;
     let ds = newschart::normalize::read(feed, Default::default()).feed.unwrap().datasets.remove(0);
     let cols = Columns { x, values: vec![y], labels: Vec::new(), borrowed: None };
-    (large::summary_dataset(&ds, &cols), cols)
+    (large::summary_dataset(&ds, &cols).unwrap(), cols)
 }
 
 #[test]
@@ -165,9 +165,8 @@ fn borrowed_columns_are_read_a_chunk_at_a_time_and_answer_as_owned_ones() {
     let owned = Rc::new(Columns { x: x.clone(), values: vec![a.clone(), b.clone()], labels: Vec::new(), borrowed: None });
     let arrays = Rc::new(Arrays { cols: vec![x, a, b], widest: Default::default(), read: Default::default() });
     let borrowed = Rc::new(Columns { borrowed: Some(Borrowed { len: n, series: 2, source: arrays.clone() }), ..Default::default() });
-    assert!(borrowed.x_in_order());
-    let ds = large::summary_dataset(&ds, &owned);
-    assert_eq!(large::summary_dataset(&ds, &borrowed), ds, "each series' extent, the spike included");
+    let ds = large::summary_dataset(&ds, &owned).unwrap();
+    assert_eq!(large::summary_dataset(&ds, &borrowed), Some(ds.clone()), "each series' extent, the spike included");
     let theme = Theme::default();
     let (s1, f1) = large::build(&ds, &owned, 640.0, 360.0, &EstimateMeasure, &theme);
     let (s2, f2) = large::build(&ds, &borrowed, 640.0, 360.0, &EstimateMeasure, &theme);
@@ -193,6 +192,88 @@ fn borrowed_columns_are_read_a_chunk_at_a_time_and_answer_as_owned_ones() {
     // x out of order is seen across a chunk's edge
     let mut xs = arrays.cols[0].clone();
     xs.swap(CHUNK - 1, CHUNK);
-    let bad = Columns { borrowed: Some(Borrowed { len: n, series: 2, source: Rc::new(Arrays { cols: vec![xs], widest: Default::default(), read: Default::default() }) }), ..Default::default() };
-    assert!(!bad.x_in_order());
+    let bad = Columns { borrowed: Some(Borrowed { len: n, series: 2, source: Rc::new(Arrays { cols: vec![xs, arrays.cols[1].clone(), arrays.cols[2].clone()], widest: Default::default(), read: Default::default() }) }), ..Default::default() };
+    assert_eq!(large::summary_dataset(&ds, &bad), None, "x out of order");
+}
+
+/// The series' marks of a large scene: its bars (filled rects) and its lines' points.
+fn drawn(scene: &newschart::scene::Scene) -> (Vec<newschart::geom::Rect>, Vec<Vec<(f64, f64)>>) {
+    use newschart::scene::{Role, Shape};
+    let (mut bars, mut lines) = (Vec::new(), Vec::new());
+    for m in scene.marks.iter().filter(|m| m.role == Role::Line) {
+        match &m.shape {
+            Shape::Rect(r) => bars.push(*r),
+            Shape::Path { points, .. } => lines.push(points.clone()),
+            s => panic!("a large line drawn with {s:?}"),
+        }
+    }
+    (bars, lines)
+}
+
+#[test]
+fn a_dense_line_is_drawn_as_bars_that_cover_the_decimated_line_and_no_more() {
+    // 10^5 points of a noisy walk over 600 px: every pixel column is a spike up and down
+    let (ds, mut cols) = dataset(100_000);
+    for (i, v) in cols.values[0].iter_mut().enumerate() {
+        *v += if i % 2 == 0 { 40.0 } else { -40.0 };
+    }
+    cols.values[0][50_000] = f64::NAN; // a gap splits the line
+    let ds = large::summary_dataset(&ds, &cols).unwrap();
+    let (scene, frame) = large::build(&ds, &cols, 640.0, 360.0, &EstimateMeasure, &Theme::default());
+    let (bars, lines) = drawn(&scene);
+    let lw = 1.5;
+    // what was drawn before: the decimated runs, one polyline each
+    let runs: Vec<Vec<(f64, f64)>> = decimate(&cols.x, &cols.values[0], frame.x0, frame.x1, frame.plot.w.round() as usize)
+        .into_iter()
+        .map(|r| r.into_iter().map(|(a, b)| (frame.x.map(a), frame.y.map(b))).collect())
+        .collect();
+    assert_eq!(runs.len(), 2, "the gap splits the line");
+    // the fast way was taken: bars, few line points
+    let line_points: usize = lines.iter().map(Vec::len).sum();
+    assert!(bars.len() >= 500 && line_points < 200, "{} bars, {} line points", bars.len(), line_points);
+    // every point of the decimated line is drawn: inside a bar (less half the line width), or a line's
+    let inside = |r: &newschart::geom::Rect, (x, y): (f64, f64)| x >= r.x + lw / 2.0 - 1e-9 && x <= r.x + r.w - lw / 2.0 + 1e-9 && y >= r.y + lw / 2.0 - 1e-9 && y <= r.y + r.h - lw / 2.0 + 1e-9;
+    for &p in runs.iter().flatten() {
+        assert!(bars.iter().any(|r| inside(r, p)) || lines.iter().flatten().any(|&q| q == p), "{p:?} not drawn");
+    }
+    // and nothing else: each bar is at most a pixel column wide (and the line's width) and its
+    // ends are points of the decimated line
+    let all: Vec<(f64, f64)> = runs.iter().flatten().copied().collect();
+    for r in &bars {
+        assert!(r.w <= 1.0 + lw + 1e-9, "{r:?}");
+        let (top, bottom) = (r.y + lw / 2.0, r.y + r.h - lw / 2.0);
+        for end in [top, bottom] {
+            assert!(all.iter().any(|&(x, y)| (y - end).abs() < 1e-9 && inside(r, (x, y))), "{r:?}: no point at {end}");
+        }
+    }
+}
+
+#[test]
+fn a_smooth_line_stays_a_line() {
+    // 10^4 points of a gentle slope: no spikes to draw as bars
+    let (ds, mut cols) = dataset(10_000);
+    for (i, v) in cols.values[0].iter_mut().enumerate() {
+        *v = i as f64 / 100.0;
+    }
+    let ds = large::summary_dataset(&ds, &cols).unwrap();
+    let (scene, _) = large::build(&ds, &cols, 640.0, 360.0, &EstimateMeasure, &Theme::default());
+    let (bars, lines) = drawn(&scene);
+    assert_eq!((bars.len(), lines.len()), (0, 1), "bars and lines; the first bar {:?}", bars.first());
+}
+
+#[test]
+fn the_summary_pass_refuses_x_out_of_order_or_not_finite_and_skips_infinite_values() {
+    let (ds, cols) = dataset(10);
+    let with = |x: Vec<f64>, y: Vec<f64>| large::summary_dataset(&ds, &Columns { x, values: vec![y], labels: Vec::new(), borrowed: None });
+    let y: Vec<f64> = (0..4).map(f64::from).collect();
+    assert!(with(vec![0.0, 1.0, 1.0, 2.0], y.clone()).is_some(), "equal x are in order");
+    for x in [vec![0.0, 2.0, 1.0, 3.0], vec![0.0, f64::NAN, 2.0, 3.0], vec![0.0, 1.0, 2.0, f64::INFINITY], vec![f64::NEG_INFINITY, 1.0, 2.0, 3.0], vec![f64::NAN, 1.0, 2.0, 3.0]] {
+        assert_eq!(with(x.clone(), y.clone()), None, "{x:?}");
+    }
+    let x = vec![0.0, 1.0, 2.0, 3.0];
+    let extent = |y: Vec<f64>| with(x.clone(), y).unwrap().series[0].values.clone();
+    assert_eq!(extent(vec![5.0, f64::NAN, -2.0, 1.0]), vec![Some(-2.0), Some(5.0)], "a gap is skipped");
+    assert_eq!(extent(vec![5.0, f64::INFINITY, -2.0, f64::NEG_INFINITY]), vec![Some(-2.0), Some(5.0)], "so are infinities");
+    assert_eq!(extent(vec![f64::NAN, f64::INFINITY, f64::NAN, f64::NAN]), vec![None, None]);
+    assert!(cols.len() == 10);
 }
