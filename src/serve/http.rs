@@ -202,7 +202,7 @@ pub const STATIC_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'";
 /// `/static/{id}.{hash}.{width}.svg` (or `.dark.svg`): one drawn width of one feed the chart has had. The name
 /// never changes meaning (the hash is the feed's), so it is cached for good.
 async fn static_image(State(app): State<Arc<App>>, Path(file): Path<String>) -> Response {
-    let Some((id, hash, width, dark)) = statics::parse_name(&file) else {
+    let Some((id, hash, width, dark)) = publish_dir::parse_name(&file) else {
         return error(StatusCode::NOT_FOUND, "no such image");
     };
     match app.store.static_svg(id, hash, width, dark).await {
@@ -706,8 +706,13 @@ async fn revoke_token(State(app): State<Arc<App>>, Path(id): Path<String>, heade
 /// change), then its files in `--publish-dir`, images first, so a static copy of the live feed
 /// never comes before its image.
 pub async fn live_changed(app: &App, id: &str) {
-    statics::refresh(app, id).await;
+    refresh_static(app, id).await;
     write_dir(app, id).await;
+}
+
+/// The chart's static images, drawn when its live version has none yet (statics::refresh).
+pub async fn refresh_static(app: &App, id: &str) {
+    statics::refresh(&app.store, &app.measure, app.publish_dir.as_deref().map(|d| (d, &app.dir_lock)), id).await;
 }
 
 /// Writes the chart's live feed and its version file, as the store says it is now (under the

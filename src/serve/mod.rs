@@ -83,7 +83,7 @@ pub async fn run(config: Config) -> Result<(), String> {
     let drawer = app.clone();
     tokio::spawn(async move {
         for (id, _) in live {
-            statics::refresh(&drawer, &id).await;
+            http::refresh_static(&drawer, &id).await;
         }
     });
     tokio::spawn(upstream::run(app.clone(), policy));

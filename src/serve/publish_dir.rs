@@ -37,11 +37,28 @@ pub fn live_path(dir: &Path, chart: &str) -> Option<PathBuf> {
 /// or `….dark.svg`.
 pub fn static_path(dir: &Path, chart: &str, hash: &str, width: i64, dark: bool) -> Option<PathBuf> {
     let name = format!("{}.{}.{}{}.svg", chart, hash, width, if dark { ".dark" } else { "" });
-    let ok = super::statics::parse_name(&name).is_some();
+    let ok = parse_name(&name).is_some();
     ok.then(|| dir.join("static").join(name))
 }
 
 /// The file of version `n` of `chart` under `dir`.
 pub fn version_path(dir: &Path, chart: &str, n: i64) -> Option<PathBuf> {
     slug::is_valid(chart).then(|| dir.join(chart).join(format!("v{}.json", n)))
+}
+
+/// The file name a reader asks for, `{id}.{hash}.{width}.svg` or `{id}.{hash}.{width}.dark.svg`,
+/// read back as (id, hash, width, dark): `None` unless the id is a slug, the hash 8 lower-case hex
+/// digits and the width a whole number without a leading zero.
+pub fn parse_name(file: &str) -> Option<(&str, &str, i64, bool)> {
+    let rest = file.strip_suffix(".svg")?;
+    let (rest, dark) = match rest.strip_suffix(".dark") {
+        Some(r) => (r, true),
+        None => (rest, false),
+    };
+    let (rest, width) = rest.rsplit_once('.')?;
+    let (id, hash) = rest.rsplit_once('.')?;
+    let hex = hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    let num = !width.is_empty() && width.len() <= 5 && !width.starts_with('0') && width.bytes().all(|b| b.is_ascii_digit());
+    (slug::is_valid(id) && hex && num).then_some(())?;
+    Some((id, hash, width.parse().ok()?, dark))
 }

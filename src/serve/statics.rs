@@ -22,7 +22,6 @@ use crate::layout;
 use crate::render::{element, static_paint};
 use crate::text::TextMeasure;
 
-use super::http::App;
 use super::publish_dir;
 use super::store::{StaticImage, Store};
 
@@ -56,8 +55,8 @@ pub fn default_height(feed: &str) -> i64 {
 /// Draws the chart's live version unless its images are stored already at its embed height,
 /// records the outcome on the chart, and writes the images to `--publish-dir`. Never fails: a
 /// problem is logged and kept for the chart's page.
-pub async fn refresh(app: &App, id: &str) {
-    let store = &app.store;
+/// `publish`: `--publish-dir` and the lock its writers share.
+pub async fn refresh(store: &Store, measure: &Measure, publish: Option<(&std::path::Path, &tokio::sync::Mutex<()>)>, id: &str) {
     let (feed, state) = match (store.live(id).await, store.static_state(id).await) {
         (Ok(Some((_, feed))), Ok(Some(state))) => (feed, state),
         (Ok(None), _) | (_, Ok(None)) => return,
@@ -72,7 +71,7 @@ pub async fn refresh(app: &App, id: &str) {
     let ready = static_paint::WIDTHS.iter().all(|&w| [false, true].iter().all(|&dark| stored.iter().any(|i| i.width == i64::from(w) && i.dark == dark && i.chart_height == height)));
     if !ready {
         // a task of its own: a drawing slower than TIMEOUT is still stored when done
-        let job = (store.clone(), app.measure.clone(), id.to_string(), hash.clone(), feed.clone(), state.problem.clone());
+        let job = (store.clone(), measure.clone(), id.to_string(), hash.clone(), feed.clone(), state.problem.clone());
         let task = tokio::spawn(async move {
             let (store, measure, id, hash, feed, old) = job;
             let problem = draw(&store, &measure, &id, &hash, &feed, height).await.err();
@@ -92,8 +91,8 @@ pub async fn refresh(app: &App, id: &str) {
     } else if state.problem.is_some() {
         let _ = store.set_static_problem(id, None).await;
     }
-    if let Some(dir) = &app.publish_dir {
-        let _guard = app.dir_lock.lock().await;
+    if let Some((dir, lock)) = publish {
+        let _guard = lock.lock().await;
         if let Err(e) = write_dir(store, dir, id, &hash).await {
             eprintln!("newschart serve: --publish-dir {}: {}: {}", dir.display(), id, e);
         }
@@ -145,22 +144,6 @@ async fn write_image(store: &Store, dir: &std::path::Path, id: &str, img: &Stati
     publish_dir::write_atomic(&path, svg.as_bytes()).map_err(|e| e.to_string())
 }
 
-/// The file name a reader asks for, `{id}.{hash}.{width}.svg` or `{id}.{hash}.{width}.dark.svg`,
-/// read back as (id, hash, width, dark): `None` unless the id is a slug, the hash 8 lower-case hex
-/// digits and the width a whole number without a leading zero.
-pub fn parse_name(file: &str) -> Option<(&str, &str, i64, bool)> {
-    let rest = file.strip_suffix(".svg")?;
-    let (rest, dark) = match rest.strip_suffix(".dark") {
-        Some(r) => (r, true),
-        None => (rest, false),
-    };
-    let (rest, width) = rest.rsplit_once('.')?;
-    let (id, hash) = rest.rsplit_once('.')?;
-    let hex = hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
-    let num = !width.is_empty() && width.len() <= 5 && !width.starts_with('0') && width.bytes().all(|b| b.is_ascii_digit());
-    (super::slug::is_valid(id) && hex && num).then_some(())?;
-    Some((id, hash, width.parse().ok()?, dark))
-}
 
 /// What the chart's page shows of its static images, with the `<picture>` for the snippet
 /// (addresses under `base`, the service's public address), the markup `render --static` prints.

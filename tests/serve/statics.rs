@@ -203,7 +203,7 @@ fn static_image_names_other_than_id_hash_width_are_refused() {
         assert!(!a.body.contains("<svg"), "{}", bad);
     }
     // the parser itself, on names a URL could not carry
-    use newschart::serve::statics::parse_name;
+    use newschart::serve::publish_dir::parse_name;
     assert_eq!(parse_name(&format!("employment.{}.640.svg", h)), Some(("employment", h.as_str(), 640, false)));
     assert_eq!(parse_name(&format!("employment.{}.640.dark.svg", h)), Some(("employment", h.as_str(), 640, true)));
     for bad in ["../x.0123abcd.640.svg", "x/y.0123abcd.640.svg", "x.0123abcd.640.svg\0", "x.0123abcd.6 40.svg", "x.0123abcd..svg", ".0123abcd.640.svg", "x.0123abcd.640.light.svg", "x.0123abcd.dark.svg", "x.0123abcd.640.dark.dark.svg"] {
