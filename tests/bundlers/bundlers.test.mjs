@@ -167,10 +167,14 @@ test('Vite dev server: the same app, unbuilt, with no configuration', { timeout:
   const dir = prepare('vite');
   copyFeeds(join(dir, 'public'));
   const port = await new Promise((done) => { const srv = createServer().listen(0, '127.0.0.1', () => { const p = srv.address().port; srv.close(() => done(p)); }); });
-  const vite = spawn(join(dir, 'node_modules', '.bin', 'vite'), ['--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  // NO_COLOR: with CI set, Vite colours its output even into a pipe, and the port's digits then
+  // sit between escape codes; they are stripped too, for any other colouring
+  const vite = spawn(join(dir, 'node_modules', '.bin', 'vite'), ['--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   let out = '';
-  vite.stdout.on('data', (d) => { out += d; });
-  vite.stderr.on('data', (d) => { out += d; });
+  const plain = (d) => String(d).replace(/\x1b\[[0-9;]*m/g, '');
+  vite.stdout.on('data', (d) => { out += plain(d); });
+  vite.stderr.on('data', (d) => { out += plain(d); });
   try {
     await new Promise((done, fail) => {
       const timer = setTimeout(() => fail(new Error(`vite did not start:\n${out}`)), 60000);
