@@ -14,23 +14,11 @@
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync, gunzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
+import { sizes } from './compress.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const budget = JSON.parse(readFileSync(join(REPO, 'scripts', 'size-budget.json'), 'utf8'));
-
-/** Raw, gzip -9 and brotli 11 sizes of one buffer. */
-export function sizes(buf, name = '') {
-  return {
-    raw: buf.length,
-    gzip: gzipSync(buf, { level: 9 }).length,
-    brotli: brotliCompressSync(buf, { params: {
-      [constants.BROTLI_PARAM_QUALITY]: 11,
-      [constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
-      [constants.BROTLI_PARAM_MODE]: name.endsWith('.wasm') ? constants.BROTLI_MODE_GENERIC : constants.BROTLI_MODE_TEXT,
-    } }).length,
-  };
-}
 
 const limit = (kind, file) => budget[kind]?.[file] ?? null;
 const missing = [];
