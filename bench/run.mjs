@@ -9,6 +9,7 @@
 //   node bench/run.mjs --profile phone --compress br   # a phone on a slow network, files sent brotli
 //   BENCH_WATERFALL=1 node bench/run.mjs ...  # also prints each load's requests, as a waterfall
 //   BENCH_TRACE=/tmp/t node bench/run.mjs ...  # and writes each load's Chromium trace, /tmp/t-LIB.json
+//   node bench/run.mjs --cases article --no-static ...  # newschart's article without its static images
 //
 // Profiles: desktop (800×1000 CSS px, DPR 1, no throttling: the figures of earlier runs) and phone
 // (412×915 CSS px, DPR 2, touch, 4× CPU slowdown through CDP Emulation.setCPUThrottlingRate, 150 ms
@@ -99,8 +100,10 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 const VISIBLE = `<script>${readFileSync(join(BENCH, 'pages', 'visible.js'), 'utf8')}</script>`;
 // the article's three <news-chart> elements, as www/index.html has them today (static first
 // paints included), with its relative addresses made absolute for the bench page
-const ARTICLE_CHARTS = readFileSync(join(REPO, 'www', 'index.html'), 'utf8').split('\n').map((l) => l.trim())
+const ARTICLE_AS_IS = readFileSync(join(REPO, 'www', 'index.html'), 'utf8').split('\n').map((l) => l.trim())
   .filter((l) => l.startsWith('<news-chart src="feeds/')).join('\n').replace(/(src|srcset)="(feeds|static)\//g, '$1="/$2/');
+// --no-static: the same elements without their static images (the live chart alone, as before issue 19)
+const ARTICLE_CHARTS = process.argv.includes('--no-static') ? ARTICLE_AS_IS.replace(/<picture slot="static"[^]*?<\/picture>/g, '') : ARTICLE_AS_IS;
 if (ARTICLE_CHARTS.split('<news-chart').length !== 4) throw new Error('bench: www/index.html should have the three article charts, one per line');
 // encoded bodies, made once per file and kept (a CDN's precompressed copies): gzip -9, brotli 11
 const encoded = new Map();
@@ -215,7 +218,8 @@ async function once(lib, kase, warmUp = false) {
   // for every library.
   const { backingStorageSize: buffers = null } = await cdp.send('Runtime.getHeapUsage');
   for (const [path, [body, sent]] of new Map(served.map(([p, b, n]) => [p, [b, n]]))) { // each file once: the update fetches its data again
-    const p = path.includes('/pages/') ? null : /\.json$/.test(path) ? 'data' : 'code'; // the bench's own page and harness do not count
+    // the bench's own page and harness do not count; feeds and newschart's static images are data
+    const p = path.includes('/pages/') ? null : /\.json$|^\/static\/.*\.svg$/.test(path) ? 'data' : 'code';
     if (!p) continue;
     bytes[`${p}Raw`] += body.length;
     bytes[`${p}Gzip`] += gzipOf(path, body);
@@ -278,13 +282,13 @@ const head = ['case', 'library', `code KB (gz) [${COMPRESS === 'none' ? 'sent ra
 const lines = [head, ...results.map((r) => r.error ? [r.case, r.lib, 'failed', ...head.slice(3).map(() => '')]
   : [r.case, r.lib, `${kb(r.codeRaw)} (${kb(r.codeGzip)}) [${kb(r.codeSent)}]`, `${kb(r.dataRaw)} (${kb(r.dataGzip)})`, ms(r.visible), ms(r.interactive), ms(r.first), `${ms(r.update, 1)} (${ms(r.work, 1)})`, `${ms(r.hoverP50, 1)} / ${ms(r.hoverP95, 1)}`, mb(r.jsHeap), mb(r.wasmMemory), mb(r.arrayBuffers)])];
 const md = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`, ...lines.slice(1).map((l) => `| ${l.join(' | ')} |`)].join('\n');
-const about = `profile ${PROFILE} (${JSON.stringify({ ...PROF.viewport, dpr: PROF.deviceScaleFactor, cpu: PROF.cpu, ...(PROF.network ? { rttMs: PROF.network.latency, downMbps: PROF.network.downloadThroughput * 8 / 1e6 } : {}) })}), files sent ${COMPRESS === 'none' ? 'uncompressed' : COMPRESS === 'br' ? 'brotli 11' : 'gzip -9'}, median of ${RUNS}`;
+const about = `profile ${PROFILE} (${JSON.stringify({ ...PROF.viewport, dpr: PROF.deviceScaleFactor, cpu: PROF.cpu, ...(PROF.network ? { rttMs: PROF.network.latency, downMbps: PROF.network.downloadThroughput * 8 / 1e6 } : {}) })}), files sent ${COMPRESS === 'none' ? 'uncompressed' : COMPRESS === 'br' ? 'brotli 11' : 'gzip -9'}${process.argv.includes('--no-static') ? ', newschart without its static images' : ''}, median of ${RUNS}`;
 console.log(`\n${about}\n\n${md}\n`);
 const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [])[1] || cpus()[0]?.model;
 let chromiumVersion = '';
 try { chromiumVersion = execFileSync(process.env.CHROMIUM || '/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(); } catch { /* unknown */ }
 const record = { date: new Date().toISOString(), machine: { nproc: cpus().length, cpu, chromium: chromiumVersion, node: process.version },
-  versions: { ...pkg.dependencies }, profile: { name: PROFILE, ...PROF }, compress: COMPRESS, about, runs: RUNS, hovers: HOVERS, results, table: md };
+  versions: { ...pkg.dependencies }, profile: { name: PROFILE, ...PROF }, compress: COMPRESS, staticImages: !process.argv.includes('--no-static'), about, runs: RUNS, hovers: HOVERS, results, table: md };
 mkdirSync(join(BENCH, 'results'), { recursive: true });
 writeFileSync(join(BENCH, 'results', `${record.date.slice(0, 19).replace(/:/g, '-')}-${PROFILE}-${COMPRESS}.json`), JSON.stringify(record, null, 2) + '\n');
 writeFileSync(join(BENCH, 'results', 'latest.json'), JSON.stringify(record, null, 2) + '\n');
