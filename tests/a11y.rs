@@ -54,7 +54,7 @@ fn inside(poly: &[(f64, f64)], x: f64, y: f64) -> bool {
 
 #[test]
 fn every_text_has_at_least_4_5_to_1_contrast_on_what_is_behind_it() {
-    for theme in [Theme::default(), dark()] {
+    for theme in [Theme::default(), Theme::dark()] {
         for text in feeds() {
             let feed = read(&text, Limits::default()).feed.unwrap();
             for ds in &feed.datasets {
@@ -70,17 +70,6 @@ fn every_text_has_at_least_4_5_to_1_contrast_on_what_is_behind_it() {
                 }
             }
         }
-    }
-}
-
-fn dark() -> Theme {
-    Theme {
-        text: Color::rgb(0xec, 0xec, 0xec),
-        muted: Color::rgb(0xb8, 0xb8, 0xb8),
-        grid: Color::rgb(0x3a, 0x3a, 0x3a),
-        axis: Color::rgb(0xd0, 0xd0, 0xd0),
-        background: Color::rgb(0x12, 0x12, 0x12),
-        palette: ["#56b4e9", "#e69f00", "#009e73", "#cc79a7", "#0072b2", "#d55e00"].iter().map(|h| Color::parse_hex(h).unwrap()).collect(),
     }
 }
 
@@ -114,7 +103,7 @@ fn delta_e(a: [f64; 3], b: [f64; 3]) -> f64 {
 
 #[test]
 fn the_palette_stays_distinguishable_under_deuteranopia_and_protanopia() {
-    for theme in [Theme::default(), dark()] {
+    for theme in [Theme::default(), Theme::dark()] {
         // the first four colours are the ones charts use together most
         let pal = &theme.palette[..4];
         for (name, m) in [("deuteranopia", &DEUTAN), ("protanopia", &PROTAN)] {
