@@ -141,6 +141,22 @@ async function loadCsv(page, name, csv) {
   }, want, { timeout: 30000 });
 }
 
+/**
+ * Copies the chart page's element and div snippets with their copy buttons, as a journalist does:
+ * each button says so once the clipboard has it, and the clipboard then holds its field's text.
+ */
+async function copySnippets({ context, page }) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: service.url });
+  const copied = [];
+  for (const k of ['', '-div']) {
+    await page.click(`#svc-copy${k}`);
+    await page.waitForFunction((id) => document.querySelector(id).textContent === '已复制', `#svc-copy${k}`, { timeout: 5000 });
+    copied.push(await page.evaluate(() => navigator.clipboard.readText()));
+    assert.equal(copied.at(-1), await page.inputValue(`#svc-snippet${k}`), 'the copy button copies its snippet');
+  }
+  return copied;
+}
+
 /** Waits until each of the article's charts shows `rows` ([category, value]); fails naming what they show. */
 async function articleShows(page, rows, what) {
   try {
@@ -165,15 +181,7 @@ test('the loop: a journalist publishes a CSV in the builder, the article on anot
     await signIn(jo.page, 'ana');
     assert.match(await jo.page.textContent('#svc-who'), /ana/);
     await openChart(jo.page);
-    await jo.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: service.url });
-    const copied = [];
-    for (const k of ['', '-div']) {
-      await jo.page.click(`#svc-copy${k}`);
-      // the button says so once the clipboard has it
-      await jo.page.waitForFunction((id) => document.querySelector(id).textContent === '已复制', `#svc-copy${k}`, { timeout: 5000 });
-      copied.push(await jo.page.evaluate(() => navigator.clipboard.readText()));
-      assert.equal(copied.at(-1), await jo.page.inputValue(`#svc-snippet${k}`), 'the copy button copies its snippet');
-    }
+    const copied = await copySnippets(jo);
     assert.match(copied[0], new RegExp(`^<script type="module" src="${service.url}/pkg/newschart\\.js"[^>]*></script>\n<news-chart refresh="60" src="${service.url}/feeds/${CHART}\\.json"`));
     assert.match(copied[1], new RegExp(`<div class="news-chart" data-refresh="60" data-src="${service.url}/feeds/${CHART}\\.json"`));
 
@@ -403,13 +411,7 @@ test('a published chart\'s snippet carries its static image: an article on anoth
     // the snippets carry the live version's picture, with the service's absolute addresses
     await jo.page.waitForFunction(() => /静态图/.test(document.querySelector('#svc-static')?.textContent || ''));
     assert.match(await jo.page.textContent('#svc-static'), /^嵌入代码带着这一版的静态图（高 240 像素，绘制用时 \d+ 毫秒）/);
-    await jo.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: service.url });
-    const copied = [];
-    for (const k of ['', '-div']) {
-      await jo.page.click(`#svc-copy${k}`);
-      await jo.page.waitForFunction((id) => document.querySelector(id).textContent === '已复制', `#svc-copy${k}`, { timeout: 5000 });
-      copied.push(await jo.page.evaluate(() => navigator.clipboard.readText()));
-    }
+    const copied = await copySnippets(jo);
     const img = (w) => `${service.url}/static/${FIRST}.${h1}.${w}.svg`;
     for (const c of copied) {
       // the dark images first, for a reader whose colour scheme is dark, then the light ones
