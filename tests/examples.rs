@@ -2,6 +2,8 @@
 //! problem, survives a round trip through the writer, renders, and the JSON
 //! Schema generated from `feed::spec` is the one in www/schema/.
 
+mod common;
+
 use std::fs;
 use std::path::PathBuf;
 
@@ -145,15 +147,5 @@ fn field_tables() -> String {
 
 #[test]
 fn the_format_reference_lists_every_field_of_the_spec() {
-    let path = "docs/FEED.md";
-    let doc = fs::read_to_string(path).unwrap();
-    let (start, end) = ("<!-- fields:start -->", "<!-- fields:end -->");
-    let a = doc.find(start).expect("start marker") + start.len();
-    let b = doc.find(end).expect("end marker");
-    let want = field_tables();
-    if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        fs::write(path, format!("{}{}{}", &doc[..a], want, &doc[b..])).unwrap();
-        return;
-    }
-    assert!(doc[a..b] == want, "{} drifted from src/feed/spec.rs: run `UPDATE_SCHEMA=1 cargo test --test examples`", path);
+    common::generated::region("docs/FEED.md", "<!-- fields:start -->", "<!-- fields:end -->", &field_tables(), "cargo test --test examples");
 }

@@ -3,7 +3,7 @@
 //! (`UPDATE_SCHEMA=1 cargo test --test typescript` rewrites them). tests/bundlers/ checks the
 //! file with tsc.
 
-use std::fs;
+mod common;
 
 use newschart::feed::spec::{self, Count, Field, Ty};
 
@@ -83,13 +83,5 @@ fn generated() -> String {
 
 #[test]
 fn the_feed_types_of_the_npm_package_are_generated_from_the_rust_spec() {
-    let text = fs::read_to_string(PATH).unwrap();
-    let a = text.find(BEGIN).expect("the d.ts has the BEGIN marker") + BEGIN.len();
-    let b = text.find(END).expect("the d.ts has the END marker");
-    let want = generated();
-    if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        fs::write(PATH, format!("{}{}{}", &text[..a], want, &text[b..])).unwrap();
-        return;
-    }
-    assert!(text[a..b] == want, "{} drifted from src/feed/spec.rs: run `UPDATE_SCHEMA=1 cargo test --test typescript`", PATH);
+    common::generated::region(PATH, BEGIN, END, &generated(), "cargo test --test typescript");
 }

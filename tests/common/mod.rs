@@ -2,6 +2,7 @@
 
 pub mod cn_units;
 pub mod drawn;
+pub mod generated;
 pub mod invariants;
 pub mod marks;
 pub mod model;
