@@ -62,10 +62,11 @@ try {
     const page = await browser.context.newPage();
     const bodies = new Map();
     const pending = [];
+    const failed = [];
     page.on('response', (r) => {
       const path = new URL(r.url()).pathname;
       const type = r.request().resourceType();
-      if (r.status() >= 400) throw new Error(`${c.name}: ${path} ${r.status()}`);
+      if (r.status() >= 400) failed.push(`${path} ${r.status()}`);
       if (type === 'script' || type === 'stylesheet' || CODE.has(extname(path))) {
         pending.push(r.body().then((b) => bodies.set(path, b)));
       }
@@ -76,6 +77,7 @@ try {
       await settled(page, n);
       const states = await page.$$eval('news-chart', (els) => els.map((e) => e.getAttribute('data-state')));
       if (!states.length || states.some((s) => s !== 'ready')) throw new Error(`${c.name}: charts not drawn: ${states}`);
+      if (failed.length) throw new Error(`${c.name}: requests failed: ${failed.join(', ')}`);
       await Promise.all(pending);
       const files = [...bodies].map(([path, b]) => ({ path, ...sizes(b, path) })).sort((a, b) => b.raw - a.raw);
       const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
